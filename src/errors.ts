@@ -1,0 +1,76 @@
+/**
+ * Problems are values: each carries where it happened (file, line, column), the dotted path of
+ * the field when there is one, and a plain-English message. The pipeline collects them and
+ * throws one `ResumeError` holding all of them, so a user sees every problem at once.
+ */
+
+export interface Diagnostic {
+  file: string;
+  /** 1-based line, or undefined when the problem has no place in the file. */
+  line?: number;
+  /** 1-based column. */
+  col?: number;
+  /** Dotted path such as `work[0].startDate`; empty for the document itself. */
+  path: string;
+  message: string;
+}
+
+export class ResumeError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "ResumeError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file;
+  if (d.line !== undefined) {
+    where += `:${d.line}`;
+    if (d.col !== undefined) where += `:${d.col}`;
+  }
+  return d.path ? `${where}  ${d.path}  ${d.message}` : `${where}  ${d.message}`;
+}
+
+/** `["work", 0, "startDate"]` → `work[0].startDate`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+/** Levenshtein distance, small and allocation-light: enough for key suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + cost);
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate within a typo's reach, or undefined. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return bestScore <= limit ? best : undefined;
+}

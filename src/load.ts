@@ -1,0 +1,209 @@
+/**
+ * Stage 1 — load: read a YAML or JSON file into plain data plus a source map that turns any
+ * path into a line and column. Knows files and YAML, nothing about résumés.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { ResumeError, type Diagnostic } from "./errors.js";
+
+/** Larger files are refused before parsing: a résumé is a few kilobytes. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** Aliases are rarely useful in a résumé; a small cap stops "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface LoadedSource {
+  /** The path as the user gave it (used in messages). */
+  file: string;
+  /** Folder that relative paths inside the document (badges) are resolved against. */
+  dir: string;
+  data: unknown;
+  /** Where `path` is in the file: its key when `key` is set, else its value; falls back to the
+   *  nearest ancestor that exists. */
+  locate(path: readonly PropertyKey[], opts?: { key?: boolean }): Position | undefined;
+}
+
+export async function loadFile(file: string): Promise<LoadedSource> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : `cannot be read (${code ?? String(err)})`;
+    throw new ResumeError([{ file, path: "", message: why }]);
+  }
+  return parseSource(bytes, file);
+}
+
+/** Parse bytes already in memory; `file` names them in messages and decides YAML vs JSON. */
+export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
+  const fail = (message: string, pos?: Position): never => {
+    throw new ResumeError([{ file, line: pos?.line, col: pos?.col, path: "", message }]);
+  };
+  if (bytes.length > MAX_INPUT_BYTES) {
+    fail(`file is ${bytes.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes (1 MiB)`);
+  }
+  const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, "");
+  if (text.trim() === "") fail("file is empty; a résumé needs at least basics.name");
+
+  const lineCounter = new LineCounter();
+  const posAt = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+
+  if (/\.json$/i.test(file)) checkStrictJson(text, file);
+
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    strict: true,
+    keepSourceTokens: false,
+  });
+
+  const problems: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0];
+    problems.push({
+      file,
+      line: pos?.line,
+      col: pos?.col,
+      path: "",
+      message: yamlMessage(e.code, e.message),
+    });
+  }
+  if (problems.length) throw new ResumeError(problems);
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ""))) {
+    fail("file is empty; a résumé needs at least basics.name");
+  }
+  if (!isMap(root)) {
+    const kind = isSeq(root) ? "a list" : "a single value";
+    fail(`the top level must be a mapping of sections (basics:, work:, …), not ${kind}`, posAt(root!.range?.[0] ?? 0));
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    fail(`cannot expand aliases: ${(err as Error).message}`);
+  }
+
+  return {
+    file,
+    dir: path.dirname(path.resolve(file)),
+    data,
+    locate(p, opts) {
+      const found = findNode(root!, p, opts?.key ?? false);
+      return found ? posAt(found) : undefined;
+    },
+  };
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Find the first bad byte so the message can point at it.
+    let good = 0;
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      try {
+        decoder.decode(bytes.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid - 1;
+      }
+      good = lo;
+    }
+    const before = Buffer.from(bytes.subarray(0, good)).toString("utf8");
+    const lines = before.split("\n");
+    throw new ResumeError([
+      {
+        file,
+        line: lines.length,
+        col: lines[lines.length - 1]!.length + 1,
+        path: "",
+        message: `the file is not valid UTF-8 (byte 0x${bytes[good]?.toString(16).padStart(2, "0")} at offset ${good}); save it as UTF-8`,
+      },
+    ]);
+  }
+}
+
+/** YAML accepts things JSON does not (trailing commas, comments); a .json file must be JSON. */
+function checkStrictJson(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let pos: Position | undefined;
+    let hint = "";
+    if (m) {
+      const offset = Number(m[1]);
+      const lines = text.slice(0, offset).split("\n");
+      pos = { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
+      if (/,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset))) hint = " (a trailing comma?)";
+    }
+    const detail = msg.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "")
+      .replace(/, ".*" is not valid JSON$/s, "");
+    throw new ResumeError([
+      { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${detail}${hint}` },
+    ]);
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split(/ at line \d+, column \d+/)[0]!.trim();
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "duplicate key; each key may appear only once in a mapping";
+    case "TAB_AS_INDENT":
+      return "tab used for indentation; YAML needs spaces";
+    default:
+      return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  }
+}
+
+/** Offset of the node at `path` (or of its key), or of the deepest ancestor that exists. */
+function findNode(root: Node, path: readonly PropertyKey[], key: boolean): number | undefined {
+  let node: unknown = root;
+  let best = root.range?.[0];
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg));
+      if (!pair) return best;
+      const k = pair.key as Node;
+      if (last && key) return k.range?.[0] ?? best;
+      node = pair.value;
+      best = (pair.value as Node | null)?.range?.[0] ?? k.range?.[0] ?? best;
+    } else if (isSeq(node) && typeof seg === "number") {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) return best;
+      node = item;
+      best = item.range?.[0] ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}

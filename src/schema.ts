@@ -1,0 +1,392 @@
+/**
+ * The résumé schema: JSON Resume 1.3 plus this tool's documented extensions
+ * (`certificates[].badge`, `customSections`, `render`). One zod source gives the validator,
+ * the TypeScript types and the JSON Schema for editors.
+ */
+import { z } from "zod";
+import { didYouMean } from "./errors.js";
+
+export const THEMES = ["classic"] as const;
+export const PAPERS = ["a4", "letter"] as const;
+
+/** Ids of the built-in sections, in their default order. `summary` is basics.summary. */
+export const BUILTIN_SECTIONS = [
+  "summary",
+  "work",
+  "projects",
+  "skills",
+  "education",
+  "certificates",
+  "awards",
+  "publications",
+  "volunteer",
+  "languages",
+  "interests",
+  "references",
+] as const;
+export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
+
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A calendar-checked `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns a reason when it is not one. */
+export function checkDate(value: string): string | undefined {
+  const m = DATE_RE.exec(value);
+  if (!m) return "is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-06)";
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2199) return `has an unlikely year ${m[1]}`;
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return `has no month ${m[2]}; months run 01–12`;
+    if (m[3] !== undefined) {
+      const day = Number(m[3]);
+      const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > days) return `is not a real day: ${value.slice(0, 7)} has ${days} days`;
+    }
+  }
+  return undefined;
+}
+
+/** JSON Schema for fields whose zod form has a preprocessing step (set via `override`). */
+export const jsonSchemaOverrides = new Map<z.ZodType, Record<string, unknown>>();
+
+function withJsonSchema<T extends z.ZodType>(schema: T, json: Record<string, unknown>): T {
+  jsonSchemaOverrides.set(schema, json);
+  return schema;
+}
+
+const text = () => z.string({ error: "expected text" });
+
+/** Dates: YAML reads an unquoted 2018 as a number, so whole numbers are accepted as years. */
+const isoDate = withJsonSchema(
+  z.preprocess(
+    (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v),
+    z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" }).check((ctx) => {
+      const why = checkDate(ctx.value);
+      if (why) ctx.issues.push({ code: "custom", message: `"${ctx.value}" ${why}`, input: ctx.value });
+    }),
+  ),
+  {
+    description: "YYYY, YYYY-MM or YYYY-MM-DD",
+    anyOf: [
+      { type: "string", pattern: "^[12][0-9]{3}(-[01][0-9](-[0-3][0-9])?)?$" },
+      { type: "integer", minimum: 1900, maximum: 2199 },
+    ],
+  },
+);
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const url = withJsonSchema(
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string({ error: "expected a URL" })
+      .check((ctx) => {
+        if (!isWebUrl(ctx.value)) {
+          ctx.issues.push({
+            code: "custom",
+            input: ctx.value,
+            message: /^[a-z][a-z0-9+.-]*:/i.test(ctx.value)
+              ? `"${ctx.value}" is not a web address; use an http:// or https:// URL`
+              : `"${ctx.value}" is not a full URL; write it with https://, e.g. https://${ctx.value.replace(/^\/+/, "")}`,
+          });
+        }
+      })
+      .optional(),
+  ),
+  { type: "string", format: "uri", pattern: "^https?://" },
+);
+
+export function isWebUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const u = new URL(value);
+    return (u.protocol === "http:" || u.protocol === "https:") && /^[^.]+(\.[^.]+)+$|^localhost$/.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const email = withJsonSchema(
+  z.preprocess(emptyToUndefined, z.email({ error: (iss) => (typeof iss.input === "string" ? `"${iss.input}" is not a valid email address` : "expected an email address") }).optional()),
+  { type: "string", format: "email" },
+);
+
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
+const strings = () => list(text());
+
+const location = z.strictObject({
+  address: text().optional(),
+  postalCode: text().optional(),
+  city: text().optional(),
+  countryCode: text().optional(),
+  region: text().optional(),
+});
+
+const profile = z.strictObject({
+  network: text().optional(),
+  username: text().optional(),
+  url: url,
+});
+
+const basics = z.strictObject({
+  name: z.string({ error: "expected the person's name as text" }).trim().min(1, "the name must not be empty"),
+  label: text().optional(),
+  image: text().optional(),
+  email: email,
+  phone: text().optional(),
+  url: url,
+  summary: text().optional(),
+  location: location.optional(),
+  profiles: list(profile).optional(),
+});
+
+/** Shared date-range fields plus the "end before start" rule. */
+const dated = {
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+};
+
+/** Refinements run even when sibling fields have problems, so that every problem is reported at
+ *  once; they therefore look at their input defensively. */
+const always = { when: () => true };
+
+function endAfterStart(entry: unknown, ctx: z.RefinementCtx) {
+  const { startDate, endDate } = asRecord(entry);
+  if (typeof startDate !== "string" || typeof endDate !== "string") return;
+  if (checkDate(startDate) || checkDate(endDate)) return;
+  // Compare at the precision both dates share: 2020 ends after 2020-06 is fine.
+  const n = Math.min(startDate.length, endDate.length);
+  if (endDate.slice(0, n) < startDate.slice(0, n)) {
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: `ends (${endDate}) before it starts (${startDate})` });
+  }
+}
+
+const work = z
+  .strictObject({
+    name: text().optional(),
+    location: z.union([text(), location], { error: "expected a place as text or as a location (city, region, …)" }).optional(),
+    description: text().optional(),
+    position: text().optional(),
+    url: url,
+    ...dated,
+    summary: text().optional(),
+    highlights: strings().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const volunteer = z
+  .strictObject({
+    organization: text().optional(),
+    position: text().optional(),
+    url: url,
+    ...dated,
+    summary: text().optional(),
+    highlights: strings().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const education = z
+  .strictObject({
+    institution: text().optional(),
+    url: url,
+    area: text().optional(),
+    studyType: text().optional(),
+    ...dated,
+    score: text().optional(),
+    courses: strings().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const award = z.strictObject({
+  title: text().optional(),
+  date: isoDate.optional(),
+  awarder: text().optional(),
+  summary: text().optional(),
+});
+
+const certificate = z.strictObject({
+  name: text().optional(),
+  date: isoDate.optional(),
+  url: url,
+  issuer: text().optional(),
+  badge: text()
+    .min(1, "the badge path must not be empty")
+    .optional()
+    .describe("Extension: path to a PNG or JPEG badge, relative to the résumé file; drawn beside the certificate and linked to its url"),
+});
+
+const publication = z.strictObject({
+  name: text().optional(),
+  publisher: text().optional(),
+  releaseDate: isoDate.optional(),
+  url: url,
+  summary: text().optional(),
+});
+
+const skill = z.strictObject({
+  name: text().optional(),
+  level: text().optional(),
+  keywords: strings().optional(),
+});
+
+const language = z.strictObject({
+  language: text().optional(),
+  fluency: text().optional(),
+});
+
+const interest = z.strictObject({
+  name: text().optional(),
+  keywords: strings().optional(),
+});
+
+const reference = z.strictObject({
+  name: text().optional(),
+  reference: text().optional(),
+});
+
+const project = z
+  .strictObject({
+    name: text().optional(),
+    description: text().optional(),
+    highlights: strings().optional(),
+    keywords: strings().optional(),
+    ...dated,
+    url: url,
+    roles: strings().optional(),
+    entity: text().optional(),
+    type: text().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const SECTION_ID_RE = /^[a-z][a-z0-9-]*$/;
+
+const customSection = z
+  .strictObject({
+    id: text()
+      .regex(SECTION_ID_RE, "an id is lower-case letters, digits and dashes, starting with a letter")
+      .optional()
+      .describe("Name used in render.order; defaults to the title in lower case with dashes"),
+    title: text().trim().min(1, "the title must not be empty"),
+    summary: text().optional().describe("A paragraph"),
+    highlights: strings().optional().describe("Bullets"),
+  })
+  .superRefine((raw, ctx) => {
+    const s = asRecord(raw);
+    if (s.summary === undefined && (!Array.isArray(s.highlights) || s.highlights.length === 0)) {
+      ctx.addIssue({ code: "custom", message: "a custom section needs a summary, highlights, or both" });
+    }
+  }, always)
+  .describe("Extension: a section with its own title, holding a paragraph and/or bullets");
+
+const render = z
+  .strictObject({
+    theme: z.enum(THEMES, { error: `expected one of: ${THEMES.join(", ")}` }).optional(),
+    paper: z.enum(PAPERS, { error: `expected one of: ${PAPERS.join(", ")}` }).optional(),
+    order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
+  })
+  .describe("Extension: rendering options; the command line overrides them");
+
+const meta = z
+  .looseObject({
+    canonical: url,
+    version: text().optional(),
+    lastModified: text().optional(),
+  })
+  .describe("Tooling information; other keys are allowed and ignored");
+
+export const ResumeSchema = z
+  .strictObject({
+    $schema: text().optional(),
+    basics: basics,
+    work: list(work).optional(),
+    volunteer: list(volunteer).optional(),
+    education: list(education).optional(),
+    awards: list(award).optional(),
+    certificates: list(certificate).optional(),
+    publications: list(publication).optional(),
+    skills: list(skill).optional(),
+    languages: list(language).optional(),
+    interests: list(interest).optional(),
+    references: list(reference).optional(),
+    projects: list(project).optional(),
+    meta: meta.optional(),
+    customSections: list(customSection).optional(),
+    render: render.optional(),
+  })
+  .superRefine((raw, ctx) => {
+    // Section ids must be unique, and render.order may only name sections that can exist.
+    const doc = asRecord(raw);
+    const ids = new Set<string>(BUILTIN_SECTIONS);
+    const custom = Array.isArray(doc.customSections) ? doc.customSections.map(asRecord) : [];
+    custom.forEach((s, i) => {
+      if (typeof s.title !== "string" || (s.id !== undefined && typeof s.id !== "string")) return;
+      const id = customSectionId({ id: s.id as string | undefined, title: s.title });
+      if (ids.has(id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["customSections", i, s.id ? "id" : "title"],
+          message: `section id "${id}" is already taken; give this section a different id`,
+        });
+      }
+      ids.add(id);
+    });
+    const seen = new Set<string>();
+    const order = asRecord(doc.render).order;
+    (Array.isArray(order) ? order : []).forEach((id: unknown, i) => {
+      if (typeof id !== "string") return;
+      if (!ids.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["render", "order", i], message: unknownSectionMessage(id, [...ids]) });
+      } else if (seen.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["render", "order", i], message: `"${id}" is listed twice` });
+      }
+      seen.add(id);
+    });
+  }, always);
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export type Resume = z.output<typeof ResumeSchema>;
+export type CustomSection = NonNullable<Resume["customSections"]>[number];
+export type Theme = (typeof THEMES)[number];
+export type Paper = (typeof PAPERS)[number];
+
+export function customSectionId(s: { id?: string; title: string }): string {
+  return (
+    s.id ??
+    s.title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+  );
+}
+
+export function unknownSectionMessage(id: string, known: readonly string[]): string {
+  const guess = didYouMean(id, known);
+  return guess
+    ? `no section "${id}"; did you mean "${guess}"?`
+    : `no section "${id}"; sections are: ${known.join(", ")}`;
+}
+
+/** The JSON Schema editors use to check and complete `resume.yaml`. */
+export function resumeJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ResumeSchema, {
+    io: "input",
+    unrepresentable: "any",
+    override(ctx) {
+      const replacement = jsonSchemaOverrides.get(ctx.zodSchema as z.ZodType);
+      if (replacement) {
+        for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
+        Object.assign(ctx.jsonSchema, replacement);
+      }
+    },
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: "Résumé (JSON Resume 1.3 with resume-builder extensions)",
+  };
+}
