@@ -1,0 +1,80 @@
+/**
+ * Images the résumé refers to (certificate badges): read, identify and measure them, with
+ * located errors for anything that is missing or not a PNG/JPEG.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { formatPath, ResumeError, type Diagnostic } from "./errors.js";
+import type { LoadedSource } from "./load.js";
+import type { Resume } from "./schema.js";
+
+export interface ImageAsset {
+  data: Buffer;
+  format: "png" | "jpg";
+  width: number;
+  height: number;
+  file: string;
+}
+
+export interface Assets {
+  /** Badge of `certificates[i]`, by index. */
+  badges: Map<number, ImageAsset>;
+}
+
+export async function loadAssets(resume: Resume, source: LoadedSource): Promise<Assets> {
+  const badges = new Map<number, ImageAsset>();
+  const problems: Diagnostic[] = [];
+  await Promise.all(
+    (resume.certificates ?? []).map(async (cert, i) => {
+      if (!cert.badge) return;
+      const where = ["certificates", i, "badge"];
+      const fail = (message: string) => {
+        const pos = source.locate(where);
+        problems.push({ file: source.file, line: pos?.line, col: pos?.col, path: formatPath(where), message });
+      };
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(cert.badge)) {
+        fail("remote images are not fetched (builds are offline and reproducible); download the image and give its path");
+        return;
+      }
+      const file = path.resolve(source.dir, cert.badge);
+      let data: Buffer;
+      try {
+        data = await readFile(file);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        fail(code === "ENOENT" ? `image not found: ${file}` : `cannot read image ${file} (${code ?? String(err)})`);
+        return;
+      }
+      try {
+        badges.set(i, { ...identifyImage(data), data, file });
+      } catch (err) {
+        fail(`${cert.badge}: ${(err as Error).message}`);
+      }
+    }),
+  );
+  if (problems.length) throw new ResumeError(problems);
+  return { badges };
+}
+
+/** Format and pixel size from the file's own header (PNG IHDR or JPEG SOF marker). */
+export function identifyImage(data: Buffer): { format: "png" | "jpg"; width: number; height: number } {
+  if (data.length >= 24 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    if (data.toString("latin1", 12, 16) !== "IHDR") throw new Error("a damaged PNG (no IHDR header)");
+    return { format: "png", width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  }
+  if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) {
+    let off = 2;
+    while (off + 9 < data.length) {
+      if (data[off] !== 0xff) throw new Error("a damaged JPEG");
+      const marker = data[off + 1]!;
+      const len = data.readUInt16BE(off + 2);
+      // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { format: "jpg", height: data.readUInt16BE(off + 5), width: data.readUInt16BE(off + 7) };
+      }
+      off += 2 + len;
+    }
+    throw new Error("a damaged JPEG (no frame header)");
+  }
+  throw new Error("not a PNG or JPEG image; convert it to PNG");
+}

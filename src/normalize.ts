@@ -1,0 +1,309 @@
+/**
+ * Stage 3 — normalize: turn a validated résumé into the view model a theme draws: sections in
+ * their final order, dates formatted, links made readable, typography applied. Pure: no I/O.
+ */
+import type { Assets, ImageAsset } from "./assets.js";
+import { BUILTIN_SECTIONS, customSectionId, type BuiltinSection, type Paper, type Resume, type Theme } from "./schema.js";
+
+export const NBSP = "\u00A0";
+export const EN_DASH = "\u2013";
+
+export interface Link {
+  text: string;
+  href?: string;
+}
+
+export interface Entry {
+  /** Bold first line, left: organisation, institution, project or award. */
+  title?: string;
+  titleHref?: string;
+  /** First line, right-aligned. */
+  date?: string;
+  /** Second line, left (italic): role, degree, issuer. */
+  subtitle?: string;
+  /** Second line, right: place. */
+  location?: string;
+  /** Italic note under the heading, e.g. what the company does. */
+  note?: string;
+  summary?: string;
+  bullets: string[];
+  /** Small labelled lines after the bullets: "Courses: …", "Keywords: …". */
+  details: { label: string; value: string }[];
+  badge?: ImageAsset & { href?: string; alt: string };
+}
+
+export type Section =
+  | { kind: "text"; id: string; title: string; paragraph?: string; bullets: string[] }
+  | { kind: "entries"; id: string; title: string; entries: Entry[] }
+  | { kind: "rows"; id: string; title: string; rows: { label: string; value: string }[]; inline: boolean };
+
+export interface ViewModel {
+  name: string;
+  label?: string;
+  contacts: Link[];
+  sections: Section[];
+  theme: Theme;
+  paper: Paper;
+  metadata: {
+    title: string;
+    author: string;
+    subject?: string;
+    keywords: string[];
+    language: string;
+  };
+}
+
+export interface NormalizeOptions {
+  theme?: Theme;
+  paper?: Paper;
+}
+
+export const SECTION_TITLES: Record<BuiltinSection, string> = {
+  summary: "Summary",
+  work: "Experience",
+  projects: "Projects",
+  skills: "Skills",
+  education: "Education",
+  certificates: "Certifications",
+  awards: "Awards",
+  publications: "Publications",
+  volunteer: "Volunteering",
+  languages: "Languages",
+  interests: "Interests",
+  references: "References",
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `2021-06-30` → `Jun 2021`; `2021` → `2021`. Days are dropped: résumés show months. */
+export function formatDate(iso: string): string {
+  const [year, month] = iso.split("-");
+  return month ? `${MONTHS[Number(month) - 1]}${NBSP}${year}` : year!;
+}
+
+/** `Jun 2021 – Present`; a missing end means the role is current. */
+export function formatRange(start?: string, end?: string): string | undefined {
+  if (!start) return end ? formatDate(end) : undefined;
+  return `${formatDate(start)}${NBSP}${EN_DASH} ${end ? formatDate(end) : "Present"}`;
+}
+
+/** Straight quotes and ASCII dashes to their typographic forms; everything else untouched. */
+export function typeset(s: string): string {
+  return s
+    .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
+    .replace(/"/g, "\u201D")
+    .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, "$1\u2019")
+    .replace(/(^|[\s([{])'(?=\S)/g, "$1\u2018")
+    .replace(/'/g, "\u2019")
+    .replace(/(\S) -{2,3} (\S)/g, `$1${NBSP}\u2014 $2`)
+    // Year ranges such as 2011-2012 take an en dash; other digit-dash-digit runs (phones, ISO dates) stay.
+    .replace(/(?<![\d-])(\d{4})-{1,2}(\d{4})(?![\d-])/g, `$1${EN_DASH}$2`)
+    .replace(/\.\.\./g, "\u2026");
+}
+
+/** `https://www.linkedin.com/in/rajat-jog/` → `linkedin.com/in/rajat-jog`: readable on paper. */
+export function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/$/, "");
+}
+
+function placeText(loc: Resume["basics"]["location"] | string | undefined): string | undefined {
+  if (loc === undefined) return undefined;
+  if (typeof loc === "string") return loc.trim() || undefined;
+  const parts = [loc.city, loc.region, loc.countryCode].filter((p): p is string => !!p && p.trim() !== "");
+  return parts.length ? parts.join(", ") : undefined;
+}
+
+const t = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : typeset(s.trim()));
+const ts = (list: string[] | undefined) => (list ?? []).map((s) => typeset(s.trim())).filter((s) => s !== "");
+
+function entry(fields: Partial<Entry>): Entry {
+  const e: Entry = { bullets: [], details: [] };
+  for (const [k, v] of Object.entries(fields)) {
+    if (v !== undefined) (e as unknown as Record<string, unknown>)[k] = v;
+  }
+  return e;
+}
+
+function joinNonEmpty(parts: (string | undefined)[], sep: string): string | undefined {
+  const kept = parts.filter((p): p is string => !!p);
+  return kept.length ? kept.join(sep) : undefined;
+}
+
+function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section | undefined {
+  const title = SECTION_TITLES[id];
+  const entries = (list: Entry[]): Section | undefined => (list.length ? { kind: "entries", id, title, entries: list } : undefined);
+  switch (id) {
+    case "summary": {
+      const paragraph = t(r.basics.summary);
+      return paragraph ? { kind: "text", id, title, paragraph, bullets: [] } : undefined;
+    }
+    case "work":
+      return entries(
+        (r.work ?? []).map((w) =>
+          entry({
+            title: t(w.name),
+            titleHref: w.url,
+            date: formatRange(w.startDate, w.endDate),
+            subtitle: t(w.position),
+            location: t(placeText(w.location)),
+            note: t(w.description),
+            summary: t(w.summary),
+            bullets: ts(w.highlights),
+          }),
+        ),
+      );
+    case "volunteer":
+      return entries(
+        (r.volunteer ?? []).map((v) =>
+          entry({
+            title: t(v.organization),
+            titleHref: v.url,
+            date: formatRange(v.startDate, v.endDate),
+            subtitle: t(v.position),
+            summary: t(v.summary),
+            bullets: ts(v.highlights),
+          }),
+        ),
+      );
+    case "education":
+      return entries(
+        (r.education ?? []).map((e) => {
+          const degree = joinNonEmpty([t(e.studyType), t(e.area)], " in ");
+          const details = [];
+          if (e.score?.trim()) details.push({ label: "Score", value: typeset(e.score.trim()) });
+          const courses = ts(e.courses);
+          if (courses.length) details.push({ label: "Courses", value: courses.join(", ") });
+          return entry({
+            title: t(e.institution),
+            titleHref: e.url,
+            date: formatRange(e.startDate, e.endDate),
+            subtitle: degree,
+            details,
+          });
+        }),
+      );
+    case "awards":
+      return entries(
+        (r.awards ?? []).map((a) =>
+          entry({ title: t(a.title), date: a.date ? formatDate(a.date) : undefined, subtitle: t(a.awarder), summary: t(a.summary) }),
+        ),
+      );
+    case "certificates":
+      return entries(
+        (r.certificates ?? []).map((c, i) => {
+          const image = assets.badges.get(i);
+          return entry({
+            title: t(c.name),
+            titleHref: c.url,
+            date: c.date ? formatDate(c.date) : undefined,
+            subtitle: t(c.issuer),
+            badge: image ? { ...image, href: c.url, alt: `${c.name ?? "Certificate"} badge` } : undefined,
+            details: c.url ? [{ label: "Verify", value: displayUrl(c.url) }] : [],
+          });
+        }),
+      );
+    case "publications":
+      return entries(
+        (r.publications ?? []).map((p) =>
+          entry({
+            title: t(p.name),
+            titleHref: p.url,
+            date: p.releaseDate ? formatDate(p.releaseDate) : undefined,
+            subtitle: t(p.publisher),
+            summary: t(p.summary),
+          }),
+        ),
+      );
+    case "projects":
+      return entries(
+        (r.projects ?? []).map((p) => {
+          const keywords = ts(p.keywords);
+          return entry({
+            title: t(p.name),
+            titleHref: p.url,
+            date: formatRange(p.startDate, p.endDate),
+            subtitle: joinNonEmpty([ts(p.roles).join(", ") || undefined, t(p.entity)], ", "),
+            location: t(p.type),
+            summary: t(p.description),
+            bullets: ts(p.highlights),
+            details: keywords.length ? [{ label: "Keywords", value: keywords.join(", ") }] : [],
+          });
+        }),
+      );
+    case "references":
+      return entries(
+        (r.references ?? []).map((ref) =>
+          entry({ title: t(ref.name), summary: ref.reference?.trim() ? `\u201C${typeset(ref.reference.trim())}\u201D` : undefined }),
+        ),
+      );
+    case "skills": {
+      const rows = (r.skills ?? []).map((s) => ({
+        label: joinNonEmpty([t(s.name), s.level?.trim() ? `(${typeset(s.level.trim())})` : undefined], " ") ?? "",
+        value: ts(s.keywords).join(", "),
+      }));
+      return rows.length ? { kind: "rows", id, title, rows, inline: false } : undefined;
+    }
+    case "languages": {
+      const rows = (r.languages ?? []).map((l) => ({ label: t(l.language) ?? "", value: t(l.fluency) ?? "" }));
+      return rows.length ? { kind: "rows", id, title, rows, inline: true } : undefined;
+    }
+    case "interests": {
+      const rows = (r.interests ?? []).map((i) => ({ label: t(i.name) ?? "", value: ts(i.keywords).join(", ") }));
+      return rows.length ? { kind: "rows", id, title, rows, inline: false } : undefined;
+    }
+  }
+}
+
+/** The ids of the sections this résumé has, in print order (render.order first). */
+export function sectionOrder(r: Resume): string[] {
+  const custom = (r.customSections ?? []).map(customSectionId);
+  const all = [...BUILTIN_SECTIONS, ...custom];
+  const listed = r.render?.order ?? [];
+  return [...listed, ...all.filter((id) => !listed.includes(id))];
+}
+
+export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}): ViewModel {
+  const customById = new Map((r.customSections ?? []).map((s) => [customSectionId(s), s]));
+  const sections: Section[] = [];
+  for (const id of sectionOrder(r)) {
+    const custom = customById.get(id);
+    if (custom) {
+      sections.push({ kind: "text", id, title: typeset(custom.title.trim()), paragraph: t(custom.summary), bullets: ts(custom.highlights) });
+      continue;
+    }
+    const s = builtinSection(id as BuiltinSection, r, assets);
+    if (s) sections.push(s);
+  }
+
+  const b = r.basics;
+  const contacts: Link[] = [];
+  const place = placeText(b.location);
+  if (place) contacts.push({ text: typeset(place) });
+  if (b.email) contacts.push({ text: b.email, href: `mailto:${b.email}` });
+  if (b.phone?.trim()) contacts.push({ text: b.phone.trim(), href: `tel:${b.phone.replace(/[^\d+]/g, "")}` });
+  if (b.url) contacts.push({ text: displayUrl(b.url), href: b.url });
+  for (const p of b.profiles ?? []) {
+    if (p.url) contacts.push({ text: displayUrl(p.url), href: p.url });
+    else if (p.username?.trim()) contacts.push({ text: joinNonEmpty([t(p.network), p.username.trim()], ": ")! });
+  }
+
+  const keywords = new Set<string>();
+  for (const s of r.skills ?? []) for (const k of [s.name, ...(s.keywords ?? [])]) if (k?.trim()) keywords.add(k.trim());
+
+  const name = b.name.trim();
+  return {
+    name,
+    label: t(b.label),
+    contacts,
+    sections,
+    theme: opts.theme ?? r.render?.theme ?? "classic",
+    paper: opts.paper ?? r.render?.paper ?? "a4",
+    metadata: {
+      title: `${name} \u2014 R\u00E9sum\u00E9`,
+      author: name,
+      subject: b.label?.trim() || undefined,
+      keywords: [...keywords],
+      language: "en",
+    },
+  };
+}

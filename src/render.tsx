@@ -1,0 +1,43 @@
+/**
+ * Stage 4 — render: draw the view model with a theme into PDF bytes. Knows layout, nothing
+ * about YAML.
+ */
+import { Font, renderToBuffer } from "@react-pdf/renderer";
+import type { FontFace } from "./fonts.js";
+import type { ViewModel } from "./normalize.js";
+import { ResumeDocument } from "./themes/components.js";
+import { themeFaces, themes } from "./themes/index.js";
+import { TOOL_NAME, VERSION } from "./version.js";
+
+const registered = new Set<string>();
+
+function registerFonts(faces: FontFace[]): void {
+  for (const f of faces) {
+    const key = `${f.family}/${f.weight}/${f.style}`;
+    if (registered.has(key)) continue;
+    Font.register({ family: f.family, src: f.file, fontWeight: f.weight, fontStyle: f.style });
+    registered.add(key);
+  }
+}
+
+// Hyphenation splits words, emails and URLs ("exam-ple.com"): a résumé never wants it.
+Font.registerHyphenationCallback((word) => [word]);
+
+export interface RenderResult {
+  bytes: Buffer;
+  pages: number;
+}
+
+export async function renderPdf(vm: ViewModel, creationDate: Date): Promise<RenderResult> {
+  const tokens = themes[vm.theme];
+  registerFonts(themeFaces(tokens));
+  const bytes = await renderToBuffer(
+    <ResumeDocument vm={vm} tokens={tokens} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
+  );
+  return { bytes, pages: countPages(bytes) };
+}
+
+/** Page objects in the PDF (react-pdf writes no object streams, so they are plain text). */
+export function countPages(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}

@@ -1,0 +1,266 @@
+/**
+ * The résumé's building blocks, written once and styled by a theme's tokens: header, section,
+ * entry, bullet list, rows, link, badge, footer.
+ */
+import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
+import type { ThemeTokens } from "./tokens.js";
+
+type Styles = ReturnType<typeof makeStyles>;
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+function makeStyles(k: ThemeTokens) {
+  // Leading is set on each text style, never inherited: a lineHeight on the page stops react-pdf
+  // drawing the dynamic footer, and one inherited through a View is applied twice after a page break.
+  // Absolute values (in pt) because a unitless one is multiplied again when a page is split.
+  const lh = { lineHeight: `${round(k.size.body * k.leading)}pt` };
+  const lhAt = (size: number) => ({ lineHeight: `${round(size * k.leading)}pt` });
+  return StyleSheet.create({
+    page: {
+      fontFamily: k.font.body,
+      fontSize: k.size.body,
+      color: k.color.text,
+      paddingTop: k.margin.top,
+      paddingRight: k.margin.right,
+      paddingBottom: k.margin.bottom,
+      paddingLeft: k.margin.left,
+    },
+    header: { marginBottom: k.space.header, alignItems: k.header.align === "center" ? "center" : "flex-start" },
+    name: { fontFamily: k.font.heading, fontSize: k.size.name, fontWeight: 700, color: k.color.accent, lineHeight: 1.15 },
+    label: { ...lhAt(k.size.label), fontSize: k.size.label, color: k.color.muted, marginTop: 2 },
+    contacts: {
+      flexDirection: "row",
+      flexWrap: "wrap",
+      justifyContent: k.header.align === "center" ? "center" : "flex-start",
+      marginTop: 4,
+    },
+    contact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted },
+    text: { ...lh },
+    section: { marginTop: k.space.section },
+    sectionTitle: {
+      fontFamily: k.font.heading,
+      fontSize: k.size.section,
+      fontWeight: 700,
+      color: k.color.accent,
+      letterSpacing: k.sectionTitle.letterSpacing,
+      textTransform: k.sectionTitle.uppercase ? "uppercase" : "none",
+      borderBottomWidth: k.sectionTitle.rule,
+      borderBottomColor: k.color.rule,
+      paddingBottom: 1.5,
+      marginBottom: k.space.title,
+    },
+    entry: { marginBottom: k.space.entry },
+    entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
+    badgeBox: { width: k.badge, height: k.badge, marginRight: 8 },
+    badge: { width: k.badge, height: k.badge },
+    grow: { flexGrow: 1, flexShrink: 1 },
+    line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
+    title: { ...lh, fontWeight: 700, flexShrink: 1, paddingRight: 8 },
+    date: { ...lh, flexShrink: 0, textAlign: "right", color: k.color.text },
+    subtitle: { ...lh, fontStyle: "italic", flexShrink: 1, paddingRight: 8 },
+    place: { ...lh, fontStyle: "italic", flexShrink: 0, textAlign: "right", color: k.color.muted },
+    note: { ...lh, fontStyle: "italic", color: k.color.muted },
+    paragraph: { ...lh, marginTop: k.space.line },
+    bullets: { marginTop: k.space.line },
+    bullet: { flexDirection: "row", marginBottom: k.space.line },
+    bulletMark: { ...lh, width: 10, color: k.color.muted },
+    bulletText: { ...lh, flexGrow: 1, flexShrink: 1 },
+    detail: { ...lhAt(k.size.body - 0.5), marginTop: k.space.line, fontSize: k.size.body - 0.5 },
+    detailLabel: { fontWeight: 600 },
+    row: { ...lh, marginBottom: k.space.line + 0.5 },
+    rowLabel: { fontWeight: 700 },
+    link: { color: k.color.link, textDecoration: "none" },
+    plainLink: { color: k.color.text, textDecoration: "none" },
+    footer: {
+      position: "absolute",
+      bottom: Math.max(k.margin.bottom - 24, 30),
+      left: k.margin.left,
+      right: k.margin.right,
+      fontSize: k.size.small - 0.5,
+      color: k.color.muted,
+      textAlign: "center",
+    },
+  });
+}
+
+/** Contact items wrap as whole items, never inside an address or URL. */
+function Contacts({ items, s }: { items: LinkModel[]; s: Styles }) {
+  return (
+    <View style={s.contacts}>
+      {items.map((c, i) => (
+        <Text key={i} style={s.contact}>
+          {c.href ? (
+            <Link src={c.href} style={s.link}>
+              {c.text}
+            </Link>
+          ) : (
+            c.text
+          )}
+          {i < items.length - 1 ? "  |  " : ""}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+function Header({ vm, s }: { vm: ViewModel; s: Styles }) {
+  return (
+    <View style={s.header}>
+      <Text style={s.name}>{vm.name}</Text>
+      {vm.label ? <Text style={s.label}>{vm.label}</Text> : null}
+      {vm.contacts.length ? <Contacts items={vm.contacts} s={s} /> : null}
+    </View>
+  );
+}
+
+function Bullets({ items, s }: { items: string[]; s: Styles }) {
+  if (!items.length) return null;
+  return (
+    <View style={s.bullets}>
+      {items.map((b, i) => (
+        <View key={i} style={s.bullet} wrap={false}>
+          <Text style={s.bulletMark}>{"\u2022"}</Text>
+          <Text style={s.bulletText}>{b}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function EntryBody({ e, s }: { e: Entry; s: Styles }) {
+  const title = e.title ? (
+    e.titleHref ? (
+      <Link src={e.titleHref} style={s.plainLink}>
+        {e.title}
+      </Link>
+    ) : (
+      e.title
+    )
+  ) : null;
+  return (
+    <View style={s.grow}>
+      {title || e.date ? (
+        <View style={s.line}>
+          <Text style={s.title}>{title}</Text>
+          {e.date ? <Text style={s.date}>{e.date}</Text> : null}
+        </View>
+      ) : null}
+      {e.subtitle || e.location ? (
+        <View style={s.line}>
+          <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
+          {e.location ? <Text style={s.place}>{e.location}</Text> : null}
+        </View>
+      ) : null}
+      {e.note ? <Text style={s.note}>{e.note}</Text> : null}
+      {e.summary ? <Text style={s.paragraph}>{e.summary}</Text> : null}
+      <Bullets items={e.bullets} s={s} />
+      {e.details.map((d, i) => (
+        <Text key={i} style={s.detail}>
+          <Text style={s.detailLabel}>{`${d.label}: `}</Text>
+          {d.value}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+function EntryView({ e, s }: { e: Entry; s: Styles }) {
+  if (e.badge) {
+    const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} />;
+    return (
+      <View style={s.entryWithBadge} wrap={false}>
+        <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
+        <EntryBody e={e} s={s} />
+      </View>
+    );
+  }
+  return (
+    <View style={s.entry} wrap={false}>
+      <EntryBody e={e} s={s} />
+    </View>
+  );
+}
+
+function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
+  return (
+    <Text style={s.row}>
+      {label ? <Text style={s.rowLabel}>{value ? `${label}: ` : label}</Text> : null}
+      {value}
+    </Text>
+  );
+}
+
+/** The blocks of a section; the first is kept on the same page as the section title. */
+function sectionBlocks(sec: Section, s: Styles): ReactNode[] {
+  switch (sec.kind) {
+    case "text":
+      return [
+        ...(sec.paragraph ? [<Text key="p" style={s.text}>
+            {sec.paragraph}
+          </Text>] : []),
+        ...(sec.bullets.length ? [<Bullets key="b" items={sec.bullets} s={s} />] : []),
+      ];
+    case "entries":
+      return sec.entries.map((e, i) => <EntryView key={i} e={e} s={s} />);
+    case "rows":
+      if (sec.inline) {
+        const text = sec.rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join("  \u00B7  ");
+        return [
+          <Text key="inline" style={s.text}>
+            {text}
+          </Text>,
+        ];
+      }
+      return sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
+  }
+}
+
+function SectionView({ sec, s }: { sec: Section; s: Styles }) {
+  const [first, ...rest] = sectionBlocks(sec, s);
+  return (
+    <View style={s.section}>
+      {/* A title never ends a page: it travels with the section's first block. */}
+      <View wrap={false}>
+        <Text style={s.sectionTitle}>{sec.title}</Text>
+        {first}
+      </View>
+      {rest}
+    </View>
+  );
+}
+
+export interface DocumentInfo {
+  creator: string;
+  creationDate: Date;
+}
+
+export function ResumeDocument({ vm, tokens, info }: { vm: ViewModel; tokens: ThemeTokens; info: DocumentInfo }) {
+  const s = makeStyles(tokens);
+  return (
+    <Document
+      title={vm.metadata.title}
+      author={vm.metadata.author}
+      subject={vm.metadata.subject}
+      keywords={vm.metadata.keywords.join(", ")}
+      language={vm.metadata.language}
+      creator={info.creator}
+      producer={info.creator}
+      creationDate={info.creationDate}
+      modificationDate={info.creationDate}
+    >
+      <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page}>
+        <Header vm={vm} s={s} />
+        {vm.sections.map((sec) => (
+          <SectionView key={sec.id} sec={sec} s={s} />
+        ))}
+        <Text
+          style={s.footer}
+          fixed
+          render={({ pageNumber, totalPages }) => (pageNumber > 1 ? `${vm.name}  \u2014  ${pageNumber} / ${totalPages}` : "")}
+        />
+      </Page>
+    </Document>
+  );
+}
