@@ -130,7 +130,7 @@ function joinNonEmpty(parts: (string | undefined)[], sep: string): string | unde
 }
 
 function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section | undefined {
-  const title = SECTION_TITLES[id];
+  const title = typeset(r.render?.titles?.[id] ?? SECTION_TITLES[id]);
   const entries = (list: Entry[]): Section | undefined => (list.length ? { kind: "entries", id, title, entries: list } : undefined);
   switch (id) {
     case "summary": {

@@ -284,6 +284,10 @@ const render = z
     theme: z.enum(THEMES, { error: `expected one of: ${THEMES.join(", ")}` }).optional(),
     paper: z.enum(PAPERS, { error: `expected one of: ${PAPERS.join(", ")}` }).optional(),
     order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
+    titles: z
+      .partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty"))
+      .optional()
+      .describe("Titles for built-in sections, e.g. { projects: Open source }"),
   })
   .describe("Extension: rendering options; the command line overrides them");
 

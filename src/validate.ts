@@ -111,7 +111,12 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   }
   schema = unwrap(schema);
   const def = schema?._zod.def as unknown as Record<string, unknown> | undefined;
-  return def?.type === "object" ? Object.keys(def.shape as object) : [];
+  if (def?.type === "object") return Object.keys(def.shape as object);
+  if (def?.type === "record") {
+    const keyDef = (def.keyType as z.core.$ZodType)._zod.def as unknown as Record<string, unknown>;
+    if (keyDef.type === "enum") return Object.values(keyDef.entries as Record<string, string>);
+  }
+  return [];
 }
 
 /** Look through optional/pipe/union wrappers to the object or array inside. */

@@ -5,7 +5,7 @@
 import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
-import type { ThemeTokens } from "./tokens.js";
+import { mm, type ThemeTokens } from "./tokens.js";
 
 type Styles = ReturnType<typeof makeStyles>;
 
@@ -75,7 +75,7 @@ function makeStyles(k: ThemeTokens) {
     plainLink: { color: k.color.text, textDecoration: "none" },
     footer: {
       position: "absolute",
-      bottom: Math.max(k.margin.bottom - 24, 30),
+      bottom: Math.max(k.margin.bottom - 16, mm(10.5)),
       left: k.margin.left,
       right: k.margin.right,
       fontSize: k.size.small - 0.5,
@@ -115,15 +115,21 @@ function Header({ vm, s }: { vm: ViewModel; s: Styles }) {
   );
 }
 
+function Bullet({ text, s }: { text: string; s: Styles }) {
+  return (
+    <View style={s.bullet} wrap={false}>
+      <Text style={s.bulletMark}>{"\u2022"}</Text>
+      <Text style={s.bulletText}>{text}</Text>
+    </View>
+  );
+}
+
 function Bullets({ items, s }: { items: string[]; s: Styles }) {
   if (!items.length) return null;
   return (
     <View style={s.bullets}>
       {items.map((b, i) => (
-        <View key={i} style={s.bullet} wrap={false}>
-          <Text style={s.bulletMark}>{"\u2022"}</Text>
-          <Text style={s.bulletText}>{b}</Text>
-        </View>
+        <Bullet key={i} text={b} s={s} />
       ))}
     </View>
   );
@@ -200,7 +206,11 @@ function sectionBlocks(sec: Section, s: Styles): ReactNode[] {
         ...(sec.paragraph ? [<Text key="p" style={s.text}>
             {sec.paragraph}
           </Text>] : []),
-        ...(sec.bullets.length ? [<Bullets key="b" items={sec.bullets} s={s} />] : []),
+        ...sec.bullets.map((b, i) => (
+          <View key={i} style={i === 0 && sec.paragraph ? s.bullets : undefined}>
+            <Bullet text={b} s={s} />
+          </View>
+        )),
       ];
     case "entries":
       return sec.entries.map((e, i) => <EntryView key={i} e={e} s={s} />);

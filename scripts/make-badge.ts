@@ -1,0 +1,23 @@
+/**
+ * Renders the stand-in certification badge (assets/*.svg) to a 600×600 PNG with resvg, using
+ * the bundled font files only, so the PNG is the same on every machine.
+ *   npm run badge
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+import { familyFaces } from "../src/fonts.js";
+
+const svgPath = new URL("../assets/aws-certified-machine-learning-specialty.svg", import.meta.url);
+const pngPath = new URL("../assets/aws-certified-machine-learning-specialty.png", import.meta.url);
+
+const resvg = new Resvg(readFileSync(svgPath), {
+  fitTo: { mode: "width", value: 600 },
+  font: {
+    fontFiles: familyFaces("Source Sans 3").map((f) => f.file),
+    loadSystemFonts: false,
+    defaultFontFamily: "Source Sans 3",
+  },
+});
+const png = resvg.render().asPng();
+writeFileSync(pngPath, png);
+console.log(`wrote ${pngPath.pathname} (${png.length} bytes)`);
