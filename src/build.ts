@@ -15,8 +15,12 @@ import { validate } from "./validate.js";
 import { writeAtomic } from "./write.js";
 
 export interface BuildOptions {
-  /** Output PDF path; default `out/<Name>-Resume.pdf` under the current folder. */
+  /** Output PDF path; default `<outDir>/<Name>-Resume.pdf`. */
   output?: string;
+  /** Folder for the default output name (default: `out` under the current folder). */
+  outDir?: string;
+  /** How messages name the input (default: the path given). */
+  label?: string;
   theme?: Theme;
   paper?: Paper;
   /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
@@ -37,8 +41,8 @@ export interface Checked {
 }
 
 /** Every check short of drawing: syntax, schema, images, glyph coverage. */
-export async function check(file: string, opts: Pick<BuildOptions, "theme" | "paper"> = {}): Promise<Checked> {
-  const source = await loadFile(file);
+export async function check(file: string, opts: Pick<BuildOptions, "theme" | "paper" | "label"> = {}): Promise<Checked> {
+  const source = await loadFile(file, opts.label);
   const resume = validate(source);
   const assets = await loadAssets(resume, source);
   const vm = normalize(resume, assets, opts);
@@ -50,7 +54,7 @@ export async function check(file: string, opts: Pick<BuildOptions, "theme" | "pa
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const { source, resume, vm } = await check(file, opts);
-  const output = path.resolve(opts.output ?? path.join("out", defaultFileName(resume.basics.name)));
+  const output = path.resolve(opts.output ?? path.join(opts.outDir ?? "out", defaultFileName(resume.basics.name)));
   if (output === path.resolve(file)) {
     throw new ResumeError([{ file: source.file, path: "", message: `the output ${output} is the input file; choose another -o path` }]);
   }

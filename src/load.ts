@@ -28,10 +28,12 @@ export interface LoadedSource {
   locate(path: readonly PropertyKey[], opts?: { key?: boolean }): Position | undefined;
 }
 
-export async function loadFile(file: string): Promise<LoadedSource> {
+/** Read and parse `filePath`; messages name it `label` (the path as the user typed it). */
+export async function loadFile(filePath: string, label: string = filePath): Promise<LoadedSource> {
+  const file = label;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile(filePath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -44,7 +46,7 @@ export async function loadFile(file: string): Promise<LoadedSource> {
             : `cannot be read (${code ?? String(err)})`;
     throw new ResumeError([{ file, path: "", message: why }]);
   }
-  return parseSource(bytes, file);
+  return { ...parseSource(bytes, file), dir: path.dirname(path.resolve(filePath)) };
 }
 
 /** Parse bytes already in memory; `file` names them in messages and decides YAML vs JSON. */

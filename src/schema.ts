@@ -47,7 +47,7 @@ export function checkDate(value: string): string | undefined {
 }
 
 /** JSON Schema for fields whose zod form has a preprocessing step (set via `override`). */
-export const jsonSchemaOverrides = new Map<z.ZodType, Record<string, unknown>>();
+export const jsonSchemaOverrides = new Map<unknown, Record<string, unknown>>();
 
 function withJsonSchema<T extends z.ZodType>(schema: T, json: Record<string, unknown>): T {
   jsonSchemaOverrides.set(schema, json);
@@ -382,7 +382,7 @@ export function resumeJsonSchema(): Record<string, unknown> {
     io: "input",
     unrepresentable: "any",
     override(ctx) {
-      const replacement = jsonSchemaOverrides.get(ctx.zodSchema as z.ZodType);
+      const replacement = jsonSchemaOverrides.get(ctx.zodSchema);
       if (replacement) {
         for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
         Object.assign(ctx.jsonSchema, replacement);
