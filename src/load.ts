@@ -111,7 +111,7 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
     data,
     locate(p, opts) {
       const found = findNode(root!, p, opts?.key ?? false);
-      return found ? posAt(found) : undefined;
+      return found === undefined ? undefined : posAt(found);
     },
   };
 }
@@ -120,33 +120,31 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    // Find the first bad byte so the message can point at it.
-    let good = 0;
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    let lo = 0;
-    let hi = bytes.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      try {
-        decoder.decode(bytes.subarray(0, mid), { stream: true });
-        lo = mid;
-      } catch {
-        hi = mid - 1;
-      }
-      good = lo;
-    }
-    const before = Buffer.from(bytes.subarray(0, good)).toString("utf8");
-    const lines = before.split("\n");
+    const bad = firstInvalidUtf8(bytes);
+    const lines = Buffer.from(bytes.subarray(0, bad)).toString("utf8").split("\n");
     throw new ResumeError([
       {
         file,
         line: lines.length,
         col: lines[lines.length - 1]!.length + 1,
         path: "",
-        message: `the file is not valid UTF-8 (byte 0x${bytes[good]?.toString(16).padStart(2, "0")} at offset ${good}); save it as UTF-8`,
+        message: `the file is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad}); save it as UTF-8`,
       },
     ]);
   }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
 }
 
 /** YAML accepts things JSON does not (trailing commas, comments); a .json file must be JSON. */

@@ -28,7 +28,7 @@ export interface Entry {
   summary?: string;
   bullets: string[];
   /** Small labelled lines after the bullets: "Courses: …", "Keywords: …". */
-  details: { label: string; value: string }[];
+  details: { label: string; value: string; href?: string }[];
   badge?: ImageAsset & { href?: string; alt: string };
 }
 
@@ -198,7 +198,7 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
             date: c.date ? formatDate(c.date) : undefined,
             subtitle: t(c.issuer),
             badge: image ? { ...image, href: c.url, alt: `${c.name ?? "Certificate"} badge` } : undefined,
-            details: c.url ? [{ label: "Verify", value: displayUrl(c.url) }] : [],
+            details: c.url ? [{ label: "Verify", value: displayUrl(c.url), href: c.url }] : [],
           });
         }),
       );
@@ -288,7 +288,9 @@ export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}
   }
 
   const keywords = new Set<string>();
-  for (const s of r.skills ?? []) for (const k of [s.name, ...(s.keywords ?? [])]) if (k?.trim()) keywords.add(k.trim());
+  for (const s of r.skills ?? []) {
+    for (const k of s.keywords?.length ? s.keywords : [s.name]) if (k?.trim()) keywords.add(k.trim());
+  }
 
   const name = b.name.trim();
   return {

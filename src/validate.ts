@@ -44,7 +44,9 @@ export function describeIssues(source: LoadedSource, issues: readonly z.core.$Zo
       }
       continue;
     }
-    const pos = source.locate(path);
+    // A missing field is shown at its parent's key (`basics:`); anything else at its value.
+    const missing = issue.code === "invalid_type" && valueAt(source.data, path) === undefined;
+    const pos = missing ? source.locate(path.slice(0, -1), { key: true }) : source.locate(path);
     out.push({ file: source.file, line: pos?.line, col: pos?.col, path: formatPath(path), message: messageFor(issue, source.data) });
   }
   // Report in file order; problems without a place keep their relative order at the end.

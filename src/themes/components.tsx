@@ -165,7 +165,13 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
       {e.details.map((d, i) => (
         <Text key={i} style={s.detail}>
           <Text style={s.detailLabel}>{`${d.label}: `}</Text>
-          {d.value}
+          {d.href ? (
+            <Link src={d.href} style={s.link}>
+              {d.value}
+            </Link>
+          ) : (
+            d.value
+          )}
         </Text>
       ))}
     </View>
@@ -258,7 +264,6 @@ export function ResumeDocument({ vm, tokens, info }: { vm: ViewModel; tokens: Th
       creator={info.creator}
       producer={info.creator}
       creationDate={info.creationDate}
-      modificationDate={info.creationDate}
     >
       <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page}>
         <Header vm={vm} s={s} />

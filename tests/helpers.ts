@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PDFParse } from "pdf-parse";
+import { afterAll } from "vitest";
+import { main, type Io } from "../src/cli.js";
+import { parseSource, type LoadedSource } from "../src/load.js";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const SHARED = path.resolve(ROOT, "../shared");
+export const CONFORMANCE = path.join(SHARED, "conformance/jsonresume");
+
+/** A temporary folder removed after the test file. */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "resume-test-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function writeFixture(dir: string, name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+export function source(text: string, file = "resume.yaml"): LoadedSource {
+  return parseSource(Buffer.from(text, "utf8"), file);
+}
+
+/** Run the CLI in-process; returns its exit code and what it printed. */
+export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: opts.cwd, env: opts.env ?? {} };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+export interface PdfFacts {
+  text: string;
+  pages: string[];
+  info: Record<string, unknown>;
+  links: { url: string; text: string }[];
+  images: { width: number; height: number }[];
+  size: { width: number; height: number };
+}
+
+/** Everything the tests read from a PDF, through pdf.js (pdf-parse). */
+export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
+  const parser = new PDFParse({ data: Buffer.from(bytes) }); // it empties the array it is given
+  try {
+    const text = await parser.getText();
+    const info = await parser.getInfo({ parsePageInfo: true });
+    const img = await parser.getImage({ imageThreshold: 0, imageDataUrl: false, imageBuffer: false });
+    return {
+      text: text.text,
+      pages: text.pages.map((p) => p.text),
+      info: info.info as Record<string, unknown>,
+      links: info.pages.flatMap((p) => p.links),
+      images: img.pages.flatMap((p) => p.images.map((i) => ({ width: i.width, height: i.height }))),
+      size: { width: info.pages[0]!.width, height: info.pages[0]!.height },
+    };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+export function listDir(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
