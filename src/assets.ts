@@ -23,14 +23,14 @@ export interface Assets {
 
 export async function loadAssets(resume: Resume, source: LoadedSource): Promise<Assets> {
   const badges = new Map<number, ImageAsset>();
-  const problems: Diagnostic[] = [];
+  const problems: { index: number; d: Diagnostic }[] = [];
   await Promise.all(
     (resume.certificates ?? []).map(async (cert, i) => {
       if (!cert.badge) return;
       const where = ["certificates", i, "badge"];
       const fail = (message: string) => {
         const pos = source.locate(where);
-        problems.push({ file: source.file, line: pos?.line, col: pos?.col, path: formatPath(where), message });
+        problems.push({ index: i, d: { file: source.file, line: pos?.line, col: pos?.col, path: formatPath(where), message } });
       };
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(cert.badge)) {
         fail("remote images are not fetched (builds are offline and reproducible); download the image and give its path");
@@ -52,7 +52,7 @@ export async function loadAssets(resume: Resume, source: LoadedSource): Promise<
       }
     }),
   );
-  if (problems.length) throw new ResumeError(problems);
+  if (problems.length) throw new ResumeError(problems.sort((a, b) => a.index - b.index).map((p) => p.d));
   return { badges };
 }
 

@@ -28,9 +28,25 @@ export interface RenderResult {
   pages: number;
 }
 
+/**
+ * fontkit caches glyph objects per font, and the code points a glyph was first made with stay
+ * on it. A later document in the same process then gets a wrong ToUnicode map ("Dr." extracts
+ * as "Dr\u0003"). Fonts are parsed once, but each document starts with an empty glyph cache.
+ */
+function resetGlyphCaches(): void {
+  const families = Font.getRegisteredFonts() as Record<string, { sources: { data: unknown }[] }>;
+  for (const family of Object.values(families)) {
+    for (const source of family.sources) {
+      const data = source.data as { _glyphs?: object } | null;
+      if (data && data._glyphs) data._glyphs = {};
+    }
+  }
+}
+
 export async function renderPdf(vm: ViewModel, creationDate: Date): Promise<RenderResult> {
   const tokens = themes[vm.theme];
   registerFonts(themeFaces(tokens));
+  resetGlyphCaches();
   const bytes = await renderToBuffer(
     <ResumeDocument vm={vm} tokens={tokens} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
   );

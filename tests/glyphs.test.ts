@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ResumeError } from "../src/errors.js";
+import { checkGlyphs, missingGlyphs } from "../src/glyphs.js";
+import { EN_DASH, NBSP } from "../src/normalize.js";
+import { themeFaces, themes } from "../src/themes/index.js";
+import { validate } from "../src/validate.js";
+import { source } from "./helpers.js";
+
+const faces = themeFaces(themes.classic);
+
+function glyphProblems(text: string) {
+  const src = source(text);
+  try {
+    checkGlyphs(validate(src), src, faces, "Source Serif 4");
+  } catch (err) {
+    if (err instanceof ResumeError) return err.diagnostics;
+    throw err;
+  }
+  return [];
+}
+
+describe("glyph coverage", () => {
+  it("covers every character the classic theme itself prints", () => {
+    // Bullets, dashes, quotes, ellipsis, separators and the non-breaking space used in dates.
+    const themeChars = `\u2022${EN_DASH}\u2014\u2018\u2019\u201C\u201D\u2026\u00B7|${NBSP}Résumé`;
+    expect(missingGlyphs(themeChars, faces)).toEqual([]);
+  });
+
+  it("covers Latin with diacritics, Greek and Cyrillic", () => {
+    expect(missingGlyphs("Łódź Žluťoučký İstanbul Nguyễn Ærøskøbing Ελληνικά Кириллица", faces)).toEqual([]);
+  });
+
+  it("names the missing character, its code point, the field and the line", () => {
+    const list = glyphProblems("basics:\n  name: Wei\n  label: 工程师\nwork:\n  - name: Acme\n    highlights: [Shipped it 🚀]\n");
+    expect(list.map((d) => [d.line, d.col, d.path])).toEqual([
+      [3, 10, "basics.label"],
+      [3, 10, "basics.label"],
+      [3, 10, "basics.label"],
+      [6, 18, "work[0].highlights[0]"],
+    ]);
+    expect(list[0]!.message).toBe(
+      'character "工" (U+5DE5) is not in the font Source Serif 4; it would print as an empty box — remove it or choose a font that has it',
+    );
+    expect(list[3]!.message).toContain('"🚀" (U+1F680)');
+  });
+
+  it("ignores what is never drawn (badge paths, meta) and layout whitespace", () => {
+    expect(glyphProblems("basics:\n  name: A\n  summary: \"line one\\nline two\\tend\"\nmeta:\n  version: 版本\n")).toEqual([]);
+  });
+
+  it("reports control characters by code point", () => {
+    const list = glyphProblems('basics:\n  name: "A\\u0007B"\n');
+    expect(list[0]!.message).toContain('"U+0007"');
+  });
+});
