@@ -47,9 +47,26 @@ export async function renderPdf(vm: ViewModel, creationDate: Date): Promise<Rend
   const tokens = themes[vm.theme];
   registerFonts(themeFaces(tokens));
   resetGlyphCaches();
-  const bytes = await renderToBuffer(
-    <ResumeDocument vm={vm} tokens={tokens} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
-  );
+  const overflow: string[] = [];
+  const warn = console.warn;
+  // react-pdf only warns when an unbreakable block is taller than a page, then draws it off the
+  // page's edge. That would be a silently wrong page, so it fails the build instead.
+  console.warn = (...args: unknown[]) => {
+    const message = args.map(String).join(" ");
+    if (/can't wrap between pages/.test(message)) overflow.push(message);
+    else warn(...args);
+  };
+  let bytes: Buffer;
+  try {
+    bytes = await renderToBuffer(
+      <ResumeDocument vm={vm} tokens={tokens} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
+    );
+  } finally {
+    console.warn = warn;
+  }
+  if (overflow.length) {
+    throw new Error("a block that cannot be split is taller than a page and would be cut off; shorten the longest entry or split it");
+  }
   return { bytes, pages: countPages(bytes) };
 }
 

@@ -241,3 +241,45 @@ describe("writing the PDF", () => {
     await expect(build(input, { output: path.join(dir, "x.pdf"), env: { SOURCE_DATE_EPOCH: "yesterday" } })).rejects.toThrow(/SOURCE_DATE_EPOCH/);
   });
 });
+
+describe("page breaks", () => {
+  it("splits an entry taller than a page between bullets, keeping its heading with the first", async () => {
+    const dir = tempDir();
+    const bullets = Array.from({ length: 90 }, (_, i) => `      - Bullet number ${i} says something about the office workflow`).join("\n");
+    const input = writeFixture(dir, "big.yaml", `basics: {name: Big Entry}\nwork:\n  - name: Huge Corp\n    startDate: 2020\n${"    highlights:\n"}${bullets}\n`);
+    const result = await build(input, { output: path.join(dir, "big.pdf"), env: EPOCH });
+    expect(result.pages).toBe(2);
+    const pdf = await readPdf(readFileSync(path.join(dir, "big.pdf")));
+    const page1 = lines(pdf.pages[0]!);
+    const page2 = lines(pdf.pages[1]!);
+    expectInOrder(pdf.pages[0]!, ["EXPERIENCE", "Huge Corp", "• Bullet number 0 "]);
+    expect(page2[0]).toMatch(/^• Bullet number \d+ /);
+    // Every bullet printed exactly once, in order, across the two pages.
+    const printed = [...page1, ...page2].filter((l) => l.startsWith("• Bullet")).map((l) => Number(/number (\d+)/.exec(l)![1]));
+    expect(printed).toEqual(Array.from({ length: 90 }, (_, i) => i));
+  });
+
+  it("keeps a section title with the first entry of its section", async () => {
+    const dir = tempDir();
+    // Enough entries that some section starts near a page end.
+    const entry = (i: number) => `  - name: Company ${i}\n    position: Engineer\n    startDate: 2010\n    endDate: 2011\n    highlights: [One thing, Another thing, A third thing]\n`;
+    const input = writeFixture(dir, "many.yaml", `basics: {name: Many}\nwork:\n${Array.from({ length: 14 }, (_, i) => entry(i)).join("")}education:\n  - institution: Somewhere\n    area: Physics\n`);
+    const result = await build(input, { output: path.join(dir, "many.pdf"), env: EPOCH });
+    const pdf = await readPdf(readFileSync(path.join(dir, "many.pdf")));
+    expect(result.pages).toBeGreaterThan(1);
+    for (const page of pdf.pages) {
+      const l = lines(page).filter((x) => !/— \d+ \/ \d+$/.test(x));
+      expect(["EXPERIENCE", "EDUCATION"]).not.toContain(l[l.length - 1]);
+    }
+    expectInOrder(pdf.text, ["EDUCATION", "Somewhere"]);
+  });
+
+  it("fails clearly instead of cutting off a block that cannot be split", async () => {
+    const dir = tempDir();
+    const name = Array(900).fill("efficient workflow office").join(" ");
+    const badge = path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png");
+    const input = writeFixture(dir, "tall.yaml", `basics: {name: Tall}\ncertificates:\n  - name: ${name}\n    badge: ${badge}\n`);
+    await expect(build(input, { output: path.join(dir, "tall.pdf"), env: EPOCH })).rejects.toThrow(/taller than a page/);
+    expect(listDir(dir)).toEqual(["tall.yaml"]);
+  });
+});

@@ -5,6 +5,7 @@
 import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
+import { estimateLines, pageBox, tooTallToKeep } from "./measure.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 type Styles = ReturnType<typeof makeStyles>;
@@ -135,7 +136,7 @@ function Bullets({ items, s }: { items: string[]; s: Styles }) {
   );
 }
 
-function EntryBody({ e, s }: { e: Entry; s: Styles }) {
+function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
   const title = e.title ? (
     e.titleHref ? (
       <Link src={e.titleHref} style={s.plainLink}>
@@ -146,7 +147,7 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
     )
   ) : null;
   return (
-    <View style={s.grow}>
+    <>
       {title || e.date ? (
         <View style={s.line}>
           <Text style={s.title}>{title}</Text>
@@ -160,8 +161,14 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
         </View>
       ) : null}
       {e.note ? <Text style={s.note}>{e.note}</Text> : null}
-      {e.summary ? <Text style={s.paragraph}>{e.summary}</Text> : null}
-      <Bullets items={e.bullets} s={s} />
+      {e.summary && withSummary ? <Text style={s.paragraph}>{e.summary}</Text> : null}
+    </>
+  );
+}
+
+function Details({ e, s }: { e: Entry; s: Styles }) {
+  return (
+    <>
       {e.details.map((d, i) => (
         <Text key={i} style={s.detail}>
           <Text style={s.detailLabel}>{`${d.label}: `}</Text>
@@ -174,25 +181,61 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
           )}
         </Text>
       ))}
+    </>
+  );
+}
+
+function EntryBody({ e, s }: { e: Entry; s: Styles }) {
+  return (
+    <View style={s.grow}>
+      <EntryHeading e={e} s={s} />
+      <Bullets items={e.bullets} s={s} />
+      <Details e={e} s={s} />
     </View>
   );
 }
 
-function EntryView({ e, s }: { e: Entry; s: Styles }) {
+/** What the layout knows about sizes: which entries and paragraphs are too tall to keep whole. */
+interface Fit {
+  tallEntry(e: Entry): boolean;
+  longText(text: string): boolean;
+}
+
+/**
+ * An entry as page-breakable blocks. One that fits on a page is a single unbreakable block; a
+ * taller one splits between bullets, never inside its heading (which keeps its first bullet, or
+ * the start of its summary).
+ */
+function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
   if (e.badge) {
     const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} />;
-    return (
-      <View style={s.entryWithBadge} wrap={false}>
+    return [
+      <View key={key} style={s.entryWithBadge} wrap={false}>
         <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
         <EntryBody e={e} s={s} />
-      </View>
-    );
+      </View>,
+    ];
   }
-  return (
-    <View style={s.entry} wrap={false}>
-      <EntryBody e={e} s={s} />
-    </View>
-  );
+  if (!fit.tallEntry(e)) {
+    return [
+      <View key={key} style={s.entry} wrap={false}>
+        <EntryBody e={e} s={s} />
+      </View>,
+    ];
+  }
+  const flowingSummary = e.summary !== undefined && fit.longText(e.summary);
+  const [firstBullet, ...rest] = flowingSummary ? [undefined, ...e.bullets] : e.bullets;
+  return [
+    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined}>
+      <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
+      {firstBullet !== undefined ? <Bullets items={[firstBullet]} s={s} /> : null}
+    </View>,
+    ...(flowingSummary ? [<Text key={`${key}s`} style={s.paragraph}>{e.summary}</Text>] : []),
+    ...rest.map((b, i) => (b === undefined ? null : <Bullet key={`${key}b${i}`} text={b} s={s} />)),
+    <View key={`${key}d`} style={s.entry}>
+      <Details e={e} s={s} />
+    </View>,
+  ];
 }
 
 function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
@@ -205,13 +248,17 @@ function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
 }
 
 /** The blocks of a section; the first is kept on the same page as the section title. */
-function sectionBlocks(sec: Section, s: Styles): ReactNode[] {
+function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
   switch (sec.kind) {
     case "text":
       return [
-        ...(sec.paragraph ? [<Text key="p" style={s.text}>
-            {sec.paragraph}
-          </Text>] : []),
+        ...(sec.paragraph
+          ? [
+              <Text key="p" style={s.text}>
+                {sec.paragraph}
+              </Text>,
+            ]
+          : []),
         ...sec.bullets.map((b, i) => (
           <View key={i} style={i === 0 && sec.paragraph ? s.bullets : undefined}>
             <Bullet text={b} s={s} />
@@ -219,7 +266,7 @@ function sectionBlocks(sec: Section, s: Styles): ReactNode[] {
         )),
       ];
     case "entries":
-      return sec.entries.map((e, i) => <EntryView key={i} e={e} s={s} />);
+      return sec.entries.flatMap((e, i) => entryBlocks(e, s, fit, String(i)));
     case "rows":
       if (sec.inline) {
         const text = sec.rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join("  \u00B7  ");
@@ -233,11 +280,23 @@ function sectionBlocks(sec: Section, s: Styles): ReactNode[] {
   }
 }
 
-function SectionView({ sec, s }: { sec: Section; s: Styles }) {
-  const [first, ...rest] = sectionBlocks(sec, s);
+function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
+  const [first, ...rest] = sectionBlocks(sec, s, fit);
+  // A title never ends a page: it travels with the section's first block. A paragraph too long
+  // to move whole flows instead, and the title asks for room for its first lines.
+  if (sec.kind === "text" && sec.paragraph && fit.longText(sec.paragraph)) {
+    return (
+      <View style={s.section}>
+        <Text style={s.sectionTitle} minPresenceAhead={40}>
+          {sec.title}
+        </Text>
+        {first}
+        {rest}
+      </View>
+    );
+  }
   return (
     <View style={s.section}>
-      {/* A title never ends a page: it travels with the section's first block. */}
       <View wrap={false}>
         <Text style={s.sectionTitle}>{sec.title}</Text>
         {first}
@@ -254,6 +313,12 @@ export interface DocumentInfo {
 
 export function ResumeDocument({ vm, tokens, info }: { vm: ViewModel; tokens: ThemeTokens; info: DocumentInfo }) {
   const s = makeStyles(tokens);
+  const box = pageBox(tokens, vm.paper);
+  const fit: Fit = {
+    tallEntry: (e) => tooTallToKeep(e, tokens, vm.paper),
+    // Longer than a third of a page: moving it whole to the next page would leave a large gap.
+    longText: (text) => estimateLines(text, tokens.size.body, box.width) * tokens.size.body * tokens.leading > box.height / 3,
+  };
   return (
     <Document
       title={vm.metadata.title}
@@ -268,7 +333,7 @@ export function ResumeDocument({ vm, tokens, info }: { vm: ViewModel; tokens: Th
       <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page}>
         <Header vm={vm} s={s} />
         {vm.sections.map((sec) => (
-          <SectionView key={sec.id} sec={sec} s={s} />
+          <SectionView key={sec.id} sec={sec} s={s} fit={fit} />
         ))}
         <Text
           style={s.footer}

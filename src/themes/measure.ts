@@ -1,0 +1,41 @@
+/**
+ * Rough heights, for one decision only: can an entry be kept whole on one page? An entry kept
+ * whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge, so
+ * such an entry is laid out to split between bullets instead. Overestimating is the safe side.
+ */
+import type { Entry } from "../normalize.js";
+import type { ThemeTokens } from "./tokens.js";
+
+/** Average advance of a character, as a fraction of the font size (generous for body text). */
+const AVG_CHAR_EM = 0.52;
+
+export function estimateLines(text: string, fontSize: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * AVG_CHAR_EM)));
+  return text.split("\n").reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+}
+
+export function pageBox(k: ThemeTokens, paper: "a4" | "letter"): { width: number; height: number } {
+  const [w, h] = paper === "letter" ? [612, 792] : [595.28, 841.89];
+  return { width: w - k.margin.left - k.margin.right, height: h - k.margin.top - k.margin.bottom };
+}
+
+export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): number {
+  const line = k.size.body * k.leading;
+  const textWidth = e.badge ? width - k.badge - 8 : width;
+  let lines = 0;
+  if (e.title || e.date) lines += 1;
+  if (e.subtitle || e.location) lines += 1;
+  if (e.note) lines += estimateLines(e.note, k.size.body, textWidth);
+  if (e.summary) lines += estimateLines(e.summary, k.size.body, textWidth);
+  for (const b of e.bullets) lines += estimateLines(b, k.size.body, textWidth - 10);
+  for (const d of e.details) lines += estimateLines(`${d.label}: ${d.value}`, k.size.body, textWidth);
+  const gaps = (e.bullets.length + e.details.length + 2) * k.space.line;
+  return Math.max(lines * line + gaps, e.badge ? k.badge : 0) + k.space.entry;
+}
+
+/** Whether an entry is too tall to keep on one page (it then splits between bullets). */
+export function tooTallToKeep(e: Entry, k: ThemeTokens, paper: "a4" | "letter"): boolean {
+  const box = pageBox(k, paper);
+  // Leave room for the section title that travels with a first entry.
+  return estimateEntryHeight(e, k, box.width) > box.height * 0.85;
+}
