@@ -2,6 +2,7 @@
  * The pipeline: load → validate → (assets, glyph check) → normalize → render → write.
  * Library functions the CLI and the tests call directly.
  */
+import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadAssets } from "./assets.js";
@@ -54,10 +55,11 @@ export async function check(file: string, opts: Pick<BuildOptions, "theme" | "pa
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const { source, resume, vm } = await check(file, opts);
-  const output = path.resolve(opts.output ?? path.join(opts.outDir ?? "out", defaultFileName(resume.basics.name)));
-  if (output === path.resolve(file)) {
-    throw new ResumeError([{ file: source.file, path: "", message: `the output ${output} is the input file; choose another -o path` }]);
-  }
+  const output = await outputPath(resume, opts);
+  const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
+  if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
+  if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
+  if (!(await isPdfOrAbsent(output))) throw refuse("exists and is not a PDF; refusing to overwrite it");
   const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
   const { renderPdf } = await import("./render.js");
   let rendered;
@@ -73,6 +75,31 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     throw new ResumeError([{ file: output, path: "", message: `cannot write the PDF (${e.code ?? e.message})` }]);
   }
   return { output, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started };
+}
+
+/** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
+async function outputPath(resume: Resume, opts: BuildOptions): Promise<string> {
+  const name = defaultFileName(resume.basics.name);
+  if (!opts.output) return path.resolve(opts.outDir ?? "out", name);
+  const given = path.resolve(opts.output);
+  const isDir = /[\\/]$/.test(opts.output) || (await stat(given).then((s) => s.isDirectory(), () => false));
+  return isDir ? path.join(given, name) : given;
+}
+
+async function isPdfOrAbsent(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return true;
+  }
+  try {
+    const head = Buffer.alloc(5);
+    await handle.read(head, 0, 5, 0);
+    return head.toString("latin1") === "%PDF-";
+  } finally {
+    await handle.close();
+  }
 }
 
 /** `Rajat Jog` → `Rajat-Jog-Resume.pdf` (letters of any script kept, the rest dashed). */

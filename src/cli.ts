@@ -71,7 +71,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const input = inputOf(file);
       try {
         const result = await build(input.path, {
-          output: opts.output ? at(opts.output) : undefined,
+          // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
+          output: opts.output ? at(opts.output) + (/[\\/]$/.test(opts.output) ? path.sep : "") : undefined,
           outDir: at("out"),
           theme: opts.theme,
           paper: opts.paper,
@@ -108,14 +109,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command("init")
-    .description("write a starter resume.yaml that builds as is")
+    .description("write a starter resume.yaml (and resume.schema.json for editors) that builds as is")
     .argument("[dir]", "folder to write it in", ".")
     .action(async (dir: string) => {
       const target = path.join(at(dir), DEFAULT_FILE);
+      const schemaFile = path.join(at(dir), "resume.schema.json");
       try {
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, STARTER_RESUME, { flag: "wx" });
         io.out(`wrote ${shown(target)}; edit it, then run: resume build ${shown(target)}\n`);
+        // The starter's first line points editors at this schema; an existing one is kept.
+        await writeFile(schemaFile, `${JSON.stringify(resumeJsonSchema(), null, 2)}\n`, { flag: "wx" }).catch(() => undefined);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         io.err(

@@ -1,8 +1,8 @@
 /** The résumé `resume init` writes: every common section, valid as is, easy to edit. */
 export const STARTER_RESUME = `# yaml-language-server: $schema=./resume.schema.json
 # A JSON Resume (https://jsonresume.org/schema) in YAML. Build it with:  resume build
-# For completion and checking in your editor, write the schema beside this file once:
-#   resume schema > resume.schema.json
+# The first line lets editors with the YAML language server complete and check this file
+# against resume.schema.json (refresh it with: resume schema > resume.schema.json).
 
 basics:
   name: Alex Example

@@ -40,6 +40,11 @@ describe("the default résumé", () => {
     expect(pdf.size.height).toBeCloseTo(841.89, 1);
   });
 
+  it("fits one Letter page too", async () => {
+    const result = await build(path.join(ROOT, "resume.yaml"), { output: path.join(dir, "letter.pdf"), paper: "letter", env: EPOCH });
+    expect(result.pages).toBe(1);
+  });
+
   it("starts with the name and has its sections in order", () => {
     expect(lines(pdf.text)[0]).toBe("Rajat Jog");
     expectInOrder(pdf.text, [

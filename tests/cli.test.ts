@@ -57,6 +57,20 @@ describe("resume build", () => {
     expect(r.stderr).toMatch(/^nope\.yaml {2}file not found\n/);
   });
 
+  it("writes into a folder given as -o, and never over something that is not a PDF", async () => {
+    const dir = tempDir();
+    writeFixture(dir, "r.yaml", "basics: {name: Ada Lovelace}\n");
+    writeFixture(dir, "notes.pdf", "my notes, not a PDF");
+    expect((await run(["build", "r.yaml", "-o", "pdfs/"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    expect(listDir(path.join(dir, "pdfs"))).toEqual(["Ada-Lovelace-Resume.pdf"]);
+    const over = await run(["build", "r.yaml", "-o", "notes.pdf"], { cwd: dir, env: EPOCH });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain("notes.pdf  exists and is not a PDF; refusing to overwrite it");
+    expect(readFileSync(path.join(dir, "notes.pdf"), "utf8")).toBe("my notes, not a PDF");
+    const yaml = await run(["build", "r.yaml", "-o", "copy.yaml"], { cwd: dir, env: EPOCH });
+    expect(yaml.stderr).toContain("the output must be a .pdf file");
+  });
+
   it("applies --paper and --theme over the file's render options", async () => {
     const dir = tempDir();
     writeFixture(dir, "r.yaml", "basics: {name: A}\nrender: {paper: a4}\n");
@@ -120,6 +134,7 @@ describe("resume init", () => {
     const init = await run(["init", "cv"], { cwd: dir });
     expect(init.code).toBe(0);
     expect(init.stdout).toContain(path.join("cv", "resume.yaml"));
+    expect(listDir(path.join(dir, "cv"))).toEqual(["resume.schema.json", "resume.yaml"]);
     const r = await run(["build", "cv/resume.yaml", "-o", "cv.pdf"], { cwd: dir, env: EPOCH });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
