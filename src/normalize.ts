@@ -21,8 +21,10 @@ export interface Entry {
   date?: string;
   /** Second line, left (italic): role, degree, issuer. */
   subtitle?: string;
-  /** Second line, right: place. */
+  /** Second line, right: place, or the address of a project or publication. */
   location?: string;
+  /** Makes `location` a link (it is then the readable form of this URL). */
+  locationHref?: string;
   /** Italic note under the heading, e.g. what the company does. */
   note?: string;
   summary?: string;
@@ -210,6 +212,8 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
             titleHref: p.url,
             date: p.releaseDate ? formatDate(p.releaseDate) : undefined,
             subtitle: t(p.publisher),
+            location: p.url ? displayUrl(p.url) : undefined,
+            locationHref: p.url,
             summary: t(p.summary),
           }),
         ),
@@ -222,8 +226,10 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
             title: t(p.name),
             titleHref: p.url,
             date: formatRange(p.startDate, p.endDate),
-            subtitle: joinNonEmpty([ts(p.roles).join(", ") || undefined, t(p.entity)], ", "),
-            location: t(p.type),
+            subtitle: joinNonEmpty([ts(p.roles).join(", ") || undefined, t(p.entity), t(p.type)], ", "),
+            // The address printed readably as well as linked: paper has no hyperlinks.
+            location: p.url ? displayUrl(p.url) : undefined,
+            locationHref: p.url,
             summary: t(p.description),
             bullets: ts(p.highlights),
             details: keywords.length ? [{ label: "Keywords", value: keywords.join(", ") }] : [],

@@ -162,6 +162,7 @@ describe("a résumé with every section", () => {
     const all = lines(pdf.text);
     expect(all).toContain("• Cut the office deploy workflow from 40 minutes to 6 with an efficient build cache");
     expect(all).toContain("• Idempotency everywhere it matters");
+    expect(pdf.links).toContainEqual({ url: "https://github.com/zoe-example/shipyard", text: "github.com/zoe-example/shipyard" });
     expect(all).toContain("Languages (Expert): Go, TypeScript, Python");
     expect(all).toContain("Swedish (Native) · English (Fluent)");
     expect(pdf.text).not.toMatch(/[\uFB00-\uFB06]/); // no ligature glyphs in the text layer

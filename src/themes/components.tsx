@@ -157,7 +157,17 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
       {e.subtitle || e.location ? (
         <View style={s.line}>
           <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
-          {e.location ? <Text style={s.place}>{e.location}</Text> : null}
+          {e.location ? (
+            <Text style={s.place}>
+              {e.locationHref ? (
+                <Link src={e.locationHref} style={s.link}>
+                  {e.location}
+                </Link>
+              ) : (
+                e.location
+              )}
+            </Text>
+          ) : null}
         </View>
       ) : null}
       {e.note ? <Text style={s.note}>{e.note}</Text> : null}
