@@ -11,7 +11,8 @@ import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
 import { normalize, type ViewModel } from "./normalize.js";
 import type { Paper, Resume, Theme } from "./schema.js";
-import { themeFaces, themes } from "./themes/index.js";
+import { MissingFontPackage } from "./fonts.js";
+import { fontStack, stackFaces, themes } from "./themes/index.js";
 import { validate } from "./validate.js";
 import { writeAtomic } from "./write.js";
 
@@ -47,8 +48,15 @@ export async function check(file: string, opts: Pick<BuildOptions, "theme" | "pa
   const resume = validate(source);
   const assets = await loadAssets(resume, source);
   const vm = normalize(resume, assets, opts);
-  const tokens = themes[vm.theme];
-  checkGlyphs(resume, source, themeFaces(tokens), tokens.font.body);
+  const stack = fontStack(themes[vm.theme], vm.cjk);
+  try {
+    stackFaces(stack);
+  } catch (err) {
+    if (!(err instanceof MissingFontPackage)) throw err;
+    const pos = source.locate(["render", "cjk"]);
+    throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "render.cjk", message: err.message }]);
+  }
+  checkGlyphs(resume, source, stack);
   return { source, resume, vm };
 }
 

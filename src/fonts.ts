@@ -1,6 +1,10 @@
 /**
  * Bundled fonts: static TTFs from the @expo-google-fonts npm packages, resolved by file path
  * (never the built-in Helvetica, which is WinAnsi-only and silently drops characters).
+ *
+ * A theme's text font comes first; after it, fallbacks that react-pdf tries character by
+ * character: Noto Sans Symbols 2 for symbols (★ ✓ ☎ …), then, when the résumé asks for one, a
+ * Noto CJK font.
  */
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
@@ -20,38 +24,81 @@ interface FamilySpec {
   pkg: string;
   /** File prefix inside the package, e.g. `SourceSerif4`. */
   prefix: string;
+  /** Weight → folder name in the package. */
   weights: Record<number, string>;
+  /** Whether the package has italic files; fallbacks without them reuse the upright ones. */
+  italics: boolean;
 }
 
-const FAMILY_SPECS: Record<string, FamilySpec> = {
+/** The weights themes draw with; a fallback family answers for all of them. */
+const THEME_WEIGHTS = [400, 600, 700];
+
+const FAMILY_SPECS = {
   "Source Serif 4": {
     pkg: "@expo-google-fonts/source-serif-4",
     prefix: "SourceSerif4",
     weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
   },
   "Source Sans 3": {
     pkg: "@expo-google-fonts/source-sans-3",
     prefix: "SourceSans3",
     weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
   },
-};
+  "Noto Sans Symbols 2": {
+    pkg: "@expo-google-fonts/noto-sans-symbols-2",
+    prefix: "NotoSansSymbols2",
+    weights: { 400: "400Regular" },
+    italics: false,
+  },
+  "Noto Sans SC": { pkg: "@expo-google-fonts/noto-sans-sc", prefix: "NotoSansSC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Sans TC": { pkg: "@expo-google-fonts/noto-sans-tc", prefix: "NotoSansTC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Sans JP": { pkg: "@expo-google-fonts/noto-sans-jp", prefix: "NotoSansJP", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Sans KR": { pkg: "@expo-google-fonts/noto-sans-kr", prefix: "NotoSansKR", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+} satisfies Record<string, FamilySpec>;
 
 export type FamilyName = keyof typeof FAMILY_SPECS;
 
-/** Every face (weight × style) of a bundled family, with its file path resolved. */
-export function familyFaces(family: string): FontFace[] {
-  const spec = FAMILY_SPECS[family];
-  if (!spec) throw new Error(`unknown font family ${family}`);
+export const SYMBOL_FAMILY: FamilyName = "Noto Sans Symbols 2";
+
+/** `render.cjk` values and the Noto family each selects. */
+export const CJK_FAMILIES = { sc: "Noto Sans SC", tc: "Noto Sans TC", jp: "Noto Sans JP", kr: "Noto Sans KR" } as const satisfies Record<
+  string,
+  FamilyName
+>;
+export type Cjk = keyof typeof CJK_FAMILIES;
+
+/** Thrown when a family's npm package is not installed (CJK fonts are large and opt-in). */
+export class MissingFontPackage extends Error {
+  constructor(
+    readonly family: string,
+    readonly pkg: string,
+  ) {
+    super(`the font ${family} is not installed; run: npm install ${pkg}`);
+  }
+}
+
+/**
+ * Every face (weight × style) of a bundled family, with its file path resolved. Missing weights
+ * and italics are served by the nearest file, so a fallback answers for any style a theme uses.
+ */
+export function familyFaces(family: FamilyName): FontFace[] {
+  const spec: FamilySpec = FAMILY_SPECS[family];
+  const available = Object.keys(spec.weights).map(Number);
   const faces: FontFace[] = [];
-  for (const [weight, dir] of Object.entries(spec.weights)) {
+  for (const weight of THEME_WEIGHTS) {
+    const nearest = available.reduce((a, b) => (Math.abs(b - weight) < Math.abs(a - weight) ? b : a));
     for (const style of ["normal", "italic"] as const) {
-      const variant = style === "italic" ? `${dir}_Italic` : dir;
-      faces.push({
-        family,
-        weight: Number(weight),
-        style,
-        file: require.resolve(`${spec.pkg}/${variant}/${spec.prefix}_${variant}.ttf`),
-      });
+      const dir = spec.weights[nearest]!;
+      const variant = style === "italic" && spec.italics ? `${dir}_Italic` : dir;
+      let file: string;
+      try {
+        file = require.resolve(`${spec.pkg}/${variant}/${spec.prefix}_${variant}.ttf`);
+      } catch {
+        throw new MissingFontPackage(family, spec.pkg);
+      }
+      faces.push({ family, weight, style, file });
     }
   }
   return faces;

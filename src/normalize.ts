@@ -3,6 +3,7 @@
  * their final order, dates formatted, links made readable, typography applied. Pure: no I/O.
  */
 import type { Assets, ImageAsset } from "./assets.js";
+import type { Cjk } from "./fonts.js";
 import { BUILTIN_SECTIONS, customSectionId, type BuiltinSection, type Paper, type Resume, type Theme } from "./schema.js";
 
 export const NBSP = "\u00A0";
@@ -46,6 +47,8 @@ export interface ViewModel {
   sections: Section[];
   theme: Theme;
   paper: Paper;
+  /** Noto CJK fallback font, when the résumé asks for one. */
+  cjk?: Cjk;
   metadata: {
     title: string;
     author: string;
@@ -306,6 +309,7 @@ export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}
     sections,
     theme: opts.theme ?? r.render?.theme ?? "classic",
     paper: opts.paper ?? r.render?.paper ?? "a4",
+    cjk: r.render?.cjk,
     metadata: {
       title: `${name} \u2014 R\u00E9sum\u00E9`,
       author: name,

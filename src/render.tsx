@@ -4,9 +4,10 @@
  */
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { FontFace } from "./fonts.js";
+import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "./normalize.js";
 import { ResumeDocument } from "./themes/components.js";
-import { themeFaces, themes } from "./themes/index.js";
+import { fontStack, stackFaces, themes } from "./themes/index.js";
 import { TOOL_NAME, VERSION } from "./version.js";
 
 const registered = new Set<string>();
@@ -20,8 +21,9 @@ function registerFonts(faces: FontFace[]): void {
   }
 }
 
-// Hyphenation splits words, emails and URLs ("exam-ple.com"): a résumé never wants it.
-Font.registerHyphenationCallback((word) => [word]);
+// Hyphenation splits words, emails and URLs ("exam-ple.com"): a résumé never wants it. Only
+// CJK text and long URLs get break points, which draw no hyphen.
+Font.registerHyphenationCallback(breakWord);
 
 export interface RenderResult {
   bytes: Buffer;
@@ -45,7 +47,8 @@ function resetGlyphCaches(): void {
 
 export async function renderPdf(vm: ViewModel, creationDate: Date): Promise<RenderResult> {
   const tokens = themes[vm.theme];
-  registerFonts(themeFaces(tokens));
+  const stack = fontStack(tokens, vm.cjk);
+  registerFonts(stackFaces(stack));
   resetGlyphCaches();
   const overflow: string[] = [];
   const warn = console.warn;
@@ -59,7 +62,7 @@ export async function renderPdf(vm: ViewModel, creationDate: Date): Promise<Rend
   let bytes: Buffer;
   try {
     bytes = await renderToBuffer(
-      <ResumeDocument vm={vm} tokens={tokens} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
+      <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
     );
   } finally {
     console.warn = warn;

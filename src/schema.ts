@@ -8,6 +8,7 @@ import { didYouMean } from "./errors.js";
 
 export const THEMES = ["classic"] as const;
 export const PAPERS = ["a4", "letter"] as const;
+export const CJK = ["sc", "tc", "jp", "kr"] as const;
 
 /** Ids of the built-in sections, in their default order. `summary` is basics.summary. */
 export const BUILTIN_SECTIONS = [
@@ -283,6 +284,10 @@ const render = z
   .strictObject({
     theme: z.enum(THEMES, { error: `expected one of: ${THEMES.join(", ")}` }).optional(),
     paper: z.enum(PAPERS, { error: `expected one of: ${PAPERS.join(", ")}` }).optional(),
+    cjk: z
+      .enum(CJK, { error: `expected one of: ${CJK.join(", ")}` })
+      .optional()
+      .describe("Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text"),
     order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
     titles: z
       .partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty"))

@@ -2,16 +2,17 @@ import { describe, expect, it } from "vitest";
 import { ResumeError } from "../src/errors.js";
 import { checkGlyphs, missingGlyphs } from "../src/glyphs.js";
 import { EN_DASH, NBSP } from "../src/normalize.js";
-import { themeFaces, themes } from "../src/themes/index.js";
+import { fontStack, themes } from "../src/themes/index.js";
 import { validate } from "../src/validate.js";
 import { source } from "./helpers.js";
 
-const faces = themeFaces(themes.classic);
+const faces = fontStack(themes.classic);
 
 function glyphProblems(text: string) {
   const src = source(text);
   try {
-    checkGlyphs(validate(src), src, faces, "Source Serif 4");
+    const resume = validate(src);
+    checkGlyphs(resume, src, fontStack(themes.classic, resume.render?.cjk));
   } catch (err) {
     if (err instanceof ResumeError) return err.diagnostics;
     throw err;
@@ -39,9 +40,10 @@ describe("glyph coverage", () => {
       [6, 18, "work[0].highlights[0]"],
     ]);
     expect(list[0]!.message).toBe(
-      'character "工" (U+5DE5) is not in the font Source Serif 4; it would print as an empty box — remove it or choose a font that has it',
+      'character "工" (U+5DE5) is in none of the fonts (Source Serif 4, Noto Sans Symbols 2) and would print as an empty box; set render.cjk to sc or tc (Chinese), jp (Japanese) or kr (Korean) to print it',
     );
     expect(list[3]!.message).toContain('"🚀" (U+1F680)');
+    expect(list[3]!.message).toContain("emoji cannot be printed");
   });
 
   it("ignores what is never drawn (badge paths, meta) and layout whitespace", () => {

@@ -5,6 +5,7 @@
 import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
+import type { FontStack } from "./index.js";
 import { estimateLines, pageBox, tooTallToKeep } from "./measure.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
@@ -12,7 +13,10 @@ type Styles = ReturnType<typeof makeStyles>;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-function makeStyles(k: ThemeTokens) {
+function makeStyles(k: ThemeTokens, fonts: FontStack) {
+  // Each text style names its family first, then the fallbacks react-pdf tries per character.
+  const body = [k.font.body, ...fonts.fallbacks];
+  const heading = [k.font.heading, ...fonts.fallbacks];
   // Leading is set on each text style, never inherited: a lineHeight on the page stops react-pdf
   // drawing the dynamic footer, and one inherited through a View is applied twice after a page break.
   // Absolute values (in pt) because a unitless one is multiplied again when a page is split.
@@ -20,7 +24,7 @@ function makeStyles(k: ThemeTokens) {
   const lhAt = (size: number) => ({ lineHeight: `${round(size * k.leading)}pt` });
   return StyleSheet.create({
     page: {
-      fontFamily: k.font.body,
+      fontFamily: body,
       fontSize: k.size.body,
       color: k.color.text,
       paddingTop: k.margin.top,
@@ -29,7 +33,7 @@ function makeStyles(k: ThemeTokens) {
       paddingLeft: k.margin.left,
     },
     header: { marginBottom: k.space.header, alignItems: k.header.align === "center" ? "center" : "flex-start" },
-    name: { fontFamily: k.font.heading, fontSize: k.size.name, fontWeight: 700, color: k.color.accent, lineHeight: 1.15 },
+    name: { fontFamily: heading, fontSize: k.size.name, fontWeight: 700, color: k.color.accent, lineHeight: 1.15 },
     label: { ...lhAt(k.size.label), fontSize: k.size.label, color: k.color.muted, marginTop: 2 },
     contacts: {
       flexDirection: "row",
@@ -41,7 +45,7 @@ function makeStyles(k: ThemeTokens) {
     text: { ...lh },
     section: { marginTop: k.space.section },
     sectionTitle: {
-      fontFamily: k.font.heading,
+      fontFamily: heading,
       fontSize: k.size.section,
       fontWeight: 700,
       color: k.color.accent,
@@ -321,8 +325,8 @@ export interface DocumentInfo {
   creationDate: Date;
 }
 
-export function ResumeDocument({ vm, tokens, info }: { vm: ViewModel; tokens: ThemeTokens; info: DocumentInfo }) {
-  const s = makeStyles(tokens);
+export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
+  const s = makeStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
   const fit: Fit = {
     tallEntry: (e) => tooTallToKeep(e, tokens, vm.paper),

@@ -1,0 +1,46 @@
+/**
+ * Where a line may break inside a "word" (react-pdf splits words at spaces only). Hyphenation
+ * stays off — it would break names, emails and URLs with a hyphen that is not in the text — but
+ * two kinds of word need break points without a hyphen:
+ * - CJK text, which has no spaces: a break is allowed between characters (except before closing
+ *   and after opening punctuation);
+ * - long URLs and paths, which may break after a slash.
+ *
+ * react-pdf inserts a hyphen when it breaks between two parts of a word, unless the next part is
+ * blank. U+FEFF (zero-width no-break space) counts as blank to it, draws nothing and is not
+ * extracted, so it is placed at each allowed break.
+ */
+export const BREAK = "\uFEFF";
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
+/** Never at the start of a line. */
+const NO_START = new Set([..."、。，．・：；？！）」』】〕〉》”’ー…ゃゅょっャュョッぁぃぅぇぉァィゥェォ々〜,.:;?!)]}"]);
+/** Never at the end of a line. */
+const NO_END = new Set([..."（「『【〔〈《“‘([{"]);
+
+/** A URL-like token this long may break after its slashes. */
+const LONG_TOKEN = 30;
+
+export function breakWord(word: string): string[] {
+  const chars = [...word];
+  const cjk = CJK.test(word);
+  const longPath = !cjk && chars.length >= LONG_TOKEN && word.includes("/");
+  if (!cjk && !longPath) return [word];
+  const parts: string[] = [];
+  let current = "";
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const next = chars[i + 1];
+    current += ch;
+    if (next === undefined) break;
+    const allowed = cjk
+      ? (CJK.test(ch) || CJK.test(next)) && !NO_START.has(next) && !NO_END.has(ch)
+      : ch === "/" && next !== "/";
+    if (allowed) {
+      parts.push(current, BREAK);
+      current = "";
+    }
+  }
+  parts.push(current);
+  return parts;
+}
