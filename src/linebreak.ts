@@ -7,10 +7,10 @@
  * - long URLs and paths, which may break after a slash.
  *
  * react-pdf inserts a hyphen when it breaks between two parts of a word, unless the next part is
- * blank. U+FEFF (zero-width no-break space) counts as blank to it, draws nothing and is not
- * extracted, so it is placed at each allowed break.
+ * blank. It strips soft hyphens from the parts first, so a part that is a lone soft hyphen
+ * becomes an empty, zero-width break: nothing is added to the text, drawn or extracted.
  */
-export const BREAK = "\uFEFF";
+export const BREAK = "\u00AD";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** Never at the start of a line. */
