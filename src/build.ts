@@ -5,15 +5,19 @@
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadAssets } from "./assets.js";
-import { ResumeError } from "./errors.js";
+import { loadAssets, type Assets } from "./assets.js";
+import { ResumeError, type Diagnostic } from "./errors.js";
+import { fitSteps, FLOORS } from "./fit.js";
+import { readPdfLines, type PageLines } from "./inspect.js";
 import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
 import { normalize, type ViewModel } from "./normalize.js";
 import type { Paper, Resume, Theme } from "./schema.js";
 import { MissingFontPackage } from "./fonts.js";
 import { fontStack, stackFaces, themes } from "./themes/index.js";
+import type { ThemeTokens } from "./themes/tokens.js";
 import { validate } from "./validate.js";
+import { checkReadback, sectionOnPage } from "./verify.js";
 import { writeAtomic } from "./write.js";
 
 export interface BuildOptions {
@@ -25,6 +29,12 @@ export interface BuildOptions {
   label?: string;
   theme?: Theme;
   paper?: Paper;
+  /** Fail when the résumé needs more pages (overrides render.maxPages). */
+  maxPages?: number;
+  /** Tighten the layout until the résumé fits this many pages (overrides render.fit). */
+  fit?: number;
+  /** Read the PDF back and check every value is there, in order (default true). */
+  verify?: boolean;
   /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -34,12 +44,17 @@ export interface BuildResult {
   pages: number;
   bytes: number;
   ms: number;
+  /** What --fit changed, when it had to change anything. */
+  fitted?: string[];
+  /** Problems that do not stop the build (an image below 300 dpi). */
+  warnings: Diagnostic[];
 }
 
 export interface Checked {
   source: LoadedSource;
   resume: Resume;
   vm: ViewModel;
+  warnings: Diagnostic[];
 }
 
 /** Every check short of drawing: syntax, schema, images, glyph coverage. */
@@ -57,32 +72,109 @@ export async function check(file: string, opts: Pick<BuildOptions, "theme" | "pa
     throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "render.cjk", message: err.message }]);
   }
   checkGlyphs(resume, source, stack);
-  return { source, resume, vm };
+  return { source, resume, vm, warnings: imageWarnings(source, assets, themes[vm.theme]) };
 }
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { source, resume, vm } = await check(file, opts);
+  const { source, resume, vm, warnings } = await check(file, opts);
   const output = await outputPath(resume, opts);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
   if (!(await isPdfOrAbsent(output))) throw refuse("exists and is not a PDF; refusing to overwrite it");
   const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
+
+  // A problem with the whole document is reported at the option that asked for it, if in the file.
+  const fail = (message: string, option?: "maxPages" | "fit"): never => {
+    const fromFile = option && opts[option] === undefined && resume.render?.[option] !== undefined;
+    const pos = fromFile ? source.locate(["render", option]) : undefined;
+    throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: fromFile ? `render.${option}` : "", message }]);
+  };
+
   const { renderPdf } = await import("./render.js");
-  let rendered;
-  try {
-    rendered = await renderPdf(vm, creationDate);
-  } catch (err) {
-    throw new ResumeError([{ file: source.file, path: "", message: `the PDF could not be laid out: ${(err as Error).message}` }]);
+  const render = async (tokens: ThemeTokens) => {
+    try {
+      return await renderPdf(vm, creationDate, tokens);
+    } catch (err) {
+      return fail(`the PDF could not be laid out: ${(err as Error).message}`);
+    }
+  };
+
+  const base = themes[vm.theme];
+  const fitTo = opts.fit ?? resume.render?.fit;
+  let tokens = base;
+  let rendered = await render(base);
+  let fitted: string[] | undefined;
+  if (fitTo !== undefined && rendered.pages > fitTo) {
+    for (const step of fitSteps(base)) {
+      rendered = await render(step.tokens);
+      tokens = step.tokens;
+      if (rendered.pages <= fitTo) {
+        fitted = step.changes;
+        break;
+      }
+    }
+    if (!fitted) {
+      fail(
+        `the résumé needs ${pagesText(rendered.pages)} even at the tightest legible layout (body ${FLOORS.body} pt, leading ${FLOORS.leading}, margins 12 mm), more than ${fitTo}; shorten it`,
+        "fit",
+      );
+    }
   }
+
+  const maxPages = opts.maxPages ?? resume.render?.maxPages;
+  const verify = opts.verify ?? true;
+  let lines: PageLines[] | undefined;
+  if ((maxPages !== undefined && rendered.pages > maxPages) || verify) lines = await readPdfLines(rendered.bytes);
+
+  if (maxPages !== undefined && rendered.pages > maxPages) {
+    const section = sectionOnPage(vm, tokens, lines!, maxPages + 1);
+    fail(
+      `the résumé needs ${pagesText(rendered.pages)}; the limit is ${maxPages}${section ? `. "${section}" runs onto page ${maxPages + 1}` : ""}. Shorten it, or let --fit ${maxPages} tighten the layout`,
+      "maxPages",
+    );
+  }
+
+  if (verify) {
+    const failure = checkReadback(vm, tokens, lines!);
+    if (failure) {
+      const where = failure.expected.section ? ` in "${failure.expected.section}"` : " in the header";
+      fail(
+        `the text "${failure.expected.text}"${where} ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,
+      );
+    }
+  }
+
   try {
     await writeAtomic(output, rendered.bytes);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new ResumeError([{ file: output, path: "", message: `cannot write the PDF (${e.code ?? e.message})` }]);
   }
-  return { output, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started };
+  return { output, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+}
+
+const pagesText = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
+
+/** Images that would print below 300 dpi at the theme's badge size. */
+function imageWarnings(source: LoadedSource, assets: Assets, tokens: ThemeTokens): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [i, image] of assets.badges) {
+    const dpi = Math.floor(Math.min(image.width, image.height) / (tokens.badge / 72));
+    if (dpi < 300) {
+      const pos = source.locate(["certificates", i, "badge"]);
+      const need = Math.ceil((300 * tokens.badge) / 72);
+      out.push({
+        file: source.file,
+        line: pos?.line,
+        col: pos?.col,
+        path: `certificates[${i}].badge`,
+        message: `the image prints at ${dpi} dpi (${image.width}×${image.height} px at ${tokens.badge} pt); use one of at least ${need}×${need} px for 300 dpi`,
+      });
+    }
+  }
+  return out;
 }
 
 /** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { build, check } from "./build.js";
 import { formatDiagnostic, ResumeError } from "./errors.js";
 import { PAPERS, THEMES, resumeJsonSchema, type Paper, type Theme } from "./schema.js";
@@ -67,7 +67,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("-o, --output <file>", "PDF to write (default: out/<Name>-Resume.pdf)")
     .addOption(new Option("--theme <name>", "theme (overrides render.theme)").choices(THEMES))
     .addOption(new Option("--paper <size>", "paper size (overrides render.paper)").choices(PAPERS))
-    .action(async (file: string, opts: { output?: string; theme?: Theme; paper?: Paper }) => {
+    .option("--max-pages <n>", "fail if the résumé needs more than n pages (overrides render.maxPages)", pageCount)
+    .option("--fit <n>", "tighten spacing, leading, then size and margins until it fits n pages", pageCount)
+    .option("--no-verify", "skip reading the PDF back to check every value is there, in order")
+    .action(async (file: string, opts: { output?: string; theme?: Theme; paper?: Paper; maxPages?: number; fit?: number; verify: boolean }) => {
       const input = inputOf(file);
       try {
         const result = await build(input.path, {
@@ -76,10 +79,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           outDir: at("out"),
           theme: opts.theme,
           paper: opts.paper,
+          maxPages: opts.maxPages,
+          fit: opts.fit,
+          verify: opts.verify,
           env: io.env,
           label: input.label,
         });
+        for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}\n`);
         const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
+        if (result.fitted) io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
         io.out(`wrote ${shown(result.output)} (${pages}, ${formatBytes(result.bytes)}) in ${Math.round(result.ms)} ms\n`);
       } catch (err) {
         fail(err);
@@ -93,7 +101,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(async (file: string) => {
       const input = inputOf(file);
       try {
-        const { vm } = await check(input.path, { label: input.label });
+        const { vm, warnings } = await check(input.path, { label: input.label });
+        for (const w of warnings) io.err(`warning: ${formatDiagnostic(w)}\n`);
         io.out(`${input.label} is valid (${vm.sections.length} sections)\n`);
       } catch (err) {
         fail(err);
@@ -145,6 +154,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     fail(err);
   }
   return code;
+}
+
+function pageCount(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a whole number of pages, 1 or more");
+  return Number(value);
 }
 
 function formatBytes(n: number): string {

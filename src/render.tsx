@@ -8,6 +8,7 @@ import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "./normalize.js";
 import { ResumeDocument } from "./themes/components.js";
 import { fontStack, stackFaces, themes } from "./themes/index.js";
+import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "./version.js";
 
 const registered = new Set<string>();
@@ -45,8 +46,8 @@ function resetGlyphCaches(): void {
   }
 }
 
-export async function renderPdf(vm: ViewModel, creationDate: Date): Promise<RenderResult> {
-  const tokens = themes[vm.theme];
+/** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
+export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themes[vm.theme]): Promise<RenderResult> {
   const stack = fontStack(tokens, vm.cjk);
   registerFonts(stackFaces(stack));
   resetGlyphCaches();

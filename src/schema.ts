@@ -288,6 +288,16 @@ const render = z
       .enum(CJK, { error: `expected one of: ${CJK.join(", ")}` })
       .optional()
       .describe("Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text"),
+    maxPages: z
+      .int({ error: "expected a whole number of pages" })
+      .min(1, "at least 1 page")
+      .optional()
+      .describe("Fail the build when the résumé needs more pages (the command line's --max-pages overrides it)"),
+    fit: z
+      .int({ error: "expected a whole number of pages" })
+      .min(1, "at least 1 page")
+      .optional()
+      .describe("Tighten spacing, leading, then size and margins until the résumé fits this many pages"),
     order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
     titles: z
       .partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty"))

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
 import type { FontStack } from "./index.js";
 import { estimateLines, pageBox, tooTallToKeep } from "./measure.js";
+import { CONTACT_SEPARATOR, footerText, inlineRows, rowLabel } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 type Styles = ReturnType<typeof makeStyles>;
@@ -103,7 +104,7 @@ function Contacts({ items, s }: { items: LinkModel[]; s: Styles }) {
           ) : (
             c.text
           )}
-          {i < items.length - 1 ? "  |  " : ""}
+          {i < items.length - 1 ? CONTACT_SEPARATOR : ""}
         </Text>
       ))}
     </View>
@@ -255,7 +256,7 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
 function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
   return (
     <Text style={s.row}>
-      {label ? <Text style={s.rowLabel}>{value ? `${label}: ` : label}</Text> : null}
+      {label ? <Text style={s.rowLabel}>{rowLabel(label, value)}</Text> : null}
       {value}
     </Text>
   );
@@ -283,16 +284,21 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
       return sec.entries.flatMap((e, i) => entryBlocks(e, s, fit, String(i)));
     case "rows":
       if (sec.inline) {
-        const text = sec.rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join("  \u00B7  ");
         return [
           <Text key="inline" style={s.text}>
-            {text}
+            {inlineRows(sec.rows)}
           </Text>,
         ];
       }
       return sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
   }
 }
+
+/**
+ * One outline (bookmark) entry per section. react-pdf supports `bookmark` on any node, but its
+ * types only declare it on Page.
+ */
+const bookmark = (title: string) => ({ bookmark: { title, fit: false } }) as object;
 
 function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
   const [first, ...rest] = sectionBlocks(sec, s, fit);
@@ -301,7 +307,7 @@ function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
   if (sec.kind === "text" && sec.paragraph && fit.longText(sec.paragraph)) {
     return (
       <View style={s.section}>
-        <Text style={s.sectionTitle} minPresenceAhead={40}>
+        <Text style={s.sectionTitle} minPresenceAhead={40} {...bookmark(sec.title)}>
           {sec.title}
         </Text>
         {first}
@@ -312,7 +318,9 @@ function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
   return (
     <View style={s.section}>
       <View wrap={false}>
-        <Text style={s.sectionTitle}>{sec.title}</Text>
+        <Text style={s.sectionTitle} {...bookmark(sec.title)}>
+          {sec.title}
+        </Text>
         {first}
       </View>
       {rest}
@@ -352,7 +360,7 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
         <Text
           style={s.footer}
           fixed
-          render={({ pageNumber, totalPages }) => (pageNumber > 1 ? `${vm.name}  \u2014  ${pageNumber} / ${totalPages}` : "")}
+          render={({ pageNumber, totalPages }) => (pageNumber > 1 ? footerText(vm.name, pageNumber, totalPages) : "")}
         />
       </Page>
     </Document>

@@ -1,0 +1,63 @@
+/**
+ * Fit to N pages: tighten a theme's tokens step by step — spacing first, then leading, then font
+ * size and margins — never below legible floors (body 9 pt, margins 12 mm).
+ */
+import { mm, type ThemeTokens } from "./themes/tokens.js";
+
+export const FLOORS = { body: 9, margin: mm(12), leading: 1.15 };
+
+export interface FitStep {
+  tokens: ThemeTokens;
+  /** What differs from the theme, in words ("spacing −30%", "body 9.5 pt"). */
+  changes: string[];
+}
+
+interface Level {
+  spacing: number;
+  leading?: number;
+  body?: number;
+  margin?: number;
+}
+
+const LEVELS: Level[] = [
+  { spacing: 0.85 },
+  { spacing: 0.7 },
+  { spacing: 0.55 },
+  { spacing: 0.55, leading: 1.2 },
+  { spacing: 0.55, leading: 1.15 },
+  { spacing: 0.55, leading: 1.15, body: 9.5 },
+  { spacing: 0.55, leading: 1.15, body: 9.5, margin: mm(14) },
+  { spacing: 0.55, leading: 1.15, body: 9, margin: mm(14) },
+  { spacing: 0.55, leading: 1.15, body: 9, margin: mm(12) },
+];
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+export function applyLevel(base: ThemeTokens, level: Level): FitStep {
+  const changes: string[] = [];
+  const space = Object.fromEntries(Object.entries(base.space).map(([k, v]) => [k, round(v * level.spacing)])) as ThemeTokens["space"];
+  changes.push(`spacing −${Math.round((1 - level.spacing) * 100)}%`);
+  let leading = base.leading;
+  if (level.leading !== undefined && level.leading < base.leading) {
+    leading = Math.max(FLOORS.leading, level.leading);
+    changes.push(`leading ${leading.toFixed(2)}`);
+  }
+  let size = base.size;
+  if (level.body !== undefined && level.body < base.size.body) {
+    const scale = Math.max(FLOORS.body, level.body) / base.size.body;
+    size = Object.fromEntries(Object.entries(base.size).map(([k, v]) => [k, round(v * scale)])) as ThemeTokens["size"];
+    changes.push(`body ${size.body} pt`);
+  }
+  let margin = base.margin;
+  if (level.margin !== undefined) {
+    const m = Math.max(FLOORS.margin, level.margin);
+    margin = { top: Math.min(base.margin.top, m), right: Math.min(base.margin.right, m), bottom: Math.min(base.margin.bottom, m), left: Math.min(base.margin.left, m) };
+    if (JSON.stringify(margin) !== JSON.stringify(base.margin)) changes.push(`margins ${Math.round((m * 25.4) / 72)} mm`);
+  }
+  return { tokens: { ...base, space, leading, size, margin }, changes };
+}
+
+/** The tightening steps, loosest first. */
+export function fitSteps(base: ThemeTokens): FitStep[] {
+  return LEVELS.map((l) => applyLevel(base, l));
+}

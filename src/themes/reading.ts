@@ -1,0 +1,64 @@
+/**
+ * The text a theme prints, in the order it prints it. The components build their composed
+ * strings with these helpers, and the read-back check expects exactly this sequence.
+ */
+import type { Section, ViewModel } from "../normalize.js";
+import type { ThemeTokens } from "./tokens.js";
+
+export const CONTACT_SEPARATOR = "  |  ";
+
+export const rowLabel = (label: string, value: string) => (value ? `${label}: ` : label);
+export const inlineRows = (rows: { label: string; value: string }[]) =>
+  rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join("  \u00B7  ");
+export const footerText = (name: string, page: number, total: number) => `${name}  \u2014  ${page} / ${total}`;
+/** Matches a footer line as read back (spaces collapsed). */
+export const footerPattern = (name: string) =>
+  new RegExp(`^${name.replace(/\s+/g, " ").trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \u2014 \\d+ / \\d+$`);
+
+export interface Expected {
+  /** Section title, or undefined for the header. */
+  section?: string;
+  text: string;
+}
+
+export function sectionHeading(sec: Section, k: ThemeTokens): string {
+  return k.sectionTitle.uppercase ? sec.title.toUpperCase() : sec.title;
+}
+
+/** Every text value of the view model, in reading order. */
+export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
+  const out: Expected[] = [];
+  const push = (text: string | undefined, section?: string) => {
+    if (text && text.trim()) out.push({ section, text });
+  };
+  push(vm.name);
+  push(vm.label);
+  for (const c of vm.contacts) push(c.text);
+  for (const sec of vm.sections) {
+    const at = sec.title;
+    push(sectionHeading(sec, k), at);
+    switch (sec.kind) {
+      case "text":
+        push(sec.paragraph, at);
+        for (const b of sec.bullets) push(b, at);
+        break;
+      case "rows":
+        if (sec.inline) push(inlineRows(sec.rows), at);
+        else for (const r of sec.rows) push(rowLabel(r.label, r.value) + r.value, at);
+        break;
+      case "entries":
+        for (const e of sec.entries) {
+          push(e.title, at);
+          push(e.date, at);
+          push(e.subtitle, at);
+          push(e.location, at);
+          push(e.note, at);
+          push(e.summary, at);
+          for (const b of e.bullets) push(b, at);
+          for (const d of e.details) push(`${d.label}: ${d.value}`, at);
+        }
+        break;
+    }
+  }
+  return out;
+}
