@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -67,4 +68,18 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
 
 export function listDir(dir: string): string[] {
   return readdirSync(dir).sort();
+}
+
+/** Run a poppler/qpdf tool (installed by `npm test`'s pretest step) and return its output. */
+export function tool(cmd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  if (r.error) throw new Error(`${cmd} is not installed (npm test installs poppler-utils and qpdf): ${r.error.message}`);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Text through poppler, the second reader (reading-order mode, like most ATS pipelines). */
+export function pdftotext(file: string, ...args: string[]): string {
+  const r = tool("pdftotext", [...args, "-enc", "UTF-8", file, "-"]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return r.stdout;
 }

@@ -6,7 +6,7 @@ import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
 import type { FontStack } from "./index.js";
-import { estimateLines, pageBox, tooTallToKeep } from "./measure.js";
+import { estimateLines, estimateSectionHeight, pageBox, tooTallToKeep } from "./measure.js";
 import { CONTACT_SEPARATOR, footerText, inlineRows, rowLabel } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
@@ -210,10 +210,32 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
   );
 }
 
-/** What the layout knows about sizes: which entries and paragraphs are too tall to keep whole. */
+/** What the layout knows about sizes: which blocks are too tall to keep whole. */
 interface Fit {
   tallEntry(e: Entry): boolean;
+  tallSection(sec: Section): boolean;
   longText(text: string): boolean;
+}
+
+/**
+ * Bullets that may break between them, each kept whole; the last two stay together so that a
+ * page never starts with a lone bullet of a list begun on the page before.
+ */
+function flowingBullets(items: string[], s: Styles, key: string): ReactNode[] {
+  const lone = items.slice(0, Math.max(0, items.length - 2));
+  const tail = items.slice(lone.length);
+  return [
+    ...lone.map((b, i) => <Bullet key={`${key}${i}`} text={b} s={s} />),
+    ...(tail.length
+      ? [
+          <View key={`${key}tail`} wrap={false}>
+            {tail.map((b, i) => (
+              <Bullet key={i} text={b} s={s} />
+            ))}
+          </View>,
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -246,7 +268,7 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
       {firstBullet !== undefined ? <Bullets items={[firstBullet]} s={s} /> : null}
     </View>,
     ...(flowingSummary ? [<Text key={`${key}s`} style={s.paragraph}>{e.summary}</Text>] : []),
-    ...rest.map((b, i) => (b === undefined ? null : <Bullet key={`${key}b${i}`} text={b} s={s} />)),
+    ...flowingBullets(rest.filter((b): b is string => b !== undefined), s, `${key}b`),
     <View key={`${key}d`} style={s.entry}>
       <Details e={e} s={s} />
     </View>,
@@ -265,24 +287,42 @@ function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
 /** The blocks of a section; the first is kept on the same page as the section title. */
 function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
   switch (sec.kind) {
-    case "text":
+    case "text": {
+      const paragraph = sec.paragraph ? (
+        <Text key="p" style={s.text}>
+          {sec.paragraph}
+        </Text>
+      ) : null;
+      const bulletsStyle = sec.paragraph ? s.bullets : undefined;
+      // A section that fits on a page is kept whole, like an entry.
+      if (!fit.tallSection(sec)) {
+        return [
+          <View key="all" wrap={false}>
+            {paragraph}
+            <View style={bulletsStyle}>
+              {sec.bullets.map((b, i) => (
+                <Bullet key={i} text={b} s={s} />
+              ))}
+            </View>
+          </View>,
+        ];
+      }
+      const [first, ...rest] = sec.bullets;
       return [
-        ...(sec.paragraph
+        ...(paragraph ? [paragraph] : []),
+        ...(first !== undefined
           ? [
-              <Text key="p" style={s.text}>
-                {sec.paragraph}
-              </Text>,
+              <View key="b0" style={bulletsStyle}>
+                <Bullet text={first} s={s} />
+              </View>,
             ]
           : []),
-        ...sec.bullets.map((b, i) => (
-          <View key={i} style={i === 0 && sec.paragraph ? s.bullets : undefined}>
-            <Bullet text={b} s={s} />
-          </View>
-        )),
+        ...flowingBullets(rest, s, "b"),
       ];
+    }
     case "entries":
       return sec.entries.flatMap((e, i) => entryBlocks(e, s, fit, String(i)));
-    case "rows":
+    case "rows": {
       if (sec.inline) {
         return [
           <Text key="inline" style={s.text}>
@@ -290,7 +330,9 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
           </Text>,
         ];
       }
-      return sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
+      const rows = sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
+      return fit.tallSection(sec) ? rows : [<View key="rows" wrap={false}>{rows}</View>];
+    }
   }
 }
 
@@ -338,6 +380,7 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
   const box = pageBox(tokens, vm.paper);
   const fit: Fit = {
     tallEntry: (e) => tooTallToKeep(e, tokens, vm.paper),
+    tallSection: (sec) => estimateSectionHeight(sec, tokens, box.width) > box.height * 0.85,
     // Longer than a third of a page: moving it whole to the next page would leave a large gap.
     longText: (text) => estimateLines(text, tokens.size.body, box.width) * tokens.size.body * tokens.leading > box.height / 3,
   };

@@ -3,7 +3,7 @@
  * whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge, so
  * such an entry is laid out to split between bullets instead. Overestimating is the safe side.
  */
-import type { Entry } from "../normalize.js";
+import type { Entry, Section } from "../normalize.js";
 import type { ThemeTokens } from "./tokens.js";
 
 /** Average advance of a character, as a fraction of the font size (generous for body text). */
@@ -38,4 +38,18 @@ export function tooTallToKeep(e: Entry, k: ThemeTokens, paper: "a4" | "letter"):
   const box = pageBox(k, paper);
   // Leave room for the section title that travels with a first entry.
   return estimateEntryHeight(e, k, box.width) > box.height * 0.85;
+}
+
+/** Height of a text or rows section's content (entries sections are measured entry by entry). */
+export function estimateSectionHeight(sec: Section, k: ThemeTokens, width: number): number {
+  const line = k.size.body * k.leading;
+  const lines = (texts: string[], indent = 0) => texts.reduce((n, t) => n + estimateLines(t, k.size.body, width - indent), 0);
+  switch (sec.kind) {
+    case "text":
+      return lines(sec.paragraph ? [sec.paragraph] : []) * line + lines(sec.bullets, 10) * line + sec.bullets.length * k.space.line;
+    case "rows":
+      return lines(sec.rows.map((r) => `${r.label}: ${r.value}`)) * line + sec.rows.length * (k.space.line + 0.5);
+    case "entries":
+      return 0;
+  }
 }
