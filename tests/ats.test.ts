@@ -207,3 +207,16 @@ describe("checkReadback", () => {
     expect(checkReadback(vm, k, pages)).toMatchObject({ expected: { text: "Office Co" }, foundElsewhere: true });
   });
 });
+
+describe("long entry headings", () => {
+  it("wrap within their own column, never under the date or place, and read back whole", async () => {
+    const dir = tempDir();
+    const output = path.join(dir, "wrap.pdf");
+    // The built-in read-back check fails the build if any value is clipped or interleaved.
+    await build(fixture("wrap.yaml"), { output, env: EPOCH });
+    const text = joined((await readPdf(readFileSync(output))).text);
+    expect(text).toContain("The Extremely Long Name of an International Organisation for Standardisation and Efficient Office Workflows Jan 2020 – Present");
+    expect(text).toContain("Somewhere Far Away, In A Long Named Region, Country");
+    expect(text).toContain("so that it will wrap onto a second line in the layout");
+  });
+});

@@ -63,10 +63,12 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
     badge: { width: k.badge, height: k.badge },
     grow: { flexGrow: 1, flexShrink: 1 },
     line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
-    title: { ...lh, fontWeight: 700, flexShrink: 1, paddingRight: 8 },
-    date: { ...lh, flexShrink: 0, textAlign: "right", color: k.color.text },
-    subtitle: { ...lh, fontStyle: "italic", flexShrink: 1, paddingRight: 8 },
-    place: { ...lh, fontStyle: "italic", flexShrink: 0, textAlign: "right", color: k.color.muted },
+    // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
+    // under it); the right one is capped so that a long place cannot crowd the left out.
+    title: { ...lh, fontWeight: 700, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    date: { ...lh, flexShrink: 0, maxWidth: "40%", textAlign: "right", color: k.color.text },
+    subtitle: { ...lh, fontStyle: "italic", flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    place: { ...lh, fontStyle: "italic", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
     note: { ...lh, fontStyle: "italic", color: k.color.muted },
     paragraph: { ...lh, marginTop: k.space.line },
     bullets: { marginTop: k.space.line },
