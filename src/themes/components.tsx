@@ -61,7 +61,9 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
     entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
     badgeBox: { width: k.badge, height: k.badge, marginRight: 8 },
     badge: { width: k.badge, height: k.badge },
-    grow: { flexGrow: 1, flexShrink: 1 },
+    // Beside a badge, the entry takes exactly the rest of the row (a definite width, so that the
+    // heading rows inside it can wrap).
+    besideBadge: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
     line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
     // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
     // under it); the right one is capped so that a long place cannot crowd the left out.
@@ -202,9 +204,9 @@ function Details({ e, s }: { e: Entry; s: Styles }) {
   );
 }
 
-function EntryBody({ e, s }: { e: Entry; s: Styles }) {
+function EntryBody({ e, s, besideBadge = false }: { e: Entry; s: Styles; besideBadge?: boolean }) {
   return (
-    <View style={s.grow}>
+    <View style={besideBadge ? s.besideBadge : undefined}>
       <EntryHeading e={e} s={s} />
       <Bullets items={e.bullets} s={s} />
       <Details e={e} s={s} />
@@ -251,7 +253,7 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
     return [
       <View key={key} style={s.entryWithBadge} wrap={false}>
         <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
-        <EntryBody e={e} s={s} />
+        <EntryBody e={e} s={s} besideBadge />
       </View>,
     ];
   }
