@@ -19,41 +19,56 @@ export interface ImageAsset {
 export interface Assets {
   /** Badge of `certificates[i]`, by index. */
   badges: Map<number, ImageAsset>;
+  /** basics.image, when the résumé prints a photo. */
+  photo?: ImageAsset;
 }
 
-export async function loadAssets(resume: Resume, source: LoadedSource): Promise<Assets> {
+/** Read the images the résumé will print; `photo` says whether basics.image is one of them. */
+export async function loadAssets(resume: Resume, source: LoadedSource, opts: { photo?: boolean } = {}): Promise<Assets> {
+  const problems: { order: number; d: Diagnostic }[] = [];
+  const load = async (ref: string, where: PropertyKey[], order: number): Promise<ImageAsset | undefined> => {
+    const fail = (message: string) => {
+      const pos = source.locate(where);
+      problems.push({ order, d: { file: source.file, line: pos?.line, col: pos?.col, path: formatPath(where), message } });
+      return undefined;
+    };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+      return fail("remote images are not fetched (builds are offline and reproducible); download the image and give its path");
+    }
+    const file = path.resolve(source.dir, ref);
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return fail(code === "ENOENT" ? `image not found: ${file}` : `cannot read image ${file} (${code ?? String(err)})`);
+    }
+    try {
+      return { ...identifyImage(data), data, file };
+    } catch (err) {
+      return fail(`${ref}: ${(err as Error).message}`);
+    }
+  };
+
   const badges = new Map<number, ImageAsset>();
-  const problems: { index: number; d: Diagnostic }[] = [];
-  await Promise.all(
-    (resume.certificates ?? []).map(async (cert, i) => {
-      if (!cert.badge) return;
-      const where = ["certificates", i, "badge"];
-      const fail = (message: string) => {
-        const pos = source.locate(where);
-        problems.push({ index: i, d: { file: source.file, line: pos?.line, col: pos?.col, path: formatPath(where), message } });
-      };
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(cert.badge)) {
-        fail("remote images are not fetched (builds are offline and reproducible); download the image and give its path");
-        return;
-      }
-      const file = path.resolve(source.dir, cert.badge);
-      let data: Buffer;
-      try {
-        data = await readFile(file);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        fail(code === "ENOENT" ? `image not found: ${file}` : `cannot read image ${file} (${code ?? String(err)})`);
-        return;
-      }
-      try {
-        badges.set(i, { ...identifyImage(data), data, file });
-      } catch (err) {
-        fail(`${cert.badge}: ${(err as Error).message}`);
-      }
-    }),
-  );
-  if (problems.length) throw new ResumeError(problems.sort((a, b) => a.index - b.index).map((p) => p.d));
-  return { badges };
+  const jobs = (resume.certificates ?? []).map(async (cert, i) => {
+    if (!cert.badge) return;
+    const image = await load(cert.badge, ["certificates", i, "badge"], i + 1);
+    if (image) badges.set(i, image);
+  });
+  let photo: ImageAsset | undefined;
+  if (opts.photo) {
+    const image = resume.basics.image?.trim();
+    if (!image) {
+      const pos = source.locate(["render", "photo"]);
+      problems.push({ order: 0, d: { file: source.file, line: pos?.line, col: pos?.col, path: "render.photo", message: "a photo was asked for, but basics.image is not set" } });
+    } else {
+      jobs.push(load(image, ["basics", "image"], 0).then((img) => void (photo = img)));
+    }
+  }
+  await Promise.all(jobs);
+  if (problems.length) throw new ResumeError(problems.sort((a, b) => a.order - b.order).map((p) => p.d));
+  return { badges, photo };
 }
 
 /** Format and pixel size from the file's own header (PNG IHDR or JPEG SOF marker). */

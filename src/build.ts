@@ -11,10 +11,10 @@ import { fitSteps, FLOORS } from "./fit.js";
 import { readPdfLines, type PageLines } from "./inspect.js";
 import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
-import { normalize, type ViewModel } from "./normalize.js";
-import type { Paper, Resume, Theme } from "./schema.js";
+import { normalize, type RenderOptions, type ViewModel } from "./normalize.js";
+import type { Resume } from "./schema.js";
 import { MissingFontPackage } from "./fonts.js";
-import { fontStack, stackFaces, themes } from "./themes/index.js";
+import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { validate } from "./validate.js";
 import { checkReadback, sectionOnPage } from "./verify.js";
@@ -27,8 +27,8 @@ export interface BuildOptions {
   outDir?: string;
   /** How messages name the input (default: the path given). */
   label?: string;
-  theme?: Theme;
-  paper?: Paper;
+  /** Rendering options over the file's `render` (theme, paper, accent, font, locale, …). */
+  render?: RenderOptions;
   /** Fail when the résumé needs more pages (overrides render.maxPages). */
   maxPages?: number;
   /** Tighten the layout until the résumé fits this many pages (overrides render.fit). */
@@ -54,16 +54,19 @@ export interface Checked {
   source: LoadedSource;
   resume: Resume;
   vm: ViewModel;
+  /** The theme's tokens with the résumé's style knobs applied. */
+  tokens: ThemeTokens;
   warnings: Diagnostic[];
 }
 
 /** Every check short of drawing: syntax, schema, images, glyph coverage. */
-export async function check(file: string, opts: Pick<BuildOptions, "theme" | "paper" | "label"> = {}): Promise<Checked> {
+export async function check(file: string, opts: Pick<BuildOptions, "render" | "label"> = {}): Promise<Checked> {
   const source = await loadFile(file, opts.label);
   const resume = validate(source);
-  const assets = await loadAssets(resume, source);
-  const vm = normalize(resume, assets, opts);
-  const stack = fontStack(themes[vm.theme], vm.cjk);
+  const assets = await loadAssets(resume, source, { photo: opts.render?.photo ?? resume.render?.photo });
+  const vm = normalize(resume, assets, opts.render);
+  const tokens = themeTokens(vm);
+  const stack = fontStack(tokens, vm.cjk);
   try {
     stackFaces(stack);
   } catch (err) {
@@ -72,12 +75,12 @@ export async function check(file: string, opts: Pick<BuildOptions, "theme" | "pa
     throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "render.cjk", message: err.message }]);
   }
   checkGlyphs(resume, source, stack);
-  return { source, resume, vm, warnings: imageWarnings(source, assets, themes[vm.theme]) };
+  return { source, resume, vm, tokens, warnings: imageWarnings(source, assets, tokens) };
 }
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { source, resume, vm, warnings } = await check(file, opts);
+  const { source, resume, vm, tokens: base, warnings } = await check(file, opts);
   const output = await outputPath(resume, opts);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
@@ -101,7 +104,6 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     }
   };
 
-  const base = themes[vm.theme];
   const fitTo = opts.fit ?? resume.render?.fit;
   let tokens = base;
   let rendered = await render(base);

@@ -8,7 +8,11 @@ import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { build, check } from "./build.js";
 import { formatDiagnostic, ResumeError } from "./errors.js";
-import { PAPERS, THEMES, resumeJsonSchema, type Paper, type Theme } from "./schema.js";
+import { TEXT_FONTS } from "./fonts.js";
+import { DATE_FORMATS, LOCALES } from "./locale.js";
+import type { RenderOptions } from "./normalize.js";
+import { PAPERS, RENDER_KNOBS, THEMES, resumeJsonSchema } from "./schema.js";
+import { themes } from "./themes/index.js";
 import { STARTER_RESUME } from "./starter.js";
 import { TOOL_NAME, VERSION } from "./version.js";
 
@@ -60,25 +64,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
-  program
+  const buildCommand = program
     .command("build")
     .description("validate the résumé and write the PDF")
     .argument("[file]", "résumé in YAML or JSON", DEFAULT_FILE)
     .option("-o, --output <file>", "PDF to write (default: out/<Name>-Resume.pdf)")
-    .addOption(new Option("--theme <name>", "theme (overrides render.theme)").choices(THEMES))
-    .addOption(new Option("--paper <size>", "paper size (overrides render.paper)").choices(PAPERS))
     .option("--max-pages <n>", "fail if the résumé needs more than n pages (overrides render.maxPages)", pageCount)
     .option("--fit <n>", "tighten spacing, leading, then size and margins until it fits n pages", pageCount)
-    .option("--no-verify", "skip reading the PDF back to check every value is there, in order")
-    .action(async (file: string, opts: { output?: string; theme?: Theme; paper?: Paper; maxPages?: number; fit?: number; verify: boolean }) => {
+    .option("--no-verify", "skip reading the PDF back to check every value is there, in order");
+  addRenderOptions(buildCommand)
+    .action(async (file: string, opts: RenderOptions & { output?: string; maxPages?: number; fit?: number; verify: boolean }) => {
       const input = inputOf(file);
       try {
         const result = await build(input.path, {
           // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
           output: opts.output ? at(opts.output) + (/[\\/]$/.test(opts.output) ? path.sep : "") : undefined,
           outDir: at("out"),
-          theme: opts.theme,
-          paper: opts.paper,
+          render: renderOverrides(opts),
           maxPages: opts.maxPages,
           fit: opts.fit,
           verify: opts.verify,
@@ -94,19 +96,28 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
     });
 
-  program
+  const validateCommand = program
     .command("validate")
     .description("check the résumé without writing a PDF")
-    .argument("[file]", "résumé in YAML or JSON", DEFAULT_FILE)
-    .action(async (file: string) => {
+    .argument("[file]", "résumé in YAML or JSON", DEFAULT_FILE);
+  addRenderOptions(validateCommand)
+    .action(async (file: string, opts: RenderOptions) => {
       const input = inputOf(file);
       try {
-        const { vm, warnings } = await check(input.path, { label: input.label });
+        const { vm, warnings } = await check(input.path, { label: input.label, render: renderOverrides(opts) });
         for (const w of warnings) io.err(`warning: ${formatDiagnostic(w)}\n`);
         io.out(`${input.label} is valid (${vm.sections.length} sections)\n`);
       } catch (err) {
         fail(err);
       }
+    });
+
+  program
+    .command("themes")
+    .description("list the themes")
+    .action(() => {
+      const width = Math.max(...Object.keys(themes).map((n) => n.length));
+      for (const t of Object.values(themes)) io.out(`${t.name.padEnd(width)}  ${t.description}\n`);
     });
 
   program
@@ -154,6 +165,34 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     fail(err);
   }
   return code;
+}
+
+/** Options that set a `render` knob; each value is checked by the same schema as the file's. */
+function addRenderOptions(cmd: Command): Command {
+  const knob = (key: keyof typeof RENDER_KNOBS, toValue: (v: string) => unknown = (v) => v) => (value: string) => {
+    const parsed = RENDER_KNOBS[key].safeParse(toValue(value));
+    if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
+    return parsed.data;
+  };
+  const number = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+  return cmd
+    .addOption(new Option("--theme <name>", "theme (overrides render.theme)").choices(THEMES))
+    .addOption(new Option("--paper <size>", "paper size (overrides render.paper)").choices(PAPERS))
+    .option("--accent <colour>", "accent colour, e.g. #0b6e99 (overrides render.accent)", knob("accent"))
+    .addOption(new Option("--font <family>", "text font (overrides render.font)").choices(Object.keys(TEXT_FONTS)))
+    .option("--font-size <pt>", "body text size in points, 9–13 (overrides render.fontSize)", knob("fontSize", number))
+    .option("--line-spacing <n>", "line height as a multiple of the size, 1–2 (overrides render.lineSpacing)", knob("lineSpacing", number))
+    .option("--margins <mm>", "page margins in millimetres, 12–30 (overrides render.margins)", knob("margins", number))
+    .addOption(new Option("--locale <code>", "language of titles and dates (overrides render.locale)").choices(LOCALES))
+    .addOption(new Option("--date-format <style>", "how dates print (overrides render.dateFormat)").choices(DATE_FORMATS))
+    .option("--photo", "print basics.image as a photo (overrides render.photo)")
+    .option("--no-photo", "do not print a photo");
+}
+
+const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lineSpacing", "margins", "locale", "dateFormat", "photo"] as const;
+
+function renderOverrides(opts: RenderOptions): RenderOptions {
+  return Object.fromEntries(RENDER_OPTION_KEYS.filter((k) => opts[k] !== undefined).map((k) => [k, opts[k]])) as RenderOptions;
 }
 
 function pageCount(value: string): number {

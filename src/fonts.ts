@@ -46,6 +46,24 @@ const FAMILY_SPECS = {
     weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
     italics: true,
   },
+  Inter: {
+    pkg: "@expo-google-fonts/inter",
+    prefix: "Inter",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  "IBM Plex Sans": {
+    pkg: "@expo-google-fonts/ibm-plex-sans",
+    prefix: "IBMPlexSans",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  "EB Garamond": {
+    pkg: "@expo-google-fonts/eb-garamond",
+    prefix: "EBGaramond",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
   "Noto Sans Symbols 2": {
     pkg: "@expo-google-fonts/noto-sans-symbols-2",
     prefix: "NotoSansSymbols2",
@@ -61,6 +79,16 @@ const FAMILY_SPECS = {
 export type FamilyName = keyof typeof FAMILY_SPECS;
 
 export const SYMBOL_FAMILY: FamilyName = "Noto Sans Symbols 2";
+
+/** The text families a résumé may choose with `render.font`, by id. */
+export const TEXT_FONTS = {
+  "source-serif-4": "Source Serif 4",
+  "source-sans-3": "Source Sans 3",
+  inter: "Inter",
+  "ibm-plex-sans": "IBM Plex Sans",
+  "eb-garamond": "EB Garamond",
+} as const satisfies Record<string, FamilyName>;
+export type TextFont = keyof typeof TEXT_FONTS;
 
 /** `render.cjk` values and the Noto family each selects. */
 export const CJK_FAMILIES = { sc: "Noto Sans SC", tc: "Noto Sans TC", jp: "Noto Sans JP", kr: "Noto Sans KR" } as const satisfies Record<

@@ -4,7 +4,8 @@
  * two kinds of word need break points without a hyphen:
  * - CJK text, which has no spaces: a break is allowed between characters (except before closing
  *   and after opening punctuation);
- * - long URLs and paths, which may break after a slash.
+ * - long URLs, paths and ids (30 characters or more), which may break after a slash or an
+ *   existing hyphen.
  *
  * react-pdf inserts a hyphen when it breaks between two parts of a word, unless the next part is
  * blank. It strips soft hyphens from the parts first, so a part that is a lone soft hyphen
@@ -24,7 +25,7 @@ const LONG_TOKEN = 30;
 export function breakWord(word: string): string[] {
   const chars = [...word];
   const cjk = CJK.test(word);
-  const longPath = !cjk && chars.length >= LONG_TOKEN && word.includes("/");
+  const longPath = !cjk && chars.length >= LONG_TOKEN && /[/-]/.test(word);
   if (!cjk && !longPath) return [word];
   const parts: string[] = [];
   let current = "";
@@ -35,7 +36,7 @@ export function breakWord(word: string): string[] {
     if (next === undefined) break;
     const allowed = cjk
       ? (CJK.test(ch) || CJK.test(next)) && !NO_START.has(next) && !NO_END.has(ch)
-      : ch === "/" && next !== "/";
+      : (ch === "/" && next !== "/") || (ch === "-" && next !== "-");
     if (allowed) {
       parts.push(current, BREAK);
       current = "";

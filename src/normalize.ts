@@ -3,7 +3,8 @@
  * their final order, dates formatted, links made readable, typography applied. Pure: no I/O.
  */
 import type { Assets, ImageAsset } from "./assets.js";
-import type { Cjk } from "./fonts.js";
+import type { Cjk, TextFont } from "./fonts.js";
+import { formatDate, formatRange, WORDS, type Locale, type Words } from "./locale.js";
 import { BUILTIN_SECTIONS, customSectionId, type BuiltinSection, type Paper, type Resume, type Theme } from "./schema.js";
 
 export const NBSP = "\u00A0";
@@ -49,6 +50,9 @@ export interface ViewModel {
   paper: Paper;
   /** Noto CJK fallback font, when the résumé asks for one. */
   cjk?: Cjk;
+  locale: Locale;
+  style: Style;
+  photo?: ImageAsset & { alt: string };
   metadata: {
     title: string;
     author: string;
@@ -58,38 +62,18 @@ export interface ViewModel {
   };
 }
 
-export interface NormalizeOptions {
-  theme?: Theme;
-  paper?: Paper;
-}
+export type NormalizeOptions = RenderOptions;
 
-export const SECTION_TITLES: Record<BuiltinSection, string> = {
-  summary: "Summary",
-  work: "Experience",
-  projects: "Projects",
-  skills: "Skills",
-  education: "Education",
-  certificates: "Certifications",
-  awards: "Awards",
-  publications: "Publications",
-  volunteer: "Volunteering",
-  languages: "Languages",
-  interests: "Interests",
-  references: "References",
-};
+/** Render options that the command line may set over the file's `render`. */
+export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo">>;
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** `2021-06-30` → `Jun 2021`; `2021` → `2021`. Days are dropped: résumés show months. */
-export function formatDate(iso: string): string {
-  const [year, month] = iso.split("-");
-  return month ? `${MONTHS[Number(month) - 1]}${NBSP}${year}` : year!;
-}
-
-/** `Jun 2021 – Present`; a missing end means the role is current. */
-export function formatRange(start?: string, end?: string): string | undefined {
-  if (!start) return end ? formatDate(end) : undefined;
-  return `${formatDate(start)}${NBSP}${EN_DASH} ${end ? formatDate(end) : "Present"}`;
+/** How a document is styled beyond its theme: the knobs the file and command line set. */
+export interface Style {
+  accent?: string;
+  font?: TextFont;
+  fontSize?: number;
+  lineSpacing?: number;
+  margins?: number;
 }
 
 /** Straight quotes and ASCII dashes to their typographic forms; everything else untouched. */
@@ -134,8 +118,16 @@ function joinNonEmpty(parts: (string | undefined)[], sep: string): string | unde
   return kept.length ? kept.join(sep) : undefined;
 }
 
-function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section | undefined {
-  const title = typeset(r.render?.titles?.[id] ?? SECTION_TITLES[id]);
+interface Context {
+  r: Resume;
+  assets: Assets;
+  words: Words;
+  date(iso: string | undefined): string | undefined;
+  range(start: string | undefined, end: string | undefined): string | undefined;
+}
+
+function builtinSection(id: BuiltinSection, { r, assets, words, date, range }: Context): Section | undefined {
+  const title = typeset(r.render?.titles?.[id] ?? words.titles[id]);
   const entries = (list: Entry[]): Section | undefined => (list.length ? { kind: "entries", id, title, entries: list } : undefined);
   switch (id) {
     case "summary": {
@@ -148,7 +140,7 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
           entry({
             title: t(w.name),
             titleHref: w.url,
-            date: formatRange(w.startDate, w.endDate),
+            date: range(w.startDate, w.endDate),
             subtitle: t(w.position),
             location: t(placeText(w.location)),
             note: t(w.description),
@@ -163,7 +155,7 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
           entry({
             title: t(v.organization),
             titleHref: v.url,
-            date: formatRange(v.startDate, v.endDate),
+            date: range(v.startDate, v.endDate),
             subtitle: t(v.position),
             summary: t(v.summary),
             bullets: ts(v.highlights),
@@ -173,15 +165,15 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
     case "education":
       return entries(
         (r.education ?? []).map((e) => {
-          const degree = joinNonEmpty([t(e.studyType), t(e.area)], " in ");
+          const degree = joinNonEmpty([t(e.studyType), t(e.area)], words.degreeIn);
           const details = [];
-          if (e.score?.trim()) details.push({ label: "Score", value: typeset(e.score.trim()) });
+          if (e.score?.trim()) details.push({ label: words.score, value: typeset(e.score.trim()) });
           const courses = ts(e.courses);
-          if (courses.length) details.push({ label: "Courses", value: courses.join(", ") });
+          if (courses.length) details.push({ label: words.courses, value: courses.join(", ") });
           return entry({
             title: t(e.institution),
             titleHref: e.url,
-            date: formatRange(e.startDate, e.endDate),
+            date: range(e.startDate, e.endDate),
             subtitle: degree,
             details,
           });
@@ -190,7 +182,7 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
     case "awards":
       return entries(
         (r.awards ?? []).map((a) =>
-          entry({ title: t(a.title), date: a.date ? formatDate(a.date) : undefined, subtitle: t(a.awarder), summary: t(a.summary) }),
+          entry({ title: t(a.title), date: date(a.date), subtitle: t(a.awarder), summary: t(a.summary) }),
         ),
       );
     case "certificates":
@@ -200,10 +192,10 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
           return entry({
             title: t(c.name),
             titleHref: c.url,
-            date: c.date ? formatDate(c.date) : undefined,
+            date: date(c.date),
             subtitle: t(c.issuer),
             badge: image ? { ...image, href: c.url, alt: `${c.name ?? "Certificate"} badge` } : undefined,
-            details: c.url ? [{ label: "Verify", value: displayUrl(c.url), href: c.url }] : [],
+            details: c.url ? [{ label: words.verify, value: displayUrl(c.url), href: c.url }] : [],
           });
         }),
       );
@@ -213,7 +205,7 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
           entry({
             title: t(p.name),
             titleHref: p.url,
-            date: p.releaseDate ? formatDate(p.releaseDate) : undefined,
+            date: date(p.releaseDate),
             subtitle: t(p.publisher),
             location: p.url ? displayUrl(p.url) : undefined,
             locationHref: p.url,
@@ -228,14 +220,14 @@ function builtinSection(id: BuiltinSection, r: Resume, assets: Assets): Section 
           return entry({
             title: t(p.name),
             titleHref: p.url,
-            date: formatRange(p.startDate, p.endDate),
+            date: range(p.startDate, p.endDate),
             subtitle: joinNonEmpty([ts(p.roles).join(", ") || undefined, t(p.entity), t(p.type)], ", "),
             // The address printed readably as well as linked: paper has no hyperlinks.
             location: p.url ? displayUrl(p.url) : undefined,
             locationHref: p.url,
             summary: t(p.description),
             bullets: ts(p.highlights),
-            details: keywords.length ? [{ label: "Keywords", value: keywords.join(", ") }] : [],
+            details: keywords.length ? [{ label: words.keywords, value: keywords.join(", ") }] : [],
           });
         }),
       );
@@ -272,15 +264,27 @@ export function sectionOrder(r: Resume): string[] {
 }
 
 export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}): ViewModel {
+  const o = { ...r.render, ...definedOnly(opts) };
+  const locale = o.locale ?? "en";
+  const dateFormat = o.dateFormat ?? "short";
+  const ctx: Context = {
+    r,
+    assets,
+    words: WORDS[locale],
+    date: (iso) => (iso ? formatDate(iso, locale, dateFormat) : undefined),
+    range: (start, end) => formatRange(start, end, locale, dateFormat),
+  };
   const customById = new Map((r.customSections ?? []).map((s) => [customSectionId(s), s]));
+  const hidden = new Set(r.render?.hide ?? []);
   const sections: Section[] = [];
   for (const id of sectionOrder(r)) {
+    if (hidden.has(id)) continue;
     const custom = customById.get(id);
     if (custom) {
       sections.push({ kind: "text", id, title: typeset(custom.title.trim()), paragraph: t(custom.summary), bullets: ts(custom.highlights) });
       continue;
     }
-    const s = builtinSection(id as BuiltinSection, r, assets);
+    const s = builtinSection(id as BuiltinSection, ctx);
     if (s) sections.push(s);
   }
 
@@ -307,15 +311,22 @@ export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}
     label: t(b.label),
     contacts,
     sections,
-    theme: opts.theme ?? r.render?.theme ?? "classic",
-    paper: opts.paper ?? r.render?.paper ?? "a4",
+    theme: o.theme ?? "classic",
+    paper: o.paper ?? "a4",
     cjk: r.render?.cjk,
+    locale,
+    style: { accent: o.accent, font: o.font, fontSize: o.fontSize, lineSpacing: o.lineSpacing, margins: o.margins },
+    photo: o.photo && assets.photo ? { ...assets.photo, alt: `Photo of ${name}` } : undefined,
     metadata: {
-      title: `${name} \u2014 R\u00E9sum\u00E9`,
+      title: `${name} \u2014 ${ctx.words.resume}`,
       author: name,
       subject: b.label?.trim() || undefined,
       keywords: [...keywords],
-      language: "en",
+      language: locale,
     },
   };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -7,7 +7,7 @@ import type { FontFace } from "./fonts.js";
 import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "./normalize.js";
 import { ResumeDocument } from "./themes/components.js";
-import { fontStack, stackFaces, themes } from "./themes/index.js";
+import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "./version.js";
 
@@ -47,7 +47,7 @@ function resetGlyphCaches(): void {
 }
 
 /** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
-export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themes[vm.theme]): Promise<RenderResult> {
+export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm)): Promise<RenderResult> {
   const stack = fontStack(tokens, vm.cjk);
   registerFonts(stackFaces(stack));
   resetGlyphCaches();

@@ -5,8 +5,10 @@
  */
 import { z } from "zod";
 import { didYouMean } from "./errors.js";
+import { TEXT_FONTS } from "./fonts.js";
+import { DATE_FORMATS, LOCALES } from "./locale.js";
 
-export const THEMES = ["classic"] as const;
+export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
 export const PAPERS = ["a4", "letter"] as const;
 export const CJK = ["sc", "tc", "jp", "kr"] as const;
 
@@ -280,8 +282,51 @@ const customSection = z
   }, always)
   .describe("Extension: a section with its own title, holding a paragraph and/or bullets");
 
+const FONT_IDS = Object.keys(TEXT_FONTS) as [keyof typeof TEXT_FONTS, ...(keyof typeof TEXT_FONTS)[]];
+
+/** The rendering knobs; each is also a command-line option, checked by the same schema. */
+export const RENDER_KNOBS = {
+  accent: z
+    .string({ error: "expected a colour like #1f3a5f" })
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a colour like #1f3a5f")
+    .optional()
+    .describe("Accent colour (#rgb or #rrggbb) for the name, titles and links"),
+  font: z
+    .enum(FONT_IDS, { error: `expected one of: ${FONT_IDS.join(", ")}` })
+    .optional()
+    .describe("Text font family"),
+  fontSize: z
+    .number({ error: "expected a size in points, like 10" })
+    .min(9, "at least 9 pt, to stay legible")
+    .max(13, "at most 13 pt")
+    .optional()
+    .describe("Body text size in points; headings scale with it"),
+  lineSpacing: z
+    .number({ error: "expected a multiple of the font size, like 1.3" })
+    .min(1, "at least 1")
+    .max(2, "at most 2")
+    .optional()
+    .describe("Line height as a multiple of the font size"),
+  margins: z
+    .number({ error: "expected millimetres, like 15" })
+    .min(12, "at least 12 mm, so nothing prints within 10 mm of the edge")
+    .max(30, "at most 30 mm")
+    .optional()
+    .describe("Page margins in millimetres, all four sides"),
+  locale: z
+    .enum(LOCALES, { error: `expected one of: ${LOCALES.join(", ")}` })
+    .optional()
+    .describe("Language of section titles, month names and 'Present'"),
+  dateFormat: z
+    .enum(DATE_FORMATS, { error: `expected one of: ${DATE_FORMATS.join(", ")}` })
+    .optional()
+    .describe("short (Jun 2021), long (June 2021), numeric (06/2021) or year (2021)"),
+  photo: z.boolean({ error: "expected true or false" }).optional().describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
+};
+
 const render = z
   .strictObject({
+    ...RENDER_KNOBS,
     theme: z.enum(THEMES, { error: `expected one of: ${THEMES.join(", ")}` }).optional(),
     paper: z.enum(PAPERS, { error: `expected one of: ${PAPERS.join(", ")}` }).optional(),
     cjk: z
@@ -299,6 +344,7 @@ const render = z
       .optional()
       .describe("Tighten spacing, leading, then size and margins until the résumé fits this many pages"),
     order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
+    hide: list(text()).optional().describe("Section ids not to print"),
     titles: z
       .partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty"))
       .optional()
@@ -349,6 +395,12 @@ export const ResumeSchema = z
         });
       }
       ids.add(id);
+    });
+    const hide = asRecord(doc.render).hide;
+    (Array.isArray(hide) ? hide : []).forEach((id: unknown, i) => {
+      if (typeof id === "string" && !ids.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["render", "hide", i], message: unknownSectionMessage(id, [...ids]) });
+      }
     });
     const seen = new Set<string>();
     const order = asRecord(doc.render).order;

@@ -16,7 +16,7 @@ export function normalizeSpace(s: string): string {
 
 /**
  * All pages as one string. A line break is a space, except where the theme broke a line without
- * one: after a slash in a long URL, and between CJK characters.
+ * one: after a slash or hyphen inside a long URL or id, and between CJK characters.
  */
 export function joinLines(pages: PageLines[], vm: ViewModel): string {
   const footer = footerPattern(vm.name);
@@ -27,7 +27,8 @@ export function joinLines(pages: PageLines[], vm: ViewModel): string {
       if (!line || footer.test(line)) continue;
       if (out) {
         const prev = out.at(-1)!;
-        const glue = prev === "/" || CJK.test(prev) || CJK.test(line[0]!) ? "" : " ";
+        const brokenToken = prev === "/" || (prev === "-" && /\S-$/.test(out));
+        const glue = brokenToken || CJK.test(prev) || CJK.test(line[0]!) ? "" : " ";
         out += glue;
       }
       out += line;

@@ -41,7 +41,7 @@ describe("the default résumé", () => {
   });
 
   it("fits one Letter page too", async () => {
-    const result = await build(path.join(ROOT, "resume.yaml"), { output: path.join(dir, "letter.pdf"), paper: "letter", env: EPOCH });
+    const result = await build(path.join(ROOT, "resume.yaml"), { output: path.join(dir, "letter.pdf"), render: { paper: "letter" }, env: EPOCH });
     expect(result.pages).toBe(1);
   });
 
@@ -115,7 +115,7 @@ describe("a résumé with every section", () => {
 
   beforeAll(async () => {
     const output = path.join(dir, "full.pdf");
-    await build(FULL, { output, env: EPOCH, paper: "letter" });
+    await build(FULL, { output, env: EPOCH, render: { paper: "letter" } });
     pdf = await readPdf(readFileSync(output));
   });
 

@@ -45,7 +45,7 @@ describe.each([
   let pages = 0;
 
   beforeAll(async () => {
-    pages = (await build(input, { output: pdf, env: EPOCH, paper })).pages;
+    pages = (await build(input, { output: pdf, env: EPOCH, render: { paper } })).pages;
   });
 
   it("embeds and subsets every font, with a Unicode map", () => {

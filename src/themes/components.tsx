@@ -7,7 +7,8 @@ import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
 import type { FontStack } from "./index.js";
 import { estimateLines, estimateSectionHeight, pageBox, tooTallToKeep } from "./measure.js";
-import { CONTACT_SEPARATOR, footerText, inlineRows, rowLabel } from "./reading.js";
+import { parseMarkup } from "../markup.js";
+import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 type Styles = ReturnType<typeof makeStyles>;
@@ -23,6 +24,7 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
   // Absolute values (in pt) because a unitless one is multiplied again when a page is split.
   const lh = { lineHeight: `${round(k.size.body * k.leading)}pt` };
   const lhAt = (size: number) => ({ lineHeight: `${round(size * k.leading)}pt` });
+  const layout = k.layout;
   return StyleSheet.create({
     page: {
       fontFamily: body,
@@ -33,8 +35,20 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
       paddingBottom: k.margin.bottom,
       paddingLeft: k.margin.left,
     },
-    header: { marginBottom: k.space.header, alignItems: k.header.align === "center" ? "center" : "flex-start" },
-    name: { fontFamily: heading, fontSize: k.size.name, fontWeight: 700, color: k.color.accent, lineHeight: 1.15 },
+    header: { marginBottom: k.space.header, flexDirection: "row", alignItems: "center" },
+    headerCentered: { marginBottom: k.space.header, alignItems: "center" },
+    headerText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, alignItems: k.header.align === "center" ? "center" : "flex-start" },
+    photo: { width: k.photo, height: k.photo, borderRadius: k.photo / 2, objectFit: "cover" },
+    photoLeft: { marginRight: 14 },
+    photoAbove: { marginBottom: 6 },
+    name: {
+      fontFamily: heading,
+      fontSize: k.size.name,
+      fontWeight: k.header.nameWeight,
+      letterSpacing: k.header.nameLetterSpacing,
+      color: k.color.name,
+      lineHeight: 1.15,
+    },
     label: { ...lhAt(k.size.label), fontSize: k.size.label, color: k.color.muted, marginTop: 2 },
     contacts: {
       flexDirection: "row",
@@ -43,19 +57,28 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
       marginTop: 4,
     },
     contact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted },
+    // The sidebar layout: contacts one per line, then the sidebar's sections.
+    columns: { flexDirection: "row" },
+    side: layout.kind === "sidebar" ? { width: `${layout.width * 100}%`, paddingRight: layout.gap / 2 } : {},
+    main: layout.kind === "sidebar" ? { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingLeft: layout.gap / 2 } : {},
+    sideContact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted, marginBottom: 2 },
+    bold: { fontWeight: 700 },
+    italic: { fontStyle: "italic" },
     text: { ...lh },
     section: { marginTop: k.space.section },
     sectionTitle: {
       fontFamily: heading,
       fontSize: k.size.section,
       fontWeight: 700,
-      color: k.color.accent,
+      color: k.color.title,
       letterSpacing: k.sectionTitle.letterSpacing,
       textTransform: k.sectionTitle.uppercase ? "uppercase" : "none",
-      borderBottomWidth: k.sectionTitle.rule,
-      borderBottomColor: k.color.rule,
-      paddingBottom: 1.5,
       marginBottom: k.space.title,
+      ...(k.sectionTitle.decoration === "rule"
+        ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
+        : k.sectionTitle.decoration === "bar"
+          ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
+          : {}),
     },
     entry: { marginBottom: k.space.entry },
     entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
@@ -67,16 +90,16 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
     line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
     // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
     // under it); the right one is capped so that a long place cannot crowd the left out.
-    title: { ...lh, fontWeight: 700, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
     date: { ...lh, flexShrink: 0, maxWidth: "40%", textAlign: "right", color: k.color.text },
-    subtitle: { ...lh, fontStyle: "italic", flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
-    place: { ...lh, fontStyle: "italic", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
+    subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
     note: { ...lh, fontStyle: "italic", color: k.color.muted },
     paragraph: { ...lh, marginTop: k.space.line },
     bullets: { marginTop: k.space.line },
     bullet: { flexDirection: "row", marginBottom: k.space.line },
     bulletMark: { ...lh, width: 10, color: k.color.muted },
-    bulletText: { ...lh, flexGrow: 1, flexShrink: 1 },
+    bulletText: { ...lh, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
     detail: { ...lhAt(k.size.body - 0.5), marginTop: k.space.line, fontSize: k.size.body - 0.5 },
     detailLabel: { fontWeight: 600 },
     row: { ...lh, marginBottom: k.space.line + 0.5 },
@@ -115,12 +138,68 @@ function Contacts({ items, s }: { items: LinkModel[]; s: Styles }) {
   );
 }
 
-function Header({ vm, s }: { vm: ViewModel; s: Styles }) {
+/** Contacts as a column (sidebar layout): one per line, none split. */
+function SideContacts({ items, s }: { items: LinkModel[]; s: Styles }) {
   return (
-    <View style={s.header}>
+    <View style={{ marginBottom: 4 }}>
+      {items.map((c, i) => (
+        <Text key={i} style={s.sideContact}>
+          {c.href ? (
+            <Link src={c.href} style={s.link}>
+              {c.text}
+            </Link>
+          ) : (
+            c.text
+          )}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** Summaries and bullets with their inline markup: **bold**, *italic*, [links](https://…). */
+function Rich({ text, s }: { text: string; s: Styles }) {
+  const runs = parseMarkup(text);
+  if (runs.length === 1 && !runs[0]!.bold && !runs[0]!.italic && !runs[0]!.href) return <>{runs[0]!.text}</>;
+  return (
+    <>
+      {runs.map((r, i) => {
+        const style = [r.bold ? s.bold : {}, r.italic ? s.italic : {}];
+        return r.href ? (
+          <Link key={i} src={r.href} style={[s.link, ...style]}>
+            {r.text}
+          </Link>
+        ) : (
+          <Text key={i} style={style}>
+            {r.text}
+          </Text>
+        );
+      })}
+    </>
+  );
+}
+
+function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeTokens }) {
+  const centered = tokens.header.align === "center";
+  const photo = vm.photo ? (
+    <Image style={[s.photo, centered ? s.photoAbove : s.photoLeft]} src={{ data: vm.photo.data, format: vm.photo.format }} />
+  ) : null;
+  const text = (
+    <View style={centered ? { alignItems: "center" } : s.headerText}>
       <Text style={s.name}>{vm.name}</Text>
       {vm.label ? <Text style={s.label}>{vm.label}</Text> : null}
-      {vm.contacts.length ? <Contacts items={vm.contacts} s={s} /> : null}
+      {vm.contacts.length && tokens.layout.kind === "single" ? <Contacts items={vm.contacts} s={s} /> : null}
+    </View>
+  );
+  return centered ? (
+    <View style={s.headerCentered}>
+      {photo}
+      {text}
+    </View>
+  ) : (
+    <View style={s.header}>
+      {photo}
+      {text}
     </View>
   );
 }
@@ -129,7 +208,9 @@ function Bullet({ text, s }: { text: string; s: Styles }) {
   return (
     <View style={s.bullet} wrap={false}>
       <Text style={s.bulletMark}>{"\u2022"}</Text>
-      <Text style={s.bulletText}>{text}</Text>
+      <Text style={s.bulletText}>
+        <Rich text={text} s={s} />
+      </Text>
     </View>
   );
 }
@@ -180,7 +261,11 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
         </View>
       ) : null}
       {e.note ? <Text style={s.note}>{e.note}</Text> : null}
-      {e.summary && withSummary ? <Text style={s.paragraph}>{e.summary}</Text> : null}
+      {e.summary && withSummary ? (
+        <Text style={s.paragraph}>
+          <Rich text={e.summary} s={s} />
+        </Text>
+      ) : null}
     </>
   );
 }
@@ -271,7 +356,13 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
       <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
       {firstBullet !== undefined ? <Bullets items={[firstBullet]} s={s} /> : null}
     </View>,
-    ...(flowingSummary ? [<Text key={`${key}s`} style={s.paragraph}>{e.summary}</Text>] : []),
+    ...(flowingSummary
+      ? [
+          <Text key={`${key}s`} style={s.paragraph}>
+            <Rich text={e.summary!} s={s} />
+          </Text>,
+        ]
+      : []),
     ...flowingBullets(rest.filter((b): b is string => b !== undefined), s, `${key}b`),
     <View key={`${key}d`} style={s.entry}>
       <Details e={e} s={s} />
@@ -294,7 +385,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
     case "text": {
       const paragraph = sec.paragraph ? (
         <Text key="p" style={s.text}>
-          {sec.paragraph}
+          <Rich text={sec.paragraph} s={s} />
         </Text>
       ) : null;
       const bulletsStyle = sec.paragraph ? s.bullets : undefined;
@@ -382,12 +473,15 @@ export interface DocumentInfo {
 export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
   const s = makeStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
-  const fit: Fit = {
-    tallEntry: (e) => tooTallToKeep(e, tokens, vm.paper),
-    tallSection: (sec) => estimateSectionHeight(sec, tokens, box.width) > box.height * 0.85,
+  const { side, main } = layoutSections(vm, tokens);
+  const fitFor = (width: number): Fit => ({
+    tallEntry: (e) => tooTallToKeep(e, tokens, box.height, width),
+    tallSection: (sec) => estimateSectionHeight(sec, tokens, width) > box.height * 0.85,
     // Longer than a third of a page: moving it whole to the next page would leave a large gap.
-    longText: (text) => estimateLines(text, tokens.size.body, box.width) * tokens.size.body * tokens.leading > box.height / 3,
-  };
+    longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
+  });
+  const sections = (list: Section[], fit: Fit) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={s} fit={fit} />);
+  const layout = tokens.layout;
   return (
     <Document
       title={vm.metadata.title}
@@ -400,10 +494,18 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
       creationDate={info.creationDate}
     >
       <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page}>
-        <Header vm={vm} s={s} />
-        {vm.sections.map((sec) => (
-          <SectionView key={sec.id} sec={sec} s={s} fit={fit} />
-        ))}
+        <Header vm={vm} s={s} tokens={tokens} />
+        {layout.kind === "sidebar" ? (
+          <View style={s.columns}>
+            <View style={s.side}>
+              <SideContacts items={vm.contacts} s={s} />
+              {sections(side, fitFor(box.width * layout.width - layout.gap / 2))}
+            </View>
+            <View style={s.main}>{sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2))}</View>
+          </View>
+        ) : (
+          sections(main, fitFor(box.width))
+        )}
         <Text
           style={s.footer}
           fixed

@@ -1,9 +1,40 @@
-import { CJK_FAMILIES, familyFaces, SYMBOL_FAMILY, type Cjk, type FamilyName, type FontFace } from "../fonts.js";
+import { CJK_FAMILIES, familyFaces, SYMBOL_FAMILY, TEXT_FONTS, type Cjk, type FamilyName, type FontFace } from "../fonts.js";
+import type { Style, ViewModel } from "../normalize.js";
 import type { Theme } from "../schema.js";
 import { classic } from "./classic.js";
-import type { ThemeTokens } from "./tokens.js";
+import { compact } from "./compact.js";
+import { modern } from "./modern.js";
+import { sidebar } from "./sidebar.js";
+import { mm, type ThemeTokens } from "./tokens.js";
 
-export const themes: Record<Theme, ThemeTokens> = { classic };
+export const themes: Record<Theme, ThemeTokens> = { classic, modern, compact, sidebar };
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** A theme's tokens with a résumé's style knobs (accent, font, size, leading, margins) applied. */
+export function applyStyle(base: ThemeTokens, style: Style): ThemeTokens {
+  const t: ThemeTokens = { ...base, color: { ...base.color }, font: { ...base.font }, margin: { ...base.margin }, size: { ...base.size } };
+  if (style.accent) {
+    // The accent takes every coloured role the theme gives its own accent.
+    for (const role of ["rule", "link", "name", "title"] as const) if (base.color[role] === base.color.accent) t.color[role] = style.accent;
+    t.color.accent = style.accent;
+  }
+  if (style.font) t.font = { body: TEXT_FONTS[style.font], heading: TEXT_FONTS[style.font] };
+  if (style.fontSize) {
+    const scale = style.fontSize / base.size.body;
+    t.size = Object.fromEntries(Object.entries(base.size).map(([k, v]) => [k, round(v * scale)])) as ThemeTokens["size"];
+  }
+  if (style.lineSpacing) t.leading = style.lineSpacing;
+  if (style.margins) {
+    const m = mm(style.margins);
+    t.margin = { top: m, right: m, bottom: m, left: m };
+  }
+  return t;
+}
+
+export function themeTokens(vm: Pick<ViewModel, "theme" | "style">): ThemeTokens {
+  return applyStyle(themes[vm.theme], vm.style);
+}
 
 /** The fonts a document draws with: the theme's, then fallbacks tried character by character. */
 export interface FontStack {

@@ -34,10 +34,9 @@ export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): nu
 }
 
 /** Whether an entry is too tall to keep on one page (it then splits between bullets). */
-export function tooTallToKeep(e: Entry, k: ThemeTokens, paper: "a4" | "letter"): boolean {
-  const box = pageBox(k, paper);
+export function tooTallToKeep(e: Entry, k: ThemeTokens, pageHeight: number, width: number): boolean {
   // Leave room for the section title that travels with a first entry.
-  return estimateEntryHeight(e, k, box.width) > box.height * 0.85;
+  return estimateEntryHeight(e, k, width) > pageHeight * 0.85;
 }
 
 /** Height of a text or rows section's content (entries sections are measured entry by entry). */

@@ -2,6 +2,7 @@
  * The text a theme prints, in the order it prints it. The components build their composed
  * strings with these helpers, and the read-back check expects exactly this sequence.
  */
+import { plainText } from "../markup.js";
 import type { Section, ViewModel } from "../normalize.js";
 import type { ThemeTokens } from "./tokens.js";
 
@@ -25,16 +26,28 @@ export function sectionHeading(sec: Section, k: ThemeTokens): string {
   return k.sectionTitle.uppercase ? sec.title.toUpperCase() : sec.title;
 }
 
+/**
+ * Which sections go in the sidebar column and which in the main one. The sidebar is drawn first,
+ * on the left, so that every reader meets it right after the contacts.
+ */
+export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]; main: Section[] } {
+  if (k.layout.kind !== "sidebar") return { side: [], main: vm.sections };
+  const inSide = new Set(k.layout.sections);
+  return { side: vm.sections.filter((s) => inSide.has(s.id)), main: vm.sections.filter((s) => !inSide.has(s.id)) };
+}
+
 /** Every text value of the view model, in reading order. */
 export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
   const out: Expected[] = [];
-  const push = (text: string | undefined, section?: string) => {
+  const push = (markup: string | undefined, section?: string) => {
+    const text = markup === undefined ? undefined : plainText(markup);
     if (text && text.trim()) out.push({ section, text });
   };
   push(vm.name);
   push(vm.label);
   for (const c of vm.contacts) push(c.text);
-  for (const sec of vm.sections) {
+  const { side, main } = layoutSections(vm, k);
+  for (const sec of [...side, ...main]) {
     const at = sec.title;
     push(sectionHeading(sec, k), at);
     switch (sec.kind) {
