@@ -6,12 +6,17 @@ import { plainText } from "../markup.js";
 import type { Section, ViewModel } from "../normalize.js";
 import type { ThemeTokens } from "./tokens.js";
 
-export const CONTACT_SEPARATOR = "  |  ";
+/**
+ * Separators are made of no-break spaces: react-pdf only treats a single space as a plain break
+ * opportunity, and inserts a hyphen when it breaks at a run of two.
+ */
+const GAP = "\u00A0\u00A0";
+export const CONTACT_SEPARATOR = `${GAP}|${GAP}`;
 
 export const rowLabel = (label: string, value: string) => (value ? `${label}: ` : label);
 export const inlineRows = (rows: { label: string; value: string }[]) =>
-  rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join("  \u00B7  ");
-export const footerText = (name: string, page: number, total: number) => `${name}  \u2014  ${page} / ${total}`;
+  rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join(`${GAP}\u00B7 `);
+export const footerText = (name: string, page: number, total: number) => `${name}${GAP}\u2014${GAP}${page} / ${total}`;
 /** Matches a footer line as read back (spaces collapsed). */
 export const footerPattern = (name: string) =>
   new RegExp(`^${name.replace(/\s+/g, " ").trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \u2014 \\d+ / \\d+$`);
