@@ -39,3 +39,14 @@ describe("README", () => {
     for (const line of printed) expect(shown).toContain(line);
   });
 });
+
+describe("README theme gallery", () => {
+  it("shows a generated thumbnail of every theme", async () => {
+    const { THEMES } = await import("../src/schema.js");
+    const { existsSync } = await import("node:fs");
+    for (const theme of THEMES) {
+      expect(readme).toContain(`](docs/themes/${theme}.png)`);
+      expect(existsSync(path.join(ROOT, `docs/themes/${theme}.png`))).toBe(true);
+    }
+  });
+});
