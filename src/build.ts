@@ -11,8 +11,8 @@ import { fitSteps, FLOORS } from "./fit.js";
 import { readPdfLines, type PageLines } from "./inspect.js";
 import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
-import { normalize, type RenderOptions, type ViewModel } from "./normalize.js";
-import type { Resume } from "./schema.js";
+import { normalize, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
+import { BUILTIN_SECTIONS, unknownSectionMessage, type Resume } from "./schema.js";
 import { MissingFontPackage } from "./fonts.js";
 import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
@@ -63,6 +63,7 @@ export interface Checked {
 export async function check(file: string, opts: Pick<BuildOptions, "render" | "label"> = {}): Promise<Checked> {
   const source = await loadFile(file, opts.label);
   const resume = validate(source);
+  checkSectionOptions(resume, source, opts.render);
   const assets = await loadAssets(resume, source, { photo: opts.render?.photo ?? resume.render?.photo });
   const vm = normalize(resume, assets, opts.render);
   const tokens = themeTokens(vm);
@@ -158,6 +159,21 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
 }
 
 const pagesText = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
+
+/** Section ids given on the command line (--order, --hide, --title) must name real sections. */
+function checkSectionOptions(resume: Resume, source: LoadedSource, render: RenderOptions = {}): void {
+  const ids = sectionIds(resume);
+  const problems: Diagnostic[] = [];
+  const check = (option: string, list: string[] | undefined, known: readonly string[]) => {
+    for (const id of list ?? []) {
+      if (!known.includes(id)) problems.push({ file: source.file, path: option, message: unknownSectionMessage(id, known) });
+    }
+  };
+  check("--order", render.order, ids);
+  check("--hide", render.hide, ids);
+  check("--title", Object.keys(render.titles ?? {}), BUILTIN_SECTIONS);
+  if (problems.length) throw new ResumeError(problems);
+}
 
 /** Images that would print below 300 dpi at the theme's badge size. */
 function imageWarnings(source: LoadedSource, assets: Assets, tokens: ThemeTokens): Diagnostic[] {

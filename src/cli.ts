@@ -186,13 +186,29 @@ function addRenderOptions(cmd: Command): Command {
     .addOption(new Option("--locale <code>", "language of titles and dates (overrides render.locale)").choices(LOCALES))
     .addOption(new Option("--date-format <style>", "how dates print (overrides render.dateFormat)").choices(DATE_FORMATS))
     .option("--photo", "print basics.image as a photo (overrides render.photo)")
-    .option("--no-photo", "do not print a photo");
+    .option("--no-photo", "do not print a photo")
+    .option("--order <ids>", "sections to print first, in this order, comma-separated (overrides render.order)", idList)
+    .option("--hide <ids>", "sections not to print, comma-separated (overrides render.hide)", idList)
+    .option("--title <id=title>", "a section's title, e.g. skills=\"Core stack\" (repeatable; adds to render.titles)", titleOption);
 }
 
-const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lineSpacing", "margins", "locale", "dateFormat", "photo"] as const;
+function idList(value: string): string[] {
+  const ids = value.split(",").map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) throw new InvalidArgumentError("expected section ids separated by commas, e.g. summary,work,skills");
+  return ids;
+}
 
-function renderOverrides(opts: RenderOptions): RenderOptions {
-  return Object.fromEntries(RENDER_OPTION_KEYS.filter((k) => opts[k] !== undefined).map((k) => [k, opts[k]])) as RenderOptions;
+function titleOption(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const m = /^([a-z][a-z0-9-]*)=(.+)$/s.exec(value);
+  if (!m || !m[2]!.trim()) throw new InvalidArgumentError('expected id=title, e.g. skills="Core stack"');
+  return { ...previous, [m[1]!]: m[2]!.trim() };
+}
+
+const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lineSpacing", "margins", "locale", "dateFormat", "photo", "order", "hide", "titles"] as const;
+
+function renderOverrides(opts: RenderOptions & { title?: Record<string, string> }): RenderOptions {
+  const picked = { ...opts, titles: opts.title } as RenderOptions;
+  return Object.fromEntries(RENDER_OPTION_KEYS.filter((k) => picked[k] !== undefined).map((k) => [k, picked[k]])) as RenderOptions;
 }
 
 function pageCount(value: string): number {

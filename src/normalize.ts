@@ -65,7 +65,7 @@ export interface ViewModel {
 export type NormalizeOptions = RenderOptions;
 
 /** Render options that the command line may set over the file's `render`. */
-export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo">>;
+export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo" | "order" | "hide" | "titles">>;
 
 /** How a document is styled beyond its theme: the knobs the file and command line set. */
 export interface Style {
@@ -122,12 +122,14 @@ interface Context {
   r: Resume;
   assets: Assets;
   words: Words;
+  /** Titles set by the résumé or the command line, by built-in section id. */
+  titles: Partial<Record<BuiltinSection, string>>;
   date(iso: string | undefined): string | undefined;
   range(start: string | undefined, end: string | undefined): string | undefined;
 }
 
-function builtinSection(id: BuiltinSection, { r, assets, words, date, range }: Context): Section | undefined {
-  const title = typeset(r.render?.titles?.[id] ?? words.titles[id]);
+function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, range }: Context): Section | undefined {
+  const title = typeset(titles[id] ?? words.titles[id]);
   const entries = (list: Entry[]): Section | undefined => (list.length ? { kind: "entries", id, title, entries: list } : undefined);
   switch (id) {
     case "summary": {
@@ -256,10 +258,14 @@ function builtinSection(id: BuiltinSection, { r, assets, words, date, range }: C
 }
 
 /** The ids of the sections this résumé has, in print order (render.order first). */
-export function sectionOrder(r: Resume): string[] {
-  const custom = (r.customSections ?? []).map(customSectionId);
-  const all = [...BUILTIN_SECTIONS, ...custom];
-  const listed = r.render?.order ?? [];
+/** Every section id the résumé may print: the built-in ones, then its custom sections. */
+export function sectionIds(r: Resume): string[] {
+  return [...BUILTIN_SECTIONS, ...(r.customSections ?? []).map(customSectionId)];
+}
+
+export function sectionOrder(r: Resume, order: string[] = r.render?.order ?? []): string[] {
+  const all = sectionIds(r);
+  const listed = order;
   return [...listed, ...all.filter((id) => !listed.includes(id))];
 }
 
@@ -271,13 +277,14 @@ export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}
     r,
     assets,
     words: WORDS[locale],
+    titles: { ...r.render?.titles, ...opts.titles },
     date: (iso) => (iso ? formatDate(iso, locale, dateFormat) : undefined),
     range: (start, end) => formatRange(start, end, locale, dateFormat),
   };
   const customById = new Map((r.customSections ?? []).map((s) => [customSectionId(s), s]));
-  const hidden = new Set(r.render?.hide ?? []);
+  const hidden = new Set(o.hide ?? []);
   const sections: Section[] = [];
-  for (const id of sectionOrder(r)) {
+  for (const id of sectionOrder(r, o.order)) {
     if (hidden.has(id)) continue;
     const custom = customById.get(id);
     if (custom) {

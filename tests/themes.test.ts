@@ -135,7 +135,22 @@ describe("knobs on the command line", () => {
     expect(pageContent(pdf)).toMatch(/\n1 0 0 scn/);
   });
 
+  it("set section order, hidden sections and titles", async () => {
+    const dir = tempDir();
+    const r = await run(["build", path.join(ROOT, "resume.yaml"), "-o", "o.pdf", "--order", "certificates,summary", "--hide", "how-i-think,principles", "--title", "skills=Stack", "--title", "certificates=Badges"], { cwd: dir, env: EPOCH });
+    expect(r.code).toBe(0);
+    const titles = lines((await readPdf(readFileSync(path.join(dir, "o.pdf")))).text).filter((l) => /^[A-Z’ ]{4,}$/.test(l));
+    expect(titles).toEqual(["BADGES", "SUMMARY", "OPEN SOURCE AND SIDE PROJECTS", "STACK", "WHAT I’M ESPECIALLY GOOD AT"]);
+  });
+
+  it("name the option when a section id is unknown", async () => {
+    const r = await run(["build", path.join(ROOT, "resume.yaml"), "--hide", "skils"], { env: EPOCH });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--hide  no section "skils"; did you mean "skills"?');
+  });
+
   it.each([
+    [["--title", "skills"], "expected id=title"],
     [["--accent", "red"], "expected a colour like #1f3a5f"],
     [["--font-size", "30"], "at most 13 pt"],
     [["--margins", "5"], "at least 12 mm"],
