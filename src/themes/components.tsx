@@ -118,6 +118,57 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
   });
 }
 
+/**
+ * The sidebar column's styles: the theme's, in one font size, with every step from one baseline
+ * to the next under 1.5 times that size. poppler's text extraction (pdftotext, and the ATS built
+ * on it) joins lines into one block only when they share a size and sit that close. A sidebar made
+ * of several blocks is read interleaved with the main column: blocks that line up across the two
+ * columns are taken for a table and read row by row. As one block, it is read whole, first.
+ */
+function sideStyles(k: ThemeTokens, fonts: FontStack) {
+  const size = k.size.small + 1;
+  const leading = Math.min(k.leading, 1.25);
+  const line = round(size * leading);
+  // react-pdf puts a baseline at a fixed depth in its line box, so the step from one baseline to
+  // the next is the first line's height plus the space between the two boxes.
+  const step = size * 1.5 - 0.3;
+  const gap = 0.5; // after a contact or a row
+  const titleLine = size;
+  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
+  const t: ThemeTokens = {
+    ...k,
+    leading,
+    size: { ...k.size, body: size, section: size, small: size - 0.5 },
+    space: { ...k.space, section: round(step - line - gap), title: round(step - titleLine - 1.5 - rule), entry: gap, line: 0 },
+  };
+  const s = makeStyles(t, fonts);
+  const lh = { lineHeight: `${line}pt` };
+  // Too narrow for a date beside a title: each on its own line, in reading order.
+  const stacked = <T,>(style: T) => ({ ...style, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
+  return {
+    ...s,
+    // Text inherits its size from the column.
+    side: { ...s.side, fontSize: size },
+    sectionTitle: {
+      ...s.sectionTitle,
+      lineHeight: `${titleLine}pt`,
+      // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
+      letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06),
+    },
+    line: { ...s.line, flexDirection: "column", alignItems: "flex-start" } as unknown as typeof s.line,
+    title: stacked(s.title),
+    date: stacked(s.date),
+    subtitle: stacked(s.subtitle),
+    place: stacked(s.place),
+    detail: { ...s.detail, ...lh, fontSize: size },
+    row: { ...s.row, marginBottom: gap },
+    sideContact: { ...s.sideContact, ...lh, fontSize: size, marginBottom: gap },
+    // A badge no taller than two lines, so that the text beside it leaves no gap.
+    badgeBox: { ...s.badgeBox, width: 2 * line, height: 2 * line },
+    badge: { width: 2 * line, height: 2 * line },
+  };
+}
+
 /** Contact items wrap as whole items, never inside an address or URL. */
 function Contacts({ items, s }: { items: LinkModel[]; s: Styles }) {
   return (
@@ -141,7 +192,7 @@ function Contacts({ items, s }: { items: LinkModel[]; s: Styles }) {
 /** Contacts as a column (sidebar layout): one per line, none split. */
 function SideContacts({ items, s }: { items: LinkModel[]; s: Styles }) {
   return (
-    <View style={{ marginBottom: 4 }}>
+    <View>
       {items.map((c, i) => (
         <Text key={i} style={s.sideContact}>
           {c.href ? (
@@ -472,6 +523,7 @@ export interface DocumentInfo {
 
 export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
   const s = makeStyles(tokens, fonts);
+  const ss = sideStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
   const { side, main } = layoutSections(vm, tokens);
   const fitFor = (width: number): Fit => ({
@@ -480,7 +532,7 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
     // Longer than a third of a page: moving it whole to the next page would leave a large gap.
     longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
   });
-  const sections = (list: Section[], fit: Fit) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={s} fit={fit} />);
+  const sections = (list: Section[], fit: Fit, st: Styles = s) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={st} fit={fit} />);
   const layout = tokens.layout;
   return (
     <Document
@@ -497,9 +549,9 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
         <Header vm={vm} s={s} tokens={tokens} />
         {layout.kind === "sidebar" ? (
           <View style={s.columns}>
-            <View style={s.side}>
-              <SideContacts items={vm.contacts} s={s} />
-              {sections(side, fitFor(box.width * layout.width - layout.gap / 2))}
+            <View style={ss.side}>
+              <SideContacts items={vm.contacts} s={ss} />
+              {sections(side, fitFor(box.width * layout.width - layout.gap / 2), ss)}
             </View>
             <View style={s.main}>{sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2))}</View>
           </View>
