@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ResumeError } from "../src/errors.js";
 import { checkGlyphs, missingGlyphs } from "../src/glyphs.js";
 import { EN_DASH, NBSP } from "../src/normalize.js";
-import { fontStack, themes } from "../src/themes/index.js";
+import { TEXT_FONTS, type TextFont } from "../src/fonts.js";
+import { WORDS } from "../src/locale.js";
+import { applyStyle, fontStack, themes } from "../src/themes/index.js";
 import { validate } from "../src/validate.js";
 import { source } from "./helpers.js";
 
@@ -21,10 +23,13 @@ function glyphProblems(text: string) {
 }
 
 describe("glyph coverage", () => {
-  it("covers every character the classic theme itself prints", () => {
-    // Bullets, dashes, quotes, ellipsis, separators and the non-breaking space used in dates.
-    const themeChars = `\u2022${EN_DASH}\u2014\u2018\u2019\u201C\u201D\u2026\u00B7|${NBSP}Résumé`;
-    expect(missingGlyphs(themeChars, faces)).toEqual([]);
+  it.each(Object.keys(TEXT_FONTS) as TextFont[])("covers every character a theme itself prints, in %s", (font) => {
+    // Bullets, dashes, quotes, ellipsis, separators, the no-break space of dates and separators,
+    // and the words the locales print (titles, "Present", labels).
+    const words = Object.values(WORDS).flatMap((w) => [...Object.values(w.titles), w.present, w.courses, w.score, w.keywords, w.verify, w.resume]);
+    const themeChars = `\u2022${EN_DASH}\u2014\u2018\u2019\u201C\u201D\u2026\u00B7|${NBSP}${words.join("")}`;
+    const stack = fontStack(applyStyle(themes.classic, { font }));
+    expect(missingGlyphs(themeChars, { ...stack, fallbacks: [] })).toEqual([]);
   });
 
   it("covers Latin with diacritics, Greek and Cyrillic", () => {
