@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { formatPath, ResumeError, type Diagnostic } from "./errors.js";
 import type { LoadedSource } from "./load.js";
+import { prepareImage } from "./images.js";
 import type { Resume } from "./schema.js";
 
 export interface ImageAsset {
@@ -44,7 +45,7 @@ export async function loadAssets(resume: Resume, source: LoadedSource, opts: { p
       return fail(code === "ENOENT" ? `image not found: ${file}` : `cannot read image ${file} (${code ?? String(err)})`);
     }
     try {
-      return { ...identifyImage(data), data, file };
+      return { ...(await prepareImage(data)), file };
     } catch (err) {
       return fail(`${ref}: ${(err as Error).message}`);
     }
@@ -69,27 +70,4 @@ export async function loadAssets(resume: Resume, source: LoadedSource, opts: { p
   await Promise.all(jobs);
   if (problems.length) throw new ResumeError(problems.sort((a, b) => a.order - b.order).map((p) => p.d));
   return { badges, photo };
-}
-
-/** Format and pixel size from the file's own header (PNG IHDR or JPEG SOF marker). */
-export function identifyImage(data: Buffer): { format: "png" | "jpg"; width: number; height: number } {
-  if (data.length >= 24 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    if (data.toString("latin1", 12, 16) !== "IHDR") throw new Error("a damaged PNG (no IHDR header)");
-    return { format: "png", width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-  }
-  if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) {
-    let off = 2;
-    while (off + 9 < data.length) {
-      if (data[off] !== 0xff) throw new Error("a damaged JPEG");
-      const marker = data[off + 1]!;
-      const len = data.readUInt16BE(off + 2);
-      // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { format: "jpg", height: data.readUInt16BE(off + 5), width: data.readUInt16BE(off + 7) };
-      }
-      off += 2 + len;
-    }
-    throw new Error("a damaged JPEG (no frame header)");
-  }
-  throw new Error("not a PNG or JPEG image; convert it to PNG");
 }
