@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 
 const dir = path.resolve(import.meta.dirname, "../tests/fixtures/images");
 mkdirSync(dir, { recursive: true });
@@ -18,7 +18,7 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
 </svg>`;
 
 const base = () => sharp(Buffer.from(svg), { density: 72 });
-const out = async (name: string, image: sharp.Sharp) => writeFileSync(path.join(dir, name), await image.toBuffer());
+const out = async (name: string, image: Sharp) => writeFileSync(path.join(dir, name), await image.toBuffer());
 
 await out("rgba8.png", base().ensureAlpha().png());
 await out("rgb16.png", base().toColourspace("rgb16").png());

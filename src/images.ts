@@ -82,7 +82,7 @@ export async function prepareImage(data: Buffer): Promise<PreparedImage> {
     const size = vector ? (readHeader(out) ?? { width: meta.width, height: meta.height }) : meta;
     return { data: out, format: opaqueJpeg ? "jpg" : "png", width: size.width!, height: size.height! };
   } catch (err) {
-    throw new Error(imageProblem((err as Error).message));
+    throw new Error(imageProblem((err as Error).message), { cause: err });
   }
 }
 

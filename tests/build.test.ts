@@ -236,7 +236,7 @@ describe("writing the PDF", () => {
     const list = (err as ResumeError).diagnostics.map((d) => `${d.line}:${d.col} ${d.path} ${d.message}`);
     expect(list).toHaveLength(3);
     expect(list[0]).toMatch(/^4:12 certificates\[0\]\.badge image not found/);
-    expect(list[1]).toMatch(/^6:12 certificates\[1\]\.badge fake\.png: not a PNG or JPEG/);
+    expect(list[1]).toMatch(/^6:12 certificates\[1\]\.badge fake\.png: not an image this tool can read/);
     expect(list[2]).toMatch(/^8:12 certificates\[2\]\.badge remote images are not fetched/);
     expect(existsSync(path.join(dir, "x.pdf"))).toBe(false);
   });
