@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 import { ResumeError, type Diagnostic } from "./errors.js";
 
 /** Larger files are refused before parsing: a résumé is a few kilobytes. */
@@ -102,7 +102,14 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    fail(`cannot expand aliases: ${(err as Error).message}`);
+    if (!/alias/i.test((err as Error).message)) throw err;
+    // A "billion laughs" file: aliases of aliases that would expand without end.
+    let first: number | undefined;
+    visit(doc, { Alias: (_, node) => ((first = node.range?.[0]), visit.BREAK) });
+    fail(
+      `the file's aliases (*name) would expand into more than ${MAX_ALIAS_COUNT} copies of their anchors; a résumé needs few or none`,
+      first === undefined ? undefined : posAt(first),
+    );
   }
 
   return {
@@ -161,6 +168,7 @@ function checkStrictJson(text: string, file: string): void {
       const lines = text.slice(0, offset).split("\n");
       pos = { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
       if (/,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset))) hint = " (a trailing comma?)";
+      else if (/^\/[/*]/.test(text.slice(offset))) hint = " (JSON has no comments; write the résumé in YAML to keep them)";
     }
     const detail = msg.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "")
       .replace(/, ".*" is not valid JSON$/s, "");
@@ -178,6 +186,7 @@ function yamlMessage(code: string, message: string): string {
     case "TAB_AS_INDENT":
       return "tab used for indentation; YAML needs spaces";
     default:
+      if (/call stack/i.test(message)) return "the document is nested too deeply to be a résumé";
       return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   }
 }
