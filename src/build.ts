@@ -2,7 +2,7 @@
  * The pipeline: load → validate → (assets, glyph check) → normalize → render → write.
  * Library functions the CLI and the tests call directly.
  */
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "./assets.js";
@@ -18,7 +18,7 @@ import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { validate } from "./validate.js";
 import { checkReadback, sectionOnPage } from "./verify.js";
-import { writeAtomic } from "./write.js";
+import { existingOutput, writeAtomic, writeProblem } from "./write.js";
 
 export interface BuildOptions {
   /** Output PDF path; default `<outDir>/<Name>-Resume.pdf`. */
@@ -86,7 +86,9 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
-  if (!(await isPdfOrAbsent(output))) throw refuse("exists and is not a PDF; refusing to overwrite it");
+  const existing = await existingOutput(output);
+  if (existing === "other") throw refuse("exists and is not a PDF; refusing to overwrite it");
+  if (existing === "pdf") throw refuse("is a PDF this tool did not write; refusing to overwrite it (delete it or choose another -o path)");
   const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
 
   // A problem with the whole document is reported at the option that asked for it, if in the file.
@@ -152,8 +154,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   try {
     await writeAtomic(output, rendered.bytes);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new ResumeError([{ file: output, path: "", message: `cannot write the PDF (${e.code ?? e.message})` }]);
+    throw refuse(writeProblem(err as NodeJS.ErrnoException, output));
   }
   return { output, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
 }
@@ -204,21 +205,6 @@ async function outputPath(resume: Resume, opts: BuildOptions): Promise<string> {
   return isDir ? path.join(given, name) : given;
 }
 
-async function isPdfOrAbsent(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, "r");
-  } catch {
-    return true;
-  }
-  try {
-    const head = Buffer.alloc(5);
-    await handle.read(head, 0, 5, 0);
-    return head.toString("latin1") === "%PDF-";
-  } finally {
-    await handle.close();
-  }
-}
 
 /** `Rajat Jog` → `Rajat-Jog-Resume.pdf` (letters of any script kept, the rest dashed). */
 export function defaultFileName(name: string): string {

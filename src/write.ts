@@ -1,20 +1,83 @@
 /**
  * Stage 5 — write: put the bytes in place atomically. A temporary file in the destination
- * folder is renamed over the target, so readers see the old PDF or the new one, never half.
+ * folder is renamed over the target, so readers see the old PDF or the new one, never half of
+ * one; two builds racing for one path leave one complete PDF. Temporary files still on disk
+ * when the process is interrupted are removed by `removeTempFiles` (see bin.ts).
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { TOOL_NAME } from "./version.js";
+
+const inFlight = new Set<string>();
+
+/** For tests of interruption only: a pause between writing the temporary file and renaming it. */
+const renameDelay = Number(process.env.RESUME_TEST_RENAME_DELAY_MS ?? 0);
 
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  inFlight.add(tmp);
   try {
     await writeFile(tmp, bytes, { flag: "wx" });
+    if (renameDelay > 0) await new Promise((r) => setTimeout(r, renameDelay));
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    inFlight.delete(tmp);
+  }
+}
+
+/** Remove temporary files of writes still under way (synchronous: safe in a signal handler). */
+export function removeTempFiles(): void {
+  for (const tmp of inFlight) rmSync(tmp, { force: true });
+  inFlight.clear();
+}
+
+/** What is at an output path: nothing, a PDF this tool wrote, another PDF, or something else. */
+export async function existingOutput(file: string): Promise<"absent" | "ours" | "pdf" | "other"> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) return "other";
+    size = s.size;
+  } catch {
+    return "absent";
+  }
+  const handle = await open(file, "r");
+  try {
+    // A résumé is far below 20 MB; the Creator entry ("resume-builder <version>") marks ours.
+    const bytes = Buffer.alloc(Math.min(size, 20 * 1024 * 1024));
+    await handle.read(bytes, 0, bytes.length, 0);
+    if (bytes.toString("latin1", 0, 5) !== "%PDF-") return "other";
+    return bytes.includes(`(${TOOL_NAME} `) ? "ours" : "pdf";
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A write error in plain words. */
+export function writeProblem(err: NodeJS.ErrnoException, target: string): string {
+  const dir = path.dirname(target);
+  switch (err.code) {
+    case "EACCES":
+    case "EPERM":
+      return `permission denied: cannot write into ${dir}`;
+    case "EROFS":
+      return `${dir} is on a read-only file system`;
+    case "ENOSPC":
+    case "EDQUOT":
+      return `the disk holding ${dir} is full`;
+    case "ENOTDIR":
+    case "EEXIST": // mkdir met a file where a folder should be
+      return `part of the path ${dir} is a file, not a folder`;
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return `cannot write the PDF (${err.code ?? err.message})`;
   }
 }
