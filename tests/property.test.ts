@@ -153,8 +153,10 @@ describe("random mutations of the fixtures", () => {
   it.each(FIXTURES)("of %s validate or fail located (800 cases)", async (name, original) => {
     const dir = tempDir();
     const source = readFileSync(original, "utf8");
-    // Keep the extension (YAML or strict JSON) and make relative paths (badge, photo) resolve.
-    const file = path.join(path.dirname(original), `.mutated-${process.pid}-${name}`);
+    // Keep the extension (YAML or strict JSON); the project's own fixtures are mutated in place
+    // so that their relative paths (badge, photo) resolve. ../shared is never written to.
+    const home = original.startsWith(ROOT) ? path.dirname(original) : dir;
+    const file = path.join(home, `.mutated-${process.pid}-${name}`);
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
