@@ -11,7 +11,9 @@ import { fitSteps, FLOORS } from "./fit.js";
 import { readPdfLines, type PageLines } from "./inspect.js";
 import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
+import { toJsonResume } from "./export.js";
 import { normalize, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
+import { toMarkdown, toText } from "./text.js";
 import { BUILTIN_SECTIONS, unknownSectionMessage, type Resume } from "./schema.js";
 import { MissingFontPackage } from "./fonts.js";
 import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
@@ -35,12 +37,20 @@ export interface BuildOptions {
   fit?: number;
   /** Read the PDF back and check every value is there, in order (default true). */
   verify?: boolean;
+  /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */
+  formats?: Format[];
   /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
   env?: NodeJS.ProcessEnv;
 }
 
+export const FORMATS = ["pdf", "png", "md", "txt", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
 export interface BuildResult {
+  /** The PDF (when one was asked for), else the first file written. */
   output: string;
+  /** Every file written, in the order of the formats asked for. */
+  outputs: string[];
   pages: number;
   bytes: number;
   ms: number;
@@ -98,6 +108,17 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: fromFile ? `render.${option}` : "", message }]);
   };
 
+  const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
+  const stem = output.replace(/\.pdf$/i, "");
+  const texts: [string, string][] = [];
+  if (formats.includes("md")) texts.push([`${stem}.md`, toMarkdown(vm, base)]);
+  if (formats.includes("txt")) texts.push([`${stem}.txt`, toText(vm, base)]);
+  if (formats.includes("json")) texts.push([`${stem}.json`, `${JSON.stringify(toJsonResume(resume), null, 2)}\n`]);
+  if (!formats.includes("pdf") && !formats.includes("png")) {
+    const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]));
+    return { output: outputs[0]!, outputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
+  }
+
   const { renderPdf } = await import("./render.js");
   const render = async (tokens: ThemeTokens) => {
     try {
@@ -151,12 +172,27 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     }
   }
 
-  try {
-    await writeAtomic(output, rendered.bytes);
-  } catch (err) {
-    throw refuse(writeProblem(err as NodeJS.ErrnoException, output));
+  const files: [string, Uint8Array][] = [];
+  if (formats.includes("pdf")) files.push([output, rendered.bytes]);
+  if (formats.includes("png")) {
+    const { pdfToPngs } = await import("./png.js");
+    (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
   }
-  return { output, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+  files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
+  const outputs = await writeAll(files);
+  return { output: outputs[0]!, outputs, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+}
+
+/** Write each file atomically; a failure names the file and its cause. */
+async function writeAll(files: [string, Uint8Array][]): Promise<string[]> {
+  for (const [file, bytes] of files) {
+    try {
+      await writeAtomic(file, bytes);
+    } catch (err) {
+      throw new ResumeError([{ file, path: "", message: writeProblem(err as NodeJS.ErrnoException, file) }]);
+    }
+  }
+  return files.map(([f]) => f);
 }
 
 const pagesText = (n: number) => `${n} page${n === 1 ? "" : "s"}`;

@@ -6,8 +6,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { build, check } from "./build.js";
-import { formatDiagnostic, ResumeError } from "./errors.js";
+import { build, check, FORMATS, type Format } from "./build.js";
+import { formatDiagnostic, ResumeError, type Diagnostic } from "./errors.js";
 import { TEXT_FONTS } from "./fonts.js";
 import { DATE_FORMATS, LOCALES } from "./locale.js";
 import type { RenderOptions } from "./normalize.js";
@@ -21,12 +21,17 @@ export interface Io {
   err(text: string): void;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Colour the messages (a terminal, and NO_COLOR unset). */
+  color?: boolean;
 }
 
 const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
 };
+
+const ANSI = { bold: 1, red: 31, green: 32, yellow: 33, dim: 2 } as const;
 
 const DEFAULT_FILE = "resume.yaml";
 
@@ -37,11 +42,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const shown = (p: string) => path.relative(cwd, p) || p;
   let code = 0;
 
+  const paint = (style: keyof typeof ANSI, text: string) => (io.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  /** A diagnostic with its place in bold, for people; plain when not on a terminal. */
+  const show = (d: Diagnostic) => {
+    const line = formatDiagnostic(d);
+    const cut = line.indexOf("  ");
+    return cut < 0 ? line : paint("bold", line.slice(0, cut)) + line.slice(cut);
+  };
+  let json = false;
+
   const fail = (err: unknown) => {
-    if (err instanceof ResumeError) {
-      for (const d of err.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    if (json) {
+      const problems = err instanceof ResumeError ? err.diagnostics : [{ file: "", path: "", message: `internal error: ${(err as Error)?.message ?? String(err)}` }];
+      io.out(`${JSON.stringify({ ok: false, problems }, null, 2)}\n`);
+    } else if (err instanceof ResumeError) {
+      for (const d of err.diagnostics) io.err(`${show(d)}\n`);
       const n = err.diagnostics.length;
-      io.err(`\n${n} problem${n === 1 ? "" : "s"} found; nothing was written.\n`);
+      io.err(`\n${paint("red", `${n} problem${n === 1 ? "" : "s"} found`)}; nothing was written.\n`);
     } else {
       io.err(`internal error: ${(err as Error)?.message ?? String(err)}\n`);
       if ((io.env ?? process.env).RESUME_DEBUG) io.err(`${(err as Error)?.stack ?? ""}\n`);
@@ -71,10 +88,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("-o, --output <file>", "PDF to write (default: out/<Name>-Resume.pdf)")
     .option("--max-pages <n>", "fail if the résumé needs more than n pages (overrides render.maxPages)", pageCount)
     .option("--fit <n>", "tighten spacing, leading, then size and margins until it fits n pages", pageCount)
-    .option("--no-verify", "skip reading the PDF back to check every value is there, in order");
+    .option("--no-verify", "skip reading the PDF back to check every value is there, in order")
+    .option("-f, --format <list>", `what to write, comma-separated: ${FORMATS.join(", ")} (default: pdf)`, formatList)
+    .option("-q, --quiet", "print nothing but problems")
+    .option("--json", "print the result (outputs, pages, warnings, timings) as JSON");
   addRenderOptions(buildCommand)
-    .action(async (file: string, opts: RenderOptions & { output?: string; maxPages?: number; fit?: number; verify: boolean }) => {
+    .action(async (file: string, opts: BuildFlags) => {
       const input = inputOf(file);
+      json = Boolean(opts.json);
       try {
         const result = await build(input.path, {
           // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
@@ -84,13 +105,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           maxPages: opts.maxPages,
           fit: opts.fit,
           verify: opts.verify,
+          formats: opts.format,
           env: io.env,
           label: input.label,
         });
-        for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}\n`);
+        if (json) {
+          io.out(`${JSON.stringify({ ok: true, outputs: result.outputs, pages: result.pages, bytes: result.bytes, fitted: result.fitted ?? null, warnings: result.warnings, ms: Math.round(result.ms) }, null, 2)}\n`);
+          return;
+        }
+        for (const w of result.warnings) io.err(`${paint("yellow", "warning:")} ${show(w)}\n`);
+        if (opts.quiet) return;
         const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
         if (result.fitted) io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
-        io.out(`wrote ${shown(result.output)} (${pages}, ${formatBytes(result.bytes)}) in ${Math.round(result.ms)} ms\n`);
+        const extra = result.outputs.length > 1 ? ` and ${result.outputs.slice(1).map(shown).join(", ")}` : "";
+        const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
+        io.out(`${paint("green", "wrote")} ${shown(result.output)}${size}${extra} in ${Math.round(result.ms)} ms\n`);
       } catch (err) {
         fail(err);
       }
@@ -209,6 +238,23 @@ const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lin
 function renderOverrides(opts: RenderOptions & { title?: Record<string, string> }): RenderOptions {
   const picked = { ...opts, titles: opts.title } as RenderOptions;
   return Object.fromEntries(RENDER_OPTION_KEYS.filter((k) => picked[k] !== undefined).map((k) => [k, picked[k]])) as RenderOptions;
+}
+
+interface BuildFlags extends RenderOptions {
+  output?: string;
+  maxPages?: number;
+  fit?: number;
+  verify: boolean;
+  format?: Format[];
+  quiet?: boolean;
+  json?: boolean;
+}
+
+function formatList(value: string): Format[] {
+  const list = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (!list.length || bad.length) throw new InvalidArgumentError(`expected formats from: ${FORMATS.join(", ")}${bad.length ? ` (not ${bad.join(", ")})` : ""}`);
+  return list as Format[];
 }
 
 function pageCount(value: string): number {

@@ -29,10 +29,10 @@ export function source(text: string, file = "resume.yaml"): LoadedSource {
 }
 
 /** Run the CLI in-process; returns its exit code and what it printed. */
-export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; color?: boolean } = {}) {
   let stdout = "";
   let stderr = "";
-  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: opts.cwd, env: opts.env ?? {} };
+  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: opts.cwd, env: opts.env ?? {}, color: opts.color };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
