@@ -18,8 +18,8 @@ export interface ImageAsset {
 }
 
 export interface Assets {
-  /** Badge of `certificates[i]`, by index. */
-  badges: Map<number, ImageAsset>;
+  /** Badge of each certificate, by the certificate itself (variants filter the list). */
+  badges: Map<object, ImageAsset>;
   /** basics.image, when the résumé prints a photo. */
   photo?: ImageAsset;
 }
@@ -51,11 +51,11 @@ export async function loadAssets(resume: Resume, source: LoadedSource, opts: { p
     }
   };
 
-  const badges = new Map<number, ImageAsset>();
+  const badges = new Map<object, ImageAsset>();
   const jobs = (resume.certificates ?? []).map(async (cert, i) => {
     if (!cert.badge) return;
     const image = await load(cert.badge, ["certificates", i, "badge"], i + 1);
-    if (image) badges.set(i, image);
+    if (image) badges.set(cert, image);
   });
   let photo: ImageAsset | undefined;
   if (opts.photo) {

@@ -19,6 +19,7 @@ import { MissingFontPackage } from "./fonts.js";
 import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { validate } from "./validate.js";
+import { findVariant, selectVariant, type Variant } from "./variants.js";
 import { checkReadback, sectionOnPage } from "./verify.js";
 import { existingOutput, writeAtomic, writeProblem } from "./write.js";
 
@@ -37,6 +38,8 @@ export interface BuildOptions {
   fit?: number;
   /** Read the PDF back and check every value is there, in order (default true). */
   verify?: boolean;
+  /** Build this named variant (`variants` in the file). */
+  variant?: string;
   /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */
   formats?: Format[];
   /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
@@ -66,16 +69,20 @@ export interface Checked {
   vm: ViewModel;
   /** The theme's tokens with the résumé's style knobs applied. */
   tokens: ThemeTokens;
+  variant?: Variant;
   warnings: Diagnostic[];
 }
 
 /** Every check short of drawing: syntax, schema, images, glyph coverage. */
-export async function check(file: string, opts: Pick<BuildOptions, "render" | "label"> = {}): Promise<Checked> {
+export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant"> = {}): Promise<Checked> {
   const source = await loadFile(file, opts.label);
   const resume = validate(source);
   checkSectionOptions(resume, source, opts.render);
+  const variant = opts.variant === undefined ? undefined : findVariant(resume, opts.variant, source);
   const assets = await loadAssets(resume, source, { photo: opts.render?.photo ?? resume.render?.photo });
-  const vm = normalize(resume, assets, opts.render);
+  // A variant's order and hidden sections apply unless the command line sets its own.
+  const render = { ...(variant ? { order: variant.order, hide: variant.hide } : {}), ...definedOnly(opts.render ?? {}) };
+  const vm = normalize(selectVariant(resume, variant), assets, render);
   const tokens = themeTokens(vm);
   const stack = fontStack(tokens, vm.cjk);
   try {
@@ -86,13 +93,13 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
     throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "render.cjk", message: err.message }]);
   }
   checkGlyphs(resume, source, stack);
-  return { source, resume, vm, tokens, warnings: imageWarnings(source, assets, tokens) };
+  return { source, resume, vm, tokens, variant, warnings: imageWarnings(resume, source, assets, tokens) };
 }
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { source, resume, vm, tokens: base, warnings } = await check(file, opts);
-  const output = await outputPath(resume, opts);
+  const { source, resume, vm, tokens: base, warnings, variant } = await check(file, opts);
+  const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
@@ -128,7 +135,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     }
   };
 
-  const fitTo = opts.fit ?? resume.render?.fit;
+  const fitTo = opts.fit ?? variant?.fit ?? resume.render?.fit;
   let tokens = base;
   let rendered = await render(base);
   let fitted: string[] | undefined;
@@ -149,7 +156,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     }
   }
 
-  const maxPages = opts.maxPages ?? resume.render?.maxPages;
+  const maxPages = opts.maxPages ?? variant?.maxPages ?? resume.render?.maxPages;
   const verify = opts.verify ?? true;
   let lines: PageLines[] | undefined;
   if ((maxPages !== undefined && rendered.pages > maxPages) || verify) lines = await readPdfLines(rendered.bytes);
@@ -213,9 +220,11 @@ function checkSectionOptions(resume: Resume, source: LoadedSource, render: Rende
 }
 
 /** Images that would print below 300 dpi at the theme's badge size. */
-function imageWarnings(source: LoadedSource, assets: Assets, tokens: ThemeTokens): Diagnostic[] {
+function imageWarnings(resume: Resume, source: LoadedSource, assets: Assets, tokens: ThemeTokens): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [i, image] of assets.badges) {
+  for (const [i, cert] of (resume.certificates ?? []).entries()) {
+    const image = assets.badges.get(cert);
+    if (!image) continue;
     const dpi = Math.floor(Math.min(image.width, image.height) / (tokens.badge / 72));
     if (dpi < 300) {
       const pos = source.locate(["certificates", i, "badge"]);
@@ -233,8 +242,8 @@ function imageWarnings(source: LoadedSource, assets: Assets, tokens: ThemeTokens
 }
 
 /** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
-async function outputPath(resume: Resume, opts: BuildOptions): Promise<string> {
-  const name = defaultFileName(resume.basics.name);
+async function outputPath(resume: Resume, opts: BuildOptions, variant?: Variant): Promise<string> {
+  const name = variant ? (variant.output ?? defaultFileName(resume.basics.name, variant.name)) : defaultFileName(resume.basics.name);
   if (!opts.output) return path.resolve(opts.outDir ?? "out", name);
   const given = path.resolve(opts.output);
   const isDir = /[\\/]$/.test(opts.output) || (await stat(given).then((s) => s.isDirectory(), () => false));
@@ -243,12 +252,12 @@ async function outputPath(resume: Resume, opts: BuildOptions): Promise<string> {
 
 
 /** `Rajat Jog` → `Rajat-Jog-Resume.pdf` (letters of any script kept, the rest dashed). */
-export function defaultFileName(name: string): string {
+export function defaultFileName(name: string, variant?: string): string {
   const base = name
     .normalize("NFC")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
-  return `${base || "Resume"}-Resume.pdf`;
+  return `${base || "Resume"}-Resume${variant ? `-${variant}` : ""}.pdf`;
 }
 
 /**
@@ -269,4 +278,8 @@ export function creationDateFor(resume: Resume, env: NodeJS.ProcessEnv, file: st
     if (!Number.isNaN(d.getTime())) return d;
   }
   return new Date();
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

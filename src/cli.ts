@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { build, check, FORMATS, type Format } from "./build.js";
+import { build, check, FORMATS, type BuildResult, type Format } from "./build.js";
 import { formatDiagnostic, ResumeError, type Diagnostic } from "./errors.js";
 import { TEXT_FONTS } from "./fonts.js";
 import { DATE_FORMATS, LOCALES } from "./locale.js";
@@ -91,35 +91,62 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--no-verify", "skip reading the PDF back to check every value is there, in order")
     .option("-f, --format <list>", `what to write, comma-separated: ${FORMATS.join(", ")} (default: pdf)`, formatList)
     .option("-q, --quiet", "print nothing but problems")
-    .option("--json", "print the result (outputs, pages, warnings, timings) as JSON");
+    .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
+    .option("--variant <name>", "build one variant defined under `variants` in the file")
+    .option("--all-variants", "build every variant defined in the file");
   addRenderOptions(buildCommand)
     .action(async (file: string, opts: BuildFlags) => {
       const input = inputOf(file);
       json = Boolean(opts.json);
+      const base = {
+        // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
+        output: opts.output ? at(opts.output) + (/[\\/]$/.test(opts.output) ? path.sep : "") : undefined,
+        outDir: at("out"),
+        render: renderOverrides(opts),
+        maxPages: opts.maxPages,
+        fit: opts.fit,
+        verify: opts.verify,
+        formats: opts.format,
+        env: io.env,
+        label: input.label,
+      };
       try {
-        const result = await build(input.path, {
-          // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
-          output: opts.output ? at(opts.output) + (/[\\/]$/.test(opts.output) ? path.sep : "") : undefined,
-          outDir: at("out"),
-          render: renderOverrides(opts),
-          maxPages: opts.maxPages,
-          fit: opts.fit,
-          verify: opts.verify,
-          formats: opts.format,
-          env: io.env,
-          label: input.label,
-        });
+        let variants: (string | undefined)[] = [opts.variant];
+        if (opts.allVariants) {
+          if (opts.variant) throw new ResumeError([{ file: input.label, path: "--all-variants", message: "give --variant or --all-variants, not both" }]);
+          variants = await variantNames(input.path, input.label);
+          // Each variant has its own file name; one -o cannot name them all, but a folder can.
+          if (base.output && !base.output.endsWith(path.sep)) base.output += path.sep;
+        }
+        const results: (BuildResult & { variant?: string })[] = [];
+        const progress = !json && !opts.quiet && (variants.length > 1 || (opts.format?.length ?? 1) > 1);
+        for (const [i, variant] of variants.entries()) {
+          if (progress && variants.length > 1) io.err(`${paint("dim", `[${i + 1}/${variants.length}]`)} variant ${variant}\n`);
+          results.push({ variant, ...(await build(input.path, { ...base, variant })) });
+        }
         if (json) {
-          io.out(`${JSON.stringify({ ok: true, outputs: result.outputs, pages: result.pages, bytes: result.bytes, fitted: result.fitted ?? null, warnings: result.warnings, ms: Math.round(result.ms) }, null, 2)}\n`);
+          const shape = (r: (typeof results)[number]) => ({
+            ...(r.variant ? { variant: r.variant } : {}),
+            outputs: r.outputs,
+            pages: r.pages,
+            bytes: r.bytes,
+            fitted: r.fitted ?? null,
+            warnings: r.warnings,
+            ms: Math.round(r.ms),
+          });
+          const body = opts.allVariants ? { ok: true, variants: results.map(shape) } : { ok: true, ...shape(results[0]!) };
+          io.out(`${JSON.stringify(body, null, 2)}\n`);
           return;
         }
-        for (const w of result.warnings) io.err(`${paint("yellow", "warning:")} ${show(w)}\n`);
-        if (opts.quiet) return;
-        const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
-        if (result.fitted) io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
-        const extra = result.outputs.length > 1 ? ` and ${result.outputs.slice(1).map(shown).join(", ")}` : "";
-        const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
-        io.out(`${paint("green", "wrote")} ${shown(result.output)}${size}${extra} in ${Math.round(result.ms)} ms\n`);
+        for (const result of results) {
+          for (const w of result.warnings) io.err(`${paint("yellow", "warning:")} ${show(w)}\n`);
+          if (opts.quiet) continue;
+          const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
+          if (result.fitted) io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
+          const extra = result.outputs.length > 1 ? ` and ${result.outputs.slice(1).map(shown).join(", ")}` : "";
+          const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
+          io.out(`${paint("green", "wrote")} ${shown(result.output)}${size}${extra} in ${Math.round(result.ms)} ms\n`);
+        }
       } catch (err) {
         fail(err);
       }
@@ -240,7 +267,19 @@ function renderOverrides(opts: RenderOptions & { title?: Record<string, string> 
   return Object.fromEntries(RENDER_OPTION_KEYS.filter((k) => picked[k] !== undefined).map((k) => [k, picked[k]])) as RenderOptions;
 }
 
+/** The variants a résumé defines, in file order. */
+async function variantNames(file: string, label: string): Promise<string[]> {
+  const { loadFile } = await import("./load.js");
+  const { validate } = await import("./validate.js");
+  const resume = validate(await loadFile(file, label));
+  const names = Object.keys(resume.variants ?? {});
+  if (!names.length) throw new ResumeError([{ file: label, path: "--all-variants", message: "the résumé defines no variants" }]);
+  return names;
+}
+
 interface BuildFlags extends RenderOptions {
+  variant?: string;
+  allVariants?: boolean;
   output?: string;
   maxPages?: number;
   fit?: number;

@@ -73,7 +73,7 @@ export function checkGlyphs(data: unknown, source: LoadedSource, stack: FontStac
     } else if (value !== null && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         // Paths and ids are never drawn.
-        if (k === "badge" || k === "$schema" || k === "meta" || k === "render" || k === "id" || k === "image") continue;
+        if (k === "badge" || k === "$schema" || k === "meta" || k === "render" || k === "id" || k === "image" || k === "tags" || k === "variants") continue;
         visit(v, [...path, k]);
       }
     }

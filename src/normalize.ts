@@ -103,7 +103,9 @@ function placeText(loc: Resume["basics"]["location"] | string | undefined): stri
 }
 
 const t = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : typeset(s.trim()));
-const ts = (list: string[] | undefined) => (list ?? []).map((s) => typeset(s.trim())).filter((s) => s !== "");
+/** Bullets and keywords: tagged bullets (`{ text, tags }`) print their text. */
+const ts = (list: (string | { text: string })[] | undefined) =>
+  (list ?? []).map((b) => typeset((typeof b === "string" ? b : b.text).trim())).filter((s) => s !== "");
 
 function entry(fields: Partial<Entry>): Entry {
   const e: Entry = { bullets: [], details: [] };
@@ -189,8 +191,8 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
       );
     case "certificates":
       return entries(
-        (r.certificates ?? []).map((c, i) => {
-          const image = assets.badges.get(i);
+        (r.certificates ?? []).map((c) => {
+          const image = assets.badges.get(c);
           return entry({
             title: t(c.name),
             titleHref: c.url,

@@ -118,6 +118,19 @@ const email = withJsonSchema(
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
 const strings = () => list(text());
 
+const TAG_RE = /^[a-z0-9][a-z0-9-]*$/;
+/** Extension: tags choose what a variant prints; untagged content is in every variant. */
+const tags = () =>
+  list(text().regex(TAG_RE, "a tag is lower-case letters, digits and dashes, e.g. backend"))
+    .optional()
+    .describe("Extension: tags for variants (render only in variants that include them)");
+
+/** A bullet: text, or (extension) text with tags. */
+const bullet = z.union([text(), z.strictObject({ text: text(), tags: tags() })], {
+  error: "expected a bullet as text, or as { text, tags }",
+});
+const bullets = () => list(bullet);
+
 const location = z.strictObject({
   address: text().optional(),
   postalCode: text().optional(),
@@ -167,6 +180,7 @@ function endAfterStart(entry: unknown, ctx: z.RefinementCtx) {
 
 const work = z
   .strictObject({
+    tags: tags(),
     name: text().optional(),
     location: z.union([text(), location], { error: "expected a place as text or as a location (city, region, …)" }).optional(),
     description: text().optional(),
@@ -174,23 +188,25 @@ const work = z
     url: url,
     ...dated,
     summary: text().optional(),
-    highlights: strings().optional(),
+    highlights: bullets().optional(),
   })
   .superRefine(endAfterStart, always);
 
 const volunteer = z
   .strictObject({
+    tags: tags(),
     organization: text().optional(),
     position: text().optional(),
     url: url,
     ...dated,
     summary: text().optional(),
-    highlights: strings().optional(),
+    highlights: bullets().optional(),
   })
   .superRefine(endAfterStart, always);
 
 const education = z
   .strictObject({
+    tags: tags(),
     institution: text().optional(),
     url: url,
     area: text().optional(),
@@ -202,6 +218,7 @@ const education = z
   .superRefine(endAfterStart, always);
 
 const award = z.strictObject({
+  tags: tags(),
   title: text().optional(),
   date: isoDate.optional(),
   awarder: text().optional(),
@@ -209,6 +226,7 @@ const award = z.strictObject({
 });
 
 const certificate = z.strictObject({
+  tags: tags(),
   name: text().optional(),
   date: isoDate.optional(),
   url: url,
@@ -220,6 +238,7 @@ const certificate = z.strictObject({
 });
 
 const publication = z.strictObject({
+  tags: tags(),
   name: text().optional(),
   publisher: text().optional(),
   releaseDate: isoDate.optional(),
@@ -228,31 +247,36 @@ const publication = z.strictObject({
 });
 
 const skill = z.strictObject({
+  tags: tags(),
   name: text().optional(),
   level: text().optional(),
   keywords: strings().optional(),
 });
 
 const language = z.strictObject({
+  tags: tags(),
   language: text().optional(),
   fluency: text().optional(),
 });
 
 const interest = z.strictObject({
+  tags: tags(),
   name: text().optional(),
   keywords: strings().optional(),
 });
 
 const reference = z.strictObject({
+  tags: tags(),
   name: text().optional(),
   reference: text().optional(),
 });
 
 const project = z
   .strictObject({
+    tags: tags(),
     name: text().optional(),
     description: text().optional(),
-    highlights: strings().optional(),
+    highlights: bullets().optional(),
     keywords: strings().optional(),
     ...dated,
     url: url,
@@ -271,8 +295,9 @@ const customSection = z
       .optional()
       .describe("Name used in render.order; defaults to the title in lower case with dashes"),
     title: text().trim().min(1, "the title must not be empty"),
+    tags: tags(),
     summary: text().optional().describe("A paragraph"),
-    highlights: strings().optional().describe("Bullets"),
+    highlights: bullets().optional().describe("Bullets"),
   })
   .superRefine((raw, ctx) => {
     const s = asRecord(raw);
@@ -352,6 +377,23 @@ const render = z
   })
   .describe("Extension: rendering options; the command line overrides them");
 
+const variant = z
+  .strictObject({
+    include: list(text()).optional().describe("Print tagged content only if it has one of these tags"),
+    exclude: list(text()).optional().describe("Never print content with one of these tags"),
+    order: list(text()).optional().describe("Section order for this variant"),
+    hide: list(text()).optional().describe("Sections this variant does not print"),
+    maxPages: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
+    fit: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
+    output: text()
+      .regex(/^[^/\\]+\.pdf$/i, "an output is a file name ending in .pdf, like Jane-Doe-Backend.pdf")
+      .optional()
+      .describe("File name of this variant's PDF (default <Name>-Resume-<variant>.pdf)"),
+  })
+  .describe("Extension: a tailored version of the résumé");
+
+const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
+
 const meta = z
   .looseObject({
     canonical: url,
@@ -378,6 +420,10 @@ export const ResumeSchema = z
     meta: meta.optional(),
     customSections: list(customSection).optional(),
     render: render.optional(),
+    variants: z
+      .record(z.string().regex(VARIANT_NAME_RE, "a variant name is lower-case letters, digits and dashes"), variant, { error: "expected variants by name" })
+      .optional()
+      .describe("Extension: named tailored versions (resume build --variant NAME)"),
   })
   .superRefine((raw, ctx) => {
     // Section ids must be unique, and render.order may only name sections that can exist.
@@ -396,6 +442,40 @@ export const ResumeSchema = z
       }
       ids.add(id);
     });
+    // Tags a variant names must be on some entry or bullet: a typo would silently drop content.
+    const used = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v !== null && typeof v === "object") {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === "tags" && Array.isArray(x)) x.forEach((t) => typeof t === "string" && used.add(t));
+          else if (k !== "variants") collect(x);
+        }
+      }
+    };
+    collect(doc);
+    for (const [name, raw] of Object.entries(asRecord(doc.variants))) {
+      const v = asRecord(raw);
+      for (const key of ["include", "exclude"] as const) {
+        (Array.isArray(v[key]) ? (v[key] as unknown[]) : []).forEach((tag, i) => {
+          if (typeof tag === "string" && !used.has(tag)) {
+            const guess = didYouMean(tag, [...used]);
+            ctx.addIssue({
+              code: "custom",
+              path: ["variants", name, key, i],
+              message: `no entry or bullet has the tag "${tag}"${guess ? `; did you mean "${guess}"?` : ""}`,
+            });
+          }
+        });
+      }
+      for (const key of ["order", "hide"] as const) {
+        (Array.isArray(v[key]) ? (v[key] as unknown[]) : []).forEach((id, i) => {
+          if (typeof id === "string" && !ids.has(id)) {
+            ctx.addIssue({ code: "custom", path: ["variants", name, key, i], message: unknownSectionMessage(id, [...ids]) });
+          }
+        });
+      }
+    }
     const hide = asRecord(doc.render).hide;
     (Array.isArray(hide) ? hide : []).forEach((id: unknown, i) => {
       if (typeof id === "string" && !ids.has(id)) {

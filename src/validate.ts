@@ -39,7 +39,7 @@ export function describeIssues(source: LoadedSource, issues: readonly z.core.$Zo
           path: formatPath(full),
           message: guess
             ? `unknown key; did you mean "${guess}"?`
-            : `unknown key; expected one of: ${known.join(", ")}`,
+            : `unknown key; expected one of: ${[...known.filter((k) => k !== "tags"), ...known.filter((k) => k === "tags")].join(", ")}`,
         });
       }
       continue;
@@ -105,6 +105,8 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
     const def = schema._zod.def as unknown as Record<string, unknown>;
     if (def.type === "object" && typeof seg === "string") {
       schema = (def.shape as Record<string, z.core.$ZodType>)[seg];
+    } else if (def.type === "record" && typeof seg === "string") {
+      schema = def.valueType as z.core.$ZodType;
     } else if (def.type === "array" && typeof seg === "number") {
       schema = def.element as z.core.$ZodType;
     } else {

@@ -41,7 +41,7 @@ describe("located error messages", () => {
   it("reports wrong types with what was found", () => {
     const d = one("basics:\n  name: Jane\nwork:\n  - highlights: [fine, null]\n");
     expect(d).toMatchObject({ line: 4, col: 24, path: "work[0].highlights[1]" });
-    expect(d.message).toBe("expected text, got nothing (null)");
+    expect(d.message).toBe("expected a bullet as text, or as { text, tags }, got nothing (null)");
     expect(one("basics: {name: J}\neducation: nope\n")).toMatchObject({ line: 2, col: 12, path: "education", message: 'expected a list, got text "nope"' });
   });
 
