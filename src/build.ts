@@ -54,6 +54,8 @@ export interface BuildResult {
   output: string;
   /** Every file written, in the order of the formats asked for. */
   outputs: string[];
+  /** Every file the build read: the résumé and the images it refers to (what --watch watches). */
+  inputs: string[];
   pages: number;
   bytes: number;
   ms: number;
@@ -70,6 +72,8 @@ export interface Checked {
   /** The theme's tokens with the résumé's style knobs applied. */
   tokens: ThemeTokens;
   variant?: Variant;
+  /** The résumé file and the image files it refers to. */
+  inputs: string[];
   warnings: Diagnostic[];
 }
 
@@ -93,12 +97,13 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
     throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "render.cjk", message: err.message }]);
   }
   checkGlyphs(resume, source, stack);
-  return { source, resume, vm, tokens, variant, warnings: imageWarnings(resume, source, assets, tokens) };
+  const inputs = [path.resolve(file), ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file)];
+  return { source, resume, vm, tokens, variant, inputs, warnings: imageWarnings(resume, source, assets, tokens) };
 }
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { source, resume, vm, tokens: base, warnings, variant } = await check(file, opts);
+  const { source, resume, vm, tokens: base, warnings, variant, inputs } = await check(file, opts);
   const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
@@ -123,7 +128,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   if (formats.includes("json")) texts.push([`${stem}.json`, `${JSON.stringify(toJsonResume(resume), null, 2)}\n`]);
   if (!formats.includes("pdf") && !formats.includes("png")) {
     const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]));
-    return { output: outputs[0]!, outputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
+    return { output: outputs[0]!, outputs, inputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
   }
 
   const { renderPdf } = await import("./render.js");
@@ -187,7 +192,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
   files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
   const outputs = await writeAll(files);
-  return { output: outputs[0]!, outputs, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+  return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
 }
 
 /** Write each file atomically; a failure names the file and its cause. */

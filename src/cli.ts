@@ -14,6 +14,7 @@ import type { RenderOptions } from "./normalize.js";
 import { PAPERS, RENDER_KNOBS, THEMES, resumeJsonSchema } from "./schema.js";
 import { themes } from "./themes/index.js";
 import { STARTER_RESUME } from "./starter.js";
+import { watchBuild } from "./watch.js";
 import { TOOL_NAME, VERSION } from "./version.js";
 
 export interface Io {
@@ -23,6 +24,8 @@ export interface Io {
   env?: NodeJS.ProcessEnv;
   /** Colour the messages (a terminal, and NO_COLOR unset). */
   color?: boolean;
+  /** Ends --watch (the command otherwise runs until interrupted). */
+  signal?: AbortSignal;
 }
 
 const processIo: Io = {
@@ -93,7 +96,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("-q, --quiet", "print nothing but problems")
     .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
     .option("--variant <name>", "build one variant defined under `variants` in the file")
-    .option("--all-variants", "build every variant defined in the file");
+    .option("--all-variants", "build every variant defined in the file")
+    .option("-w, --watch", "rebuild whenever the résumé or an image it uses changes (Ctrl-C to stop)");
   addRenderOptions(buildCommand)
     .action(async (file: string, opts: BuildFlags) => {
       const input = inputOf(file);
@@ -110,6 +114,34 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         env: io.env,
         label: input.label,
       };
+      if (opts.watch) {
+        let first = true;
+        let lastWatched = "";
+        await watchBuild(
+          input.path,
+          { ...base, variant: opts.variant },
+          (e) => {
+            if (e.kind === "failed") {
+              if (!(e.error instanceof ResumeError)) return fail(e.error);
+              for (const d of e.error.diagnostics) io.err(`${show(d)}\n`);
+              io.err(`${paint("red", "problems found")}; the last good PDF is kept. Waiting for changes…\n`);
+            } else if (e.kind === "built") {
+              const r = e.result;
+              for (const w of r.warnings) io.err(`${paint("yellow", "warning:")} ${show(w)}\n`);
+              const what = `${shown(r.output)} (${r.pages} page${r.pages === 1 ? "" : "s"})`;
+              io.out(`${paint("green", first ? "wrote" : "rebuilt")} ${what} in ${Math.round(r.ms)} ms${e.fixed ? " — problems fixed" : ""}\n`);
+              first = false;
+            } else {
+              // Say what is watched whenever that changes (a badge added or removed).
+              const list = e.files.map(shown).join(", ");
+              if (list !== lastWatched) io.err(`${paint("dim", `watching ${list}`)}\n`);
+              lastWatched = list;
+            }
+          },
+          io.signal,
+        );
+        return;
+      }
       try {
         let variants: (string | undefined)[] = [opts.variant];
         if (opts.allVariants) {
@@ -278,6 +310,7 @@ async function variantNames(file: string, label: string): Promise<string[]> {
 }
 
 interface BuildFlags extends RenderOptions {
+  watch?: boolean;
   variant?: string;
   allVariants?: boolean;
   output?: string;
