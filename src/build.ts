@@ -38,6 +38,8 @@ export interface BuildOptions {
   fit?: number;
   /** Read the PDF back and check every value is there, in order (default true). */
   verify?: boolean;
+  /** Told before each output is written (a progress line for multi-output builds). */
+  onWrite?: (file: string, index: number, total: number) => void;
   /** Build this named variant (`variants` in the file). */
   variant?: string;
   /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */
@@ -127,7 +129,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   if (formats.includes("txt")) texts.push([`${stem}.txt`, toText(vm, base)]);
   if (formats.includes("json")) texts.push([`${stem}.json`, `${JSON.stringify(toJsonResume(resume), null, 2)}\n`]);
   if (!formats.includes("pdf") && !formats.includes("png")) {
-    const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]));
+    const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]), opts.onWrite);
     return { output: outputs[0]!, outputs, inputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
   }
 
@@ -191,13 +193,14 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
   }
   files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
-  const outputs = await writeAll(files);
+  const outputs = await writeAll(files, opts.onWrite);
   return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
 }
 
 /** Write each file atomically; a failure names the file and its cause. */
-async function writeAll(files: [string, Uint8Array][]): Promise<string[]> {
-  for (const [file, bytes] of files) {
+async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"]): Promise<string[]> {
+  for (const [i, [file, bytes]] of files.entries()) {
+    onWrite?.(file, i, files.length);
     try {
       await writeAtomic(file, bytes);
     } catch (err) {

@@ -154,7 +154,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const progress = !json && !opts.quiet && (variants.length > 1 || (opts.format?.length ?? 1) > 1);
         for (const [i, variant] of variants.entries()) {
           if (progress && variants.length > 1) io.err(`${paint("dim", `[${i + 1}/${variants.length}]`)} variant ${variant}\n`);
-          results.push({ variant, ...(await build(input.path, { ...base, variant })) });
+          const onWrite = (f: string, n: number, total: number) => {
+            if (progress && total > 1) io.err(`${paint("dim", `  (${n + 1}/${total}) ${shown(f)}`)}\n`);
+          };
+          results.push({ variant, ...(await build(input.path, { ...base, variant, onWrite })) });
         }
         if (json) {
           const shape = (r: (typeof results)[number]) => ({

@@ -20,7 +20,8 @@ describe("--format", () => {
   it("writes the PDF, one PNG per page, Markdown, text and JSON Resume side by side", async () => {
     const dir = tempDir();
     const r = await run(["build", FULL, "-o", "cv.pdf", "--format", "pdf,png,md,txt,json"], { cwd: dir, env: EPOCH });
-    expect(r.stderr).toBe("");
+    // A progress line per file, then the summary.
+    expect(r.stderr).toBe(["cv.pdf", "cv-1.png", "cv-2.png", "cv.md", "cv.txt", "cv.json"].map((f, i) => `  (${i + 1}/6) ${f}\n`).join(""));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote cv\.pdf \(2 pages, [\d.]+ KB\) and cv-1\.png, cv-2\.png, cv\.md, cv\.txt, cv\.json in \d+ ms\n$/);
     const png = PNG.sync.read(readFileSync(path.join(dir, "cv-1.png")));

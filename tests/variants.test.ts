@@ -45,7 +45,17 @@ describe("variants", () => {
     const dir = tempDir();
     const r = await run(["build", FILE, "--all-variants", "-f", "pdf,txt"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("[1/2] variant backend\n[2/2] variant frontend\n");
+    expect(r.stderr).toBe(
+      [
+        "[1/2] variant backend",
+        `  (1/2) ${path.join("out", "Sam-Rivera-Backend.pdf")}`,
+        `  (2/2) ${path.join("out", "Sam-Rivera-Backend.txt")}`,
+        "[2/2] variant frontend",
+        `  (1/2) ${path.join("out", "Sam-Rivera-Resume-frontend.pdf")}`,
+        `  (2/2) ${path.join("out", "Sam-Rivera-Resume-frontend.txt")}`,
+        "",
+      ].join("\n"),
+    );
     expect(listDir(path.join(dir, "out"))).toEqual(["Sam-Rivera-Backend.pdf", "Sam-Rivera-Backend.txt", "Sam-Rivera-Resume-frontend.pdf", "Sam-Rivera-Resume-frontend.txt"]);
     const json = await run(["build", FILE, "--all-variants", "--json"], { cwd: dir, env: EPOCH });
     const parsed = JSON.parse(json.stdout) as { ok: boolean; variants: { variant: string; pages: number }[] };
