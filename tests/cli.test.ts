@@ -7,7 +7,7 @@ import { VERSION } from "../src/version.js";
 import { CONFORMANCE, listDir, ROOT, run, tempDir, writeFixture } from "./helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
-const BIN = path.join(ROOT, "dist/bin.js");
+const BIN = path.join(ROOT, "dist/resume.mjs");
 
 function spawnCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, encoding: "utf8" });

@@ -11,7 +11,7 @@ import { writeProblem } from "../src/write.js";
 import { listDir, ROOT, run, tempDir, tool, writeFixture } from "./helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
-const BIN = path.join(ROOT, "dist/bin.js");
+const BIN = path.join(ROOT, "dist/resume.mjs");
 const LONG = path.join(ROOT, "tests/fixtures/long.yaml");
 
 describe("what a build may overwrite", () => {

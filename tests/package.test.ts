@@ -21,7 +21,7 @@ describe("the installed package", () => {
     sh("npm", ["pack", "--pack-destination", dir], ROOT);
     const tarball = readdirSync(dir).find((f) => f.endsWith(".tgz"))!;
     const files = sh("tar", ["tzf", path.join(dir, tarball)], dir).split("\n");
-    expect(files).toContain("package/dist/bin.js");
+    expect(files).toContain("package/dist/resume.mjs");
     expect(files).toContain("package/README.md");
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
 
