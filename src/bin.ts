@@ -14,4 +14,15 @@ for (const [signal, code] of [
   });
 }
 
+// A failure that escapes the pipeline (a bug, or a library failing asynchronously) still ends in
+// one plain line and exit 1, never a stack trace (RESUME_DEBUG=1 shows it).
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (err: unknown) => {
+    removeTempFiles();
+    process.stderr.write(`internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.RESUME_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exit(1);
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

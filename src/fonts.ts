@@ -111,7 +111,19 @@ export class MissingFontPackage extends Error {
  * Every face (weight × style) of a bundled family, with its file path resolved. Missing weights
  * and italics are served by the nearest file, so a fallback answers for any style a theme uses.
  */
+const facesByFamily = new Map<FamilyName, FontFace[]>();
+
 export function familyFaces(family: FamilyName): FontFace[] {
+  // Resolved once per process: the glyph check asks for every character.
+  let faces = facesByFamily.get(family);
+  if (!faces) {
+    faces = resolveFaces(family);
+    facesByFamily.set(family, faces);
+  }
+  return faces;
+}
+
+function resolveFaces(family: FamilyName): FontFace[] {
   const spec: FamilySpec = FAMILY_SPECS[family];
   const available = Object.keys(spec.weights).map(Number);
   const faces: FontFace[] = [];

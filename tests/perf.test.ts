@@ -1,0 +1,42 @@
+/**
+ * What the speed work must not break: validate stays light, and the shipped bundle writes the
+ * same bytes as the library.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import { ROOT, tempDir } from "./helpers.js";
+
+const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
+
+describe("resume validate", () => {
+  it("never loads the PDF renderer, pdf.js or the image converter", () => {
+    const dir = tempDir();
+    const log = path.join(dir, "resolved.txt");
+    const r = spawnSync(process.execPath, ["--import", path.join(ROOT, "tests/support/resolve-log.mjs"), path.join(ROOT, "dist/bin.js"), "validate", path.join(ROOT, "resume.yaml")], {
+      env: { ...process.env, RESOLVE_LOG: log },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const resolved = readFileSync(log, "utf8");
+    expect(resolved).toContain("/dist/validate.js"); // the log works
+    expect(resolved).not.toMatch(/@react-pdf|pdfjs-dist|pdf-parse|\/sharp\//);
+  });
+});
+
+describe("the bundled command (dist/resume.mjs)", () => {
+  it("writes the same bytes as the library build", async () => {
+    const dir = tempDir();
+    const bundled = path.join(dir, "bundled.pdf");
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist/resume.mjs"), "build", path.join(ROOT, "tests/fixtures/full.yaml"), "-o", bundled, "-q"], {
+      env: { ...process.env, ...EPOCH },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const library = path.join(dir, "library.pdf");
+    await build(path.join(ROOT, "tests/fixtures/full.yaml"), { output: library, env: EPOCH });
+    expect(readFileSync(bundled).equals(readFileSync(library))).toBe(true);
+  });
+});
