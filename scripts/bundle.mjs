@@ -34,6 +34,8 @@ await build({
   jsx: "automatic",
   splitting: false,
   legalComments: "none",
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
   external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
   // Bundled CommonJS code calls require(); give the ESM bundle one.
