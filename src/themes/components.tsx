@@ -169,39 +169,28 @@ function sideStyles(k: ThemeTokens, fonts: FontStack) {
   };
 }
 
-/** Contact items wrap as whole items, never inside an address or URL. */
-function Contacts({ items, s }: { items: LinkModel[]; s: Styles }) {
-  return (
-    <View style={s.contacts}>
-      {items.map((c, i) => (
-        <Text key={i} style={s.contact}>
-          {c.href ? (
-            <Link src={c.href} style={s.link}>
-              {c.text}
-            </Link>
-          ) : (
-            c.text
-          )}
-          {i < items.length - 1 ? CONTACT_SEPARATOR : ""}
-        </Text>
-      ))}
-    </View>
+/** One contact: its readable text, linked when it has an address. */
+function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
+  return c.href ? (
+    <Link src={c.href} style={s.link}>
+      {c.text}
+    </Link>
+  ) : (
+    <>{c.text}</>
   );
 }
 
-/** Contacts as a column (sidebar layout): one per line, none split. */
-function SideContacts({ items, s }: { items: LinkModel[]; s: Styles }) {
+/**
+ * Contacts in a row (items wrap whole, never inside an address or URL), or as a column in the
+ * sidebar layout, one per line.
+ */
+function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
   return (
-    <View>
+    <View style={column ? undefined : s.contacts}>
       {items.map((c, i) => (
-        <Text key={i} style={s.sideContact}>
-          {c.href ? (
-            <Link src={c.href} style={s.link}>
-              {c.text}
-            </Link>
-          ) : (
-            c.text
-          )}
+        <Text key={i} style={column ? s.sideContact : s.contact}>
+          <ContactLink c={c} s={s} />
+          {!column && i < items.length - 1 ? CONTACT_SEPARATOR : ""}
         </Text>
       ))}
     </View>
@@ -550,7 +539,7 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
         {layout.kind === "sidebar" ? (
           <View style={s.columns}>
             <View style={ss.side}>
-              <SideContacts items={vm.contacts} s={ss} />
+              <Contacts items={vm.contacts} s={ss} column />
               {sections(side, fitFor(box.width * layout.width - layout.gap / 2), ss)}
             </View>
             <View style={s.main}>{sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2))}</View>
