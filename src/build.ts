@@ -12,7 +12,7 @@ import { readPdfLines, type PageLines } from "./inspect.js";
 import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
 import { toJsonResume } from "./export.js";
-import { normalize, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
+import { definedOnly, normalize, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
 import { toMarkdown, toText } from "./text.js";
 import { BUILTIN_SECTIONS, unknownSectionMessage, type Resume } from "./schema.js";
 import { MissingFontPackage } from "./fonts.js";
@@ -286,8 +286,4 @@ export function creationDateFor(resume: Resume, env: NodeJS.ProcessEnv, file: st
     if (!Number.isNaN(d.getTime())) return d;
   }
   return new Date();
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -62,8 +62,6 @@ export interface ViewModel {
   };
 }
 
-export type NormalizeOptions = RenderOptions;
-
 /** Render options that the command line may set over the file's `render`. */
 export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo" | "order" | "hide" | "titles">>;
 
@@ -271,7 +269,7 @@ export function sectionOrder(r: Resume, order: string[] = r.render?.order ?? [])
   return [...listed, ...all.filter((id) => !listed.includes(id))];
 }
 
-export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}): ViewModel {
+export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): ViewModel {
   const o = { ...r.render, ...definedOnly(opts) };
   const locale = o.locale ?? "en";
   const dateFormat = o.dateFormat ?? "short";
@@ -336,6 +334,7 @@ export function normalize(r: Resume, assets: Assets, opts: NormalizeOptions = {}
   };
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
+/** The keys of `o` that are set: an undefined option must not hide the file's value. */
+export function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

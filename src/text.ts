@@ -93,7 +93,7 @@ function section(sec: Section, st: Style): string[] {
 function render(vm: ViewModel, tokens: ThemeTokens, st: Style): string {
   const { side, main } = layoutSections(vm, tokens);
   const lines = [...st.header(vm), ...[...side, ...main].flatMap((s) => section(s, st))];
-  // Markdown needs a blank line before a list or paragraph that follows a heading-like line.
+  // Sections add their own blank lines; collapse the runs that meet at section edges.
   return `${clean(lines.join("\n")).replace(/\n{3,}/g, "\n\n").trim()}\n`;
 }
 
