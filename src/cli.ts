@@ -114,6 +114,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         env: io.env,
         label: input.label,
       };
+      if (opts.variant && opts.allVariants) {
+        io.err("error: give --variant or --all-variants, not both\n");
+        code = 2;
+        return;
+      }
       if (opts.watch) {
         let first = true;
         let lastWatched = "";
@@ -145,7 +150,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       try {
         let variants: (string | undefined)[] = [opts.variant];
         if (opts.allVariants) {
-          if (opts.variant) throw new ResumeError([{ file: input.label, path: "--all-variants", message: "give --variant or --all-variants, not both" }]);
           variants = await variantNames(input.path, input.label);
           // Each variant has its own file name; one -o cannot name them all, but a folder can.
           if (base.output && !base.output.endsWith(path.sep)) base.output += path.sep;

@@ -66,6 +66,12 @@ describe("variants", () => {
     ]);
   });
 
+  it("takes --variant or --all-variants, not both (a usage error)", async () => {
+    const r = await run(["build", FILE, "--variant", "backend", "--all-variants"], { env: EPOCH });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("give --variant or --all-variants, not both");
+  });
+
   it("names an unknown variant, with a suggestion", async () => {
     const r = await run(["build", FILE, "--variant", "bakend"], { env: EPOCH });
     expect(r.code).toBe(1);
