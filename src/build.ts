@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "./assets.js";
 import { ResumeError, type Diagnostic } from "./errors.js";
 import { fitSteps, FLOORS } from "./fit.js";
-import { readPdfLines, type PageLines } from "./inspect.js";
+import { readPdfLines, type PageLines } from "./pdftext.js";
 import { checkGlyphs } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
 import { toJsonResume } from "./export.js";
@@ -166,7 +166,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const maxPages = opts.maxPages ?? variant?.maxPages ?? resume.render?.maxPages;
   const verify = opts.verify ?? true;
   let lines: PageLines[] | undefined;
-  if ((maxPages !== undefined && rendered.pages > maxPages) || verify) lines = await readPdfLines(rendered.bytes);
+  if ((maxPages !== undefined && rendered.pages > maxPages) || verify) lines = readPdfLines(rendered.bytes);
 
   if (maxPages !== undefined && rendered.pages > maxPages) {
     const section = sectionOnPage(vm, tokens, lines!, maxPages + 1);

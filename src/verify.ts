@@ -2,7 +2,7 @@
  * ATS proof: every text value of the résumé must be found in the text read back from the PDF,
  * in the order the theme lays it out. Also tells on which page each section starts.
  */
-import type { PageLines } from "./inspect.js";
+import type { PageLines } from "./pdftext.js";
 import type { ViewModel } from "./normalize.js";
 import { footerPattern, readingOrder, sectionHeading, type Expected } from "./themes/reading.js";
 import type { ThemeTokens } from "./themes/tokens.js";

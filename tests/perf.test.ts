@@ -26,6 +26,22 @@ describe("resume validate", () => {
   });
 });
 
+describe("resume build", () => {
+  it("reads the PDF back without loading pdf.js (the built-in reader is enough)", () => {
+    const dir = tempDir();
+    const log = path.join(dir, "resolved.txt");
+    const r = spawnSync(
+      process.execPath,
+      ["--import", path.join(ROOT, "tests/support/resolve-log.mjs"), path.join(ROOT, "dist/bin.js"), "build", path.join(ROOT, "resume.yaml"), "-q", "-o", path.join(dir, "r.pdf")],
+      { env: { ...process.env, ...EPOCH, RESOLVE_LOG: log }, encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const resolved = readFileSync(log, "utf8");
+    expect(resolved).toContain("/dist/pdftext.js");
+    expect(resolved).not.toMatch(/pdfjs-dist|pdf-parse/);
+  });
+});
+
 describe("the bundled command (dist/resume.mjs)", () => {
   it("writes the same bytes as the library build", async () => {
     const dir = tempDir();

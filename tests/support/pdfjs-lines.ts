@@ -1,10 +1,10 @@
 /**
- * Read a PDF back the way an applicant-tracking system would: its text, page by page and line
- * by line, through pdf.js. Used to prove the PDF reads correctly and to say where sections fell.
+ * The text of a PDF through pdf.js, as lines: the independent reader that tests compare the
+ * built-in reader (src/pdftext.ts) against.
  */
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 
-export type PageLines = string[];
+import type { PageLines } from "../../src/pdftext.js";
 
 export async function readPdfLines(bytes: Uint8Array): Promise<PageLines[]> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
