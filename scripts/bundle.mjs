@@ -53,6 +53,8 @@ await build({
   minify: true,
   keepNames: true,
   logLevel: "warning",
+  // React's production build: the development one checks and warns on every element it creates.
+  define: { "process.env.NODE_ENV": '"production"' },
   external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
   // Bundled CommonJS code calls require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
