@@ -40,24 +40,43 @@ const yogaWithoutFetch = {
   },
 };
 
-await build({
-  entryPoints: [path.join(root, "src/bin.ts")],
-  outfile: path.join(root, "dist/resume.mjs"),
+/** What both bundles share: everything but the native and worker-based packages, minified. */
+const common = {
   bundle: true,
   platform: "node",
-  format: "esm",
   target: "node20",
   jsx: "automatic",
   splitting: false,
   legalComments: "none",
-  minify: true,
+  minify: !process.env.BUNDLE_DEBUG,
   keepNames: true,
   logLevel: "warning",
   // React's production build: the development one checks and warns on every element it creates.
   define: { "process.env.NODE_ENV": '"production"' },
   external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
-  // Bundled CommonJS code calls require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [pdfkitFonts, yogaWithoutFetch],
+};
+
+// The command: one ESM file. Bundled CommonJS code calls require(); give the ESM bundle one.
+await build({
+  ...common,
+  entryPoints: [path.join(root, "src/bin.ts")],
+  outfile: path.join(root, "dist/resume.mjs"),
+  format: "esm",
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+
+// The startup snapshot's entry (scripts/snapshot.mjs turns it into a V8 snapshot): a classic
+// script, which is what Node.js snapshots. It may only require Node's own modules while the
+// snapshot is built; the packages left outside are required at run time through the require
+// that src/snapshot.ts sets up, so every require() is routed through a function resolved late.
+await build({
+  ...common,
+  entryPoints: [path.join(root, "src/snapshot.ts")],
+  outfile: path.join(root, "dist/resume-snapshot.cjs"),
+  format: "iife",
+  define: { ...common.define, "import.meta.url": "__resumeModuleUrl" },
+  banner: { js: "((require, __resumeModuleUrl) => {" },
+  footer: { js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);" },
 });
 void require;

@@ -1,28 +1,4 @@
 #!/usr/bin/env node
-import { main } from "./cli.js";
-import { removeTempFiles } from "./write.js";
+import { run } from "./run.js";
 
-// Interrupted (Ctrl-C, a CI timeout): leave no temporary file behind. The PDF itself is only
-// ever renamed into place whole, so there is no partial PDF to clean up.
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-] as const) {
-  process.once(signal, () => {
-    removeTempFiles();
-    process.exit(code);
-  });
-}
-
-// A failure that escapes the pipeline (a bug, or a library failing asynchronously) still ends in
-// one plain line and exit 1, never a stack trace (RESUME_DEBUG=1 shows it).
-for (const event of ["uncaughtException", "unhandledRejection"] as const) {
-  process.on(event, (err: unknown) => {
-    removeTempFiles();
-    process.stderr.write(`internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env.RESUME_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    process.exit(1);
-  });
-}
-
-process.exitCode = await main(process.argv.slice(2));
+await run(process.argv.slice(2));

@@ -28,17 +28,18 @@ export interface Io {
   signal?: AbortSignal;
 }
 
-const processIo: Io = {
+/** The process's own streams; read when a command starts, not when this module loads. */
+const processIo = (): Io => ({
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-};
+});
 
 const ANSI = { bold: 1, red: 31, green: 32, yellow: 33, dim: 2 } as const;
 
 const DEFAULT_FILE = "resume.yaml";
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const at = (p: string) => path.resolve(cwd, p);
   /** Paths in messages: relative to where the user stands. */

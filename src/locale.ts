@@ -124,6 +124,11 @@ export const WORDS: Record<Locale, Words> = {
 const NBSP = "\u00A0";
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Forget the cached date formatters (Intl objects cannot be saved in a startup snapshot). */
+export function clearDateFormatters(): void {
+  formatters.clear();
+}
+
 /** An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as the locale prints it; spaces kept from breaking. */
 export function formatDate(iso: string, locale: Locale = "en", style: DateFormat = "short"): string {
   const [year, month] = iso.split("-");

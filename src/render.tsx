@@ -7,11 +7,23 @@ import type { FontFace } from "./fonts.js";
 import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "./normalize.js";
 import { ResumeDocument } from "./themes/components.js";
-import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
+import { fontStack, stackFaces, themeTokens, type FontStack } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "./version.js";
 
 const registered = new Set<string>();
+
+/** The part of react-pdf's FontSource used here: its parsed font, and how it is loaded. */
+interface FontSource {
+  fontWeight: number;
+  fontStyle: string;
+  data: { _glyphs?: object; layout?: (s: string) => unknown } | null;
+  load(): Promise<void>;
+}
+const registeredSources = () => Font.getRegisteredFonts() as Record<string, { sources: FontSource[] }>;
+
+/** The first source registered for each font file: faces that share a file share its parse. */
+const sourceByFile = new Map<string, FontSource>();
 
 function registerFonts(faces: FontFace[]): void {
   for (const f of faces) {
@@ -19,6 +31,17 @@ function registerFonts(faces: FontFace[]): void {
     if (registered.has(key)) continue;
     Font.register({ family: f.family, src: f.file, fontWeight: f.weight, fontStyle: f.style });
     registered.add(key);
+    // A family without a file per weight or style (the symbol fallback: one file answers for
+    // six faces) would otherwise read and parse the same file once per face.
+    const source = registeredSources()[f.family]!.sources.find((s) => s.fontWeight === f.weight && s.fontStyle === f.style)!;
+    const first = sourceByFile.get(f.file);
+    if (!first) sourceByFile.set(f.file, source);
+    else {
+      source.load = async () => {
+        await first.load();
+        source.data = first.data;
+      };
+    }
   }
 }
 
@@ -37,13 +60,26 @@ export interface RenderResult {
  * as "Dr\u0003"). Fonts are parsed once, but each document starts with an empty glyph cache.
  */
 function resetGlyphCaches(): void {
-  const families = Font.getRegisteredFonts() as Record<string, { sources: { data: unknown }[] }>;
-  for (const family of Object.values(families)) {
+  for (const family of Object.values(registeredSources())) {
     for (const source of family.sources) {
-      const data = source.data as { _glyphs?: object } | null;
-      if (data && data._glyphs) data._glyphs = {};
+      if (source.data?._glyphs) source.data._glyphs = {};
     }
   }
+}
+
+/**
+ * Load and parse a font stack ahead of the first render: the font files are read and the tables
+ * shaping needs (cmap, GSUB, GPOS, hmtx) decoded. The startup snapshot does this for the
+ * default theme, so a cold build starts with those fonts ready.
+ */
+export async function preloadFonts(stack: FontStack): Promise<void> {
+  const faces = stackFaces(stack);
+  registerFonts(faces);
+  for (const f of faces) await Font.load({ fontFamily: f.family, fontWeight: f.weight, fontStyle: f.style });
+  for (const family of [...stack.primary, ...stack.fallbacks]) {
+    for (const source of registeredSources()[family]?.sources ?? []) source.data?.layout?.("Résumé 2024–2026, fi ffl “AWS” → ✓");
+  }
+  resetGlyphCaches();
 }
 
 /** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */

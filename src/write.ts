@@ -12,8 +12,6 @@ import { TOOL_NAME } from "./version.js";
 
 const inFlight = new Set<string>();
 
-/** For tests of interruption only: a pause between writing the temporary file and renaming it. */
-const renameDelay = Number(process.env.RESUME_TEST_RENAME_DELAY_MS ?? 0);
 
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
@@ -22,6 +20,8 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
   inFlight.add(tmp);
   try {
     await writeFile(tmp, bytes, { flag: "wx" });
+    // For tests of interruption only: a pause between writing the temporary file and renaming it.
+    const renameDelay = Number(process.env.RESUME_TEST_RENAME_DELAY_MS ?? 0);
     if (renameDelay > 0) await new Promise((r) => setTimeout(r, renameDelay));
     await rename(tmp, target);
   } catch (err) {

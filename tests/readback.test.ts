@@ -26,7 +26,7 @@ describe("the built-in reader reads what pdf.js reads", () => {
     "tests/fixtures/wrap.yaml",
     "../shared/conformance/jsonresume/sample.resume.json",
   ];
-  for (const theme of ["classic", "modern", "compact", "sidebar"]) {
+  for (const theme of ["classic", "modern", "compact", "sidebar"] as const) {
     it(`${theme}: every page, line for line`, async () => {
       for (const fixture of fixtures) {
         const output = path.join(dir, `${theme}-${path.basename(fixture)}.pdf`);
