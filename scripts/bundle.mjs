@@ -4,13 +4,11 @@
  * worker-based packages (sharp, pdf.js, canvas) stay external, loaded from node_modules when used.
  *   node scripts/bundle.mjs   (run by npm run build)
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
-const require = createRequire(path.join(root, "package.json"));
 
 /** pdfkit loads its standard-font metrics through a private import map that a bundle cannot see. */
 const pdfkitFonts = {
@@ -75,8 +73,13 @@ await build({
   entryPoints: [path.join(root, "src/snapshot.ts")],
   outfile: path.join(root, "dist/resume-snapshot.cjs"),
   format: "iife",
+  // import() in a snapshot has no module loader behind it: make the externals' imports require().
+  supported: { "dynamic-import": false },
   define: { ...common.define, "import.meta.url": "__resumeModuleUrl" },
   banner: { js: "((require, __resumeModuleUrl) => {" },
   footer: { js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);" },
 });
-void require;
+
+// Snapshots of the previous code must not start any more (scripts/snapshot.mjs makes a new one).
+const snapshots = path.join(root, "dist/snapshot");
+for (const f of existsSync(snapshots) ? readdirSync(snapshots) : []) if (f.endsWith(".dir")) rmSync(path.join(snapshots, f));

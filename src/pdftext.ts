@@ -44,26 +44,35 @@ export function readPdfLines(bytes: Uint8Array): PageLines[] {
   return pdf.pages().map((page) => toLines(pdf.pageText(page)));
 }
 
-const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** PDF white space: NUL, tab, line feed, form feed, carriage return, space. */
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+/** Delimiters: ( ) < > [ ] { } / % */
+const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const hexValue = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1);
+const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
 
-/** A tokenizer and object parser over PDF syntax, used for the file and for content streams. */
+/** Bytes as a string of the same length (one character per byte), for fast scanning. */
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+
+/**
+ * A tokenizer and object parser over PDF syntax, used for the file and for content streams. It
+ * scans a latin1 string of the bytes. `refs` enables `n g R` references (never in content).
+ */
 class Lexer {
-  pos: number;
   constructor(
-    readonly buf: Uint8Array,
-    pos = 0,
-  ) {
-    this.pos = pos;
-  }
+    readonly text: string,
+    public pos = 0,
+    readonly refs = true,
+  ) {}
 
   private skipSpace(): void {
-    const b = this.buf;
-    while (this.pos < b.length) {
-      const c = b[this.pos]!;
-      if (WS.has(c)) this.pos++;
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (isSpace(c)) this.pos++;
       else if (c === 0x25) {
-        while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
+        while (this.pos < t.length && t.charCodeAt(this.pos) !== 0x0a && t.charCodeAt(this.pos) !== 0x0d) this.pos++;
       } else break;
     }
   }
@@ -71,19 +80,22 @@ class Lexer {
   /** The next value or operator; undefined at the end. `]` and `>>` come back as operators. */
   next(): PdfValue | PdfOperator | undefined {
     this.skipSpace();
-    const b = this.buf;
-    if (this.pos >= b.length) return undefined;
-    const c = b[this.pos]!;
-    if (c === 0x2f) return new PdfName(this.regular(this.pos + 1));
+    const t = this.text;
+    if (this.pos >= t.length) return undefined;
+    const c = t.charCodeAt(this.pos);
+    if (c === 0x2f) {
+      this.pos++;
+      return new PdfName(this.regular());
+    }
     if (c === 0x28) return this.literalString();
     if (c === 0x3c) {
-      if (b[this.pos + 1] === 0x3c) {
+      if (t.charCodeAt(this.pos + 1) === 0x3c) {
         this.pos += 2;
         return this.dict();
       }
       return this.hexString();
     }
-    if (c === 0x3e && b[this.pos + 1] === 0x3e) {
+    if (c === 0x3e && t.charCodeAt(this.pos + 1) === 0x3e) {
       this.pos += 2;
       return new PdfOperator(">>");
     }
@@ -104,42 +116,52 @@ class Lexer {
       this.pos++;
       return new PdfOperator(String.fromCharCode(c));
     }
-    const word = this.regular(this.pos);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
+    const start = this.pos;
+    const word = this.regular();
+    if (!word) throw new Error(`unexpected byte ${c} at ${start}`);
+    if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
       const n = Number(word);
-      // `n g R` is a reference; look ahead without consuming anything else.
-      if (Number.isInteger(n) && n >= 0) {
-        const save = this.pos;
-        this.skipSpace();
-        const m = /^(\d+)\s+R(?![^\s/<>[\]()%{}])/.exec(this.peekText(24));
-        if (m) {
-          this.pos += m[0].length;
-          return new PdfRef(n);
-        }
-        this.pos = save;
-      }
-      return n;
+      if (Number.isNaN(n)) return new PdfOperator(word);
+      return this.refs && Number.isInteger(n) && n >= 0 ? this.reference(n) : n;
     }
     if (word === "true") return true;
     if (word === "false") return false;
     if (word === "null") return null;
-    if (!word) throw new Error(`unexpected byte ${c} at ${this.pos}`);
     return new PdfOperator(word);
   }
 
-  private peekText(n: number): string {
-    return String.fromCharCode(...this.buf.subarray(this.pos, Math.min(this.buf.length, this.pos + n)));
+  /** After an integer: `g R` makes it a reference; otherwise nothing is consumed. */
+  private reference(n: number): number | PdfRef {
+    const t = this.text;
+    const save = this.pos;
+    this.skipSpace();
+    const genStart = this.pos;
+    while (this.pos < t.length && isDigit(t.charCodeAt(this.pos))) this.pos++;
+    if (this.pos > genStart) {
+      this.skipSpace();
+      const after = t.charCodeAt(this.pos + 1);
+      if (t.charCodeAt(this.pos) === 0x52 && (this.pos + 1 >= t.length || isSpace(after) || isDelimiter(after))) {
+        this.pos++;
+        return new PdfRef(n);
+      }
+    }
+    this.pos = save;
+    return n;
   }
 
-  /** A run of regular characters starting at `from`; leaves pos after it. */
-  private regular(from: number): string {
-    const b = this.buf;
+  /** A run of regular characters from pos (a name's `#xx` escapes decoded). */
+  private regular(): string {
+    const t = this.text;
+    const from = this.pos;
     let end = from;
-    while (end < b.length && !WS.has(b[end]!) && !DELIM.has(b[end]!)) end++;
-    let s = String.fromCharCode(...b.subarray(from, end));
-    if (s.includes("#")) s = s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    while (end < t.length) {
+      const c = t.charCodeAt(end);
+      if (isSpace(c) || isDelimiter(c)) break;
+      end++;
+    }
     this.pos = end;
-    return s;
+    const s = t.slice(from, end);
+    return s.includes("#") ? s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
   }
 
   private dict(): PdfDict {
@@ -155,39 +177,42 @@ class Lexer {
   }
 
   private hexString(): PdfBytes {
-    const b = this.buf;
-    let i = this.pos + 1;
-    const digits: number[] = [];
-    while (i < b.length && b[i] !== 0x3e) {
-      const c = b[i]!;
-      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
-      if (v >= 0) digits.push(v);
-      i++;
+    const t = this.text;
+    let end = t.indexOf(">", this.pos + 1);
+    if (end < 0) end = t.length;
+    const out = new Uint8Array((end - this.pos) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let i = this.pos + 1; i < end; i++) {
+      const v = hexValue(t.charCodeAt(i));
+      if (v < 0) continue;
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
     }
-    this.pos = i + 1;
-    if (digits.length % 2) digits.push(0);
-    const out = new Uint8Array(digits.length / 2);
-    for (let j = 0; j < out.length; j++) out[j] = (digits[2 * j]! << 4) | digits[2 * j + 1]!;
-    return new PdfBytes(out);
+    if (high >= 0) out[n++] = high << 4;
+    this.pos = end + 1;
+    return new PdfBytes(out.subarray(0, n));
   }
 
   private literalString(): PdfBytes {
-    const b = this.buf;
+    const t = this.text;
     const out: number[] = [];
     let depth = 1;
     let i = this.pos + 1;
-    while (i < b.length) {
-      let c = b[i++]!;
+    while (i < t.length) {
+      let c = t.charCodeAt(i++);
       if (c === 0x5c) {
-        c = b[i++]!;
-        const esc: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
-        if (c in esc) out.push(esc[c]!);
+        c = t.charCodeAt(i++);
+        if (c in ESCAPES) out.push(ESCAPES[c]!);
         else if (c >= 0x30 && c <= 0x37) {
           let v = c - 0x30;
-          for (let k = 0; k < 2 && b[i]! >= 0x30 && b[i]! <= 0x37; k++) v = v * 8 + (b[i++]! - 0x30);
+          for (let k = 0; k < 2 && t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x37; k++) v = v * 8 + (t.charCodeAt(i++) - 0x30);
           out.push(v & 0xff);
         } else if (c === 0x0d) {
-          if (b[i] === 0x0a) i++;
+          if (t.charCodeAt(i) === 0x0a) i++;
         } else if (c !== 0x0a) out.push(c);
         continue;
       }
@@ -219,21 +244,24 @@ class PdfFile {
   private readonly objects = new Map<number, PdfObject>();
   private readonly fonts = new Map<number | PdfDict, Font>();
 
+  private readonly text: string;
+
   constructor(private readonly buf: Uint8Array) {
-    if (String.fromCharCode(...buf.subarray(0, 5)) !== "%PDF-") throw new Error("not a PDF file");
+    this.text = latin1(buf);
+    if (!this.text.startsWith("%PDF-")) throw new Error("not a PDF file");
     this.indexObjects();
   }
 
   /** Finds every `n g obj` in the file (later definitions win, as incremental updates do). */
   private indexObjects(): void {
-    const text = Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength).toString("latin1");
+    const text = this.text;
     const re = /(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const lexer = new Lexer(this.buf, m.index + m[0].length);
+      const lexer = new Lexer(text, m.index + m[0].length);
       const value = lexer.next();
       if (value === undefined || value instanceof PdfOperator) continue;
       const obj: PdfObject = { value };
-      const after = new Lexer(this.buf, lexer.pos);
+      const after = new Lexer(text, lexer.pos);
       const kw = after.next();
       if (kw instanceof PdfOperator && kw.op === "stream" && value instanceof Map) {
         let start = after.pos;
@@ -288,7 +316,7 @@ class PdfFile {
   }
 
   private findRoot(): PdfRef {
-    const text = Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength).toString("latin1");
+    const text = this.text;
     const m = /\/Root\s+(\d+)\s+\d+\s+R/g;
     let last: RegExpExecArray | null = null;
     for (let x = m.exec(text); x; x = m.exec(text)) last = x;
@@ -356,7 +384,7 @@ class PdfFile {
 
 /** ToUnicode: `bfchar` and `bfrange` entries, destinations in UTF-16BE. */
 function parseCMap(data: Uint8Array, into: Map<number, string>): void {
-  const lexer = new Lexer(data);
+  const lexer = new Lexer(latin1(data), 0, false);
   const utf16 = (b: PdfBytes) => {
     let s = "";
     for (let i = 0; i + 1 < b.bytes.length; i += 2) s += String.fromCharCode((b.bytes[i]! << 8) | b.bytes[i + 1]!);
@@ -401,7 +429,7 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 /** Runs a content stream's text operators; graphics and marked content are passed over. */
 function interpret(data: Uint8Array, fontNamed: (name: string) => Font | undefined): TextItem[] {
   const items: TextItem[] = [];
-  const lexer = new Lexer(data);
+  const lexer = new Lexer(latin1(data), 0, false);
   const operands: PdfValue[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -512,10 +540,9 @@ function interpret(data: Uint8Array, fontNamed: (name: string) => Font | undefin
         break;
       case "BI": {
         // An inline image: skip its data up to EI.
-        const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1");
         const ei = /\sEI(?=[\s]|$)/g;
         ei.lastIndex = lexer.pos;
-        const m = ei.exec(text);
+        const m = ei.exec(lexer.text);
         lexer.pos = m ? m.index + m[0].length : data.length;
         break;
       }

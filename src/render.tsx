@@ -3,6 +3,7 @@
  * about YAML.
  */
 import { Font, renderToBuffer } from "@react-pdf/renderer";
+import PDFDocument from "pdfkit";
 import type { FontFace } from "./fonts.js";
 import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "./normalize.js";
@@ -17,8 +18,45 @@ const registered = new Set<string>();
 interface FontSource {
   fontWeight: number;
   fontStyle: string;
-  data: { _glyphs?: object; layout?: (s: string) => unknown } | null;
+  data: ShapingFont | null;
   load(): Promise<void>;
+}
+
+/** A fontkit font, as far as this module touches it. */
+interface ShapingFont {
+  _glyphs?: object;
+  layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
+}
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+
+/**
+ * Shaping results of the current render, by font, then by text and options. react-pdf shapes
+ * the same strings again and again while it paginates (each page is laid out again to place its
+ * page number); a hit returns a copy with its own arrays, since later stages change them.
+ */
+const shaped = new Map<ShapingFont, Map<string, GlyphRun>>();
+
+function memoizeShaping(font: ShapingFont): void {
+  if (shaped.has(font)) return;
+  const runs = new Map<string, GlyphRun>();
+  shaped.set(font, runs);
+  const layout = font.layout.bind(font);
+  font.layout = (text, features, script, language, direction) => {
+    const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
+    let run = runs.get(key);
+    if (!run) {
+      run = layout(text, features, script, language, direction);
+      runs.set(key, run);
+    }
+    const copy = Object.create(Object.getPrototypeOf(run) as object) as GlyphRun;
+    Object.assign(copy, run);
+    copy.glyphs = run.glyphs.slice();
+    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+    return copy;
+  };
 }
 const registeredSources = () => Font.getRegisteredFonts() as Record<string, { sources: FontSource[] }>;
 
@@ -35,15 +73,48 @@ function registerFonts(faces: FontFace[]): void {
     // six faces) would otherwise read and parse the same file once per face.
     const source = registeredSources()[f.family]!.sources.find((s) => s.fontWeight === f.weight && s.fontStyle === f.style)!;
     const first = sourceByFile.get(f.file);
+    const load = first ? () => first.load().then(() => void (source.data = first.data)) : source.load.bind(source);
     if (!first) sourceByFile.set(f.file, source);
-    else {
-      source.load = async () => {
-        await first.load();
-        source.data = first.data;
-      };
-    }
+    source.load = async () => {
+      await load();
+      if (source.data) memoizeShaping(source.data);
+    };
   }
 }
+
+/**
+ * react-pdf selects the font for every run of text with `doc.font(fontkitFont, size)`. pdfkit
+ * has no cache for fonts given as objects: each call builds a new embedded-font wrapper, then
+ * recognises it as a font it already has by comparing JSON of the name tables — about 11 ms per
+ * page of a long résumé. Each document keeps its own map from fontkit font to embedded font, so
+ * a repeated font is a lookup. Everything else `font()` does (size, current font) is kept.
+ */
+type FontMethod = (this: PdfKitDocument, src: unknown, family?: unknown, size?: unknown) => PdfKitDocument;
+interface PdfKitDocument {
+  _font: unknown;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  fontSize(size: unknown): PdfKitDocument;
+}
+const pdfkitProto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: FontMethod } }).prototype;
+const pdfkitFont = pdfkitProto.font;
+const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
+pdfkitProto.font = function (src, family, size) {
+  if (typeof src !== "object" || src === null || typeof family !== "number" || size !== undefined) return pdfkitFont.call(this, src, family, size);
+  let fonts = embeddedFonts.get(this);
+  if (!fonts) embeddedFonts.set(this, (fonts = new Map()));
+  const known = fonts.get(src);
+  if (!known) {
+    pdfkitFont.call(this, src, family);
+    fonts.set(src, this._font);
+    return this;
+  }
+  this._fontSource = src;
+  this._fontFamily = null;
+  this.fontSize(family);
+  this._font = known;
+  return this;
+};
 
 // Hyphenation splits words, emails and URLs ("exam-ple.com"): a résumé never wants it. Only
 // CJK text and long URLs get break points, which draw no hyphen.
@@ -65,6 +136,8 @@ function resetGlyphCaches(): void {
       if (source.data?._glyphs) source.data._glyphs = {};
     }
   }
+  // Shaped runs hold glyph objects from the cache just emptied.
+  for (const runs of shaped.values()) runs.clear();
 }
 
 /**
@@ -77,7 +150,7 @@ export async function preloadFonts(stack: FontStack): Promise<void> {
   registerFonts(faces);
   for (const f of faces) await Font.load({ fontFamily: f.family, fontWeight: f.weight, fontStyle: f.style });
   for (const family of [...stack.primary, ...stack.fallbacks]) {
-    for (const source of registeredSources()[family]?.sources ?? []) source.data?.layout?.("Résumé 2024–2026, fi ffl “AWS” → ✓");
+    for (const source of registeredSources()[family]?.sources ?? []) source.data?.layout("Résumé 2024–2026, fi ffl “AWS” → ✓");
   }
   resetGlyphCaches();
 }
