@@ -3,14 +3,16 @@
  *
  * Every figure is a median over RUNS runs (with min and max), and each process timing is set
  * against `node -e 0` measured in the same run, interleaved, because shared machines are noisy.
- *   cold      the built command (dist/resume.mjs) building resume.yaml, as a whole process
- *   warm      a rebuild in a process that has built before (what --watch does)
- *   batch     100 résumés (fixtures and variants) built in one process
- *   rss       peak resident memory of a cold build
+ *   cold      the `resume` command (bin/resume) building resume.yaml, as a whole process: from
+ *             its startup snapshot, and from the bundle alone (RESUME_NO_SNAPSHOT=1)
+ *   warm      `resume build --watch`: the time it reports for each rebuild after an edit
+ *   batch     100 résumés (fixtures and variants) built in one process by buildMany, on a
+ *             pool of worker threads and, for comparison, in one thread
+ *   rss       peak resident memory of a cold build (GNU time or Python's getrusage)
  * Results are printed as a table and written to out/bench.json.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -18,7 +20,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-"));
 const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600" };
-const cli = path.join(root, "dist/resume.mjs");
+delete env.NODE_OPTIONS; // the command starts from its snapshot only without extra Node options
+const cli = path.join(root, "bin/resume");
 const input = path.join(root, "resume.yaml");
 
 const stats = (xs) => {
@@ -29,42 +32,85 @@ const stats = (xs) => {
 };
 
 /** Wall time of a whole process, in ms; fails loudly if the command fails. */
-function timed(args, extraEnv = {}) {
+function timed(command, args, extraEnv = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, encoding: "utf8" });
+  const r = spawnSync(command, args, { env: { ...env, ...extraEnv }, encoding: "utf8" });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stderr}`);
-  return { ms, stderr: r.stderr };
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${r.stderr}`);
+  return { ms, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Interleave the baseline with the builds so that both see the same machine.
+// The snapshot for this Node.js must exist, or the first runs would measure the fallback.
+if (!existsSync(path.join(root, "dist/snapshot", `node-${process.version}.blob.dir`))) {
+  throw new Error("no startup snapshot for this Node.js: run npm run build first");
+}
+
+// Interleave the baseline with the builds so that all of them see the same machine.
 const node0 = [];
 const coldNoVerify = [];
 const coldVerify = [];
-timed([cli, "build", input, "-q", "-o", path.join(tmp, "warmup.pdf")]); // fill the OS file cache
+const coldBundle = [];
+timed(cli, ["build", input, "-q", "-o", path.join(tmp, "warmup.pdf")]); // fill the OS file cache
 for (let i = 0; i < RUNS; i++) {
-  node0.push(timed(["-e", "0"]).ms);
-  coldNoVerify.push(timed([cli, "build", input, "--no-verify", "-q", "-o", path.join(tmp, "a.pdf")]).ms);
-  coldVerify.push(timed([cli, "build", input, "-q", "-o", path.join(tmp, "b.pdf")]).ms);
+  node0.push(timed(process.execPath, ["-e", "0"]).ms);
+  coldNoVerify.push(timed(cli, ["build", input, "--no-verify", "-q", "-o", path.join(tmp, "a.pdf")]).ms);
+  coldVerify.push(timed(cli, ["build", input, "-q", "-o", path.join(tmp, "b.pdf")]).ms);
+  coldBundle.push(timed(cli, ["build", input, "-q", "-o", path.join(tmp, "c.pdf")], { RESUME_NO_SNAPSHOT: "1" }).ms);
 }
 
-// Peak memory: the child reports its own maximum RSS as it exits.
-const hook = path.join(tmp, "rss.cjs");
-writeFileSync(hook, `process.on("exit", () => process.stderr.write("maxrss " + process.resourceUsage().maxRSS + "\\n"));`);
+// Peak memory of the whole process, read by a parent that waited for it.
+function peakRssMb() {
+  const args = ["build", input, "-q", "-o", path.join(tmp, "d.pdf")];
+  if (existsSync("/usr/bin/time")) {
+    const r = timed("/usr/bin/time", ["-f", "maxrss %M", cli, ...args]);
+    return Number(/maxrss (\d+)/.exec(r.stderr)[1]) / 1024;
+  }
+  const py = `import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], check=True)\nprint(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)`;
+  const r = spawnSync("python3", ["-c", py, cli, ...args], { env, encoding: "utf8" });
+  return r.status === 0 ? Number(r.stdout.trim()) / 1024 : undefined;
+}
 const rss = [];
-for (let i = 0; i < Math.min(RUNS, 5); i++) {
-  const { stderr } = timed(["--require", hook, cli, "build", input, "-q", "-o", path.join(tmp, "c.pdf")]);
-  rss.push(Number(/maxrss (\d+)/.exec(stderr)[1]) / 1024);
-}
+for (let i = 0; i < Math.min(RUNS, 5); i++) rss.push(peakRssMb());
 
-// Warm rebuilds and the batch run in this process, through the library.
-const { build } = await import(path.join(root, "dist/build.js"));
-const warm = [];
-for (let i = 0; i < RUNS + 2; i++) {
-  const t0 = performance.now();
-  await build(input, { output: path.join(tmp, "w.pdf"), env });
-  if (i >= 2) warm.push(performance.now() - t0);
+// Watch mode, as a user runs it: edit the résumé, read the rebuild time the command reports.
+async function watchRebuilds() {
+  const dir = path.join(tmp, "watch");
+  mkdirSync(dir);
+  cpSync(path.join(root, "assets"), path.join(dir, "assets"), { recursive: true });
+  const file = path.join(dir, "resume.yaml");
+  const text = readFileSync(input, "utf8");
+  writeFileSync(file, text);
+  const child = spawn(cli, ["build", file, "--watch", "-o", path.join(dir, "w.pdf")], { env: { ...env, NO_COLOR: "1" } });
+  let out = "";
+  const waitFor = (re, from) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const m = re.exec(out.slice(from));
+        if (m) {
+          child.stdout.off("data", check);
+          resolve(m);
+        }
+      };
+      child.stdout.on("data", check);
+      child.once("exit", () => reject(new Error(`watch ended:\n${out}`)));
+      check();
+    });
+  child.stdout.on("data", (d) => (out += d));
+  await waitFor(/wrote .* in \d+ ms/, 0);
+  const ms = [];
+  for (let i = 0; i < RUNS + 2; i++) {
+    const from = out.length;
+    writeFileSync(file, `${text}# edit ${i}\n`);
+    const m = await waitFor(/rebuilt .* in (\d+) ms/, from);
+    if (i >= 2) ms.push(Number(m[1]));
+  }
+  child.kill("SIGINT");
+  return ms;
 }
+const warm = await watchRebuilds();
+
+// Batches run through the library in this process.
+const { buildMany } = await import(path.join(root, "dist/batch.js"));
 const fixtures = [
   ["resume.yaml"],
   ["tests/fixtures/full.yaml"],
@@ -74,35 +120,50 @@ const fixtures = [
   ["tests/fixtures/variants.yaml", "backend"],
   ["tests/fixtures/variants.yaml", "frontend"],
   ["../shared/conformance/jsonresume/sample.resume.json"],
-].map(([f, variant]) => [path.join(root, f), variant]);
-const t0 = performance.now();
-for (let i = 0; i < 100; i++) {
+];
+const jobs = Array.from({ length: 100 }, (_, i) => {
   const [file, variant] = fixtures[i % fixtures.length];
-  await build(file, { output: path.join(tmp, `batch-${i % fixtures.length}.pdf`), env, variant });
+  return { file: path.join(root, file), opts: { output: path.join(tmp, `batch-${i}.pdf`), env, variant } };
+});
+async function batch(threads) {
+  const t0 = performance.now();
+  const results = await buildMany(jobs, { threads });
+  const failed = results.filter((r) => r instanceof Error);
+  if (failed.length) throw new Error(`batch: ${failed[0].message}`);
+  const seconds = (performance.now() - t0) / 1000;
+  return { threads, seconds, per_second: jobs.length / seconds };
 }
-const batchSeconds = (performance.now() - t0) / 1000;
+process.env.NODE_ENV = "production"; // as the worker threads and the bundled command run React
+const pool = await batch(undefined);
+const single = await batch(0);
 
 const n0 = stats(node0);
+const withRatio = (xs) => ({ ...stats(xs), ratio_to_node: stats(xs).median / n0.median });
 const result = {
-  machine: { cpus: os.cpus().length, node: process.version },
+  machine: { cpus: os.availableParallelism(), node: process.version },
   node_e_0_ms: n0,
-  cold_no_verify_ms: { ...stats(coldNoVerify), ratio_to_node: stats(coldNoVerify).median / n0.median },
-  cold_verify_ms: { ...stats(coldVerify), ratio_to_node: stats(coldVerify).median / n0.median },
+  cold_no_verify_ms: withRatio(coldNoVerify),
+  cold_verify_ms: withRatio(coldVerify),
+  cold_bundle_only_ms: withRatio(coldBundle),
   warm_rebuild_ms: stats(warm),
-  batch_100: { seconds: batchSeconds, per_second: 100 / batchSeconds },
-  peak_rss_mb: stats(rss),
+  batch_100: { pool: { ...pool, threads: Math.min(os.availableParallelism(), jobs.length) }, one_thread: single },
+  peak_rss_mb: rss.every((x) => x !== undefined) ? stats(rss) : null,
 };
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(path.join(root, "out"), { recursive: true });
 writeFileSync(path.join(root, "out/bench.json"), `${JSON.stringify(result, null, 2)}\n`);
 
 const f = (x) => x.toFixed(0).padStart(6);
-const row = (name, s, extra = "") => console.log(`${name.padEnd(34)}${f(s.median)}${f(s.min)}${f(s.max)}  ${extra}`);
-console.log(`${"".padEnd(34)}median   min   max   (ms, ${RUNS} runs, ${os.cpus().length} cores, Node ${process.version})`);
+const row = (name, s, extra = "") => console.log(`${name.padEnd(40)}${f(s.median)}${f(s.min)}${f(s.max)}  ${extra}`);
+console.log(`${"".padEnd(40)}median   min   max   (ms, ${RUNS} runs, ${result.machine.cpus} cores, Node ${process.version})`);
 row("node -e 0", n0);
 row("cold build --no-verify", result.cold_no_verify_ms, `${result.cold_no_verify_ms.ratio_to_node.toFixed(1)}× node -e 0`);
 row("cold build (with read-back check)", result.cold_verify_ms, `${result.cold_verify_ms.ratio_to_node.toFixed(1)}× node -e 0`);
-row("warm rebuild (watch mode)", result.warm_rebuild_ms);
-console.log(`${"batch of 100 résumés".padEnd(34)}${batchSeconds.toFixed(1).padStart(6)} s   ${result.batch_100.per_second.toFixed(1)} résumés/s`);
-console.log(`${"peak RSS, cold build".padEnd(34)}${f(result.peak_rss_mb.median)} MB`);
+row("cold build, bundle only (no snapshot)", result.cold_bundle_only_ms, `${result.cold_bundle_only_ms.ratio_to_node.toFixed(1)}× node -e 0`);
+row("warm rebuild (--watch, as reported)", result.warm_rebuild_ms);
+const batchRow = (name, b) => console.log(`${name.padEnd(40)}${b.seconds.toFixed(1).padStart(6)} s   ${b.per_second.toFixed(1)} résumés/s`);
+batchRow(`batch of 100, ${result.batch_100.pool.threads} worker threads`, pool);
+batchRow("batch of 100, one thread", single);
+if (result.peak_rss_mb) console.log(`${"peak RSS, cold build".padEnd(40)}${f(result.peak_rss_mb.median)} MB`);
+else console.log(`${"peak RSS, cold build".padEnd(40)}  (needs /usr/bin/time or python3)`);
 console.log("written to out/bench.json");

@@ -38,6 +38,30 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * While paginating, react-pdf lays the whole remaining document out again on every page just to
+ * resolve dynamic nodes (`render` props) for that page number. A dynamic node that is absolutely
+ * positioned, like this tool's page footer, cannot move anything else, so a page whose dynamic
+ * nodes are all absolute is split as it is; the final pass that numbers the pages still resolves
+ * them. tests/perf.test.ts checks the bundle writes the same bytes as the library on every theme.
+ */
+const pageSplitWithoutAbsoluteDynamicNodes = {
+  name: "page-split-without-absolute-dynamic-nodes",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]layout[\\/]lib[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const call = "const dynamicPage = resolveDynamicPage({ pageNumber }, page, fontStore, yoga);";
+      const contents = source.replace(
+        call,
+        `const inFlowDynamic = (node) => node.style?.position !== "absolute" && (isDynamic$1(node) || (node.children || []).some(inFlowDynamic));
+    const dynamicPage = (page.children || []).some(inFlowDynamic) ? resolveDynamicPage({ pageNumber }, page, fontStore, yoga) : page;`,
+      );
+      if (contents === source) throw new Error(`${this.name}: splitPage in ${args.path} has changed`);
+      return { contents, loader: "js" };
+    });
+  },
+};
+
 /** What both bundles share: everything but the native and worker-based packages, minified. */
 const common = {
   bundle: true,
@@ -52,7 +76,7 @@ const common = {
   // React's production build: the development one checks and warns on every element it creates.
   define: { "process.env.NODE_ENV": '"production"' },
   external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
-  plugins: [pdfkitFonts, yogaWithoutFetch],
+  plugins: [pdfkitFonts, yogaWithoutFetch, pageSplitWithoutAbsoluteDynamicNodes],
 };
 
 // The command: one ESM file. Bundled CommonJS code calls require(); give the ESM bundle one.
@@ -60,6 +84,15 @@ await build({
   ...common,
   entryPoints: [path.join(root, "src/bin.ts")],
   outfile: path.join(root, "dist/resume.mjs"),
+  format: "esm",
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+
+// The batch pool's worker thread (src/batch.ts): a bundle too, so that each worker starts fast.
+await build({
+  ...common,
+  entryPoints: [path.join(root, "src/batch-worker.ts")],
+  outfile: path.join(root, "dist/batch-worker.mjs"),
   format: "esm",
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -43,16 +43,24 @@ describe("resume build", () => {
 });
 
 describe("the bundled command (dist/resume.mjs)", () => {
-  it("writes the same bytes as the library build", async () => {
-    const dir = tempDir();
-    const bundled = path.join(dir, "bundled.pdf");
-    const r = spawnSync(process.execPath, [path.join(ROOT, "dist/resume.mjs"), "build", path.join(ROOT, "tests/fixtures/full.yaml"), "-o", bundled, "-q"], {
-      env: { ...process.env, ...EPOCH },
-      encoding: "utf8",
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const library = path.join(dir, "library.pdf");
-    await build(path.join(ROOT, "tests/fixtures/full.yaml"), { output: library, env: EPOCH });
-    expect(readFileSync(bundled).equals(readFileSync(library))).toBe(true);
-  });
+  // The bundle patches work out of react-pdf's pagination (scripts/bundle.mjs): the output must
+  // not change, on any theme, for one page or several.
+  const fixtures = ["resume.yaml", "tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "../shared/conformance/jsonresume/sample.resume.json"];
+  for (const theme of ["classic", "modern", "compact", "sidebar"] as const) {
+    it(`writes the same bytes as the library build (${theme})`, async () => {
+      const dir = tempDir();
+      for (const fixture of fixtures) {
+        const bundled = path.join(dir, "bundled.pdf");
+        const input = path.join(ROOT, fixture);
+        const r = spawnSync(process.execPath, [path.join(ROOT, "dist/resume.mjs"), "build", input, "--theme", theme, "-o", bundled, "-q"], {
+          env: { ...process.env, ...EPOCH },
+          encoding: "utf8",
+        });
+        expect(r.status, r.stderr).toBe(0);
+        const library = path.join(dir, "library.pdf");
+        await build(input, { output: library, env: EPOCH, render: { theme } });
+        expect(readFileSync(bundled).equals(readFileSync(library)), fixture).toBe(true);
+      }
+    }, 60_000);
+  }
 });
