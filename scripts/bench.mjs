@@ -93,6 +93,7 @@ async function watchRebuilds() {
       };
       child.stdout.on("data", check);
       child.once("exit", () => reject(new Error(`watch ended:\n${out}`)));
+      child.setMaxListeners(0);
       check();
     });
   child.stdout.on("data", (d) => (out += d));

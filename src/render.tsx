@@ -25,37 +25,77 @@ interface FontSource {
 /** A fontkit font, as far as this module touches it. */
 interface ShapingFont {
   _glyphs?: object;
+  getGlyph(id: number, codePoints?: number[]): { id: number };
   layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
 }
 interface GlyphRun {
-  glyphs: unknown[];
+  glyphs: { id: number }[];
   positions: object[];
 }
 
-/**
- * Shaping results of the current render, by font, then by text and options. react-pdf shapes
- * the same strings again and again while it paginates (each page is laid out again to place its
- * page number); a hit returns a copy with its own arrays, since later stages change them.
- */
-const shaped = new Map<ShapingFont, Map<string, GlyphRun>>();
+/** A shaping result without glyph objects: what to replay, and the numbers to copy. */
+interface Shaped {
+  /** Every getGlyph call the shaping made, in order: [glyph id, code points]. */
+  calls: [number, number[] | undefined][];
+  ids: number[];
+  positions: object[];
+  /** The run's other fields (script, language, direction, features) and its prototype. */
+  rest: object;
+  proto: object;
+}
 
-function memoizeShaping(font: ShapingFont): void {
-  if (shaped.has(font)) return;
-  const runs = new Map<string, GlyphRun>();
-  shaped.set(font, runs);
+const MAX_SHAPED = 20_000;
+/** Marks a font whose shaping is memoised, across copies of this module (one wrapper per font). */
+const SHAPING = Symbol.for("resume-builder.shaping");
+
+/**
+ * OpenType shaping (fontkit's GSUB and GPOS) is the largest single cost of laying text out, and
+ * the same strings come back: react-pdf shapes a string again each time it lays a page out
+ * while paginating, and a rebuild in --watch mode reshapes a résumé that barely changed. Results
+ * are kept per font by text and options, without glyph objects: fontkit's glyph objects remember
+ * the code points they were first made for and feed the PDF's ToUnicode map, and each document
+ * starts with an empty glyph cache (resetGlyphCaches). A hit therefore replays the shaping's
+ * getGlyph calls in their order, leaving the document's glyph cache exactly as shaping would
+ * have, and copies the positions (later stages change them). A build is byte-identical whether
+ * its strings were shaped before or not (tests/build.test.ts, tests/perf.test.ts).
+ */
+function memoizeShaping(font: ShapingFont & { [SHAPING]?: true }): void {
+  if (font[SHAPING]) return;
+  font[SHAPING] = true;
+  const cache = new Map<string, Shaped>();
   const layout = font.layout.bind(font);
+  const getGlyph = font.getGlyph.bind(font);
   font.layout = (text, features, script, language, direction) => {
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
-    let run = runs.get(key);
-    if (!run) {
-      run = layout(text, features, script, language, direction);
-      runs.set(key, run);
+    const hit = cache.get(key);
+    if (hit) {
+      for (const [id, codePoints] of hit.calls) getGlyph(id, codePoints);
+      const run = Object.assign(Object.create(hit.proto) as GlyphRun, hit.rest);
+      run.glyphs = hit.ids.map((id) => getGlyph(id));
+      run.positions = hit.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+      return run;
     }
-    const copy = Object.create(Object.getPrototypeOf(run) as object) as GlyphRun;
-    Object.assign(copy, run);
-    copy.glyphs = run.glyphs.slice();
-    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
-    return copy;
+    const calls: Shaped["calls"] = [];
+    font.getGlyph = (id, codePoints) => {
+      calls.push([id, codePoints?.slice()]);
+      return getGlyph(id, codePoints);
+    };
+    let run: GlyphRun;
+    try {
+      run = layout(text, features, script, language, direction);
+    } finally {
+      font.getGlyph = getGlyph;
+    }
+    if (cache.size >= MAX_SHAPED) cache.clear();
+    const { glyphs, positions, ...rest } = run;
+    cache.set(key, {
+      calls,
+      ids: glyphs.map((g) => g.id),
+      positions: positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p)),
+      rest,
+      proto: Object.getPrototypeOf(run) as object,
+    });
+    return run;
   };
 }
 const registeredSources = () => Font.getRegisteredFonts() as Record<string, { sources: FontSource[] }>;
@@ -89,6 +129,8 @@ function registerFonts(faces: FontFace[]): void {
  * page of a long résumé. Each document keeps its own map from fontkit font to embedded font, so
  * a repeated font is a lookup. Everything else `font()` does (size, current font) is kept.
  */
+/** Marks pdfkit's font() as wrapped, across copies of this module. */
+const FONT_CACHE = Symbol.for("resume-builder.pdfkit-font-cache");
 type FontMethod = (this: PdfKitDocument, src: unknown, family?: unknown, size?: unknown) => PdfKitDocument;
 interface PdfKitDocument {
   _font: unknown;
@@ -96,10 +138,10 @@ interface PdfKitDocument {
   _fontFamily: unknown;
   fontSize(size: unknown): PdfKitDocument;
 }
-const pdfkitProto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: FontMethod } }).prototype;
+const pdfkitProto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: FontMethod & { [FONT_CACHE]?: true } } }).prototype;
 const pdfkitFont = pdfkitProto.font;
 const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
-pdfkitProto.font = function (src, family, size) {
+if (!pdfkitFont[FONT_CACHE]) pdfkitProto.font = Object.assign(function (this: PdfKitDocument, src: unknown, family?: unknown, size?: unknown) {
   if (typeof src !== "object" || src === null || typeof family !== "number" || size !== undefined) return pdfkitFont.call(this, src, family, size);
   let fonts = embeddedFonts.get(this);
   if (!fonts) embeddedFonts.set(this, (fonts = new Map()));
@@ -114,7 +156,7 @@ pdfkitProto.font = function (src, family, size) {
   this.fontSize(family);
   this._font = known;
   return this;
-};
+}, { [FONT_CACHE]: true as const });
 
 // Hyphenation splits words, emails and URLs ("exam-ple.com"): a résumé never wants it. Only
 // CJK text and long URLs get break points, which draw no hyphen.
@@ -136,8 +178,6 @@ function resetGlyphCaches(): void {
       if (source.data?._glyphs) source.data._glyphs = {};
     }
   }
-  // Shaped runs hold glyph objects from the cache just emptied.
-  for (const runs of shaped.values()) runs.clear();
 }
 
 /**

@@ -166,6 +166,40 @@ describe("the installed command (dist/bin.js)", () => {
     expect(readFileSync(path.join(dir, "in-process.pdf")).equals(readFileSync(path.join(dir, "fresh.pdf")))).toBe(true);
   });
 
+  it("builds the same bytes when every string was shaped before, by other résumés and themes", async () => {
+    // Shaping results are reused across builds (render.tsx); the glyph objects a document gets,
+    // and so its ToUnicode map, must not depend on what was built before. The text mixes
+    // characters that share a glyph or form ligatures (space and no-break space, "ffi", "fl"),
+    // where the order glyphs are first made in decides the map.
+    const dir = tempDir();
+    const tricky = writeFixture(
+      dir,
+      "tricky.yaml",
+      [
+        "basics:",
+        "  name: Zoë Office-Affluent",
+        "  label: \"Staff\u00a0Engineer - flow, office, affluent, fjord\"",
+        "  summary: \"Efficient\u00a0offices - fine-tuned \u2013 first\u00a0fifty \u2014 fine\"",
+        "work:",
+        "  - name: \"Fluffy\u00a0Ltd\"",
+        "    highlights: [\"Shipped\u00a0ffmpeg fixes - 20% off\", \"affine fields, finite\u00a0flows\"]",
+        "",
+      ].join("\n"),
+    );
+    const docs = [tricky, path.join(ROOT, "tests/fixtures/unicode.yaml"), path.join(CONFORMANCE, "sample.resume.json")];
+    for (const theme of ["sidebar", "compact", "modern", "classic"] as const) {
+      for (const doc of [...docs].reverse()) await build(doc, { output: path.join(dir, "warm.pdf"), env: EPOCH, render: { theme } });
+    }
+    for (const theme of ["classic", "sidebar"] as const) {
+      for (const doc of docs) {
+        await build(doc, { output: path.join(dir, "in-process.pdf"), env: EPOCH, render: { theme } });
+        const fresh = spawnCli(["build", doc, "--theme", theme, "-o", path.join(dir, "fresh.pdf")], dir, EPOCH);
+        expect(fresh.code, fresh.stderr).toBe(0);
+        expect(readFileSync(path.join(dir, "in-process.pdf")).equals(readFileSync(path.join(dir, "fresh.pdf"))), `${doc} ${theme}`).toBe(true);
+      }
+    }
+  }, 120_000);
+
   it("resolves badge paths against the résumé file, wherever it is run from", () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, "cv/assets"), { recursive: true });
