@@ -2,7 +2,7 @@
  * Images the résumé refers to (certificate badges): read, identify and measure them, with
  * located errors for anything that is missing or not a PNG/JPEG.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { formatPath, ResumeError, type Diagnostic } from "./errors.js";
 import type { LoadedSource } from "./load.js";
@@ -39,7 +39,7 @@ export async function loadAssets(resume: Resume, source: LoadedSource, opts: { p
     const file = path.resolve(source.dir, ref);
     let data: Buffer;
     try {
-      data = await readFile(file);
+      data = readFileSync(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       return fail(code === "ENOENT" ? `image not found: ${file}` : `cannot read image ${file} (${code ?? String(err)})`);

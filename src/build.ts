@@ -2,7 +2,7 @@
  * The pipeline: load → validate → (assets, glyph check) → normalize → render → write.
  * Library functions the CLI and the tests call directly.
  */
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "./assets.js";
@@ -249,12 +249,20 @@ function imageWarnings(resume: Resume, source: LoadedSource, assets: Assets, tok
   return out;
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
 async function outputPath(resume: Resume, opts: BuildOptions, variant?: Variant): Promise<string> {
   const name = variant ? (variant.output ?? defaultFileName(resume.basics.name, variant.name)) : defaultFileName(resume.basics.name);
   if (!opts.output) return path.resolve(opts.outDir ?? "out", name);
   const given = path.resolve(opts.output);
-  const isDir = /[\\/]$/.test(opts.output) || (await stat(given).then((s) => s.isDirectory(), () => false));
+  const isDir = /[\\/]$/.test(opts.output) || isDirectory(given);
   return isDir ? path.join(given, name) : given;
 }
 

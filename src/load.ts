@@ -2,7 +2,7 @@
  * Stage 1 — load: read a YAML or JSON file into plain data plus a source map that turns any
  * path into a line and column. Knows files and YAML, nothing about résumés.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 import { ResumeError, type Diagnostic } from "./errors.js";
@@ -33,7 +33,7 @@ export async function loadFile(filePath: string, label: string = filePath): Prom
   const file = label;
   let bytes: Buffer;
   try {
-    bytes = await readFile(filePath);
+    bytes = readFileSync(filePath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =

@@ -5,8 +5,7 @@
  * when the process is interrupted are removed by `removeTempFiles` (see bin.ts).
  */
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TOOL_NAME } from "./version.js";
 
@@ -15,17 +14,17 @@ const inFlight = new Set<string>();
 
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   inFlight.add(tmp);
   try {
-    await writeFile(tmp, bytes, { flag: "wx" });
+    writeFileSync(tmp, bytes, { flag: "wx" });
     // For tests of interruption only: a pause between writing the temporary file and renaming it.
     const renameDelay = Number(process.env.RESUME_TEST_RENAME_DELAY_MS ?? 0);
     if (renameDelay > 0) await new Promise((r) => setTimeout(r, renameDelay));
-    await rename(tmp, target);
+    renameSync(tmp, target);
   } catch (err) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw err;
   } finally {
     inFlight.delete(tmp);
@@ -42,21 +41,21 @@ export function removeTempFiles(): void {
 export async function existingOutput(file: string): Promise<"absent" | "ours" | "pdf" | "other"> {
   let size: number;
   try {
-    const s = await stat(file);
+    const s = statSync(file);
     if (!s.isFile()) return "other";
     size = s.size;
   } catch {
     return "absent";
   }
-  const handle = await open(file, "r");
+  const fd = openSync(file, "r");
   try {
     // A résumé is far below 20 MB; the Creator entry ("resume-builder <version>") marks ours.
     const bytes = Buffer.alloc(Math.min(size, 20 * 1024 * 1024));
-    await handle.read(bytes, 0, bytes.length, 0);
+    readSync(fd, bytes, 0, bytes.length, 0);
     if (bytes.toString("latin1", 0, 5) !== "%PDF-") return "other";
     return bytes.includes(`(${TOOL_NAME} `) ? "ours" : "pdf";
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
