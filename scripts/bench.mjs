@@ -135,7 +135,7 @@ async function batch(threads) {
   return { threads, seconds, per_second: jobs.length / seconds };
 }
 process.env.NODE_ENV = "production"; // as the worker threads and the bundled command run React
-const pool = await batch(undefined);
+const pool = await batch(os.availableParallelism());
 const single = await batch(0);
 
 const n0 = stats(node0);
@@ -147,7 +147,7 @@ const result = {
   cold_verify_ms: withRatio(coldVerify),
   cold_bundle_only_ms: withRatio(coldBundle),
   warm_rebuild_ms: stats(warm),
-  batch_100: { pool: { ...pool, threads: Math.min(os.availableParallelism(), jobs.length) }, one_thread: single },
+  batch_100: { pool: { ...pool, threads: os.availableParallelism() }, one_thread: single },
   peak_rss_mb: rss.every((x) => x !== undefined) ? stats(rss) : null,
 };
 rmSync(tmp, { recursive: true, force: true });
