@@ -158,6 +158,22 @@ if (!pdfkitFont[FONT_CACHE]) pdfkitProto.font = Object.assign(function (this: Pd
   return this;
 }, { [FONT_CACHE]: true as const });
 
+/**
+ * A new pdfkit document selects Helvetica as its default font, which parses Helvetica's AFM
+ * metrics (~1.5 ms a document). react-pdf always selects a font before it draws text, and this
+ * tool never draws with a standard font, so documents start with no font.
+ */
+const pdfkitInit = pdfkitProto as unknown as { initFonts: ((this: unknown, font?: unknown, ...rest: unknown[]) => void) & { [FONT_CACHE]?: true } };
+const initFonts = pdfkitInit.initFonts;
+if (!initFonts[FONT_CACHE]) {
+  pdfkitInit.initFonts = Object.assign(
+    function (this: unknown, font?: unknown, ...rest: unknown[]) {
+      return initFonts.call(this, font === undefined ? null : font, ...rest);
+    },
+    { [FONT_CACHE]: true as const },
+  );
+}
+
 // Hyphenation splits words, emails and URLs ("exam-ple.com"): a résumé never wants it. Only
 // CJK text and long URLs get break points, which draw no hyphen.
 Font.registerHyphenationCallback(breakWord);
