@@ -49,7 +49,9 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
 /** Delimiters: ( ) < > [ ] { } / % */
 const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const hexValue = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1);
+/** White space and comments; a run of regular characters (sticky: they match at lastIndex). */
+const SPACE = /(?:[\0\t\n\f\r ]+|%[^\r\n]*)*/y;
+const REGULAR = /[^\0\t\n\f\r ()<>[\]{}/%]+/y;
 const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
 
 /** Bytes as a string of the same length (one character per byte), for fast scanning. */
@@ -67,14 +69,9 @@ class Lexer {
   ) {}
 
   private skipSpace(): void {
-    const t = this.text;
-    while (this.pos < t.length) {
-      const c = t.charCodeAt(this.pos);
-      if (isSpace(c)) this.pos++;
-      else if (c === 0x25) {
-        while (this.pos < t.length && t.charCodeAt(this.pos) !== 0x0a && t.charCodeAt(this.pos) !== 0x0d) this.pos++;
-      } else break;
-    }
+    SPACE.lastIndex = this.pos;
+    SPACE.test(this.text);
+    this.pos = SPACE.lastIndex;
   }
 
   /** The next value or operator; undefined at the end. `]` and `>>` come back as operators. */
@@ -151,16 +148,9 @@ class Lexer {
 
   /** A run of regular characters from pos (a name's `#xx` escapes decoded). */
   private regular(): string {
-    const t = this.text;
-    const from = this.pos;
-    let end = from;
-    while (end < t.length) {
-      const c = t.charCodeAt(end);
-      if (isSpace(c) || isDelimiter(c)) break;
-      end++;
-    }
-    this.pos = end;
-    const s = t.slice(from, end);
+    REGULAR.lastIndex = this.pos;
+    const s = REGULAR.exec(this.text)?.[0] ?? "";
+    this.pos += s.length;
     return s.includes("#") ? s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
   }
 
@@ -180,21 +170,12 @@ class Lexer {
     const t = this.text;
     let end = t.indexOf(">", this.pos + 1);
     if (end < 0) end = t.length;
-    const out = new Uint8Array((end - this.pos) >> 1);
-    let n = 0;
-    let high = -1;
-    for (let i = this.pos + 1; i < end; i++) {
-      const v = hexValue(t.charCodeAt(i));
-      if (v < 0) continue;
-      if (high < 0) high = v;
-      else {
-        out[n++] = (high << 4) | v;
-        high = -1;
-      }
-    }
-    if (high >= 0) out[n++] = high << 4;
+    // Buffer's hex decoder stops at the first non-hex digit: drop white space first, pad odd.
+    let hex = t.slice(this.pos + 1, end);
+    if (/[^0-9a-fA-F]/.test(hex)) hex = hex.replace(/[^0-9a-fA-F]/g, "");
+    if (hex.length % 2) hex += "0";
     this.pos = end + 1;
-    return new PdfBytes(out.subarray(0, n));
+    return new PdfBytes(Buffer.from(hex, "hex"));
   }
 
   private literalString(): PdfBytes {
