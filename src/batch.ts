@@ -1,10 +1,10 @@
 /**
  * Many résumés in one process: builds spread over a pool of worker threads, one per core, or run
  * one after another in this thread. A worker takes about a second to load the renderer and warm
- * up, then builds ~1.4× as many résumés a second on two cores as one thread does (measured with
- * npm run bench), so the pool is used by default from POOL_FROM jobs up, on more than one core.
- * Results come back in the order of the jobs; a build that fails gives its ResumeError in its
- * place and the others go on.
+ * up, then two of them build ~1.6× as many résumés a second as one thread (measured on two cores:
+ * 50 jobs are faster in one thread, 100 about even, 200 ~1.2× faster on the pool), so the pool is
+ * used by default from POOL_FROM jobs up, on more than one core. Results come back in the order
+ * of the jobs; a build that fails gives its ResumeError in its place and the others go on.
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -22,7 +22,7 @@ export interface BatchJob {
 export type BatchResult = BuildResult | ResumeError;
 
 /** Below this many jobs the pool's start-up costs more than it saves. */
-export const POOL_FROM = 50;
+export const POOL_FROM = 100;
 
 export interface BatchSettings {
   /** Worker threads (default: one per core from POOL_FROM jobs up, else 0); 0 = this thread. */
