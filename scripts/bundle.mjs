@@ -79,23 +79,20 @@ const common = {
   plugins: [pdfkitFonts, yogaWithoutFetch, pageSplitWithoutAbsoluteDynamicNodes],
 };
 
-// The command: one ESM file. Bundled CommonJS code calls require(); give the ESM bundle one.
-await build({
-  ...common,
-  entryPoints: [path.join(root, "src/bin.ts")],
-  outfile: path.join(root, "dist/resume.mjs"),
-  format: "esm",
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
-
-// The batch pool's worker thread (src/batch.ts): a bundle too, so that each worker starts fast.
-await build({
-  ...common,
-  entryPoints: [path.join(root, "src/batch-worker.ts")],
-  outfile: path.join(root, "dist/batch-worker.mjs"),
-  format: "esm",
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+// The command, and the batch pool's worker thread (src/batch.ts, bundled so that each worker
+// starts fast): ESM files. Bundled CommonJS code calls require(); give each bundle one.
+for (const [entry, out] of [
+  ["src/bin.ts", "dist/resume.mjs"],
+  ["src/batch-worker.ts", "dist/batch-worker.mjs"],
+]) {
+  await build({
+    ...common,
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, out),
+    format: "esm",
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+}
 
 // The startup snapshot's entry (scripts/snapshot.mjs turns it into a V8 snapshot): a classic
 // script, which is what Node.js snapshots. It may only require Node's own modules while the
