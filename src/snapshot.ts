@@ -15,7 +15,8 @@ import { checkGlyphs } from "./glyphs.js";
 import { parseSource } from "./load.js";
 import { clearDateFormatters } from "./locale.js";
 import { normalize } from "./normalize.js";
-import { preloadFonts } from "./render.js";
+import { preloadFonts } from "./fontstore.js";
+import "./render.js"; // the renderer, initialised in the snapshot
 import { run } from "./run.js";
 import { STARTER_RESUME } from "./starter.js";
 import { fontStack, themeTokens } from "./themes/index.js";

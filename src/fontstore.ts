@@ -1,0 +1,174 @@
+/**
+ * The fonts react-pdf draws with, registered once per process: faces that share a file share
+ * one parse, each document starts with empty glyph caches, and the work fontkit repeats from
+ * build to build — OpenType shaping and font subsets — is kept per font (see memoizeFontWork).
+ */
+import { Font } from "@react-pdf/renderer";
+import type { FontFace } from "./fonts.js";
+import { stackFaces, type FontStack } from "./themes/index.js";
+
+const registered = new Set<string>();
+
+/** The part of react-pdf's FontSource used here: its parsed font, and how it is loaded. */
+interface FontSource {
+  fontWeight: number;
+  fontStyle: string;
+  data: ShapingFont | null;
+  load(): Promise<void>;
+}
+
+/** A fontkit font, as far as this module touches it. */
+interface ShapingFont {
+  _glyphs?: object;
+  createSubset(): FontSubset;
+  getGlyph(id: number, codePoints?: number[]): { id: number };
+  layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
+}
+/** fontkit's subset of a font: the glyphs a document uses, and the font file made of them. */
+interface FontSubset {
+  glyphs: number[];
+  encode(): Uint8Array;
+}
+interface GlyphRun {
+  glyphs: { id: number }[];
+  positions: object[];
+}
+
+/** A shaping result without glyph objects: what to replay, and the numbers to copy. */
+interface Shaped {
+  /** Every getGlyph call the shaping made, in order: [glyph id, code points]. */
+  calls: [number, number[] | undefined][];
+  ids: number[];
+  positions: object[];
+  /** The run's other fields (script, language, direction, features) and its prototype. */
+  rest: object;
+  proto: object;
+}
+
+const MAX_SHAPED = 20_000;
+const MAX_SUBSETS = 64;
+/** Marks a font whose shaping is memoised, across copies of this module (one wrapper per font). */
+const SHAPING = Symbol.for("resume-builder.shaping");
+
+/**
+ * OpenType shaping (fontkit's GSUB and GPOS) is the largest single cost of laying text out, and
+ * the same strings come back: react-pdf shapes a string again each time it lays a page out
+ * while paginating, and a rebuild in --watch mode reshapes a résumé that barely changed. Results
+ * are kept per font by text and options, without glyph objects: fontkit's glyph objects remember
+ * the code points they were first made for and feed the PDF's ToUnicode map, and each document
+ * starts with an empty glyph cache (resetGlyphCaches). A hit therefore replays the shaping's
+ * getGlyph calls in their order, leaving the document's glyph cache exactly as shaping would
+ * have, and copies the positions (later stages change them). A build is byte-identical whether
+ * its strings were shaped before or not (tests/cli.test.ts, tests/perf.test.ts).
+ */
+function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
+  if (font[SHAPING]) return;
+  font[SHAPING] = true;
+  const cache = new Map<string, Shaped>();
+  // A document embeds each font as a subset of the glyphs it used, in the order it used them;
+  // the subset's font file depends on nothing else, so a rebuild that uses the same glyphs
+  // reuses the file instead of decoding and re-encoding every glyph (~4 ms a build).
+  const subsets = new Map<string, Uint8Array>();
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(",");
+      let bytes = subsets.get(key);
+      if (!bytes) {
+        bytes = encode();
+        if (subsets.size >= MAX_SUBSETS) subsets.clear();
+        subsets.set(key, bytes);
+      }
+      return bytes;
+    };
+    return subset;
+  };
+  const layout = font.layout.bind(font);
+  const getGlyph = font.getGlyph.bind(font);
+  font.layout = (text, features, script, language, direction) => {
+    const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
+    const hit = cache.get(key);
+    if (hit) {
+      for (const [id, codePoints] of hit.calls) getGlyph(id, codePoints);
+      const run = Object.assign(Object.create(hit.proto) as GlyphRun, hit.rest);
+      run.glyphs = hit.ids.map((id) => getGlyph(id));
+      run.positions = hit.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+      return run;
+    }
+    const calls: Shaped["calls"] = [];
+    font.getGlyph = (id, codePoints) => {
+      calls.push([id, codePoints?.slice()]);
+      return getGlyph(id, codePoints);
+    };
+    let run: GlyphRun;
+    try {
+      run = layout(text, features, script, language, direction);
+    } finally {
+      font.getGlyph = getGlyph;
+    }
+    if (cache.size >= MAX_SHAPED) cache.clear();
+    const { glyphs, positions, ...rest } = run;
+    cache.set(key, {
+      calls,
+      ids: glyphs.map((g) => g.id),
+      positions: positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p)),
+      rest,
+      proto: Object.getPrototypeOf(run) as object,
+    });
+    return run;
+  };
+}
+const registeredSources = () => Font.getRegisteredFonts() as Record<string, { sources: FontSource[] }>;
+
+/** The first source registered for each font file: faces that share a file share its parse. */
+const sourceByFile = new Map<string, FontSource>();
+
+export function registerFonts(faces: FontFace[]): void {
+  for (const f of faces) {
+    const key = `${f.family}/${f.weight}/${f.style}`;
+    if (registered.has(key)) continue;
+    Font.register({ family: f.family, src: f.file, fontWeight: f.weight, fontStyle: f.style });
+    registered.add(key);
+    // A family without a file per weight or style (the symbol fallback: one file answers for
+    // six faces) would otherwise read and parse the same file once per face.
+    const source = registeredSources()[f.family]!.sources.find((s) => s.fontWeight === f.weight && s.fontStyle === f.style)!;
+    const first = sourceByFile.get(f.file);
+    const load = first ? () => first.load().then(() => void (source.data = first.data)) : source.load.bind(source);
+    if (!first) sourceByFile.set(f.file, source);
+    source.load = async () => {
+      await load();
+      if (source.data) memoizeFontWork(source.data);
+    };
+  }
+}
+
+/**
+ * fontkit caches glyph objects per font, and the code points a glyph was first made with stay
+ * on it. A later document in the same process then gets a wrong ToUnicode map ("Dr." extracts
+ * as "Dr\u0003"). Fonts are parsed once, but each document starts with an empty glyph cache.
+ */
+export function resetGlyphCaches(): void {
+  for (const family of Object.values(registeredSources())) {
+    for (const source of family.sources) {
+      if (source.data?._glyphs) source.data._glyphs = {};
+    }
+  }
+}
+
+/**
+ * Load and parse a font stack ahead of the first render: the font files are read and the tables
+ * shaping needs (cmap, GSUB, GPOS, hmtx) decoded. The startup snapshot does this for the
+ * default theme, so a cold build starts with those fonts ready.
+ */
+export async function preloadFonts(stack: FontStack): Promise<void> {
+  const faces = stackFaces(stack);
+  registerFonts(faces);
+  for (const f of faces) await Font.load({ fontFamily: f.family, fontWeight: f.weight, fontStyle: f.style });
+  for (const family of [...stack.primary, ...stack.fallbacks]) {
+    for (const source of registeredSources()[family]?.sources ?? []) source.data?.layout("Résumé 2024–2026, fi ffl “AWS” → ✓");
+  }
+  resetGlyphCaches();
+}
+
