@@ -94,21 +94,39 @@ for (const [entry, out] of [
   });
 }
 
-// The startup snapshot's entry (scripts/snapshot.mjs turns it into a V8 snapshot): a classic
-// script, which is what Node.js snapshots. It may only require Node's own modules while the
+// The startup snapshots' entries (scripts/snapshot.mjs turns them into V8 snapshots): classic
+// scripts, which is what Node.js snapshots. They may only require Node's own modules while the
 // snapshot is built; the packages left outside are required at run time through the require
-// that src/snapshot.ts sets up, so every require() is routed through a function resolved late.
-await build({
-  ...common,
-  entryPoints: [path.join(root, "src/snapshot.ts")],
-  outfile: path.join(root, "dist/resume-snapshot.cjs"),
-  format: "iife",
-  // import() in a snapshot has no module loader behind it: make the externals' imports require().
-  supported: { "dynamic-import": false },
-  define: { ...common.define, "import.meta.url": "__resumeModuleUrl" },
-  banner: { js: "((require, __resumeModuleUrl) => {" },
-  footer: { js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);" },
-});
+// that src/snapshot-common.ts sets up, so every require() is routed through a function resolved
+// late. The check snapshot (validate and the other commands that never render) leaves the
+// renderer out: render.js becomes a module that refuses to render.
+const withoutRenderer = {
+  name: "without-renderer",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/render\.js$/ }, () => ({ path: "render", namespace: "without-renderer" }));
+    b.onLoad({ filter: /.*/, namespace: "without-renderer" }, () => ({
+      contents: "export async function renderPdf() { throw new Error('this snapshot has no renderer'); }",
+      loader: "js",
+    }));
+  },
+};
+for (const [entry, out, plugins] of [
+  ["src/snapshot.ts", "dist/resume-snapshot.cjs", []],
+  ["src/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer]],
+]) {
+  await build({
+    ...common,
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, out),
+    format: "iife",
+    // import() in a snapshot has no module loader behind it: make the externals' imports require().
+    supported: { "dynamic-import": false },
+    define: { ...common.define, "import.meta.url": "__resumeModuleUrl" },
+    banner: { js: "((require, __resumeModuleUrl) => {" },
+    footer: { js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);" },
+    plugins: [...plugins, ...common.plugins],
+  });
+}
 
 // Snapshots of the previous code must not start any more (scripts/snapshot.mjs makes a new one).
 const snapshots = path.join(root, "dist/snapshot");

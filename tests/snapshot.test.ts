@@ -64,6 +64,20 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
     expect(help.stdout).toContain("Usage: resume build");
   });
 
+  it("starts validate, schema, themes and init from a snapshot that has no renderer", () => {
+    for (const args of [["validate", path.join(ROOT, "resume.yaml")], ["schema"], ["themes"]]) {
+      const r = runCommand(launcher, args, { dir });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.nodeCalls.some((c) => c.includes(`-check.blob -- ${args[0]}`)), r.nodeCalls.join("\n")).toBe(true);
+    }
+    expect(runCommand(launcher, ["validate", path.join(ROOT, "resume.yaml")], { dir }).stdout).toContain("is valid");
+    // react-pdf's code (one of its messages stands for it) is in the build snapshot, not in this one.
+    const marker = "Font family not registered";
+    expect(readFileSync(path.join(ROOT, "dist/resume-snapshot.cjs"), "utf8")).toContain(marker);
+    expect(readFileSync(path.join(ROOT, "dist/resume-check-snapshot.cjs"), "utf8")).not.toContain(marker);
+    expect(readFileSync(path.join(ROOT, "dist/resume-check-snapshot.cjs"), "utf8")).not.toMatch(/yoga|pdfkit/i);
+  });
+
   it("uses the run's folder, arguments and environment, not the snapshot build's", () => {
     const work = path.join(dir, "work");
     mkdirSync(work);
@@ -102,7 +116,7 @@ describe("bin/resume in a fresh install without a snapshot", () => {
   mkdirSync(path.join(pkg, "dist"), { recursive: true });
   cpSync(path.join(ROOT, "bin"), path.join(pkg, "bin"), { recursive: true });
   cpSync(path.join(ROOT, "scripts/snapshot.mjs"), path.join(pkg, "scripts/snapshot.mjs"));
-  for (const f of ["resume.mjs", "resume-snapshot.cjs"]) cpSync(path.join(ROOT, "dist", f), path.join(pkg, "dist", f));
+  for (const f of ["resume.mjs", "resume-snapshot.cjs", "resume-check-snapshot.cjs"]) cpSync(path.join(ROOT, "dist", f), path.join(pkg, "dist", f));
   cpSync(path.join(ROOT, "package.json"), path.join(pkg, "package.json"));
   symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"));
   const launcher = path.join(pkg, "bin/resume");
@@ -114,12 +128,16 @@ describe("bin/resume in a fresh install without a snapshot", () => {
     expect(first.status, first.stderr).toBe(0);
     expect(fromSnapshot(first)).toBe(false);
     expect(first.nodeCalls.some((c) => c.endsWith("/dist/resume.mjs build " + `${input} -q -o ${path.join(dir, "first.pdf")}`))).toBe(true);
-    for (let i = 0; i < 300 && !existsSync(stamp); i++) await new Promise((r) => setTimeout(r, 100));
+    const checkStamp = stamp.replace(/\.blob\.dir$/, "-check.blob.dir");
+    for (let i = 0; i < 300 && !(existsSync(stamp) && existsSync(checkStamp)); i++) await new Promise((r) => setTimeout(r, 100));
     expect(readFileSync(stamp, "utf8").trim()).toBe(path.join(pkg, "dist"));
     const second = runCommand(launcher, ["build", input, "-q", "-o", path.join(dir, "second.pdf")], { dir });
     expect(second.status, second.stderr).toBe(0);
     expect(fromSnapshot(second)).toBe(true);
     expect(readFileSync(path.join(dir, "second.pdf")).equals(readFileSync(path.join(dir, "first.pdf")))).toBe(true);
+    const check = runCommand(launcher, ["validate", input], { dir });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.nodeCalls.some((c) => c.includes("-check.blob -- validate"))).toBe(true);
   }, 60_000);
 
   it("finds its package through a symlink, as npm installs it in a bin folder", () => {
@@ -146,7 +164,7 @@ describe("bin/resume in a fresh install without a snapshot", () => {
 
   it("runs the bundle when the snapshot was built for another folder, and builds one for this folder", async () => {
     writeFileSync(stamp, "/somewhere/else/dist\n");
-    const moved = runCommand(launcher, ["validate", input], { dir });
+    const moved = runCommand(launcher, ["--version"], { dir });
     expect(moved.status, moved.stderr).toBe(0);
     expect(fromSnapshot(moved)).toBe(false);
     const built = () => (existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "");
@@ -154,6 +172,6 @@ describe("bin/resume in a fresh install without a snapshot", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(readFileSync(stamp, "utf8").trim()).toBe(path.join(pkg, "dist"));
-    expect(fromSnapshot(runCommand(launcher, ["validate", input], { dir }))).toBe(true);
+    expect(fromSnapshot(runCommand(launcher, ["--version"], { dir }))).toBe(true);
   }, 60_000);
 });
