@@ -39,28 +39,40 @@ const yogaWithoutFetch = {
 };
 
 /**
- * While paginating, react-pdf lays the whole remaining document out again on every page just to
- * resolve dynamic nodes (`render` props) for that page number. A dynamic node that is absolutely
- * positioned, like this tool's page footer, cannot move anything else, so a page whose dynamic
- * nodes are all absolute is split as it is; the final pass that numbers the pages still resolves
- * them. tests/perf.test.ts checks the bundle writes the same bytes as the library on every theme.
+ * Changes to react-pdf's layout (each fails the bundle if the code it changes has changed):
+ * - While paginating, react-pdf lays the whole remaining document out again on every page just
+ *   to resolve dynamic nodes (`render` props) for that page number. A dynamic node that is
+ *   absolutely positioned, like this tool's page footer, cannot move anything else, so a page
+ *   whose dynamic nodes are all absolute is split as it is; the final pass that numbers the pages
+ *   still resolves them. tests/perf.test.ts checks the bundle writes the same bytes as the
+ *   library on every theme.
+ * - `warmUpYoga`: while a startup snapshot is built there is no WebAssembly, so no yoga; the
+ *   snapshot's warm-up render lends a stand-in (src/yoga-stub.ts) through a global.
  */
-const pageSplitWithoutAbsoluteDynamicNodes = {
-  name: "page-split-without-absolute-dynamic-nodes",
+const reactPdfLayout = ({ warmUpYoga = false } = {}) => ({
+  name: "react-pdf-layout",
   setup(b) {
     b.onLoad({ filter: /[\\/]@react-pdf[\\/]layout[\\/]lib[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const call = "const dynamicPage = resolveDynamicPage({ pageNumber }, page, fontStore, yoga);";
-      const contents = source.replace(
-        call,
+      let contents = readFileSync(args.path, "utf8");
+      const patch = (from, to) => {
+        if (!contents.includes(from)) throw new Error(`react-pdf-layout: ${args.path} has changed (${from})`);
+        contents = contents.replace(from, to);
+      };
+      patch(
+        "const dynamicPage = resolveDynamicPage({ pageNumber }, page, fontStore, yoga);",
         `const inFlowDynamic = (node) => node.style?.position !== "absolute" && (isDynamic$1(node) || (node.children || []).some(inFlowDynamic));
     const dynamicPage = (page.children || []).some(inFlowDynamic) ? resolveDynamicPage({ pageNumber }, page, fontStore, yoga) : page;`,
       );
-      if (contents === source) throw new Error(`${this.name}: splitPage in ${args.path} has changed`);
+      if (warmUpYoga) {
+        patch(
+          "const instance = await (instancePromise ??= loadYoga$1());",
+          "const instance = globalThis.__resumeWarmUpYoga ?? (await (instancePromise ??= loadYoga$1()));",
+        );
+      }
       return { contents, loader: "js" };
     });
   },
-};
+});
 
 /** What both bundles share: everything but the native and worker-based packages, minified. */
 const common = {
@@ -76,7 +88,7 @@ const common = {
   // React's production build: the development one checks and warns on every element it creates.
   define: { "process.env.NODE_ENV": '"production"' },
   external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
-  plugins: [pdfkitFonts, yogaWithoutFetch, pageSplitWithoutAbsoluteDynamicNodes],
+  plugins: [pdfkitFonts, yogaWithoutFetch, reactPdfLayout()],
 };
 
 // The command, and the batch pool's worker thread (src/batch.ts, bundled so that each worker
@@ -111,8 +123,8 @@ const withoutRenderer = {
   },
 };
 for (const [entry, out, plugins] of [
-  ["src/snapshot.ts", "dist/resume-snapshot.cjs", []],
-  ["src/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer]],
+  ["src/snapshot.ts", "dist/resume-snapshot.cjs", [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true })]],
+  ["src/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer, ...common.plugins]],
 ]) {
   await build({
     ...common,
@@ -124,7 +136,7 @@ for (const [entry, out, plugins] of [
     define: { ...common.define, "import.meta.url": "__resumeModuleUrl" },
     banner: { js: "((require, __resumeModuleUrl) => {" },
     footer: { js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);" },
-    plugins: [...plugins, ...common.plugins],
+    plugins,
   });
 }
 

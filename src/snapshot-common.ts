@@ -11,7 +11,7 @@ import v8 from "node:v8";
 import { checkGlyphs } from "./glyphs.js";
 import { parseSource } from "./load.js";
 import { clearDateFormatters } from "./locale.js";
-import { normalize } from "./normalize.js";
+import { normalize, type ViewModel } from "./normalize.js";
 import { run } from "./run.js";
 import { STARTER_RESUME } from "./starter.js";
 import { fontStack, themeTokens, type FontStack } from "./themes/index.js";
@@ -23,7 +23,7 @@ declare global {
 }
 
 /** Makes this script a snapshot entry: `then` runs while it is built, the command when it starts. */
-export function snapshotEntry(then: (stack: FontStack) => Promise<void>): void {
+export function snapshotEntry(then: (stack: FontStack, vm: ViewModel) => Promise<void>): void {
   // Intl objects are not serializable; they are made again on first use.
   v8.startupSnapshot.addSerializeCallback(clearDateFormatters);
 
@@ -40,7 +40,7 @@ export function snapshotEntry(then: (stack: FontStack) => Promise<void>): void {
     const vm = normalize(resume, { badges: new Map() });
     const stack = fontStack(themeTokens(vm));
     checkGlyphs(resume, source, stack);
-    await then(stack);
+    await then(stack, vm);
   };
   warmUp().catch((err: unknown) => {
     process.stderr.write(`could not prepare the startup snapshot: ${err instanceof Error ? err.stack : String(err)}\n`);
