@@ -10,9 +10,18 @@ import type { FontStack } from "./themes/index.js";
 /** Layout characters, not drawn as glyphs. */
 const IGNORED = new Set(["\n", "\r", "\t"]);
 
+/** Answers so far, by family, whether every face counts, and code point (fonts never change). */
+const coverage = new Map<string, boolean>();
+
 const has = (family: FamilyName, cp: number, allFaces: boolean) => {
-  const faces = familyFaces(family);
-  return allFaces ? faces.every((f) => openFont(f.file).hasGlyphForCodePoint(cp)) : openFont(faces[0]!.file).hasGlyphForCodePoint(cp);
+  const key = `${family}\u0000${allFaces ? 1 : 0}\u0000${cp}`;
+  let answer = coverage.get(key);
+  if (answer === undefined) {
+    const faces = familyFaces(family);
+    answer = allFaces ? faces.every((f) => openFont(f.file).hasGlyphForCodePoint(cp)) : openFont(faces[0]!.file).hasGlyphForCodePoint(cp);
+    coverage.set(key, answer);
+  }
+  return answer;
 };
 
 /**
