@@ -2,7 +2,7 @@
  * Stage 5 — write: put the bytes in place atomically. A temporary file in the destination
  * folder is renamed over the target, so readers see the old PDF or the new one, never half of
  * one; two builds racing for one path leave one complete PDF. Temporary files still on disk
- * when the process is interrupted are removed by `removeTempFiles` (see bin.ts).
+ * when the process is interrupted are removed by `removeTempFiles` (see run.ts).
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
