@@ -4,10 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { formatPath, ResumeError, type Diagnostic } from "./errors.js";
+import type { Diagnostic } from "./errors.js";
 import type { LoadedSource } from "./load.js";
 import { prepareImage } from "./images.js";
-import type { Resume } from "./schema.js";
 
 export interface ImageAsset {
   data: Buffer;
@@ -24,13 +23,20 @@ export interface Assets {
   photo?: ImageAsset;
 }
 
-/** Read the images the résumé will print; `photo` says whether basics.image is one of them. */
-export async function loadAssets(resume: Resume, source: LoadedSource, opts: { photo?: boolean } = {}): Promise<Assets> {
+/**
+ * Read the images the résumé will print; `photo` says whether basics.image is one of them, and
+ * which setting asked for it. Reads defensively: it also runs on a document that failed
+ * validation, so that image problems are reported with the others.
+ */
+export async function loadAssets(
+  resume: unknown,
+  source: LoadedSource,
+  opts: { photo?: boolean; photoFrom?: "--photo" | "render.photo" } = {},
+): Promise<{ assets: Assets; problems: Diagnostic[] }> {
   const problems: { order: number; d: Diagnostic }[] = [];
   const load = async (ref: string, where: PropertyKey[], order: number): Promise<ImageAsset | undefined> => {
     const fail = (message: string) => {
-      const pos = source.locate(where);
-      problems.push({ order, d: { file: source.file, line: pos?.line, col: pos?.col, path: formatPath(where), message } });
+      problems.push({ order, d: source.at(where, message) });
       return undefined;
     };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
@@ -51,23 +57,31 @@ export async function loadAssets(resume: Resume, source: LoadedSource, opts: { p
     }
   };
 
+  const doc = asRecord(resume);
   const badges = new Map<object, ImageAsset>();
-  const jobs = (resume.certificates ?? []).map(async (cert, i) => {
-    if (!cert.badge) return;
-    const image = await load(cert.badge, ["certificates", i, "badge"], i + 1);
-    if (image) badges.set(cert, image);
+  const certificates = Array.isArray(doc.certificates) ? (doc.certificates as unknown[]) : [];
+  const jobs = certificates.map(async (cert, i) => {
+    const badge = asRecord(cert).badge;
+    if (typeof badge !== "string" || !badge) return;
+    const image = await load(badge, ["certificates", i, "badge"], i + 1);
+    if (image) badges.set(cert as object, image);
   });
   let photo: ImageAsset | undefined;
   if (opts.photo) {
-    const image = resume.basics.image?.trim();
-    if (!image) {
-      const pos = source.locate(["render", "photo"]);
-      problems.push({ order: 0, d: { file: source.file, line: pos?.line, col: pos?.col, path: "render.photo", message: "a photo was asked for, but basics.image is not set" } });
+    const image = asRecord(doc.basics).image;
+    const ref = typeof image === "string" ? image.trim() : "";
+    if (!ref) {
+      const from = opts.photoFrom ?? "render.photo";
+      const d = from === "render.photo" ? source.at(["render", "photo"], "") : { file: source.file, path: from, message: "" };
+      problems.push({ order: 0, d: { ...d, message: "a photo was asked for, but basics.image is not set" } });
     } else {
-      jobs.push(load(image, ["basics", "image"], 0).then((img) => void (photo = img)));
+      jobs.push(load(ref, ["basics", "image"], 0).then((img) => void (photo = img)));
     }
   }
   await Promise.all(jobs);
-  if (problems.length) throw new ResumeError(problems.sort((a, b) => a.order - b.order).map((p) => p.d));
-  return { badges, photo };
+  return { assets: { badges, photo }, problems: problems.sort((a, b) => a.order - b.order).map((p) => p.d) };
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -9,16 +9,17 @@ import { loadAssets, type Assets } from "./assets.js";
 import { ResumeError, type Diagnostic } from "./errors.js";
 import { fitSteps, FLOORS } from "./fit.js";
 import { readPdfLines, type PageLines } from "./pdftext.js";
-import { checkGlyphs } from "./glyphs.js";
+import { glyphProblems } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
 import { toJsonResume } from "./export.js";
-import { definedOnly, normalize, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
+import { definedOnly, normalize, resumeText, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
 import { toMarkdown, toText } from "./text.js";
-import { BUILTIN_SECTIONS, unknownSectionMessage, type Resume } from "./schema.js";
-import { MissingFontPackage } from "./fonts.js";
-import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
+import { BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type Resume } from "./schema.js";
+import { WORDS } from "./locale.js";
+import { detectLocale, scriptNeeds } from "./scripts.js";
+import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
-import { validate } from "./validate.js";
+import { inFileOrder, trusted, validateDocument, type Validated } from "./validate.js";
 import { findVariant, selectVariant, type Variant } from "./variants.js";
 import { checkReadback, sectionOnPage } from "./verify.js";
 import { existingOutput, writeAtomic, writeProblem } from "./write.js";
@@ -46,6 +47,8 @@ export interface BuildOptions {
   formats?: Format[];
   /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Refuse keys that are not printed instead of warning about them (also render.strict). */
+  strict?: boolean;
 }
 
 export const FORMATS = ["pdf", "png", "md", "txt", "json"] as const;
@@ -77,35 +80,91 @@ export interface Checked {
   /** The résumé file and the image files it refers to. */
   inputs: string[];
   warnings: Diagnostic[];
+  /** Keys kept but not printed (written back by -f json). */
+  extras: Validated["extras"];
 }
 
-/** Every check short of drawing: syntax, schema, images, glyph coverage. */
-export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant"> = {}): Promise<Checked> {
-  const source = await loadFile(file, opts.label);
-  const resume = validate(source);
-  checkSectionOptions(resume, source, opts.render);
-  const variant = opts.variant === undefined ? undefined : findVariant(resume, opts.variant, source);
-  const assets = await loadAssets(resume, source, { photo: opts.render?.photo ?? resume.render?.photo });
+/** Every check short of drawing: syntax, schema, images, fonts and glyph coverage, all at once. */
+export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {}): Promise<Checked> {
+  const loaded = await loadFile(file, opts.label);
+  const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined });
+  const { source } = v;
+  const photo = opts.render?.photo ?? asRecord(asRecord(v.data).render).photo === true;
+  const photoFrom = opts.render?.photo !== undefined ? "--photo" : "render.photo";
+  /** Problems found from here on; problems of the command line's options come after the file's. */
+  const later: Diagnostic[] = [];
+  const options: Diagnostic[] = [];
+  const fail = (): never => {
+    throw new ResumeError([...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...options], v.warnings);
+  };
+
+  if (!v.resume) {
+    // The document has problems; still check its images and characters, so that one report has all.
+    const { stack, missing } = installedStack(draftStack(v.data, opts.render));
+    later.push(...glyphProblems(v.data, source, stack, missing));
+    later.push(...(await loadAssets(v.data, source, { photo, photoFrom })).problems);
+    return fail();
+  }
+  const resume = v.resume;
+  options.push(...sectionOptionProblems(resume, source, opts.render));
+  let variant: Variant | undefined;
+  try {
+    variant = opts.variant === undefined ? undefined : findVariant(resume, opts.variant, source);
+  } catch (err) {
+    if (!(err instanceof ResumeError)) throw err;
+    options.push(...err.diagnostics);
+  }
+  const { assets, problems: imageProblems } = await loadAssets(resume, source, { photo, photoFrom });
+  later.push(...imageProblems);
   // A variant's order and hidden sections apply unless the command line sets its own.
   const render = { ...(variant ? { order: variant.order, hide: variant.hide } : {}), ...definedOnly(opts.render ?? {}) };
   const vm = normalize(selectVariant(resume, variant), assets, render);
   const tokens = themeTokens(vm);
-  const stack = fontStack(tokens, vm.cjk);
-  try {
-    stackFaces(stack);
-  } catch (err) {
-    if (!(err instanceof MissingFontPackage)) throw err;
-    const pos = source.locate(["render", "cjk"]);
-    throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "render.cjk", message: err.message }]);
+  const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
+  const glyphs = glyphProblems(resume, source, stack, missing);
+  later.push(...glyphs);
+  // A font asked for by name (render.cjk, --cjk) that is not installed, when no text needed it.
+  const forced = opts.render?.cjk ?? resume.render?.cjk;
+  for (const m of missing) {
+    if (glyphs.some((g) => g.message.includes(m.family))) continue;
+    if (opts.render?.cjk) options.push({ file: source.file, path: "--cjk", message: m.message });
+    else if (forced) later.push(source.at(["render", "cjk"], m.message));
   }
-  checkGlyphs(resume, source, stack);
+  if (later.length || options.length) fail();
   const inputs = [path.resolve(file), ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file)];
-  return { source, resume, vm, tokens, variant, inputs, warnings: imageWarnings(resume, source, assets, tokens) };
+  return {
+    source,
+    resume,
+    vm,
+    tokens,
+    variant,
+    inputs,
+    extras: v.extras,
+    warnings: [...v.warnings, ...imageWarnings(resume, source, assets, tokens)],
+  };
+}
+
+/**
+ * The fonts a document that failed validation would be drawn with, as far as its render
+ * settings and text tell: enough to check its characters along with its other problems.
+ */
+function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
+  const parsed = ResumeSchema.shape.render.safeParse(asRecord(data).render);
+  const o = { ...(parsed.success ? parsed.data : {}), ...definedOnly(overrides) };
+  const text = resumeText(data);
+  const locale = o.locale ?? detectLocale(text) ?? "en";
+  const tokens = applyStyle(themes[o.theme ?? "classic"], { font: o.font });
+  const needs = scriptNeeds(`${text}\n${Object.values(WORDS[locale].titles).join("\n")}`, locale);
+  return fontStack(tokens, o.cjk ? { ...needs, cjk: [o.cjk] } : needs);
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { source, resume, vm, tokens: base, warnings, variant, inputs } = await check(file, opts);
+  const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts);
   const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
@@ -115,11 +174,12 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   if (existing === "pdf") throw refuse("is a PDF this tool did not write; refusing to overwrite it (delete it or choose another -o path)");
   const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
 
-  // A problem with the whole document is reported at the option that asked for it, if in the file.
+  // A problem with the whole document is reported at the setting that asked for it: the command
+  // line's option, the variant's or render's key in the file.
   const fail = (message: string, option?: "maxPages" | "fit"): never => {
-    const fromFile = option && opts[option] === undefined && resume.render?.[option] !== undefined;
-    const pos = fromFile ? source.locate(["render", option]) : undefined;
-    throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: fromFile ? `render.${option}` : "", message }]);
+    if (option && opts[option] !== undefined) throw new ResumeError([{ file: source.file, path: option === "fit" ? "--fit" : "--max-pages", message }]);
+    const where = !option ? undefined : variant?.[option] !== undefined ? ["variants", variant.name, option] : resume.render?.[option] !== undefined ? ["render", option] : undefined;
+    throw new ResumeError([where ? source.at(where, message) : { file: source.file, path: "", message }], warnings);
   };
 
   const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
@@ -127,7 +187,11 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const texts: [string, string][] = [];
   if (formats.includes("md")) texts.push([`${stem}.md`, toMarkdown(vm, base)]);
   if (formats.includes("txt")) texts.push([`${stem}.txt`, toText(vm, base)]);
-  if (formats.includes("json")) texts.push([`${stem}.json`, `${JSON.stringify(toJsonResume(resume), null, 2)}\n`]);
+  if (formats.includes("json")) {
+    const { doc, leftOut } = toJsonResume(resume, extras);
+    texts.push([`${stem}.json`, `${JSON.stringify(doc, null, 2)}\n`]);
+    if (leftOut.length) warnings.push({ file: source.file, path: "", severity: "note", message: `-f json leaves out ${leftOut.join(" and ")}` });
+  }
   if (!formats.includes("pdf") && !formats.includes("png")) {
     const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]), opts.onWrite);
     return { output: outputs[0]!, outputs, inputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
@@ -213,7 +277,7 @@ async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["o
 const pagesText = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
 
 /** Section ids given on the command line (--order, --hide, --title) must name real sections. */
-function checkSectionOptions(resume: Resume, source: LoadedSource, render: RenderOptions = {}): void {
+function sectionOptionProblems(resume: Resume, source: LoadedSource, render: RenderOptions = {}): Diagnostic[] {
   const ids = sectionIds(resume);
   const problems: Diagnostic[] = [];
   const check = (option: string, list: string[] | undefined, known: readonly string[]) => {
@@ -224,7 +288,7 @@ function checkSectionOptions(resume: Resume, source: LoadedSource, render: Rende
   check("--order", render.order, ids);
   check("--hide", render.hide, ids);
   check("--title", Object.keys(render.titles ?? {}), BUILTIN_SECTIONS);
-  if (problems.length) throw new ResumeError(problems);
+  return problems;
 }
 
 /** Images that would print below 300 dpi at the theme's badge size. */

@@ -3,6 +3,7 @@
  * through the given streams, so tests run it in-process.
  *   0 success · 1 invalid input or failed build · 2 usage error
  */
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -11,7 +12,7 @@ import { formatDiagnostic, ResumeError, type Diagnostic } from "./errors.js";
 import { TEXT_FONTS } from "./fonts.js";
 import { DATE_FORMATS, LOCALES } from "./locale.js";
 import type { RenderOptions } from "./normalize.js";
-import { PAPERS, RENDER_KNOBS, THEMES, resumeJsonSchema } from "./schema.js";
+import { CJK, PAPERS, RENDER_KNOBS, THEMES, resumeJsonSchema } from "./schema.js";
 import { themes } from "./themes/index.js";
 import { STARTER_RESUME } from "./starter.js";
 import { watchBuild } from "./watch.js";
@@ -37,7 +38,9 @@ const processIo = (): Io => ({
 
 const ANSI = { bold: 1, red: 31, green: 32, yellow: 33, dim: 2 } as const;
 
-const DEFAULT_FILE = "resume.yaml";
+/** What `resume build` reads when no file is given: the first of these that exists. */
+const DEFAULT_FILES = ["resume.yaml", "resume.yml", "resume.json"];
+const DEFAULT_FILE = DEFAULT_FILES[0]!;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -53,14 +56,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     const cut = line.indexOf("  ");
     return cut < 0 ? line : paint("bold", line.slice(0, cut)) + line.slice(cut);
   };
+  /** A warning or note, with its kind first. */
+  const warn = (d: Diagnostic) => io.err(`${d.severity === "note" ? paint("dim", "note:") : paint("yellow", "warning:")} ${show(d)}\n`);
   let json = false;
 
   const fail = (err: unknown) => {
     if (json) {
       const problems = err instanceof ResumeError ? err.diagnostics : [{ file: "", path: "", message: `internal error: ${(err as Error)?.message ?? String(err)}` }];
-      io.out(`${JSON.stringify({ ok: false, problems }, null, 2)}\n`);
+      const warnings = err instanceof ResumeError ? err.warnings : [];
+      io.out(`${JSON.stringify({ ok: false, problems, warnings }, null, 2)}\n`);
     } else if (err instanceof ResumeError) {
       for (const d of err.diagnostics) io.err(`${show(d)}\n`);
+      for (const w of err.warnings) warn(w);
       const n = err.diagnostics.length;
       io.err(`\n${paint("red", `${n} problem${n === 1 ? "" : "s"} found`)}; nothing was written.\n`);
     } else {
@@ -70,10 +77,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     code = 1;
   };
 
-  /** Messages name the file as the user typed it, resolved against `cwd`. */
+  /**
+   * Messages name the file as the user typed it, resolved against `cwd`. Without one, the first
+   * of resume.yaml, resume.yml and resume.json that exists (`found` says it was looked for).
+   */
   const inputOf = (file: string | undefined) => {
-    const f = file ?? DEFAULT_FILE;
-    return { path: at(f), label: f };
+    if (file !== undefined) return { path: at(file), label: file, found: false };
+    const f = DEFAULT_FILES.find((name) => existsSync(at(name)));
+    if (f === undefined) {
+      throw new ResumeError([
+        { file: DEFAULT_FILE, path: "", message: `no résumé here: looked for ${DEFAULT_FILES.join(", ")}; give the file to build, or write a starter with resume init` },
+      ]);
+    }
+    return { path: at(f), label: f, found: true };
   };
 
   const program = new Command()
@@ -88,7 +104,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const buildCommand = program
     .command("build")
     .description("validate the résumé and write the PDF")
-    .argument("[file]", "résumé in YAML or JSON", DEFAULT_FILE)
+    .argument("[file]", `résumé in YAML or JSON (default: ${DEFAULT_FILES.join(", then ")})`)
     .option("-o, --output <file>", "PDF to write (default: out/<Name>-Resume.pdf)")
     .option("--max-pages <n>", "fail if the résumé needs more than n pages (overrides render.maxPages)", pageCount)
     .option("--fit <n>", "tighten spacing, leading, then size and margins until it fits n pages", pageCount)
@@ -96,13 +112,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option("-f, --format <list>", `what to write, comma-separated: ${FORMATS.join(", ")} (default: pdf)`, formatList)
     .option("-q, --quiet", "print nothing but problems")
     .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
+    .option("--strict", "refuse keys that are not printed, instead of warning about them (also render.strict)")
     .option("--variant <name>", "build one variant defined under `variants` in the file")
     .option("--all-variants", "build every variant defined in the file")
     .option("-w, --watch", "rebuild whenever the résumé or an image it uses changes (Ctrl-C to stop)");
   addRenderOptions(buildCommand)
-    .action(async (file: string, opts: BuildFlags) => {
-      const input = inputOf(file);
+    .action(async (file: string | undefined, opts: BuildFlags) => {
       json = Boolean(opts.json);
+      let input: ReturnType<typeof inputOf>;
+      try {
+        input = inputOf(file);
+      } catch (err) {
+        return fail(err);
+      }
       const base = {
         // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
         output: opts.output ? at(opts.output) + (/[\\/]$/.test(opts.output) ? path.sep : "") : undefined,
@@ -114,6 +136,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         formats: opts.format,
         env: io.env,
         label: input.label,
+        strict: opts.strict,
       };
       if (opts.variant && opts.allVariants) {
         io.err("error: give --variant or --all-variants, not both\n");
@@ -133,7 +156,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
               io.err(`${paint("red", "problems found")}; the last good PDF is kept. Waiting for changes…\n`);
             } else if (e.kind === "built") {
               const r = e.result;
-              for (const w of r.warnings) io.err(`${paint("yellow", "warning:")} ${show(w)}\n`);
+              for (const w of r.warnings) warn(w);
               const what = `${shown(r.output)} (${r.pages} page${r.pages === 1 ? "" : "s"})`;
               io.out(`${paint("green", first ? "wrote" : "rebuilt")} ${what} in ${Math.round(r.ms)} ms${e.fixed ? " — problems fixed" : ""}\n`);
               first = false;
@@ -179,13 +202,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
           return;
         }
         for (const result of results) {
-          for (const w of result.warnings) io.err(`${paint("yellow", "warning:")} ${show(w)}\n`);
+          for (const w of result.warnings) warn(w);
           if (opts.quiet) continue;
           const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
           if (result.fitted) io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
           const extra = result.outputs.length > 1 ? ` and ${result.outputs.slice(1).map(shown).join(", ")}` : "";
           const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
-          io.out(`${paint("green", "wrote")} ${shown(result.output)}${size}${extra} in ${Math.round(result.ms)} ms\n`);
+          const from = input.found ? ` from ${input.label}` : "";
+          io.out(`${paint("green", "wrote")} ${shown(result.output)}${size}${extra}${from} in ${Math.round(result.ms)} ms\n`);
         }
       } catch (err) {
         fail(err);
@@ -195,13 +219,20 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const validateCommand = program
     .command("validate")
     .description("check the résumé without writing a PDF")
-    .argument("[file]", "résumé in YAML or JSON", DEFAULT_FILE);
+    .argument("[file]", `résumé in YAML or JSON (default: ${DEFAULT_FILES.join(", then ")})`)
+    .option("--strict", "refuse keys that are not printed, instead of warning about them (also render.strict)")
+    .option("--json", "print the result (sections, warnings) as JSON");
   addRenderOptions(validateCommand)
-    .action(async (file: string, opts: RenderOptions) => {
-      const input = inputOf(file);
+    .action(async (file: string | undefined, opts: RenderOptions & { strict?: boolean; json?: boolean }) => {
+      json = Boolean(opts.json);
       try {
-        const { vm, warnings } = await check(input.path, { label: input.label, render: renderOverrides(opts) });
-        for (const w of warnings) io.err(`warning: ${formatDiagnostic(w)}\n`);
+        const input = inputOf(file);
+        const { vm, warnings } = await check(input.path, { label: input.label, render: renderOverrides(opts), strict: opts.strict });
+        if (json) {
+          io.out(`${JSON.stringify({ ok: true, file: input.label, sections: vm.sections.map((s) => s.id), warnings }, null, 2)}\n`);
+          return;
+        }
+        for (const w of warnings) warn(w);
         io.out(`${input.label} is valid (${vm.sections.length} sections)\n`);
       } catch (err) {
         fail(err);
@@ -271,16 +302,24 @@ function addRenderOptions(cmd: Command): Command {
     return parsed.data;
   };
   const number = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+  /** One of `values`, in any case (`--paper A4`). */
+  const oneOf = (flags: string, what: string, values: readonly string[]) =>
+    new Option(flags, `${what} (${values.join(", ")})`).argParser((v: string) => {
+      const found = values.find((x) => x.toLowerCase() === v.trim().toLowerCase());
+      if (found === undefined) throw new InvalidArgumentError(`Allowed choices are ${values.join(", ")}.`);
+      return found;
+    });
   return cmd
-    .addOption(new Option("--theme <name>", "theme (overrides render.theme)").choices(THEMES))
-    .addOption(new Option("--paper <size>", "paper size (overrides render.paper)").choices(PAPERS))
+    .addOption(oneOf("--theme <name>", "theme (overrides render.theme)", THEMES))
+    .addOption(oneOf("--paper <size>", "paper size (overrides render.paper)", PAPERS))
     .option("--accent <colour>", "accent colour, e.g. #0b6e99 (overrides render.accent)", knob("accent"))
-    .addOption(new Option("--font <family>", "text font (overrides render.font)").choices(Object.keys(TEXT_FONTS)))
+    .addOption(oneOf("--font <family>", "text font (overrides render.font)", Object.keys(TEXT_FONTS)))
     .option("--font-size <pt>", "body text size in points, 9–13 (overrides render.fontSize)", knob("fontSize", number))
     .option("--line-spacing <n>", "line height as a multiple of the size, 1–2 (overrides render.lineSpacing)", knob("lineSpacing", number))
     .option("--margins <mm>", "page margins in millimetres, 12–30 (overrides render.margins)", knob("margins", number))
-    .addOption(new Option("--locale <code>", "language of titles and dates (overrides render.locale)").choices(LOCALES))
-    .addOption(new Option("--date-format <style>", "how dates print (overrides render.dateFormat)").choices(DATE_FORMATS))
+    .addOption(oneOf("--locale <code>", "language of titles and dates (overrides render.locale)", LOCALES))
+    .addOption(oneOf("--date-format <style>", "how dates print (overrides render.dateFormat)", DATE_FORMATS))
+    .addOption(oneOf("--cjk <font>", "Noto CJK font for Chinese, Japanese or Korean text, instead of the one the text asks for (overrides render.cjk)", CJK))
     .option("--photo", "print basics.image as a photo (overrides render.photo)")
     .option("--no-photo", "do not print a photo")
     .option("--order <ids>", "sections to print first, in this order, comma-separated (overrides render.order)", idList)
@@ -300,7 +339,7 @@ function titleOption(value: string, previous: Record<string, string> = {}): Reco
   return { ...previous, [m[1]!]: m[2]!.trim() };
 }
 
-const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lineSpacing", "margins", "locale", "dateFormat", "photo", "order", "hide", "titles"] as const;
+const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lineSpacing", "margins", "locale", "dateFormat", "photo", "order", "hide", "titles", "cjk"] as const;
 
 function renderOverrides(opts: RenderOptions & { title?: Record<string, string> }): RenderOptions {
   const picked = { ...opts, titles: opts.title } as RenderOptions;
@@ -328,6 +367,7 @@ interface BuildFlags extends RenderOptions {
   format?: Format[];
   quiet?: boolean;
   json?: boolean;
+  strict?: boolean;
 }
 
 function formatList(value: string): Format[] {

@@ -13,15 +13,20 @@ export interface Diagnostic {
   /** Dotted path such as `work[0].startDate`; empty for the document itself. */
   path: string;
   message: string;
+  /** How serious it is, when it does not stop the build: a warning, or a note of what was done. */
+  severity?: "warning" | "note";
 }
 
 export class ResumeError extends Error {
   readonly diagnostics: Diagnostic[];
+  /** Warnings about the same document, reported with its problems. */
+  readonly warnings: Diagnostic[];
 
-  constructor(diagnostics: Diagnostic[]) {
+  constructor(diagnostics: Diagnostic[], warnings: Diagnostic[] = []) {
     super(diagnostics.map(formatDiagnostic).join("\n"));
     this.name = "ResumeError";
     this.diagnostics = diagnostics;
+    this.warnings = warnings;
   }
 }
 

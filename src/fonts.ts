@@ -3,10 +3,13 @@
  * (never the built-in Helvetica, which is WinAnsi-only and silently drops characters).
  *
  * A theme's text font comes first; after it, fallbacks that react-pdf tries character by
- * character: Noto Sans Symbols 2 for symbols (★ ✓ ☎ …), then, when the résumé asks for one, a
- * Noto CJK font.
+ * character: Noto Sans Symbols 2 for symbols (★ ✓ ☎ …), then, when the text has them, Noto Emoji
+ * (monochrome) for emoji and a Noto CJK font for Chinese, Japanese or Korean.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as fontkit from "fontkit";
 
 const require = createRequire(import.meta.url);
@@ -70,6 +73,7 @@ const FAMILY_SPECS = {
     weights: { 400: "400Regular" },
     italics: false,
   },
+  "Noto Emoji": { pkg: "@expo-google-fonts/noto-emoji", prefix: "NotoEmoji", weights: { 400: "400Regular" }, italics: false },
   "Noto Sans SC": { pkg: "@expo-google-fonts/noto-sans-sc", prefix: "NotoSansSC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
   "Noto Sans TC": { pkg: "@expo-google-fonts/noto-sans-tc", prefix: "NotoSansTC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
   "Noto Sans JP": { pkg: "@expo-google-fonts/noto-sans-jp", prefix: "NotoSansJP", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
@@ -79,6 +83,7 @@ const FAMILY_SPECS = {
 export type FamilyName = keyof typeof FAMILY_SPECS;
 
 export const SYMBOL_FAMILY: FamilyName = "Noto Sans Symbols 2";
+export const EMOJI_FAMILY: FamilyName = "Noto Emoji";
 
 /** The text families a résumé may choose with `render.font`, by id. */
 export const TEXT_FONTS = {
@@ -100,11 +105,28 @@ export type Cjk = keyof typeof CJK_FAMILIES;
 /** Thrown when a family's npm package is not installed (CJK fonts are large and opt-in). */
 export class MissingFontPackage extends Error {
   constructor(
-    readonly family: string,
+    readonly family: FamilyName,
     readonly pkg: string,
   ) {
-    super(`the font ${family} is not installed; run: npm install ${pkg}`);
+    super(`the font ${family} is not installed; run: ${installCommand(pkg)}`);
   }
+}
+
+/** This package's folder: dist/ and src/ are both one level down. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The command that installs `pkg` where this tool will find it, for the way the tool itself was
+ * installed: globally (`npm install -g`), run by npx, as a project's dependency, or a checkout.
+ */
+export function installCommand(pkg: string, root: string = PACKAGE_ROOT): string {
+  if (root.split(/[\\/]/).includes("_npx")) return `npx -p resume-builder -p ${pkg} resume build (npx keeps the tool and its font together)`;
+  let parent = path.dirname(root);
+  if (path.basename(parent).startsWith("@")) parent = path.dirname(parent);
+  if (path.basename(parent) !== "node_modules") return `npm install ${pkg}`;
+  // A project's node_modules sits beside its package.json; the global one (…/lib/node_modules) does not.
+  const owner = path.dirname(parent);
+  return existsSync(path.join(owner, "package.json")) ? `npm install ${pkg} (in ${owner})` : `npm install -g ${pkg}`;
 }
 
 /**

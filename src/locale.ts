@@ -4,7 +4,7 @@
  */
 import type { BuiltinSection } from "./schema.js";
 
-export const LOCALES = ["en", "de", "fr", "es", "pt", "it", "nl", "pl"] as const;
+export const LOCALES = ["en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "sv", "da", "nb", "fi", "hu", "ro", "tr", "el", "ru", "uk", "zh", "zh-tw", "ja", "ko"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DATE_FORMATS = ["short", "long", "numeric", "year"] as const;
@@ -119,7 +119,180 @@ export const WORDS: Record<Locale, Words> = {
     degreeIn: ", ",
     resume: "CV",
   },
+  cs: {
+    titles: T("Profil", "Pracovní zkušenosti", "Projekty", "Dovednosti", "Vzdělání", "Certifikáty", "Ocenění", "Publikace", "Dobrovolnictví", "Jazyky", "Zájmy", "Reference"),
+    present: "současnost",
+    courses: "Kurzy",
+    score: "Hodnocení",
+    keywords: "Klíčová slova",
+    verify: "Ověřit",
+    degreeIn: ", ",
+    resume: "Životopis",
+  },
+  sv: {
+    titles: T("Profil", "Arbetslivserfarenhet", "Projekt", "Kompetenser", "Utbildning", "Certifieringar", "Utmärkelser", "Publikationer", "Ideellt arbete", "Språk", "Intressen", "Referenser"),
+    present: "nu",
+    courses: "Kurser",
+    score: "Betyg",
+    keywords: "Nyckelord",
+    verify: "Verifiera",
+    degreeIn: " i ",
+    resume: "CV",
+  },
+  da: {
+    titles: T("Profil", "Erhvervserfaring", "Projekter", "Kompetencer", "Uddannelse", "Certificeringer", "Priser", "Publikationer", "Frivilligt arbejde", "Sprog", "Interesser", "Referencer"),
+    present: "nu",
+    courses: "Kurser",
+    score: "Karakter",
+    keywords: "Nøgleord",
+    verify: "Bekræft",
+    degreeIn: " i ",
+    resume: "CV",
+  },
+  nb: {
+    titles: T("Profil", "Arbeidserfaring", "Prosjekter", "Kompetanse", "Utdanning", "Sertifiseringer", "Utmerkelser", "Publikasjoner", "Frivillig arbeid", "Språk", "Interesser", "Referanser"),
+    present: "nå",
+    courses: "Emner",
+    score: "Karakter",
+    keywords: "Nøkkelord",
+    verify: "Bekreft",
+    degreeIn: " i ",
+    resume: "CV",
+  },
+  fi: {
+    titles: T("Profiili", "Työkokemus", "Projektit", "Osaaminen", "Koulutus", "Sertifikaatit", "Palkinnot", "Julkaisut", "Vapaaehtoistyö", "Kielitaito", "Kiinnostuksen kohteet", "Suosittelijat"),
+    present: "nyt",
+    courses: "Kurssit",
+    score: "Arvosana",
+    keywords: "Avainsanat",
+    verify: "Tarkista",
+    degreeIn: ", ",
+    resume: "Ansioluettelo",
+  },
+  hu: {
+    titles: T("Összefoglaló", "Szakmai tapasztalat", "Projektek", "Készségek", "Tanulmányok", "Tanúsítványok", "Díjak", "Publikációk", "Önkéntes munka", "Nyelvtudás", "Érdeklődési kör", "Referenciák"),
+    present: "jelenleg",
+    courses: "Kurzusok",
+    score: "Eredmény",
+    keywords: "Kulcsszavak",
+    verify: "Ellenőrzés",
+    degreeIn: ", ",
+    resume: "Önéletrajz",
+  },
+  ro: {
+    titles: T("Profil", "Experiență profesională", "Proiecte", "Competențe", "Educație", "Certificări", "Premii", "Publicații", "Voluntariat", "Limbi străine", "Interese", "Referințe"),
+    present: "prezent",
+    courses: "Cursuri",
+    score: "Medie",
+    keywords: "Cuvinte cheie",
+    verify: "Verificare",
+    degreeIn: " în ",
+    resume: "CV",
+  },
+  tr: {
+    titles: T("Özet", "İş Deneyimi", "Projeler", "Yetenekler", "Eğitim", "Sertifikalar", "Ödüller", "Yayınlar", "Gönüllü Çalışmalar", "Diller", "İlgi Alanları", "Referanslar"),
+    present: "günümüz",
+    courses: "Dersler",
+    score: "Not",
+    keywords: "Anahtar kelimeler",
+    verify: "Doğrula",
+    degreeIn: ", ",
+    resume: "Özgeçmiş",
+  },
+  el: {
+    titles: T("Προφίλ", "Επαγγελματική εμπειρία", "Έργα", "Δεξιότητες", "Εκπαίδευση", "Πιστοποιήσεις", "Βραβεία", "Δημοσιεύσεις", "Εθελοντισμός", "Γλώσσες", "Ενδιαφέροντα", "Συστάσεις"),
+    present: "σήμερα",
+    courses: "Μαθήματα",
+    score: "Βαθμός",
+    keywords: "Λέξεις-κλειδιά",
+    verify: "Επαλήθευση",
+    degreeIn: ", ",
+    resume: "Βιογραφικό",
+  },
+  ru: {
+    titles: T("Обо мне", "Опыт работы", "Проекты", "Навыки", "Образование", "Сертификаты", "Награды", "Публикации", "Волонтёрство", "Языки", "Интересы", "Рекомендации"),
+    present: "настоящее время",
+    courses: "Курсы",
+    score: "Средний балл",
+    keywords: "Ключевые слова",
+    verify: "Проверить",
+    degreeIn: ", ",
+    resume: "Резюме",
+  },
+  uk: {
+    titles: T("Про мене", "Досвід роботи", "Проєкти", "Навички", "Освіта", "Сертифікати", "Нагороди", "Публікації", "Волонтерство", "Мови", "Інтереси", "Рекомендації"),
+    present: "дотепер",
+    courses: "Курси",
+    score: "Середній бал",
+    keywords: "Ключові слова",
+    verify: "Перевірити",
+    degreeIn: ", ",
+    resume: "Резюме",
+  },
+  zh: {
+    titles: T("个人简介", "工作经历", "项目经历", "专业技能", "教育背景", "证书", "荣誉奖项", "出版物", "志愿者经历", "语言能力", "兴趣爱好", "推荐人"),
+    present: "至今",
+    courses: "课程",
+    score: "成绩",
+    keywords: "关键词",
+    verify: "验证",
+    degreeIn: "，",
+    resume: "简历",
+  },
+  "zh-tw": {
+    titles: T("個人簡介", "工作經歷", "專案經歷", "專業技能", "教育背景", "證照", "榮譽獎項", "著作發表", "志工經歷", "語言能力", "興趣", "推薦人"),
+    present: "至今",
+    courses: "課程",
+    score: "成績",
+    keywords: "關鍵字",
+    verify: "驗證",
+    degreeIn: "，",
+    resume: "履歷",
+  },
+  ja: {
+    titles: T("職務要約", "職務経歴", "プロジェクト", "スキル", "学歴", "資格", "受賞歴", "著作・論文", "ボランティア活動", "語学", "趣味・関心", "推薦者"),
+    present: "現在",
+    courses: "履修科目",
+    score: "成績",
+    keywords: "キーワード",
+    verify: "確認",
+    degreeIn: "・",
+    resume: "職務経歴書",
+  },
+  ko: {
+    titles: T("요약", "경력", "프로젝트", "기술", "학력", "자격증", "수상 경력", "출판물", "봉사 활동", "어학", "관심 분야", "추천인"),
+    present: "현재",
+    courses: "수강 과목",
+    score: "학점",
+    keywords: "키워드",
+    verify: "확인",
+    degreeIn: ", ",
+    resume: "이력서",
+  },
 };
+
+/** The BCP 47 tag of a locale, for Intl and the PDF's Language: `zh-tw` → `zh-TW`. */
+export function languageTag(locale: Locale): string {
+  return Intl.getCanonicalLocales(locale)[0]!;
+}
+
+/** Words that mean an end date is "now": "Present" (any case) and each locale's word for it. */
+const PRESENT = new Set(
+  [
+    ...["present", "current", "currently", "now", "ongoing", "today", "to date", "to present", "till date", "till now", "until now"],
+    ...["presente", "actual", "actualmente", "atualmente", "aktuell", "bis heute", "en cours", "à ce jour", "in corso", "nu", "tot heden"],
+    ...Object.values(WORDS).map((w) => w.present),
+  ].map(foldWord),
+);
+
+function foldWord(s: string): string {
+  return s.normalize("NFKC").toLocaleLowerCase("en").replace(/[\u2019`]/g, "'").replace(/[\s.]+$/u, "").trim();
+}
+
+/** Whether `s` is a word for "present" in any supported language (an ongoing end date). */
+export function isPresentWord(s: string): boolean {
+  return PRESENT.has(foldWord(s));
+}
 
 const NBSP = "\u00A0";
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -138,7 +311,7 @@ export function formatDate(iso: string, locale: Locale = "en", style: DateFormat
   const key = `${locale}/${style}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+    f = new Intl.DateTimeFormat(languageTag(locale), { ...options, timeZone: "UTC" });
     formatters.set(key, f);
   }
   return f.format(new Date(Date.UTC(Number(year), Number(month) - 1, 1))).replace(/\s/g, NBSP);

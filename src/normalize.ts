@@ -3,8 +3,9 @@
  * their final order, dates formatted, links made readable, typography applied. Pure: no I/O.
  */
 import type { Assets, ImageAsset } from "./assets.js";
-import type { Cjk, TextFont } from "./fonts.js";
-import { formatDate, formatRange, WORDS, type Locale, type Words } from "./locale.js";
+import type { TextFont } from "./fonts.js";
+import { formatDate, formatRange, languageTag, WORDS, type Locale, type Words } from "./locale.js";
+import { detectLocale, INVISIBLE, scriptNeeds, type ScriptNeeds } from "./scripts.js";
 import { BUILTIN_SECTIONS, customSectionId, type BuiltinSection, type Paper, type Resume, type Theme } from "./schema.js";
 
 export const NBSP = "\u00A0";
@@ -36,10 +37,17 @@ export interface Entry {
   badge?: ImageAsset & { href?: string; alt: string };
 }
 
+/** A section's title, and the same in capitals as its language writes them (Turkish `i` → `İ`). */
+interface Titled {
+  id: string;
+  title: string;
+  caps: string;
+}
+
 export type Section =
-  | { kind: "text"; id: string; title: string; paragraph?: string; bullets: string[] }
-  | { kind: "entries"; id: string; title: string; entries: Entry[] }
-  | { kind: "rows"; id: string; title: string; rows: { label: string; value: string }[]; inline: boolean };
+  | (Titled & { kind: "text"; paragraph?: string; bullets: string[] })
+  | (Titled & { kind: "entries"; entries: Entry[] })
+  | (Titled & { kind: "rows"; rows: { label: string; value: string }[]; inline: boolean });
 
 export interface ViewModel {
   name: string;
@@ -48,8 +56,8 @@ export interface ViewModel {
   sections: Section[];
   theme: Theme;
   paper: Paper;
-  /** Noto CJK fallback font, when the résumé asks for one. */
-  cjk?: Cjk;
+  /** The emoji and CJK fonts the text needs (render.cjk forces its choice). */
+  scripts: ScriptNeeds;
   locale: Locale;
   style: Style;
   photo?: ImageAsset & { alt: string };
@@ -63,7 +71,7 @@ export interface ViewModel {
 }
 
 /** Render options that the command line may set over the file's `render`. */
-export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo" | "order" | "hide" | "titles">>;
+export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo" | "order" | "hide" | "titles" | "cjk">>;
 
 /** How a document is styled beyond its theme: the knobs the file and command line set. */
 export interface Style {
@@ -74,9 +82,21 @@ export interface Style {
   margins?: number;
 }
 
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
+/** Joiners and variation selectors shape emoji; the other invisible code points have no glyph. */
+const KEEP_INVISIBLE = new Set(["\u200D", "\uFE0E", "\uFE0F"]);
+
+/**
+ * Code points that are never drawn go (zero-width spaces, direction marks, soft hyphens, which
+ * the line breaker drops anyway), except the joiners and selectors that shape emoji.
+ */
+export function dropInvisible(s: string): string {
+  return s.replace(INVISIBLE_ALL, (ch) => (KEEP_INVISIBLE.has(ch) ? ch : ""));
+}
+
 /** Straight quotes and ASCII dashes to their typographic forms; everything else untouched. */
 export function typeset(s: string): string {
-  return s
+  return dropInvisible(s)
     .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
     .replace(/"/g, "\u201D")
     .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, "$1\u2019")
@@ -100,10 +120,13 @@ function placeText(loc: Resume["basics"]["location"] | string | undefined): stri
   return parts.length ? parts.join(", ") : undefined;
 }
 
-const t = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : typeset(s.trim()));
+const t = (s: string | undefined) => {
+  const out = s === undefined ? "" : typeset(s.trim()).trim();
+  return out === "" ? undefined : out;
+};
 /** Bullets and keywords: tagged bullets (`{ text, tags }`) print their text. */
 const ts = (list: (string | { text: string })[] | undefined) =>
-  (list ?? []).map((b) => typeset((typeof b === "string" ? b : b.text).trim())).filter((s) => s !== "");
+  (list ?? []).map((b) => typeset((typeof b === "string" ? b : b.text).trim()).trim()).filter((s) => s !== "");
 
 function entry(fields: Partial<Entry>): Entry {
   const e: Entry = { bullets: [], details: [] };
@@ -126,15 +149,26 @@ interface Context {
   titles: Partial<Record<BuiltinSection, string>>;
   date(iso: string | undefined): string | undefined;
   range(start: string | undefined, end: string | undefined): string | undefined;
+  /** A title in capitals, by the rules of the résumé's language. */
+  caps(title: string): string;
 }
 
-function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, range }: Context): Section | undefined {
+function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, range, caps }: Context): Section | undefined {
   const title = typeset(titles[id] ?? words.titles[id]);
-  const entries = (list: Entry[]): Section | undefined => (list.length ? { kind: "entries", id, title, entries: list } : undefined);
+  const head = { id, title, caps: caps(title) };
+  const entries = (all: Entry[]): Section | undefined => {
+    // An entry whose fields are all empty prints nothing.
+    const list = all.filter((e) => Object.keys(e).length > 2 || e.bullets.length || e.details.length);
+    return list.length ? { kind: "entries", ...head, entries: list } : undefined;
+  };
+  const rowsOf = (all: { label: string; value: string }[], inline: boolean): Section | undefined => {
+    const rows = all.filter((r) => r.label || r.value);
+    return rows.length ? { kind: "rows", ...head, rows, inline } : undefined;
+  };
   switch (id) {
     case "summary": {
       const paragraph = t(r.basics.summary);
-      return paragraph ? { kind: "text", id, title, paragraph, bullets: [] } : undefined;
+      return paragraph ? { kind: "text", ...head, paragraph, bullets: [] } : undefined;
     }
     case "work":
       return entries(
@@ -244,16 +278,12 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
         label: joinNonEmpty([t(s.name), s.level?.trim() ? `(${typeset(s.level.trim())})` : undefined], " ") ?? "",
         value: ts(s.keywords).join(", "),
       }));
-      return rows.length ? { kind: "rows", id, title, rows, inline: false } : undefined;
+      return rowsOf(rows, false);
     }
-    case "languages": {
-      const rows = (r.languages ?? []).map((l) => ({ label: t(l.language) ?? "", value: t(l.fluency) ?? "" }));
-      return rows.length ? { kind: "rows", id, title, rows, inline: true } : undefined;
-    }
-    case "interests": {
-      const rows = (r.interests ?? []).map((i) => ({ label: t(i.name) ?? "", value: ts(i.keywords).join(", ") }));
-      return rows.length ? { kind: "rows", id, title, rows, inline: false } : undefined;
-    }
+    case "languages":
+      return rowsOf((r.languages ?? []).map((l) => ({ label: t(l.language) ?? "", value: t(l.fluency) ?? "" })), true);
+    case "interests":
+      return rowsOf((r.interests ?? []).map((i) => ({ label: t(i.name) ?? "", value: ts(i.keywords).join(", ") })), false);
   }
 }
 
@@ -271,8 +301,12 @@ export function sectionOrder(r: Resume, order: string[] = r.render?.order ?? [])
 
 export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): ViewModel {
   const o = { ...r.render, ...definedOnly(opts) };
-  const locale = o.locale ?? "en";
+  const text = resumeText(r);
+  // A résumé written in Chinese, Japanese, Korean, Greek, Russian or Ukrainian gets its titles in
+  // that language unless render.locale says otherwise.
+  const locale = o.locale ?? detectLocale(text) ?? "en";
   const dateFormat = o.dateFormat ?? "short";
+  const tag = languageTag(locale);
   const ctx: Context = {
     r,
     assets,
@@ -280,6 +314,7 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     titles: { ...r.render?.titles, ...opts.titles },
     date: (iso) => (iso ? formatDate(iso, locale, dateFormat) : undefined),
     range: (start, end) => formatRange(start, end, locale, dateFormat),
+    caps: (title) => title.toLocaleUpperCase(tag),
   };
   const customById = new Map((r.customSections ?? []).map((s) => [customSectionId(s), s]));
   const hidden = new Set(o.hide ?? []);
@@ -288,7 +323,8 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     if (hidden.has(id)) continue;
     const custom = customById.get(id);
     if (custom) {
-      sections.push({ kind: "text", id, title: typeset(custom.title.trim()), paragraph: t(custom.summary), bullets: ts(custom.highlights) });
+      const title = typeset(custom.title.trim());
+      sections.push({ kind: "text", id, title, caps: ctx.caps(title), paragraph: t(custom.summary), bullets: ts(custom.highlights) });
       continue;
     }
     const s = builtinSection(id as BuiltinSection, ctx);
@@ -300,10 +336,15 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
   const place = placeText(b.location);
   if (place) contacts.push({ text: typeset(place) });
   if (b.email) contacts.push({ text: b.email, href: `mailto:${b.email}` });
-  if (b.phone?.trim()) contacts.push({ text: b.phone.trim(), href: `tel:${b.phone.replace(/[^\d+]/g, "")}` });
+  const phone = b.phone?.trim();
+  // A number is a tel: link; anything else ("Upon request") is printed as it is.
+  if (phone) contacts.push(isPhoneNumber(phone) ? { text: phone, href: `tel:${phone.replace(/(?:ext\.?|x|#).*$/i, "").replace(/[^\d+]/g, "")}` } : { text: typeset(phone) });
   if (b.url) contacts.push({ text: displayUrl(b.url), href: b.url });
   for (const p of b.profiles ?? []) {
-    if (p.url) contacts.push({ text: displayUrl(p.url), href: p.url });
+    // A link that is not a web address (skype:…) reads better as the network and user name.
+    const handle = p.username?.trim() ? joinNonEmpty([t(p.network), p.username.trim()], ": ") : undefined;
+    if (p.url && !/^https?:/i.test(p.url) && handle) contacts.push({ text: handle, href: p.url });
+    else if (p.url) contacts.push({ text: displayUrl(p.url), href: p.url });
     else if (p.username?.trim()) contacts.push({ text: joinNonEmpty([t(p.network), p.username.trim()], ": ")! });
   }
 
@@ -312,7 +353,9 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     for (const k of s.keywords?.length ? s.keywords : [s.name]) if (k?.trim()) keywords.add(k.trim());
   }
 
-  const name = b.name.trim();
+  const name = dropInvisible(b.name.trim());
+  const forced = o.cjk;
+  const words = ctx.words;
   return {
     name,
     label: t(b.label),
@@ -320,7 +363,9 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     sections,
     theme: o.theme ?? "classic",
     paper: o.paper ?? "a4",
-    cjk: r.render?.cjk,
+    scripts: forced
+      ? { ...scriptNeeds(text), cjk: [forced] }
+      : scriptNeeds(`${text}\n${sections.map((sec) => sec.title).join("\n")}\n${words.present}`, locale),
     locale,
     style: { accent: o.accent, font: o.font, fontSize: o.fontSize, lineSpacing: o.lineSpacing, margins: o.margins },
     photo: o.photo && assets.photo ? { ...assets.photo, alt: `Photo of ${name}` } : undefined,
@@ -329,9 +374,29 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
       author: name,
       subject: b.label?.trim() || undefined,
       keywords: [...keywords],
-      language: locale,
+      language: tag,
     },
   };
+}
+
+/** Keys whose values are never printed: paths, ids, tags and settings. */
+export const NOT_PRINTED = new Set(["badge", "$schema", "meta", "render", "id", "image", "tags", "variants"]);
+
+/** Every string the résumé may print, one per line (to tell its scripts and language). */
+export function resumeText(data: unknown): string {
+  const out: string[] = [];
+  const visit = (v: unknown) => {
+    if (typeof v === "string") out.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) if (!NOT_PRINTED.has(k)) visit(x);
+  };
+  visit(data);
+  return out.join("\n");
+}
+
+/** Digits with the usual separators, an optional + and extension: something a phone can dial. */
+export function isPhoneNumber(s: string): boolean {
+  return /^\+?[\d\s().\-/]+(?:\s*(?:ext\.?|x|#)\s*\d+)?$/i.test(s) && (s.match(/\d/g)?.length ?? 0) >= 5;
 }
 
 /** The keys of `o` that are set: an undefined option must not hide the file's value. */

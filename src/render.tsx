@@ -25,7 +25,7 @@ export interface RenderResult {
 
 /** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
 export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm)): Promise<RenderResult> {
-  const stack = fontStack(tokens, vm.cjk);
+  const stack = fontStack(tokens, vm.scripts);
   registerFonts(stackFaces(stack));
   resetGlyphCaches();
   const overflow: string[] = [];

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { didYouMean } from "./errors.js";
 import { TEXT_FONTS } from "./fonts.js";
-import { DATE_FORMATS, LOCALES } from "./locale.js";
+import { DATE_FORMATS, isPresentWord, LOCALES } from "./locale.js";
 
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
 export const PAPERS = ["a4", "letter"] as const;
@@ -59,45 +59,109 @@ function withJsonSchema<T extends z.ZodType>(schema: T, json: Record<string, unk
 
 const text = () => z.string({ error: "expected text" });
 
+/** One of `values`, in any case (`A4`, `Classic`), as the lower-case value. */
+function choice<const T extends readonly [string, ...string[]]>(values: T, what = "one of") {
+  return withJsonSchema(
+    z.preprocess(
+      (v) => (typeof v === "string" ? (values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v) : v),
+      z.enum(values, { error: `expected ${what}: ${values.join(", ")}` }),
+    ),
+    { type: "string", enum: [...values] },
+  );
+}
+
+/**
+ * Objects of this tool's own extensions (render, variants, custom sections, tagged bullets):
+ * every key in them must be known, since no other tool writes them. JSON Resume's own objects
+ * accept keys they do not print (see coerce.ts).
+ */
+export const CLOSED_OBJECTS = new WeakSet<z.core.$ZodType>();
+function closed<T extends z.core.$ZodType>(schema: T): T {
+  CLOSED_OBJECTS.add(schema);
+  return schema;
+}
+
+/**
+ * A date as people write it, in the form this tool keeps: `2021/07` → `2021-07`, `2021-7` →
+ * `2021-07`, and an ISO date-time (`2019-05-01T00:00:00.000Z`, with or without a zone) → its
+ * date as written. Anything else is returned as it is, for checkDate to explain.
+ */
+export function canonicalDate(value: string): string {
+  const v = value.trim();
+  const ym = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(v);
+  if (ym) return [ym[1], ym[2]!.padStart(2, "0"), ym[3]?.padStart(2, "0")].filter(Boolean).join("-");
+  const dt = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
+  if (dt && Number(dt[2]) < 24 && Number(dt[3]) < 60 && Number(dt[4] ?? 0) < 61) return dt[1]!;
+  return v;
+}
+
+const DATE_JSON_SCHEMA = {
+  anyOf: [
+    { type: "string", pattern: "^[12][0-9]{3}([-/][01]?[0-9]([-/][0-3]?[0-9](T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?$" },
+    { type: "integer", minimum: 1900, maximum: 2199 },
+  ],
+};
+
 /** Dates: YAML reads an unquoted 2018 as a number, so whole numbers are accepted as years. */
 const isoDate = withJsonSchema(
   z.preprocess(
-    (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v),
+    (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v),
     z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" }).check((ctx) => {
       const why = checkDate(ctx.value);
       if (why) ctx.issues.push({ code: "custom", message: `"${ctx.value}" ${why}`, input: ctx.value });
     }),
   ),
+  { description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, or an ISO date-time)", ...DATE_JSON_SCHEMA },
+);
+
+/** An end date: a date, or "Present" (any case, in any supported language) for an ongoing one. */
+const endDate = withJsonSchema(
+  z.preprocess((v) => (typeof v === "string" && isPresentWord(v) ? undefined : v), isoDate.optional()),
   {
-    description: "YYYY, YYYY-MM or YYYY-MM-DD",
-    anyOf: [
-      { type: "string", pattern: "^[12][0-9]{3}(-[01][0-9](-[0-3][0-9])?)?$" },
-      { type: "integer", minimum: 1900, maximum: 2199 },
-    ],
+    description: "YYYY, YYYY-MM or YYYY-MM-DD; leave it out (or write Present) for an ongoing role",
+    anyOf: [...DATE_JSON_SCHEMA.anyOf, { type: "string", enum: ["Present", "present"] }],
   },
 );
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
+/**
+ * A web address as people write it: `www.example.com` and `linkedin.com/in/x` are links with
+ * https:// (a scheme-relative `//example.com` too). Anything else is left for the check.
+ */
+export function completeUrl(value: string): string {
+  const v = value.trim();
+  if (v.startsWith("//")) return `https:${v}`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return v;
+  return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(v) ? `https://${v}` : v;
+}
+
+/** Link schemes a PDF must not carry: they run code or reach into the reader's machine. */
+const UNSAFE_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob", "about"]);
+
+/** Why `value` cannot be a link, or undefined when it can: a web address, or another URI (mailto:, skype:). */
+export function urlProblem(value: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined) return `"${value}" is not a web address; write the whole address, starting with https://`;
+  if (UNSAFE_SCHEMES.has(scheme)) return `"${value}": ${scheme}: links are not allowed in a résumé; use an http:// or https:// URL`;
+  if (scheme === "http" || scheme === "https" ? !isWebUrl(value) : /\s/.test(value) || value.length <= scheme.length + 1) {
+    return `"${value}" is not a valid URL`;
+  }
+  return undefined;
+}
+
 const url = withJsonSchema(
   z.preprocess(
-    emptyToUndefined,
+    (v) => (typeof v === "string" ? emptyToUndefined(completeUrl(v)) : v),
     z
       .string({ error: "expected a URL" })
       .check((ctx) => {
-        if (!isWebUrl(ctx.value)) {
-          ctx.issues.push({
-            code: "custom",
-            input: ctx.value,
-            message: /^[a-z][a-z0-9+.-]*:/i.test(ctx.value)
-              ? `"${ctx.value}" is not a web address; use an http:// or https:// URL`
-              : `"${ctx.value}" is not a full URL; write it with https://, e.g. https://${ctx.value.replace(/^\/+/, "")}`,
-          });
-        }
+        const why = urlProblem(ctx.value);
+        if (why) ctx.issues.push({ code: "custom", input: ctx.value, message: why });
       })
       .optional(),
   ),
-  { type: "string", format: "uri", pattern: "^https?://" },
+  { type: "string", format: "uri" },
 );
 
 export function isWebUrl(value: string): boolean {
@@ -126,7 +190,7 @@ const tags = () =>
     .describe("Extension: tags for variants (render only in variants that include them)");
 
 /** A bullet: text, or (extension) text with tags. */
-const bullet = z.union([text(), z.strictObject({ text: text(), tags: tags() })], {
+const bullet = z.union([text(), closed(z.strictObject({ text: text(), tags: tags() }))], {
   error: "expected a bullet as text, or as { text, tags }",
 });
 const bullets = () => list(bullet);
@@ -160,7 +224,7 @@ const basics = z.strictObject({
 /** Shared date-range fields plus the "end before start" rule. */
 const dated = {
   startDate: isoDate.optional(),
-  endDate: isoDate.optional(),
+  endDate,
 };
 
 /** Refinements run even when sibling fields have problems, so that every problem is reported at
@@ -288,7 +352,7 @@ const project = z
 
 const SECTION_ID_RE = /^[a-z][a-z0-9-]*$/;
 
-const customSection = z
+const customSection = closed(z
   .strictObject({
     id: text()
       .regex(SECTION_ID_RE, "an id is lower-case letters, digits and dashes, starting with a letter")
@@ -305,7 +369,7 @@ const customSection = z
       ctx.addIssue({ code: "custom", message: "a custom section needs a summary, highlights, or both" });
     }
   }, always)
-  .describe("Extension: a section with its own title, holding a paragraph and/or bullets");
+  .describe("Extension: a section with its own title, holding a paragraph and/or bullets"));
 
 const FONT_IDS = Object.keys(TEXT_FONTS) as [keyof typeof TEXT_FONTS, ...(keyof typeof TEXT_FONTS)[]];
 
@@ -316,8 +380,7 @@ export const RENDER_KNOBS = {
     .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a colour like #1f3a5f")
     .optional()
     .describe("Accent colour (#rgb or #rrggbb) for the name, titles and links"),
-  font: z
-    .enum(FONT_IDS, { error: `expected one of: ${FONT_IDS.join(", ")}` })
+  font: choice(FONT_IDS)
     .optional()
     .describe("Text font family"),
   fontSize: z
@@ -338,26 +401,27 @@ export const RENDER_KNOBS = {
     .max(30, "at most 30 mm")
     .optional()
     .describe("Page margins in millimetres, all four sides"),
-  locale: z
-    .enum(LOCALES, { error: `expected one of: ${LOCALES.join(", ")}` })
+  locale: choice(LOCALES)
     .optional()
     .describe("Language of section titles, month names and 'Present'"),
-  dateFormat: z
-    .enum(DATE_FORMATS, { error: `expected one of: ${DATE_FORMATS.join(", ")}` })
+  dateFormat: choice(DATE_FORMATS)
     .optional()
     .describe("short (Jun 2021), long (June 2021), numeric (06/2021) or year (2021)"),
   photo: z.boolean({ error: "expected true or false" }).optional().describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
 };
 
-const render = z
+const render = closed(z
   .strictObject({
     ...RENDER_KNOBS,
-    theme: z.enum(THEMES, { error: `expected one of: ${THEMES.join(", ")}` }).optional(),
-    paper: z.enum(PAPERS, { error: `expected one of: ${PAPERS.join(", ")}` }).optional(),
-    cjk: z
-      .enum(CJK, { error: `expected one of: ${CJK.join(", ")}` })
+    theme: choice(THEMES).optional(),
+    paper: choice(PAPERS).optional(),
+    cjk: choice(CJK)
       .optional()
-      .describe("Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text"),
+      .describe("Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text; chosen from the text when not set"),
+    strict: z
+      .boolean({ error: "expected true or false" })
+      .optional()
+      .describe("Refuse keys that are not printed (as --strict does) instead of warning about them"),
     maxPages: z
       .int({ error: "expected a whole number of pages" })
       .min(1, "at least 1 page")
@@ -370,14 +434,13 @@ const render = z
       .describe("Tighten spacing, leading, then size and margins until the résumé fits this many pages"),
     order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
     hide: list(text()).optional().describe("Section ids not to print"),
-    titles: z
-      .partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty"))
+    titles: closed(z.partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty")))
       .optional()
       .describe("Titles for built-in sections, e.g. { projects: Open source }"),
   })
-  .describe("Extension: rendering options; the command line overrides them");
+  .describe("Extension: rendering options; the command line overrides them"));
 
-const variant = z
+const variant = closed(z
   .strictObject({
     include: list(text()).optional().describe("Print tagged content only if it has one of these tags"),
     exclude: list(text()).optional().describe("Never print content with one of these tags"),
@@ -390,7 +453,7 @@ const variant = z
       .optional()
       .describe("File name of this variant's PDF (default <Name>-Resume-<variant>.pdf)"),
   })
-  .describe("Extension: a tailored version of the résumé");
+  .describe("Extension: a tailored version of the résumé"));
 
 const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 

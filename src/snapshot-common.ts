@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
-import { checkGlyphs } from "./glyphs.js";
+import { glyphProblems } from "./glyphs.js";
 import { parseSource } from "./load.js";
 import { clearDateFormatters } from "./locale.js";
 import { normalize, type ViewModel } from "./normalize.js";
@@ -39,7 +39,7 @@ export function snapshotEntry(then: (stack: FontStack, vm: ViewModel) => Promise
     const resume = validate(source);
     const vm = normalize(resume, { badges: new Map() });
     const stack = fontStack(themeTokens(vm));
-    checkGlyphs(resume, source, stack);
+    glyphProblems(resume, source, stack);
     await then(stack, vm);
   };
   warmUp().catch((err: unknown) => {

@@ -12,7 +12,7 @@ const clean = (s: string) => s.replace(/\u00A0/g, " ");
 const join = (parts: (string | undefined)[], sep: string) => parts.filter(Boolean).join(sep);
 
 interface Style {
-  heading(text: string): string;
+  heading(sec: Section): string;
   entryTitle(e: Entry): string;
   subtitle(text: string): string;
   bullet(text: string): string;
@@ -26,7 +26,7 @@ interface Style {
 }
 
 const markdown: Style = {
-  heading: (t) => `## ${t}`,
+  heading: (sec) => `## ${sec.title}`,
   entryTitle: (e) => {
     const title = join([e.title ? (e.titleHref ? `[${e.title}](${e.titleHref})` : e.title) : undefined, e.date], " — ");
     return title ? `### ${title}` : "";
@@ -35,7 +35,7 @@ const markdown: Style = {
   bullet: (t) => `- ${t}`,
   label: (t) => `**${t}**`,
   rich: (t) => t,
-  row: (label, value) => (value ? `- **${label}:** ${value}` : `- **${label}**`),
+  row: (label, value) => (label && value ? `- **${label}:** ${value}` : label ? `- **${label}**` : `- ${value}`),
   paragraphs: true,
   header: (vm) => [
     `# ${vm.name}`,
@@ -45,19 +45,19 @@ const markdown: Style = {
 };
 
 const text: Style = {
-  heading: (t) => t.toUpperCase(),
+  heading: (sec) => sec.caps,
   entryTitle: (e) => join([e.title, e.date], " — "),
   subtitle: (t) => t,
   bullet: (t) => `• ${t}`,
   label: (t) => t,
   rich: plainText,
-  row: (label, value) => (value ? `${label}: ${value}` : label),
+  row: (label, value) => (label && value ? `${label}: ${value}` : label || value),
   paragraphs: false,
   header: (vm) => [vm.name, ...(vm.label ? [vm.label] : []), ...(vm.contacts.length ? [vm.contacts.map((c) => c.text).join(" | ")] : [])],
 };
 
 function section(sec: Section, st: Style): string[] {
-  const out = ["", st.heading(sec.title), ""];
+  const out = ["", st.heading(sec), ""];
   switch (sec.kind) {
     case "text":
       if (sec.paragraph) out.push(st.rich(sec.paragraph));

@@ -1,80 +1,123 @@
 /**
- * Stage 2 — validate: check loaded data against the zod schema and turn every issue into a
- * located, plain-English diagnostic. Knows the schema, nothing about PDF.
+ * Stage 2 — validate: meet the document where it is (coerce.ts), check it against the zod schema
+ * and turn every issue into a located, plain-English diagnostic. Knows the schema, nothing about
+ * PDF.
  */
 import type { z } from "zod";
-import { didYouMean, formatPath, ResumeError, type Diagnostic } from "./errors.js";
-import type { LoadedSource } from "./load.js";
+import { coerce, knownKeysAt, typoOf, type Coerced, type CoerceOptions } from "./coerce.js";
+import { formatPath, ResumeError, type Diagnostic } from "./errors.js";
+import { withPaths, type LoadedSource } from "./load.js";
 import { ResumeSchema, type Resume } from "./schema.js";
 
-/** Keys people carry over from older JSON Resume versions or other tools. */
-const RENAMED_KEYS: Record<string, string> = {
-  company: "name",
-  website: "url",
-  end: "endDate",
-  start: "startDate",
-  tags: "keywords",
-};
-
-export function validate(source: LoadedSource): Resume {
-  const result = ResumeSchema.safeParse(source.data);
-  if (result.success) return result.data;
-  throw new ResumeError(describeIssues(source, result.error.issues));
+export interface Validated {
+  /** The résumé, when the document has no problems. */
+  resume?: Resume;
+  /** Every problem of the document: reading, keys, schema, in file order. */
+  problems: Diagnostic[];
+  /** What was read as other tools read it, or kept without printing it. */
+  warnings: Diagnostic[];
+  /** The document as the schema saw it (checks that also run on a failed one read this). */
+  data: unknown;
+  /** The file, with the data's paths mapped to the file's (renamed keys under their old names). */
+  source: LoadedSource;
+  extras: Coerced["extras"];
 }
 
-export function describeIssues(source: LoadedSource, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const path = issue.path;
-    if (issue.code === "unrecognized_keys") {
-      const known = knownKeysAt(path);
-      for (const key of issue.keys) {
-        const full = [...path, key];
-        const pos = source.locate(full, { key: true });
-        const guess = RENAMED_KEYS[key] && known.includes(RENAMED_KEYS[key]) ? RENAMED_KEYS[key] : didYouMean(key, known);
-        out.push({
-          file: source.file,
-          line: pos?.line,
-          col: pos?.col,
-          path: formatPath(full),
-          message: guess
-            ? `unknown key; did you mean "${guess}"?`
-            : `unknown key; expected one of: ${[...known.filter((k) => k !== "tags"), ...known.filter((k) => k === "tags")].join(", ")}`,
-        });
-      }
-      continue;
-    }
-    // A missing field is shown at its parent's key (`basics:`); anything else at its value.
-    const missing = issue.code === "invalid_type" && valueAt(source.data, path) === undefined;
-    const pos = missing ? source.locate(path.slice(0, -1), { key: true }) : source.locate(path);
-    out.push({ file: source.file, line: pos?.line, col: pos?.col, path: formatPath(path), message: messageFor(issue, source.data) });
-  }
-  // Report in file order; problems without a place keep their relative order at the end.
-  return out
+/** Check a loaded document; never throws for a problem of the document. */
+export function validateDocument(loaded: LoadedSource, opts: CoerceOptions = {}): Validated {
+  const render = asRecord(asRecord(loaded.data).render);
+  const strict = opts.strict ?? (render.strict === true ? "render.strict" : undefined);
+  const coerced = coerce(loaded, { strict });
+  const source = withPaths(loaded, coerced.sourcePath);
+  const result = ResumeSchema.safeParse(coerced.data);
+  const found = [...coerced.problems, ...(result.success ? [] : describeIssues(source, coerced.data, result.error.issues))];
+  const problems = inFileOrder([...loaded.problems, ...trusted(found, loaded.brokenAt)]);
+  return {
+    resume: problems.length || !result.success ? undefined : result.data,
+    problems,
+    warnings: inFileOrder([...loaded.warnings, ...trusted(coerced.warnings, loaded.brokenAt)]),
+    data: coerced.data,
+    source,
+    extras: coerced.extras,
+  };
+}
+
+/** The résumé, or a ResumeError with every problem of the document. */
+export function validate(source: LoadedSource, opts: CoerceOptions = {}): Resume {
+  const v = validateDocument(source, opts);
+  if (!v.resume) throw new ResumeError(v.problems, v.warnings);
+  return v.resume;
+}
+
+/**
+ * Where the syntax broke, what was read after it may be an effect of the break: only problems
+ * before that line are reported with it, and none about values that are missing or empty (the
+ * break may have taken them).
+ */
+export function trusted(found: Diagnostic[], brokenAt: number | undefined): Diagnostic[] {
+  if (brokenAt === undefined) return found;
+  return found.filter((d) => d.line !== undefined && d.line < brokenAt && !/^is (missing|null)/.test(d.message));
+}
+
+/** Problems by their place in the file; those without one keep their relative order at the end. */
+export function inFileOrder(list: Diagnostic[]): Diagnostic[] {
+  return list
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.line ?? Infinity) - (b.d.line ?? Infinity) || (a.d.col ?? 0) - (b.d.col ?? 0) || a.i - b.i)
     .map(({ d }) => d);
 }
 
+export function describeIssues(source: LoadedSource, data: unknown, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    if (issue.code === "unrecognized_keys") {
+      // coerce.ts takes unknown keys out before the schema sees them; this is a safety net.
+      const known = knownKeysAt(path);
+      for (const key of issue.keys) {
+        const guess = typoOf(key, known);
+        out.push(source.at([...path, key], guess ? `unknown key; did you mean "${guess}"?` : `unknown key; expected one of: ${known.join(", ")}`, { key: true }));
+      }
+      continue;
+    }
+    // A missing field is shown at its parent's key (`basics:`); anything else at its value.
+    const missing = issue.code === "invalid_type" && valueAt(data, path) === undefined;
+    out.push(source.at(missing ? path.slice(0, -1) : path, messageFor(issue, data), { key: missing }));
+    // The path is the field's own, even when the place shown is its parent's.
+    out[out.length - 1]!.path = source.at(path, "").path;
+  }
+  return out;
+}
+
 function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
+  const actual = valueAt(data, issue.path);
+  if (actual === null && typeof issue.path.at(-1) === "string") return nullMessage(issue.path);
   if (issue.code === "invalid_type") {
-    const actual = valueAt(data, issue.path);
     if (actual === undefined) return requiredMessage(issue.path);
     const base = issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message;
     return `${base}, got ${describeValue(actual)}`;
   }
   if (issue.code === "invalid_union" || issue.code === "invalid_value") {
-    const actual = valueAt(data, issue.path);
     if (!issue.message.startsWith("Invalid")) return `${issue.message}, got ${describeValue(actual)}`;
   }
   return issue.message;
+}
+
+/** JSON Resume's own test cases refuse null; the message says what to write instead. */
+function nullMessage(path: readonly PropertyKey[]): string {
+  const key = String(path.at(-1));
+  const p = formatPath(path);
+  if (p === "basics") return "is null; every résumé needs basics with at least a name";
+  if (p === "basics.name") return "is null; write the person's name, which heads the résumé";
+  if (key === "endDate") return 'is null; leave endDate out instead: a missing endDate means "Present"';
+  return "is null; leave the key out instead (a value that is not there is simply not printed)";
 }
 
 function requiredMessage(path: readonly PropertyKey[]): string {
   const p = formatPath(path);
   if (p === "basics") return "is missing; every résumé needs basics with at least a name";
   if (p === "basics.name") return "is missing; the name heads the résumé";
-  return "is required";
+  return "is missing; this field is required";
 }
 
 function describeValue(v: unknown): string {
@@ -96,42 +139,6 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** The keys the schema allows for the object at `path` (for did-you-mean suggestions). */
-export function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  let schema: z.core.$ZodType | undefined = ResumeSchema;
-  for (const seg of path) {
-    schema = unwrap(schema);
-    if (!schema) return [];
-    const def = schema._zod.def as unknown as Record<string, unknown>;
-    if (def.type === "object" && typeof seg === "string") {
-      schema = (def.shape as Record<string, z.core.$ZodType>)[seg];
-    } else if (def.type === "record" && typeof seg === "string") {
-      schema = def.valueType as z.core.$ZodType;
-    } else if (def.type === "array" && typeof seg === "number") {
-      schema = def.element as z.core.$ZodType;
-    } else {
-      return [];
-    }
-  }
-  schema = unwrap(schema);
-  const def = schema?._zod.def as unknown as Record<string, unknown> | undefined;
-  if (def?.type === "object") return Object.keys(def.shape as object);
-  if (def?.type === "record") {
-    const keyDef = (def.keyType as z.core.$ZodType)._zod.def as unknown as Record<string, unknown>;
-    if (keyDef.type === "enum") return Object.values(keyDef.entries as Record<string, string>);
-  }
-  return [];
-}
-
-/** Look through optional/pipe/union wrappers to the object or array inside. */
-function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
-  let s = schema;
-  for (let i = 0; s && i < 10; i++) {
-    const def = s._zod.def as unknown as Record<string, unknown>;
-    if (def.type === "optional" || def.type === "nullable" || def.type === "default") s = def.innerType as z.core.$ZodType;
-    else if (def.type === "pipe") s = def.out as z.core.$ZodType;
-    else if (def.type === "union") s = (def.options as z.core.$ZodType[]).find((o) => (o._zod.def as { type: string }).type === "object");
-    else return s;
-  }
-  return s;
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -1,7 +1,7 @@
 /**
  * More outputs (PNG, Markdown, text, JSON Resume), and the command's quiet, JSON and colour modes.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
@@ -45,17 +45,33 @@ describe("--format", () => {
     expect(md.split("\n")[0]).toBe("# Zoë Ångström-Ørsted");
   });
 
-  it("exports a plain JSON Resume document that validates again", async () => {
+  it("exports a JSON Resume document that keeps the extensions under their own keys and validates again", async () => {
     const dir = tempDir();
     expect((await run(["build", path.join(ROOT, "resume.yaml"), "-o", "cv.pdf", "-f", "json"], { cwd: dir, env: EPOCH })).code).toBe(0);
     const text = readFileSync(path.join(dir, "cv.json"), "utf8");
     const doc = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(doc)).not.toContain("customSections");
-    expect(Object.keys(doc)).not.toContain("render");
-    for (const c of doc.certificates as object[]) expect(Object.keys(c)).not.toContain("badge");
+    const original = validate(source(readFileSync(path.join(ROOT, "resume.yaml"), "utf8")));
+    expect(doc.customSections).toEqual(original.customSections);
+    expect(doc.render).toEqual(original.render);
+    for (const [i, c] of (doc.certificates as { badge?: string }[]).entries()) expect(c.badge).toBe(original.certificates![i]!.badge);
     const schema = JSON.parse(readFileSync(path.join(ROOT, "../shared/conformance/jsonresume/schema.json"), "utf8")) as { properties: object };
-    for (const key of Object.keys(doc)) expect(Object.keys(schema.properties)).toContain(key);
+    const extensions = ["customSections", "render", "variants"];
+    for (const key of Object.keys(doc)) expect([...Object.keys(schema.properties), ...extensions]).toContain(key);
     expect(() => validate(source(text, "cv.json"))).not.toThrow();
+  });
+
+  it("exports keys it does not print where they were, and says what JSON Resume cannot hold", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, "r.yaml"),
+      "basics: {name: A, x-github: a-dev}\nwork:\n  - company: Acme\n    technologies: [Go, Rust]\n    highlights:\n      - plain\n      - text: tagged\n        tags: [backend]\n",
+    );
+    const r = await run(["build", "r.yaml", "-o", "cv.pdf", "-f", "json"], { cwd: dir, env: EPOCH });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: r.yaml  -f json leaves out the tags of 1 tagged bullet (a JSON Resume bullet is text)");
+    const doc = JSON.parse(readFileSync(path.join(dir, "cv.json"), "utf8")) as { basics: object; work: object[] };
+    expect(doc.basics).toMatchObject({ name: "A", "x-github": "a-dev" });
+    expect(doc.work[0]).toEqual({ name: "Acme", technologies: ["Go", "Rust"], highlights: ["plain", "tagged"] });
   });
 
   it("rejects an unknown format as a usage error", async () => {
@@ -87,7 +103,24 @@ describe("quiet, JSON and colour", () => {
     expect(JSON.parse(bad.stdout)).toEqual({
       ok: false,
       problems: [{ file: path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml"), line: 3, col: 3, path: "basics.emial", message: 'unknown key; did you mean "email"?' }],
+      warnings: [],
     });
+  });
+
+  it("validate --json prints the same shape as build --json", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: A, x-github: a-dev}\nskills:\n  - name: Go\n");
+    const ok = await run(["validate", "r.yaml", "--json"], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({
+      ok: true,
+      file: "r.yaml",
+      sections: ["skills"],
+      warnings: [expect.objectContaining({ line: 1, col: 19, severity: "warning", message: expect.stringContaining("1 key not printed") })],
+    });
+    const bad = await run(["validate", path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml"), "--json"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, problems: [{ line: 3, col: 3, path: "basics.emial" }] });
   });
 
   it("colours only when asked (a terminal without NO_COLOR)", async () => {

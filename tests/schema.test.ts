@@ -96,8 +96,10 @@ describe("schema rules", () => {
     expect(accepts({ basics: { name: "A", email: "a@b.co" } })).toBe(true);
     expect(accepts({ basics: { name: "A", email: "a@b" } })).toBe(false);
     expect(accepts({ basics: { name: "A", url: "https://a.dev/x" } })).toBe(true);
-    expect(accepts({ basics: { name: "A", url: "a.dev" } })).toBe(false);
+    expect(accepts({ basics: { name: "A", url: "a dev" } })).toBe(false);
     expect(accepts({ basics: { name: "A", url: "javascript:alert(1)" } })).toBe(false);
+    expect(accepts({ basics: { name: "A", url: "data:text/html,x" } })).toBe(false);
+    expect(accepts({ basics: { name: "A", profiles: [{ url: "skype:jane?call" }] } })).toBe(true);
     expect(accepts({ basics: { name: "A", url: "" } })).toBe(true);
   });
 

@@ -178,7 +178,9 @@ describe("knobs on the command line", () => {
     [["--margins", "5"], "at least 12 mm"],
     [["--line-spacing", "x"], "expected a multiple of the font size"],
     [["--font", "comic-sans"], "Allowed choices are source-serif-4, source-sans-3, inter, ibm-plex-sans, eb-garamond"],
-    [["--locale", "xx"], "Allowed choices are en, de, fr, es, pt, it, nl, pl"],
+    [["--locale", "xx"], "Allowed choices are en, de, fr, es, pt, it, nl, pl, cs,"],
+    [["--paper", "a5"], "Allowed choices are a4, letter"],
+    [["--cjk", "cn"], "Allowed choices are sc, tc, jp, kr"],
   ])("reject %j as a usage error", async (args, message) => {
     const r = await run(["build", KNOBS, ...args]);
     expect(r.code).toBe(2);
@@ -196,7 +198,7 @@ describe("knob validation in the file", () => {
         "3:11 render.accent expected a colour like #1f3a5f",
         "4:13 render.fontSize at most 13 pt",
         '5:10 render.hide[0] no section "skils"; did you mean "skills"?',
-        '6:11 render.locale expected one of: en, de, fr, es, pt, it, nl, pl, got text "xx"',
+        '6:11 render.locale expected one of: en, de, fr, es, pt, it, nl, pl, cs, sv, da, nb, fi, hu, ro, tr, el, ru, uk, zh, zh-tw, ja, ko, got text "xx"',
         '7:10 render.photo expected true or false, got text "yes"',
       ]);
     }
@@ -227,7 +229,23 @@ describe("languages", () => {
       it: "giu 2021 – oggi",
       nl: "jun 2021 – heden",
       pl: "cze 2021 – obecnie",
+      cs: "červen 2021 – současnost",
+      sv: "juni 2021 – nu",
+      da: "jun. 2021 – nu",
+      nb: "juni 2021 – nå",
+      fi: "kesä 2021 – nyt",
+      hu: "2021. jún. – jelenleg",
+      ro: "iun. 2021 – prezent",
+      tr: "Haz 2021 – günümüz",
+      el: "Ιουν 2021 – σήμερα",
+      ru: "июнь 2021 г. – настоящее время",
+      uk: "черв. 2021 р. – дотепер",
+      zh: "2021年6月 – 至今",
+      "zh-tw": "2021年6月 – 至今",
+      ja: "2021年6月 – 現在",
+      ko: "2021년 6월 – 현재",
     };
+    expect(LOCALES.length).toBeGreaterThanOrEqual(20);
     for (const locale of LOCALES) expect(formatRange("2021-06", undefined, locale)!.replace(/\u00A0/g, " ")).toBe(want[locale]);
     expect(formatDate("2021-06-30", "en", "long")).toBe("June\u00A02021");
     expect(formatDate("2021-06", "de", "numeric")).toBe("06/2021");

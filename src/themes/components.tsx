@@ -6,9 +6,9 @@ import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../normalize.js";
 import type { FontStack } from "./index.js";
-import { estimateLines, estimateSectionHeight, pageBox, tooTallToKeep } from "./measure.js";
+import { estimateLines, estimateSectionHeight, pageBox, sideMetrics, tooTallToKeep } from "./measure.js";
 import { parseMarkup } from "../markup.js";
-import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel } from "./reading.js";
+import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel, sectionHeading } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 type Styles = ReturnType<typeof makeStyles>;
@@ -72,7 +72,6 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
       fontWeight: 700,
       color: k.color.title,
       letterSpacing: k.sectionTitle.letterSpacing,
-      textTransform: k.sectionTitle.uppercase ? "uppercase" : "none",
       marginBottom: k.space.title,
       ...(k.sectionTitle.decoration === "rule"
         ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
@@ -126,12 +125,8 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
  * columns are taken for a table and read row by row. As one block, it is read whole, first.
  */
 function sideStyles(k: ThemeTokens, fonts: FontStack) {
-  const size = k.size.small + 1;
+  const { size, line, step } = sideMetrics(k);
   const leading = Math.min(k.leading, 1.25);
-  const line = round(size * leading);
-  // react-pdf puts a baseline at a fixed depth in its line box, so the step from one baseline to
-  // the next is the first line's height plus the space between the two boxes.
-  const step = size * 1.5 - 0.3;
   const gap = 0.5; // after a contact or a row
   const titleLine = size;
   const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
@@ -477,7 +472,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
  */
 const bookmark = (title: string) => ({ bookmark: { title, fit: false } }) as object;
 
-function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
+function SectionView({ sec, s, fit, k }: { sec: Section; s: Styles; fit: Fit; k: ThemeTokens }) {
   const [first, ...rest] = sectionBlocks(sec, s, fit);
   // A title never ends a page: it travels with the section's first block. A paragraph too long
   // to move whole flows instead, and the title asks for room for its first lines.
@@ -485,7 +480,7 @@ function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
     return (
       <View style={s.section}>
         <Text style={s.sectionTitle} minPresenceAhead={40} {...bookmark(sec.title)}>
-          {sec.title}
+          {sectionHeading(sec, k)}
         </Text>
         {first}
         {rest}
@@ -496,7 +491,7 @@ function SectionView({ sec, s, fit }: { sec: Section; s: Styles; fit: Fit }) {
     <View style={s.section}>
       <View wrap={false}>
         <Text style={s.sectionTitle} {...bookmark(sec.title)}>
-          {sec.title}
+          {sectionHeading(sec, k)}
         </Text>
         {first}
       </View>
@@ -521,7 +516,7 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
     // Longer than a third of a page: moving it whole to the next page would leave a large gap.
     longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
   });
-  const sections = (list: Section[], fit: Fit, st: Styles = s) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={st} fit={fit} />);
+  const sections = (list: Section[], fit: Fit, st: Styles = s) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={st} fit={fit} k={tokens} />);
   const layout = tokens.layout;
   return (
     <Document

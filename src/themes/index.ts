@@ -1,5 +1,6 @@
-import { CJK_FAMILIES, familyFaces, SYMBOL_FAMILY, TEXT_FONTS, type Cjk, type FamilyName, type FontFace } from "../fonts.js";
+import { CJK_FAMILIES, EMOJI_FAMILY, familyFaces, MissingFontPackage, SYMBOL_FAMILY, TEXT_FONTS, type FamilyName, type FontFace } from "../fonts.js";
 import type { Style, ViewModel } from "../normalize.js";
+import type { ScriptNeeds } from "../scripts.js";
 import type { Theme } from "../schema.js";
 import { classic } from "./classic.js";
 import { compact } from "./compact.js";
@@ -43,14 +44,31 @@ export interface FontStack {
   fallbacks: FamilyName[];
 }
 
-export function fontStack(tokens: ThemeTokens, cjk?: Cjk): FontStack {
+/** The theme's families, then symbols, then the emoji and CJK fonts the text needs. */
+export function fontStack(tokens: ThemeTokens, needs: Partial<ScriptNeeds> = {}): FontStack {
   return {
     primary: [...new Set([tokens.font.body, tokens.font.heading])],
-    fallbacks: [SYMBOL_FAMILY, ...(cjk ? [CJK_FAMILIES[cjk]] : [])],
+    fallbacks: [SYMBOL_FAMILY, ...(needs.emoji ? [EMOJI_FAMILY] : []), ...(needs.cjk ?? []).map((c) => CJK_FAMILIES[c])],
   };
 }
 
 /** Every face of every family in the stack (for registration). */
 export function stackFaces(stack: FontStack): FontFace[] {
   return [...stack.primary, ...stack.fallbacks].flatMap(familyFaces);
+}
+
+/** The stack without the fallbacks whose packages are not installed, and those packages. */
+export function installedStack(stack: FontStack): { stack: FontStack; missing: MissingFontPackage[] } {
+  const missing: MissingFontPackage[] = [];
+  const fallbacks = stack.fallbacks.filter((family) => {
+    try {
+      familyFaces(family);
+      return true;
+    } catch (err) {
+      if (!(err instanceof MissingFontPackage)) throw err;
+      missing.push(err);
+      return false;
+    }
+  });
+  return { stack: { ...stack, fallbacks }, missing };
 }

@@ -3,7 +3,7 @@
  * whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge, so
  * such an entry is laid out to split between bullets instead. Overestimating is the safe side.
  */
-import type { Entry, Section } from "../normalize.js";
+import type { Entry, Section, ViewModel } from "../normalize.js";
 import type { ThemeTokens } from "./tokens.js";
 
 /** Average advance of a character, as a fraction of the font size (generous for body text). */
@@ -51,4 +51,42 @@ export function estimateSectionHeight(sec: Section, k: ThemeTokens, width: numbe
     case "entries":
       return 0;
   }
+}
+
+/**
+ * The sidebar column's type: one size, the height of a line, and the step from one block's
+ * baseline to the next block's (react-pdf puts a baseline at a fixed depth in its line box, so
+ * that step is the first line's height plus the space between two boxes).
+ */
+export function sideMetrics(k: ThemeTokens): { size: number; line: number; step: number } {
+  const size = k.size.small + 1;
+  return { size, line: Math.round(size * Math.min(k.leading, 1.25) * 100) / 100, step: size * 1.5 - 0.3 };
+}
+
+/**
+ * Height of a section set in the sidebar column: its title, then blocks (a row; an entry's title,
+ * date, role… stacked one under the other), each a step from the last, its wrapped lines a line.
+ */
+export function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number {
+  const { size, line, step } = sideMetrics(k);
+  const block = (t: string | undefined, w = width) => (t ? step + (estimateLines(t, size, w) - 1) * line : 0);
+  let height = step; // the title
+  if (sec.kind === "rows") {
+    height += sec.inline ? block(sec.rows.map((r) => `${r.label} (${r.value})`).join(" · ")) : sec.rows.reduce((a, r) => a + block(`${r.label}: ${r.value}`), 0);
+  } else if (sec.kind === "text") {
+    height += block(sec.paragraph) + sec.bullets.reduce((a, b) => a + block(b), 0);
+  } else {
+    for (const e of sec.entries) {
+      const w = e.badge ? width - k.badge - 8 : width;
+      const parts = [e.title, e.date, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)];
+      height += Math.max(parts.reduce((a, t) => a + block(t, w), 0), e.badge ? k.badge : 0);
+    }
+  }
+  return height;
+}
+
+/** Height of the page header above the columns: name, label and photo. */
+export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: ThemeTokens): number {
+  const text = k.size.name * 1.25 + (vm.label ? k.size.label * 1.4 : 0);
+  return Math.max(text, vm.photo ? k.photo : 0) + k.space.header;
 }

@@ -4,6 +4,7 @@
  */
 import { plainText } from "../markup.js";
 import type { Section, ViewModel } from "../normalize.js";
+import { estimateHeaderHeight, estimateLines, estimateSideHeight, pageBox, sideMetrics } from "./measure.js";
 import type { ThemeTokens } from "./tokens.js";
 
 /**
@@ -13,9 +14,9 @@ import type { ThemeTokens } from "./tokens.js";
 const GAP = "\u00A0\u00A0";
 export const CONTACT_SEPARATOR = `${GAP}|${GAP}`;
 
-export const rowLabel = (label: string, value: string) => (value ? `${label}: ` : label);
+export const rowLabel = (label: string, value: string) => (label && value ? `${label}: ` : label);
 export const inlineRows = (rows: { label: string; value: string }[]) =>
-  rows.map((r) => (r.value ? `${r.label} (${r.value})` : r.label)).join(`${GAP}\u00B7 `);
+  rows.map((r) => (r.label && r.value ? `${r.label} (${r.value})` : r.label || r.value)).filter(Boolean).join(`${GAP}\u00B7 `);
 export const footerText = (name: string, page: number, total: number) => `${name}${GAP}\u2014${GAP}${page} / ${total}`;
 /** Matches a footer line as read back (spaces collapsed). */
 export const footerPattern = (name: string) =>
@@ -28,17 +29,32 @@ export interface Expected {
 }
 
 export function sectionHeading(sec: Section, k: ThemeTokens): string {
-  return k.sectionTitle.uppercase ? sec.title.toUpperCase() : sec.title;
+  return k.sectionTitle.uppercase ? sec.caps : sec.title;
 }
 
 /**
  * Which sections go in the sidebar column and which in the main one. The sidebar is drawn first,
- * on the left, so that every reader meets it right after the contacts.
+ * on the left, so that every reader meets it right after the contacts. It holds its sections
+ * only as far as they fit beside the main column on the first page: a sidebar running onto a
+ * second page would be read in pieces between the main column's pages, so the sections after
+ * that point are printed in the main column instead, in their order.
  */
 export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]; main: Section[] } {
   if (k.layout.kind !== "sidebar") return { side: [], main: vm.sections };
+  const box = pageBox(k, vm.paper);
+  const width = box.width * k.layout.width - k.layout.gap / 2;
+  const { step } = sideMetrics(k);
+  // Room on page 1, with a margin for the estimate's error.
+  let room = box.height * 0.92 - estimateHeaderHeight(vm, k) - vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
   const inSide = new Set(k.layout.sections);
-  return { side: vm.sections.filter((s) => inSide.has(s.id)), main: vm.sections.filter((s) => !inSide.has(s.id)) };
+  const side: Section[] = [];
+  for (const sec of vm.sections) {
+    if (!inSide.has(sec.id)) continue;
+    room -= estimateSideHeight(sec, k, width);
+    if (room < 0) break;
+    side.push(sec);
+  }
+  return { side, main: vm.sections.filter((s) => !side.includes(s)) };
 }
 
 /** Every text value of the view model, in reading order. */
