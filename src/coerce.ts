@@ -211,12 +211,15 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
         out[to] = walk(value, shape![to], here, [...dataAt, to]);
         continue;
       }
-      // `x-github`, `x_title`: named as another tool's own key, never a typo of ours; nor is the
-      // plural of a key that is there too (`urls` beside `url`).
+      // `x-github`, `x_title`: named as another tool's own key, never a typo of ours. Nor is the
+      // plural of a known key that is there too (`urls` beside `url`), or that holds another kind
+      // of value (`names: [Go, Rust]`, where `name` is text).
       let guess = /^x[-_]/i.test(key) ? undefined : typoOf(key, keys);
-      if (guess !== undefined && present(guess) && (fold(key) === `${fold(guess)}s` || `${fold(key)}s` === fold(guess))) guess = undefined;
+      if (guess !== undefined && (fold(key) === `${fold(guess)}s` || `${fold(key)}s` === fold(guess))) {
+        if (present(guess) || (!isRecord && !fits(branch(shape![guess], value), value))) guess = undefined;
+      }
       if (guess !== undefined) {
-        problems.push(located(here, `unknown key; did you mean "${guess}"?`));
+        typos.push({ path: here, guess });
       } else if (closed) {
         const list = [...keys.filter((k) => k !== "tags"), ...keys.filter((k) => k === "tags")];
         problems.push(located(here, `unknown key; expected one of: ${list.join(", ")}`));
@@ -229,7 +232,20 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     return out;
   };
 
+  /** Typos of known keys: the same typo in every entry of a list is one problem, at its first. */
+  const typos: { path: PropertyKey[]; guess: string }[] = [];
   const data = isObject(source.data) ? walk(source.data, ResumeSchema, [], []) : source.data;
+  const sameTypo = new Map<string, PropertyKey[][]>();
+  for (const t of typos) {
+    const key = `${generalPath(t.path)}\u0000${t.guess}`;
+    sameTypo.set(key, [...(sameTypo.get(key) ?? []), t.path]);
+  }
+  for (const [key, paths] of sameTypo) {
+    const guess = key.split("\u0000")[1]!;
+    const more = paths.slice(1).map((p) => formatPath(p.slice(0, -1)));
+    const also = more.length ? ` The same key is in ${more.length} more entr${more.length === 1 ? "y" : "ies"} (${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})` : "";
+    problems.push(located(paths[0]!, `unknown key; did you mean "${guess}"?${also}`));
+  }
 
   const warnings: Diagnostic[] = [];
   if (renamed.length) {

@@ -4,8 +4,10 @@
  * two kinds of word need break points without a hyphen:
  * - CJK text, which has no spaces: a break is allowed between characters (except before closing
  *   and after opening punctuation);
- * - long URLs, paths and ids (30 characters or more), which may break after a slash or an
- *   existing hyphen.
+ * - long URLs, paths and ids (30 characters or more), which may break after a slash, and after
+ *   an existing hyphen only inside a part between slashes too long for a line: readers such
+ *   as poppler take a hyphen at the end of a line for hyphenation and drop it when they join the
+ *   lines ("visualization-" + "mongodb" → "visualizationmongodb").
  *
  * react-pdf inserts a hyphen when it breaks between two parts of a word, unless the next part is
  * blank. It strips soft hyphens from the parts first, so a part that is a lone soft hyphen
@@ -21,6 +23,8 @@ const NO_END = new Set([..."（「『【〔〈《“‘([{"]);
 
 /** A URL-like token this long may break after its slashes. */
 const LONG_TOKEN = 30;
+/** A part between slashes this long (too long for most lines) may also break after a hyphen. */
+const LONG_PART = 60;
 
 export function breakWord(word: string): string[] {
   const chars = [...word];
@@ -29,6 +33,18 @@ export function breakWord(word: string): string[] {
   if (!cjk && !longPath) return [word];
   const parts: string[] = [];
   let current = "";
+  /** For each character, the length of the part between slashes it is in. */
+  const partLength: number[] = [];
+  if (longPath) {
+    let start = 0;
+    for (let i = 0; i <= chars.length; i++) {
+      if (i === chars.length || chars[i] === "/") {
+        for (let j = start; j < i; j++) partLength[j] = i - start;
+        partLength[i] = 0;
+        start = i + 1;
+      }
+    }
+  }
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const next = chars[i + 1];
@@ -36,7 +52,7 @@ export function breakWord(word: string): string[] {
     if (next === undefined) break;
     const allowed = cjk
       ? (CJK.test(ch) || CJK.test(next)) && !NO_START.has(next) && !NO_END.has(ch)
-      : (ch === "/" && next !== "/") || (ch === "-" && next !== "-");
+      : (ch === "/" && next !== "/") || (ch === "-" && next !== "-" && partLength[i]! >= LONG_PART);
     if (allowed) {
       parts.push(current, BREAK);
       current = "";

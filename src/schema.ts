@@ -90,6 +90,9 @@ export function canonicalDate(value: string): string {
   const v = value.trim();
   const ym = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(v);
   if (ym) return [ym[1], ym[2]!.padStart(2, "0"), ym[3]?.padStart(2, "0")].filter(Boolean).join("-");
+  // Month first, with a four-digit year: 01/2019, 1.2019 (never ambiguous, unlike 01/02/2019).
+  const my = /^(\d{1,2})[/.](\d{4})$/.exec(v);
+  if (my) return `${my[2]}-${my[1]!.padStart(2, "0")}`;
   const dt = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
   if (dt && Number(dt[2]) < 24 && Number(dt[3]) < 60 && Number(dt[4] ?? 0) < 61) return dt[1]!;
   return v;
@@ -97,7 +100,7 @@ export function canonicalDate(value: string): string {
 
 const DATE_JSON_SCHEMA = {
   anyOf: [
-    { type: "string", pattern: "^[12][0-9]{3}([-/][01]?[0-9]([-/][0-3]?[0-9](T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?$" },
+    { type: "string", pattern: "^([12][0-9]{3}([-/][01]?[0-9]([-/][0-3]?[0-9](T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?|[01]?[0-9][/.][12][0-9]{3})$" },
     { type: "integer", minimum: 1900, maximum: 2199 },
   ],
 };
@@ -107,11 +110,11 @@ const isoDate = withJsonSchema(
   z.preprocess(
     (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v),
     z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" }).check((ctx) => {
-      const why = checkDate(ctx.value);
+      const why = isPresentWord(ctx.value) ? "is not a date; only an end date can be ongoing (write when it started)" : checkDate(ctx.value);
       if (why) ctx.issues.push({ code: "custom", message: `"${ctx.value}" ${why}`, input: ctx.value });
     }),
   ),
-  { description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, or an ISO date-time)", ...DATE_JSON_SCHEMA },
+  { description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, MM/YYYY, or an ISO date-time)", ...DATE_JSON_SCHEMA },
 );
 
 /** An end date: a date, or "Present" (any case, in any supported language) for an ongoing one. */

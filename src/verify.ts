@@ -60,7 +60,8 @@ export function checkReadback(vm: ViewModel, tokens: ThemeTokens, pages: PageLin
   return undefined;
 }
 
-const squeeze = (s: string) => s.normalize("NFC").replace(/\s+/gu, "");
+/** Spaces and invisible code points (variation selectors, joiners) go: readers disagree on them. */
+const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
 
 /** For each section (by title), the 1-based page its title is printed on. */
 export function sectionPages(vm: ViewModel, tokens: ThemeTokens, pages: PageLines[]): Map<string, number> {
