@@ -255,7 +255,7 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       ...located(renamed[0]!.path, ""),
       path: "",
       severity: "note",
-      message: `read ${n} key${n === 1 ? "" : "s"} of older JSON Resume versions under ${n === 1 ? "its" : "their"} current name${n === 1 ? "" : "s"}: ${names}`,
+      message: n === 1 ? `read 1 key of an older JSON Resume version under its current name: ${names}` : `read ${n} keys of older JSON Resume versions under their current names: ${names}`,
     });
   }
   if (extras.length) {
@@ -264,7 +264,7 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       ...located(extras[0]!.path, ""),
       path: "",
       severity: "warning",
-      message: `${groups} key${groups === 1 ? "" : "s"} not printed (neither JSON Resume nor an extension of this tool): ${counted(extras.map((e) => generalPath(e.path)))}; they are kept in -f json, and --strict refuses them`,
+      message: `${groups} key${groups === 1 ? "" : "s"} not printed (neither JSON Resume nor an extension of this tool): ${counted(extras.map((e) => generalPath(e.path)))}; ${groups === 1 ? "it is kept in -f json, and --strict refuses it" : "they are kept in -f json, and --strict refuses them"}`,
     });
   }
 
