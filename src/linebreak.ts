@@ -5,7 +5,7 @@
  * - CJK text, which has no spaces: a break is allowed between characters (except before closing
  *   and after opening punctuation);
  * - long URLs, paths and ids (30 characters or more), which may break after a slash, and after
- *   an existing hyphen only inside a part between slashes too long for a line: readers such
+ *   an existing hyphen only inside a part between slashes that is itself that long: readers such
  *   as poppler take a hyphen at the end of a line for hyphenation and drop it when they join the
  *   lines ("visualization-" + "mongodb" → "visualizationmongodb").
  *
@@ -23,8 +23,8 @@ const NO_END = new Set([..."（「『【〔〈《“‘([{"]);
 
 /** A URL-like token this long may break after its slashes. */
 const LONG_TOKEN = 30;
-/** A part between slashes this long (too long for most lines) may also break after a hyphen. */
-const LONG_PART = 60;
+/** A part between slashes this long (too long for a narrow column) may also break after a hyphen. */
+const LONG_PART = 30;
 
 export function breakWord(word: string): string[] {
   const chars = [...word];

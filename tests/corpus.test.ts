@@ -42,14 +42,18 @@ function printedValues(doc: Json): string[] {
   return out.filter((v): v is string => v !== undefined).map(plainText);
 }
 
-/** Text as compared: no spaces or invisible code points, plain quotes, dashes and ellipses. */
+/**
+ * Text as compared: no spaces or invisible code points, plain quotes and ellipses, and no dashes
+ * (poppler drops a hyphen at the end of a line, taking it for hyphenation, when a long URL broke
+ * after one of its own).
+ */
 const fold = (s: string) =>
   s
     .normalize("NFC")
     .replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "")
     .replace(/[“”„"]/g, '"')
     .replace(/[‘’`']/g, "'")
-    .replace(/[–—-]/g, "-")
+    .replace(/[–—-]/g, "")
     .replace(/…/g, "...");
 
 interface SchemaNode {
