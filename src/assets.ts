@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "./errors.js";
 import type { LoadedSource } from "./load.js";
+import { asRecord } from "./schema.js";
 import { prepareImage } from "./images.js";
 
 export interface ImageAsset {
@@ -82,6 +83,3 @@ export async function loadAssets(
   return { assets: { badges, photo }, problems: problems.sort((a, b) => a.order - b.order).map((p) => p.d) };
 }
 
-function asRecord(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}

@@ -12,10 +12,9 @@ import { readPdfLines, type PageLines } from "./pdftext.js";
 import { glyphProblems } from "./glyphs.js";
 import { loadFile, type LoadedSource } from "./load.js";
 import { toJsonResume } from "./export.js";
-import { definedOnly, normalize, resumeText, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
+import { definedOnly, fontsFor, normalize, resumeText, sectionIds, type RenderOptions, type ViewModel } from "./normalize.js";
 import { toMarkdown, toText } from "./text.js";
-import { BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type Resume } from "./schema.js";
-import { WORDS } from "./locale.js";
+import { asRecord, BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type Resume } from "./schema.js";
 import { detectLocale, scriptNeeds } from "./scripts.js";
 import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
@@ -123,12 +122,13 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
   const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
   const glyphs = glyphProblems(resume, source, stack, missing);
   later.push(...glyphs);
-  // A font asked for by name (render.cjk, --cjk) that is not installed, when no text needed it.
-  const forced = opts.render?.cjk ?? resume.render?.cjk;
-  for (const m of missing) {
-    if (glyphs.some((g) => g.message.includes(m.family))) continue;
-    if (opts.render?.cjk) options.push({ file: source.file, path: "--cjk", message: m.message });
-    else if (forced) later.push(source.at(["render", "cjk"], m.message));
+  // A CJK font asked for by name (render.cjk, --cjk) that is not installed: when the text has
+  // CJK characters the glyph check said so for them; when it has none, say it at the setting.
+  if (missing.length && !scriptNeeds(resumeText(resume)).cjk.length) {
+    for (const m of missing) {
+      if (opts.render?.cjk) options.push({ file: source.file, path: "--cjk", message: m.message });
+      else if (resume.render?.cjk) later.push(source.at(["render", "cjk"], m.message));
+    }
   }
   if (later.length || options.length) fail();
   const inputs = [path.resolve(file), ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file)];
@@ -153,14 +153,9 @@ function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
   const o = { ...(parsed.success ? parsed.data : {}), ...definedOnly(overrides) };
   const text = resumeText(data);
   const locale = o.locale ?? detectLocale(text) ?? "en";
-  const tokens = applyStyle(themes[o.theme ?? "classic"], { font: o.font });
-  const needs = scriptNeeds(`${text}\n${Object.values(WORDS[locale].titles).join("\n")}`, locale);
-  return fontStack(tokens, o.cjk ? { ...needs, cjk: [o.cjk] } : needs);
+  return fontStack(applyStyle(themes[o.theme ?? "classic"], { font: o.font }), fontsFor(text, locale, o.cjk));
 }
 
-function asRecord(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();

@@ -3,7 +3,7 @@
  * their final order, dates formatted, links made readable, typography applied. Pure: no I/O.
  */
 import type { Assets, ImageAsset } from "./assets.js";
-import type { TextFont } from "./fonts.js";
+import type { Cjk, TextFont } from "./fonts.js";
 import { formatDate, formatRange, languageTag, WORDS, type Locale, type Words } from "./locale.js";
 import { detectLocale, INVISIBLE, scriptNeeds, type ScriptNeeds } from "./scripts.js";
 import { BUILTIN_SECTIONS, customSectionId, type BuiltinSection, type Paper, type Resume, type Theme } from "./schema.js";
@@ -355,7 +355,6 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
 
   const name = dropInvisible(b.name.trim());
   const forced = o.cjk;
-  const words = ctx.words;
   return {
     name,
     label: t(b.label),
@@ -363,9 +362,7 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     sections,
     theme: o.theme ?? "classic",
     paper: o.paper ?? "a4",
-    scripts: forced
-      ? { ...scriptNeeds(text), cjk: [forced] }
-      : scriptNeeds(`${text}\n${sections.map((sec) => sec.title).join("\n")}\n${words.present}`, locale),
+    scripts: fontsFor(text, locale, forced),
     locale,
     style: { accent: o.accent, font: o.font, fontSize: o.fontSize, lineSpacing: o.lineSpacing, margins: o.margins },
     photo: o.photo && assets.photo ? { ...assets.photo, alt: `Photo of ${name}` } : undefined,
@@ -377,6 +374,16 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
       language: tag,
     },
   };
+}
+
+/**
+ * The emoji and script fonts a résumé's text needs, with the words its locale prints (titles,
+ * "Present", dates); a CJK font asked for by name replaces the one the text would choose.
+ */
+export function fontsFor(text: string, locale: Locale, forced?: Cjk): ScriptNeeds {
+  const words = WORDS[locale];
+  const needs = scriptNeeds(`${text}\n${Object.values(words.titles).join("\n")}\n${words.present}\n${formatDate("2021-06", locale)}`, locale);
+  return forced ? { ...needs, cjk: [forced] } : needs;
 }
 
 /** Keys whose values are never printed: paths, ids, tags and settings. */

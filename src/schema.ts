@@ -561,7 +561,8 @@ export const ResumeSchema = z
     });
   }, always);
 
-function asRecord(v: unknown): Record<string, unknown> {
+/** `v` as a plain object's entries, or none: for looking into data that may not be valid. */
+export function asRecord(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { coerce, knownKeysAt, typoOf, type Coerced, type CoerceOptions } from "./coerce.js";
 import { formatPath, ResumeError, type Diagnostic } from "./errors.js";
 import { withPaths, type LoadedSource } from "./load.js";
-import { ResumeSchema, type Resume } from "./schema.js";
+import { asRecord, ResumeSchema, type Resume } from "./schema.js";
 
 export interface Validated {
   /** The résumé, when the document has no problems. */
@@ -139,6 +139,3 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function asRecord(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
