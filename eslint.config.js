@@ -1,6 +1,30 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/**
+ * The stages of src/, in the order data flows through them. A folder may import from the folders
+ * before it (and from common/), never from one after it: the lint below keeps that shape.
+ */
+const STAGES = ["common", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
+
+const direction = STAGES.map((stage, i) => {
+  const later = STAGES.slice(i + 1);
+  return {
+    files: [`src/${stage}/**/*.{ts,tsx}`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: later.map((folder) => ({
+            group: [`../${folder}/*`, `../../${folder}/*`, `../../../${folder}/*`, `./${folder}/*`],
+            message: `src/${stage} comes before src/${folder} in the pipeline (${STAGES.join(" → ")}) and may not import from it`,
+          })),
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ["dist/", "out/", "node_modules/"] },
   js.configs.recommended,
@@ -13,4 +37,5 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
+  ...direction,
 );

@@ -44,10 +44,10 @@ const yogaWithoutFetch = {
  *   to resolve dynamic nodes (`render` props) for that page number. A dynamic node that is
  *   absolutely positioned, like this tool's page footer, cannot move anything else, so a page
  *   whose dynamic nodes are all absolute is split as it is; the final pass that numbers the pages
- *   still resolves them. tests/perf.test.ts checks the bundle writes the same bytes as the
+ *   still resolves them. tests/pipeline/perf.test.ts checks the bundle writes the same bytes as the
  *   library on every theme.
  * - `warmUpYoga`: while a startup snapshot is built there is no WebAssembly, so no yoga; the
- *   snapshot's warm-up render lends a stand-in (src/yoga-stub.ts) through a global.
+ *   snapshot's warm-up render lends a stand-in (src/startup/yoga-stub.ts) through a global.
  */
 const reactPdfLayout = ({ warmUpYoga = false } = {}) => ({
   name: "react-pdf-layout",
@@ -91,11 +91,11 @@ const common = {
   plugins: [pdfkitFonts, yogaWithoutFetch, reactPdfLayout()],
 };
 
-// The command, and the batch pool's worker thread (src/batch.ts, bundled so that each worker
+// The command, and the batch pool's worker thread (src/pipeline/batch.ts, bundled so that each worker
 // starts fast): ESM files. Bundled CommonJS code calls require(); give each bundle one.
 for (const [entry, out] of [
-  ["src/bin.ts", "dist/resume.mjs"],
-  ["src/batch-worker.ts", "dist/batch-worker.mjs"],
+  ["src/cli/bin.ts", "dist/resume.mjs"],
+  ["src/pipeline/batch-worker.ts", "dist/batch-worker.mjs"],
 ]) {
   await build({
     ...common,
@@ -109,13 +109,13 @@ for (const [entry, out] of [
 // The startup snapshots' entries (scripts/snapshot.mjs turns them into V8 snapshots): classic
 // scripts, which is what Node.js snapshots. They may only require Node's own modules while the
 // snapshot is built; the packages left outside are required at run time through the require
-// that src/snapshot-common.ts sets up, so every require() is routed through a function resolved
+// that src/startup/snapshot-common.ts sets up, so every require() is routed through a function resolved
 // late. The check snapshot (validate and the other commands that never render) leaves the
 // renderer out: render.js becomes a module that refuses to render.
 const withoutRenderer = {
   name: "without-renderer",
   setup(b) {
-    b.onResolve({ filter: /^\.\/render\.js$/ }, () => ({ path: "render", namespace: "without-renderer" }));
+    b.onResolve({ filter: /^\.\.\/render\/render\.js$/ }, () => ({ path: "render", namespace: "without-renderer" }));
     b.onLoad({ filter: /.*/, namespace: "without-renderer" }, () => ({
       contents: "export async function renderPdf() { throw new Error('this snapshot has no renderer'); }",
       loader: "js",
@@ -123,8 +123,8 @@ const withoutRenderer = {
   },
 };
 for (const [entry, out, plugins] of [
-  ["src/snapshot.ts", "dist/resume-snapshot.cjs", [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true })]],
-  ["src/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer, ...common.plugins]],
+  ["src/startup/snapshot.ts", "dist/resume-snapshot.cjs", [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true })]],
+  ["src/startup/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer, ...common.plugins]],
 ]) {
   await build({
     ...common,

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import sharp from "sharp";
-import { familyFaces } from "../src/fonts.js";
+import { familyFaces } from "../src/render/fonts.js";
 
 const svgPath = new URL("../assets/aws-certified-machine-learning-specialty.svg", import.meta.url);
 const pngPath = new URL("../assets/aws-certified-machine-learning-specialty.png", import.meta.url);

@@ -1,6 +1,6 @@
 /**
  * Builds the command's V8 startup snapshots for the Node.js running this script:
- *   dist/snapshot/node-<version>.blob        from dist/resume-snapshot.cjs (src/snapshot.ts): the
+ *   dist/snapshot/node-<version>.blob        from dist/resume-snapshot.cjs (src/startup/snapshot.ts): the
  *                                            whole command, fonts of the default theme parsed
  *   dist/snapshot/node-<version>-check.blob  from dist/resume-check-snapshot.cjs: the commands
  *                                            that never render (validate, schema, themes, init)

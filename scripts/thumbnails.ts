@@ -6,8 +6,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { build } from "../src/build.js";
-import { THEMES } from "../src/schema.js";
+import { build } from "../src/pipeline/build.js";
+import { THEMES } from "../src/input/schema.js";
 import { screenshots } from "./screenshot.js";
 
 const root = path.resolve(import.meta.dirname, "..");

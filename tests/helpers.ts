@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { afterAll } from "vitest";
-import { main, type Io } from "../src/cli.js";
-import { parseSource, type LoadedSource } from "../src/load.js";
+import { main, type Io } from "../src/cli/main.js";
+import { parseSource, type LoadedSource } from "../src/input/load.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const SHARED = path.resolve(ROOT, "../shared");

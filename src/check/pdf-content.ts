@@ -1,0 +1,185 @@
+/**
+ * The PDF reader's interpreter: runs a page's content stream — its text operators, with the
+ * transformation matrices that place them — into text items, and joins items into lines.
+ */
+import { Lexer, latin1, PdfBytes, PdfName, PdfOperator, type PdfValue } from "./pdf-lexer.js";
+
+export type PageLines = string[];
+
+/** One text-showing operation: its text, where it starts, how far it advances, its size. */
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+export interface Font {
+  /** Bytes per character code: 2 for Type0 (Identity-H), 1 for simple fonts. */
+  bytes: 1 | 2;
+  toUnicode: Map<number, string>;
+  /** Advance widths in thousandths of the size, by character code. */
+  widths: Map<number, number>;
+  defaultWidth: number;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/** Runs a content stream's text operators; graphics and marked content are passed over. */
+export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | undefined): TextItem[] {
+  const items: TextItem[] = [];
+  const lexer = new Lexer(latin1(data), 0, false);
+  const operands: PdfValue[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let tm: Matrix = [1, 0, 0, 1, 0, 0];
+  let tlm: Matrix = [1, 0, 0, 1, 0, 0];
+  let font: Font | undefined;
+  let size = 0;
+  let charSpacing = 0;
+  let wordSpacing = 0;
+  let scale = 1;
+  let leading = 0;
+  const num = (i: number) => {
+    const v = operands[operands.length - i];
+    return typeof v === "number" ? v : 0;
+  };
+  const moveText = (tx: number, ty: number) => {
+    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
+    tm = tlm;
+  };
+  const show = (parts: PdfValue[]) => {
+    if (!font) return;
+    const start = multiply(tm, ctm);
+    const ySize = Math.hypot(start[2], start[3]) * size;
+    let str = "";
+    let advance = 0;
+    for (const part of parts) {
+      if (typeof part === "number") {
+        advance -= (part / 1000) * size * scale;
+        continue;
+      }
+      if (!(part instanceof PdfBytes)) continue;
+      const b = part.bytes;
+      for (let i = 0; i + font.bytes <= b.length; i += font.bytes) {
+        const c = font.bytes === 2 ? (b[i]! << 8) | b[i + 1]! : b[i]!;
+        str += font.toUnicode.get(c) ?? (font.bytes === 1 ? String.fromCharCode(c) : "");
+        const w = font.widths.get(c) ?? font.defaultWidth;
+        advance += ((w / 1000) * size + charSpacing + (font.bytes === 1 && c === 32 ? wordSpacing : 0)) * scale;
+      }
+    }
+    const xScale = Math.hypot(start[0], start[1]);
+    items.push({ str, x: start[4], y: start[5], width: advance * xScale, size: ySize });
+    tm = multiply([1, 0, 0, 1, advance, 0], tm);
+  };
+  for (let tok = lexer.next(); tok !== undefined; tok = lexer.next()) {
+    if (!(tok instanceof PdfOperator)) {
+      operands.push(tok);
+      continue;
+    }
+    switch (tok.op) {
+      case "q":
+        stack.push(ctm);
+        break;
+      case "Q":
+        ctm = stack.pop() ?? ctm;
+        break;
+      case "cm":
+        ctm = multiply([num(6), num(5), num(4), num(3), num(2), num(1)], ctm);
+        break;
+      case "BT":
+        tm = tlm = [1, 0, 0, 1, 0, 0];
+        break;
+      case "Tf": {
+        const name = operands[operands.length - 2];
+        font = name instanceof PdfName ? fontNamed(name.name) : undefined;
+        size = num(1);
+        break;
+      }
+      case "Tm":
+        tm = tlm = [num(6), num(5), num(4), num(3), num(2), num(1)];
+        break;
+      case "Td":
+        moveText(num(2), num(1));
+        break;
+      case "TD":
+        leading = -num(1);
+        moveText(num(2), num(1));
+        break;
+      case "T*":
+        moveText(0, -leading);
+        break;
+      case "TL":
+        leading = num(1);
+        break;
+      case "Tc":
+        charSpacing = num(1);
+        break;
+      case "Tw":
+        wordSpacing = num(1);
+        break;
+      case "Tz":
+        scale = num(1) / 100;
+        break;
+      case "Tj":
+        show([operands[operands.length - 1]!]);
+        break;
+      case "TJ":
+        show((operands[operands.length - 1] as PdfValue[] | undefined) ?? []);
+        break;
+      case "'":
+        moveText(0, -leading);
+        show([operands[operands.length - 1]!]);
+        break;
+      case '"':
+        wordSpacing = num(3);
+        charSpacing = num(2);
+        moveText(0, -leading);
+        show([operands[operands.length - 1]!]);
+        break;
+      case "BI": {
+        // An inline image: skip its data up to EI.
+        const ei = /\sEI(?=[\s]|$)/g;
+        ei.lastIndex = lexer.pos;
+        const m = ei.exec(lexer.text);
+        lexer.pos = m ? m.index + m[0].length : data.length;
+        break;
+      }
+    }
+    operands.length = 0;
+  }
+  return items;
+}
+
+/** Items in drawing order → lines: same baseline joins, with a space where there is a gap. */
+export function toLines(items: readonly TextItem[]): PageLines {
+  const lines: string[] = [];
+  let line = "";
+  let lastY: number | undefined;
+  let lastEnd = 0;
+  for (const it of items) {
+    const size = Math.abs(it.size || 10);
+    if (lastY !== undefined && Math.abs(it.y - lastY) > size * 0.5) {
+      lines.push(line);
+      line = "";
+    } else if (line && it.str && it.x - lastEnd > size * 0.15 && !line.endsWith(" ") && !it.str.startsWith(" ")) {
+      line += " ";
+    }
+    if (it.str) {
+      line += it.str;
+      lastY = it.y;
+      lastEnd = it.x + it.width;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
+}

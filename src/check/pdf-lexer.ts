@@ -1,0 +1,182 @@
+/**
+ * The PDF reader's lexer: PDF's values (numbers, names, strings, arrays, dictionaries,
+ * references, operators) read from a file's or a content stream's bytes.
+ */
+export type PdfValue = number | boolean | null | string | PdfName | PdfRef | PdfValue[] | PdfDict | PdfBytes;
+export type PdfDict = Map<string, PdfValue>;
+
+export class PdfName {
+  constructor(readonly name: string) {}
+}
+export class PdfRef {
+  constructor(readonly num: number) {}
+}
+/** A PDF string: raw bytes (literal and hex strings alike). */
+export class PdfBytes {
+  constructor(readonly bytes: Uint8Array) {}
+}
+export class PdfOperator {
+  constructor(readonly op: string) {}
+}
+
+/** PDF white space: NUL, tab, line feed, form feed, carriage return, space. */
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+/** Delimiters: ( ) < > [ ] { } / % */
+const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** White space and comments; a run of regular characters (sticky: they match at lastIndex). */
+const SPACE = /(?:[\0\t\n\f\r ]+|%[^\r\n]*)*/y;
+const REGULAR = /[^\0\t\n\f\r ()<>[\]{}/%]+/y;
+const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
+
+/** Bytes as a string of the same length (one character per byte), for fast scanning. */
+export const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+
+/**
+ * A tokenizer and object parser over PDF syntax, used for the file and for content streams. It
+ * scans a latin1 string of the bytes. `refs` enables `n g R` references (never in content).
+ */
+export class Lexer {
+  constructor(
+    readonly text: string,
+    public pos = 0,
+    readonly refs = true,
+  ) {}
+
+  private skipSpace(): void {
+    SPACE.lastIndex = this.pos;
+    SPACE.test(this.text);
+    this.pos = SPACE.lastIndex;
+  }
+
+  /** The next value or operator; undefined at the end. `]` and `>>` come back as operators. */
+  next(): PdfValue | PdfOperator | undefined {
+    this.skipSpace();
+    const t = this.text;
+    if (this.pos >= t.length) return undefined;
+    const c = t.charCodeAt(this.pos);
+    if (c === 0x2f) {
+      this.pos++;
+      return new PdfName(this.regular());
+    }
+    if (c === 0x28) return this.literalString();
+    if (c === 0x3c) {
+      if (t.charCodeAt(this.pos + 1) === 0x3c) {
+        this.pos += 2;
+        return this.dict();
+      }
+      return this.hexString();
+    }
+    if (c === 0x3e && t.charCodeAt(this.pos + 1) === 0x3e) {
+      this.pos += 2;
+      return new PdfOperator(">>");
+    }
+    if (c === 0x5b) {
+      this.pos++;
+      const items: PdfValue[] = [];
+      for (;;) {
+        const v = this.next();
+        if (v === undefined) throw new Error("unterminated array");
+        if (v instanceof PdfOperator) {
+          if (v.op === "]") return items;
+          throw new Error(`unexpected ${v.op} in an array`);
+        }
+        items.push(v);
+      }
+    }
+    if (c === 0x5d || c === 0x7b || c === 0x7d) {
+      this.pos++;
+      return new PdfOperator(String.fromCharCode(c));
+    }
+    const start = this.pos;
+    const word = this.regular();
+    if (!word) throw new Error(`unexpected byte ${c} at ${start}`);
+    if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      const n = Number(word);
+      if (Number.isNaN(n)) return new PdfOperator(word);
+      return this.refs && Number.isInteger(n) && n >= 0 ? this.reference(n) : n;
+    }
+    if (word === "true") return true;
+    if (word === "false") return false;
+    if (word === "null") return null;
+    return new PdfOperator(word);
+  }
+
+  /** After an integer: `g R` makes it a reference; otherwise nothing is consumed. */
+  private reference(n: number): number | PdfRef {
+    const t = this.text;
+    const save = this.pos;
+    this.skipSpace();
+    const genStart = this.pos;
+    while (this.pos < t.length && isDigit(t.charCodeAt(this.pos))) this.pos++;
+    if (this.pos > genStart) {
+      this.skipSpace();
+      const after = t.charCodeAt(this.pos + 1);
+      if (t.charCodeAt(this.pos) === 0x52 && (this.pos + 1 >= t.length || isSpace(after) || isDelimiter(after))) {
+        this.pos++;
+        return new PdfRef(n);
+      }
+    }
+    this.pos = save;
+    return n;
+  }
+
+  /** A run of regular characters from pos (a name's `#xx` escapes decoded). */
+  private regular(): string {
+    REGULAR.lastIndex = this.pos;
+    const s = REGULAR.exec(this.text)?.[0] ?? "";
+    this.pos += s.length;
+    return s.includes("#") ? s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+  }
+
+  private dict(): PdfDict {
+    const d: PdfDict = new Map();
+    for (;;) {
+      const k = this.next();
+      if (k instanceof PdfOperator && k.op === ">>") return d;
+      if (!(k instanceof PdfName)) throw new Error("a dictionary key is not a name");
+      const v = this.next();
+      if (v === undefined || v instanceof PdfOperator) throw new Error(`no value for /${k.name}`);
+      d.set(k.name, v);
+    }
+  }
+
+  private hexString(): PdfBytes {
+    const t = this.text;
+    let end = t.indexOf(">", this.pos + 1);
+    if (end < 0) end = t.length;
+    // Buffer's hex decoder stops at the first non-hex digit: drop white space first, pad odd.
+    let hex = t.slice(this.pos + 1, end);
+    if (/[^0-9a-fA-F]/.test(hex)) hex = hex.replace(/[^0-9a-fA-F]/g, "");
+    if (hex.length % 2) hex += "0";
+    this.pos = end + 1;
+    return new PdfBytes(Buffer.from(hex, "hex"));
+  }
+
+  private literalString(): PdfBytes {
+    const t = this.text;
+    const out: number[] = [];
+    let depth = 1;
+    let i = this.pos + 1;
+    while (i < t.length) {
+      let c = t.charCodeAt(i++);
+      if (c === 0x5c) {
+        c = t.charCodeAt(i++);
+        if (c in ESCAPES) out.push(ESCAPES[c]!);
+        else if (c >= 0x30 && c <= 0x37) {
+          let v = c - 0x30;
+          for (let k = 0; k < 2 && t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x37; k++) v = v * 8 + (t.charCodeAt(i++) - 0x30);
+          out.push(v & 0xff);
+        } else if (c === 0x0d) {
+          if (t.charCodeAt(i) === 0x0a) i++;
+        } else if (c !== 0x0a) out.push(c);
+        continue;
+      }
+      if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) break;
+      out.push(c);
+    }
+    this.pos = i;
+    return new PdfBytes(Uint8Array.from(out));
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Read a PDF this tool wrote back as text, page by page and line by line, the way a text
+ * extractor (and so an applicant-tracking system) sees it: glyph codes are turned into text only
+ * through each font's ToUnicode map, and text is placed by the transformation matrices in
+ * drawing order. The read-back check (verify.ts) and the page limit use it.
+ *
+ * It reads what PDF writers like pdfkit produce (numbered objects with direct stream lengths,
+ * Flate streams, Type0/Identity-H and simple fonts), with no dependency and in a few
+ * milliseconds. tests/check/readback.test.ts proves it reads the same lines as pdf.js does.
+ *
+ * This file finds the objects, pages, fonts and ToUnicode maps; pdf-lexer.ts reads PDF values and
+ * pdf-content.ts runs a page's content stream into lines.
+ */
+import { inflateSync } from "node:zlib";
+import { interpret, toLines, type Font, type PageLines, type TextItem } from "./pdf-content.js";
+import { Lexer, latin1, PdfBytes, PdfName, PdfOperator, PdfRef, type PdfDict, type PdfValue } from "./pdf-lexer.js";
+
+export type { PageLines } from "./pdf-content.js";
+
+/** The text of every page, as lines. Throws when the bytes are not a PDF it can read. */
+export function readPdfLines(bytes: Uint8Array): PageLines[] {
+  const pdf = new PdfFile(bytes);
+  return pdf.pages().map((page) => toLines(pdf.pageText(page)));
+}
+
+interface PdfObject {
+  value: PdfValue;
+  /** The stream's raw bytes, when the object is a stream. */
+  stream?: Uint8Array;
+}
+
+class PdfFile {
+  private readonly objects = new Map<number, PdfObject>();
+  private readonly fonts = new Map<number | PdfDict, Font>();
+
+  private readonly text: string;
+
+  constructor(private readonly buf: Uint8Array) {
+    this.text = latin1(buf);
+    if (!this.text.startsWith("%PDF-")) throw new Error("not a PDF file");
+    this.indexObjects();
+  }
+
+  /** Finds every `n g obj` in the file (later definitions win, as incremental updates do). */
+  private indexObjects(): void {
+    const text = this.text;
+    const re = /(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const lexer = new Lexer(text, m.index + m[0].length);
+      const value = lexer.next();
+      if (value === undefined || value instanceof PdfOperator) continue;
+      const obj: PdfObject = { value };
+      const after = new Lexer(text, lexer.pos);
+      const kw = after.next();
+      if (kw instanceof PdfOperator && kw.op === "stream" && value instanceof Map) {
+        let start = after.pos;
+        if (this.buf[start] === 0x0d) start++;
+        if (this.buf[start] === 0x0a) start++;
+        const length = this.resolve(value.get("Length") ?? null);
+        const end = typeof length === "number" ? start + length : text.indexOf("endstream", start);
+        obj.stream = this.buf.subarray(start, end);
+        re.lastIndex = end;
+      }
+      this.objects.set(Number(m[1]), obj);
+    }
+  }
+
+  private resolve(v: PdfValue | undefined): PdfValue | undefined {
+    for (let i = 0; v instanceof PdfRef && i < 32; i++) v = this.objects.get(v.num)?.value;
+    return v;
+  }
+
+  private dictAt(v: PdfValue | undefined): PdfDict | undefined {
+    const d = this.resolve(v);
+    return d instanceof Map ? d : undefined;
+  }
+
+  private streamData(v: PdfValue | undefined): Uint8Array {
+    const obj = v instanceof PdfRef ? this.objects.get(v.num) : undefined;
+    if (!obj?.stream) return new Uint8Array();
+    const dict = obj.value as PdfDict;
+    const filter = this.resolve(dict.get("Filter"));
+    const filters = (Array.isArray(filter) ? filter : filter ? [filter] : []).map((f) => (f instanceof PdfName ? f.name : ""));
+    let data = obj.stream;
+    for (const f of filters) {
+      if (f === "FlateDecode") data = inflateSync(data);
+      else throw new Error(`unsupported stream filter ${f}`);
+    }
+    return data;
+  }
+
+  /** The page dictionaries in page order. */
+  pages(): PdfDict[] {
+    const trailerRoot = this.findRoot();
+    const catalog = this.dictAt(trailerRoot);
+    const out: PdfDict[] = [];
+    const walk = (node: PdfDict | undefined, depth: number) => {
+      if (!node || depth > 64) return;
+      const type = node.get("Type");
+      if (type instanceof PdfName && type.name === "Page") out.push(node);
+      else for (const kid of (this.resolve(node.get("Kids")) as PdfValue[] | undefined) ?? []) walk(this.dictAt(kid), depth + 1);
+    };
+    walk(this.dictAt(catalog?.get("Pages")), 0);
+    return out;
+  }
+
+  private findRoot(): PdfRef {
+    const text = this.text;
+    const m = /\/Root\s+(\d+)\s+\d+\s+R/g;
+    let last: RegExpExecArray | null = null;
+    for (let x = m.exec(text); x; x = m.exec(text)) last = x;
+    if (last) return new PdfRef(Number(last[1]));
+    for (const [num, obj] of this.objects) {
+      const t = obj.value instanceof Map ? obj.value.get("Type") : undefined;
+      if (t instanceof PdfName && t.name === "Catalog") return new PdfRef(num);
+    }
+    throw new Error("the PDF has no catalog");
+  }
+
+  private font(ref: PdfValue | undefined): Font | undefined {
+    const key = ref instanceof PdfRef ? ref.num : this.dictAt(ref);
+    if (key === undefined) return undefined;
+    const cached = this.fonts.get(key);
+    if (cached) return cached;
+    const dict = this.dictAt(ref)!;
+    const subtype = (dict.get("Subtype") as PdfName | undefined)?.name;
+    const font: Font = { bytes: subtype === "Type0" ? 2 : 1, toUnicode: new Map(), widths: new Map(), defaultWidth: subtype === "Type0" ? 1000 : 0 };
+    if (dict.has("ToUnicode")) parseCMap(this.streamData(dict.get("ToUnicode")), font.toUnicode);
+    if (subtype === "Type0") {
+      const descendant = this.dictAt((this.resolve(dict.get("DescendantFonts")) as PdfValue[] | undefined)?.[0]);
+      const dw = this.resolve(descendant?.get("DW"));
+      if (typeof dw === "number") font.defaultWidth = dw;
+      const w = (this.resolve(descendant?.get("W")) as PdfValue[] | undefined) ?? [];
+      for (let i = 0; i < w.length; ) {
+        const first = this.resolve(w[i]) as number;
+        const next = this.resolve(w[i + 1]);
+        if (Array.isArray(next)) {
+          next.forEach((v, j) => font.widths.set(first + j, this.resolve(v) as number));
+          i += 2;
+        } else {
+          const last = next as number;
+          const width = this.resolve(w[i + 2]) as number;
+          for (let c = first; c <= last; c++) font.widths.set(c, width);
+          i += 3;
+        }
+      }
+    } else {
+      const first = this.resolve(dict.get("FirstChar"));
+      const widths = this.resolve(dict.get("Widths"));
+      if (typeof first === "number" && Array.isArray(widths)) widths.forEach((v, j) => font.widths.set(first + j, this.resolve(v) as number));
+    }
+    this.fonts.set(key, font);
+    return font;
+  }
+
+  /** The text items of one page in drawing order. */
+  pageText(page: PdfDict): TextItem[] {
+    const resources = this.dictAt(page.get("Resources"));
+    const fontDict = this.dictAt(resources?.get("Font"));
+    const contents = this.resolve(page.get("Contents"));
+    const parts = Array.isArray(contents) ? contents : contents === undefined ? [] : [page.get("Contents")!];
+    const chunks = parts.map((p) => this.streamData(p));
+    const data = new Uint8Array(chunks.reduce((n, c) => n + c.length + 1, 0));
+    let at = 0;
+    for (const c of chunks) {
+      data.set(c, at);
+      data[at + c.length] = 0x0a;
+      at += c.length + 1;
+    }
+    return interpret(data, (name) => this.font(fontDict?.get(name)));
+  }
+}
+
+/** ToUnicode: `bfchar` and `bfrange` entries, destinations in UTF-16BE. */
+function parseCMap(data: Uint8Array, into: Map<number, string>): void {
+  const lexer = new Lexer(latin1(data), 0, false);
+  const utf16 = (b: PdfBytes) => {
+    let s = "";
+    for (let i = 0; i + 1 < b.bytes.length; i += 2) s += String.fromCharCode((b.bytes[i]! << 8) | b.bytes[i + 1]!);
+    return s;
+  };
+  const code = (b: PdfBytes) => b.bytes.reduce((n, x) => n * 256 + x, 0);
+  const operands: PdfValue[] = [];
+  for (let tok = lexer.next(); tok !== undefined; tok = lexer.next()) {
+    if (!(tok instanceof PdfOperator)) {
+      operands.push(tok);
+      continue;
+    }
+    if (tok.op === "endbfchar") {
+      for (let i = 0; i + 1 < operands.length; i += 2) into.set(code(operands[i] as PdfBytes), utf16(operands[i + 1] as PdfBytes));
+    } else if (tok.op === "endbfrange") {
+      for (let i = 0; i + 2 < operands.length; i += 3) {
+        const lo = code(operands[i] as PdfBytes);
+        const hi = code(operands[i + 1] as PdfBytes);
+        const dst = operands[i + 2]!;
+        if (Array.isArray(dst)) dst.forEach((d, j) => into.set(lo + j, utf16(d as PdfBytes)));
+        else {
+          const base = utf16(dst as PdfBytes);
+          const last = base.charCodeAt(base.length - 1);
+          for (let c = lo; c <= hi; c++) into.set(c, base.slice(0, -1) + String.fromCharCode(last + (c - lo)));
+        }
+      }
+    }
+    operands.length = 0;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The command as a process: exit codes, interruption and last-resort error handling around
+ * `main`. Shared by the two ways the command starts: bin.ts (the bundle) and snapshot.ts (the
+ * V8 startup snapshot).
+ */
+import { main } from "./main.js";
+import { removeTempFiles } from "../output/write.js";
+
+export async function run(argv: readonly string[]): Promise<void> {
+  // Interrupted (Ctrl-C, a CI timeout): leave no temporary file behind. The PDF itself is only
+  // ever renamed into place whole, so there is no partial PDF to clean up.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      removeTempFiles();
+      process.exit(code);
+    });
+  }
+
+  // A failure that escapes the pipeline (a bug, or a library failing asynchronously) still ends
+  // in one plain line and exit 1, never a stack trace (RESUME_DEBUG=1 shows it).
+  for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+    process.on(event, (err: unknown) => {
+      removeTempFiles();
+      process.stderr.write(`internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (process.env.RESUME_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+      process.exit(1);
+    });
+  }
+
+  process.exitCode = await main(argv);
+}

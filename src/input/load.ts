@@ -1,0 +1,335 @@
+/**
+ * Stage 1 — load: read a YAML or JSON file into plain data plus a source map that turns any
+ * path into a line and column. Knows files and YAML, nothing about résumés.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from "yaml";
+import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
+
+/** Larger files are refused before parsing: a résumé is a few kilobytes. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** Aliases are rarely useful in a résumé; a small cap stops "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface LoadedSource {
+  /** The path as the user gave it (used in messages). */
+  file: string;
+  /** Folder that relative paths inside the document (badges) are resolved against. */
+  dir: string;
+  data: unknown;
+  /** Where `path` is in the file: its key when `key` is set, else its value; falls back to the
+   *  nearest ancestor that exists. */
+  locate(path: readonly PropertyKey[], opts?: { key?: boolean }): Position | undefined;
+  /** The scalar at `path` as it is written in the file (`02143`, `3.90`), or undefined. */
+  sourceText(path: readonly PropertyKey[]): string | undefined;
+  /** A problem at `path` (at its key when `key` is set), located, with the path as the file has it. */
+  at(path: readonly PropertyKey[], message: string, opts?: { key?: boolean }): Diagnostic;
+  /**
+   * Problems found while reading that did not stop it (YAML syntax, duplicate keys in YAML, JSON
+   * that only YAML accepts): reported together with everything the later stages find.
+   */
+  problems: Diagnostic[];
+  /** Things read as other tools read them, but worth saying (a duplicate key in JSON). */
+  warnings: Diagnostic[];
+  /**
+   * The first line at which the syntax is broken, when it is: what the later stages find from
+   * there on may be an effect of the break rather than a problem of its own.
+   */
+  brokenAt?: number;
+}
+
+/** Read and parse `filePath`; messages name it `label` (the path as the user typed it). */
+export async function loadFile(filePath: string, label: string = filePath): Promise<LoadedSource> {
+  const file = label;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : `cannot be read (${code ?? String(err)})`;
+    throw new ResumeError([{ file, path: "", message: why }]);
+  }
+  return { ...parseSource(bytes, file), dir: path.dirname(path.resolve(filePath)) };
+}
+
+/** Parse bytes already in memory; `file` names them in messages and decides YAML vs JSON. */
+export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
+  const fail = (message: string, pos?: Position): never => {
+    throw new ResumeError([{ file, line: pos?.line, col: pos?.col, path: "", message }]);
+  };
+  if (bytes.length > MAX_INPUT_BYTES) {
+    fail(`file is ${bytes.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes (1 MiB)`);
+  }
+  const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, "");
+  if (text.trim() === "") fail("file is empty; a résumé needs at least basics.name");
+
+  const lineCounter = new LineCounter();
+  const posAt = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+
+  const json = /\.json$/i.test(file);
+  const problems: Diagnostic[] = [];
+  // JSON is parsed as the YAML it also is, so that every value has a place; what JSON does not
+  // allow (a trailing comma, a comment) is a problem of its own, and the rest is still checked.
+  const jsonProblem = json ? strictJsonProblem(text, file) : undefined;
+  if (jsonProblem) problems.push(jsonProblem);
+
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: true,
+    // Duplicates are found below, to name the key and both places (and, in JSON, to warn only).
+    uniqueKeys: false,
+    strict: true,
+    keepSourceTokens: false,
+  });
+
+  if (!jsonProblem) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0];
+      problems.push({ file, line: pos?.line, col: pos?.col, path: "", message: yamlMessage(e.code, e.message) });
+    }
+  }
+  const fatal = (): never => {
+    throw new ResumeError(problems);
+  };
+  if (problems.some((p) => p.message === DEEP)) fatal();
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ""))) {
+    if (problems.length) fatal();
+    fail("file is empty; a résumé needs at least basics.name");
+  }
+  if (!isMap(root)) {
+    if (problems.length) fatal();
+    const kind = isSeq(root) ? "a list" : "a single value";
+    fail(`the top level must be a mapping of sections (basics:, work:, …), not ${kind}`, posAt(root!.range?.[0] ?? 0));
+  }
+
+  const warnings: Diagnostic[] = [];
+  for (const dup of duplicateKeys(root as Node)) {
+    const [first, last] = [posAt(dup.first.key.range[0]), posAt(dup.again.key.range[0])];
+    const key = JSON.stringify(dup.name);
+    if (json) {
+      warnings.push({
+        file,
+        ...last,
+        path: formatPath(dup.path),
+        message: `duplicate key ${key}: this value (line ${last.line}) replaces the one at line ${first.line}, as in every JSON tool; delete one of them`,
+      });
+    } else {
+      problems.push({
+        file,
+        ...last,
+        path: formatPath(dup.path),
+        message: `duplicate key ${key} (first at line ${first.line}); each key may appear only once in a mapping`,
+      });
+    }
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (!/alias/i.test((err as Error).message)) {
+      if (problems.length) fatal();
+      throw err;
+    }
+    // A "billion laughs" file: aliases of aliases that would expand without end.
+    let first: number | undefined;
+    visit(doc, { Alias: (_, node) => ((first = node.range?.[0]), visit.BREAK) });
+    fail(
+      `the file's aliases (*name) would expand into more than ${MAX_ALIAS_COUNT} copies of their anchors; a résumé needs few or none`,
+      first === undefined ? undefined : posAt(first),
+    );
+  }
+
+  // JSON that is not JSON (a comment) may also have been read as YAML that means something else.
+  const broken = [...doc.errors.map((e) => e.linePos?.[0].line), jsonProblem?.line].filter((l): l is number => l !== undefined);
+  return withPaths(
+    {
+      file,
+      dir: path.dirname(path.resolve(file)),
+      data,
+      problems,
+      warnings,
+      brokenAt: broken.length ? Math.min(...broken) : undefined,
+      locate(p, opts) {
+        const found = findNode(root!, p, opts?.key ?? false);
+        return found === undefined ? undefined : posAt(found.offset);
+      },
+      sourceText(p) {
+        const found = findNode(root!, p, false);
+        if (!found?.exact || !isScalar(found.node)) return undefined;
+        return found.node.source ?? undefined;
+      },
+    },
+    (p) => [...p],
+  );
+}
+
+/**
+ * `source` seen through a mapping of paths: the data's path → the path in the file (a key read
+ * under a new name is found, and named in messages, under the name the file gives it).
+ */
+export function withPaths(
+  source: Omit<LoadedSource, "at">,
+  toFile: (p: readonly PropertyKey[]) => PropertyKey[],
+): LoadedSource {
+  const locate: LoadedSource["locate"] = (p, opts) => source.locate(toFile(p), opts);
+  return {
+    ...source,
+    locate,
+    sourceText: (p) => source.sourceText(toFile(p)),
+    at(p, message, opts) {
+      const pos = locate(p, opts);
+      return { file: source.file, line: pos?.line, col: pos?.col, path: formatPath(toFile(p)), message };
+    },
+  };
+}
+
+const DEEP = "the document is nested too deeply to be a résumé";
+
+interface Duplicate {
+  name: string;
+  path: PropertyKey[];
+  first: Pair<Node & { range: [number, number, number] }>;
+  again: Pair<Node & { range: [number, number, number] }>;
+}
+
+/** Keys that appear twice in one mapping, walked without recursion (documents may be deep). */
+function duplicateKeys(root: Node): Duplicate[] {
+  const out: Duplicate[] = [];
+  const stack: [unknown, PropertyKey[]][] = [[root, []]];
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Map<string, Duplicate["first"]>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        const earlier = seen.get(name);
+        const p = pair as Duplicate["first"];
+        if (earlier) out.push({ name, path: [...at, name], first: earlier, again: p });
+        else seen.set(name, p);
+        stack.push([pair.value, [...at, name]]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push([item, [...at, i]]));
+    }
+  }
+  return out.sort((a, b) => a.again.key.range[0] - b.again.key.range[0]);
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const lines = Buffer.from(bytes.subarray(0, bad)).toString("utf8").split("\n");
+    throw new ResumeError([
+      {
+        file,
+        line: lines.length,
+        col: lines[lines.length - 1]!.length + 1,
+        path: "",
+        message: `the file is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad}); save it as UTF-8`,
+      },
+    ]);
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** YAML accepts things JSON does not (trailing commas, comments); a .json file must be JSON. */
+function strictJsonProblem(text: string, file: string): Diagnostic | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let pos: Position | undefined;
+    let hint = "";
+    if (m) {
+      const offset = Number(m[1]);
+      const lines = text.slice(0, offset).split("\n");
+      pos = { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
+      if (/,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset))) hint = " (a trailing comma?)";
+      else if (/^\/[/*]/.test(text.slice(offset))) hint = " (JSON has no comments; write the résumé in YAML to keep them)";
+    }
+    const detail = msg.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "")
+      .replace(/, ".*" is not valid JSON$/s, "");
+    return { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${detail}${hint}` };
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split(/ at line \d+, column \d+/)[0]!.trim();
+  switch (code) {
+    case "TAB_AS_INDENT":
+      return "tab used for indentation; YAML needs spaces";
+    default:
+      if (/call stack/i.test(message)) return DEEP;
+      return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  }
+}
+
+/**
+ * The node at `path` (or its key), or the deepest ancestor that exists (`exact` false). Of two
+ * pairs with the same key, the last one counts, as it does in the data.
+ */
+function findNode(root: Node, path: readonly PropertyKey[], key: boolean): { node: unknown; offset: number; exact: boolean } | undefined {
+  let node: unknown = root;
+  let best = root.range?.[0];
+  const found = (exact: boolean) => (best === undefined ? undefined : { node, offset: best, exact });
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.findLast((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg));
+      if (!pair) return found(false);
+      const k = pair.key as Node;
+      if (last && key) {
+        best = k.range?.[0] ?? best;
+        node = k;
+        return found(true);
+      }
+      node = pair.value;
+      best = (pair.value as Node | null)?.range?.[0] ?? k.range?.[0] ?? best;
+    } else if (isSeq(node) && typeof seg === "number") {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) return found(false);
+      node = item;
+      best = item.range?.[0] ?? best;
+    } else {
+      return found(false);
+    }
+  }
+  return found(true);
+}

@@ -1,0 +1,612 @@
+/**
+ * The résumé schema: JSON Resume 1.3 plus this tool's documented extensions
+ * (`certificates[].badge`, `customSections`, `render`). One zod source gives the validator,
+ * the TypeScript types and the JSON Schema for editors.
+ */
+import { z } from "zod";
+import { didYouMean } from "../common/errors.js";
+import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
+
+export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
+export const PAPERS = ["a4", "letter"] as const;
+export const CJK = ["sc", "tc", "jp", "kr"] as const;
+export type Cjk = (typeof CJK)[number];
+/** The text fonts `render.font` may name (the renderer maps each to its family). */
+export const FONT_IDS = ["source-serif-4", "source-sans-3", "inter", "ibm-plex-sans", "eb-garamond"] as const;
+export type TextFont = (typeof FONT_IDS)[number];
+
+/** Ids of the built-in sections, in their default order. `summary` is basics.summary. */
+export const BUILTIN_SECTIONS = [
+  "summary",
+  "work",
+  "projects",
+  "skills",
+  "education",
+  "certificates",
+  "awards",
+  "publications",
+  "volunteer",
+  "languages",
+  "interests",
+  "references",
+] as const;
+export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
+
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A calendar-checked `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns a reason when it is not one. */
+export function checkDate(value: string): string | undefined {
+  const m = DATE_RE.exec(value);
+  if (!m) return "is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-06)";
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2199) return `has an unlikely year ${m[1]}`;
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return `has no month ${m[2]}; months run 01–12`;
+    if (m[3] !== undefined) {
+      const day = Number(m[3]);
+      const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > days) return `is not a real day: ${value.slice(0, 7)} has ${days} days`;
+    }
+  }
+  return undefined;
+}
+
+/** JSON Schema for fields whose zod form has a preprocessing step (set via `override`). */
+export const jsonSchemaOverrides = new Map<unknown, Record<string, unknown>>();
+
+function withJsonSchema<T extends z.ZodType>(schema: T, json: Record<string, unknown>): T {
+  jsonSchemaOverrides.set(schema, json);
+  return schema;
+}
+
+const text = () => z.string({ error: "expected text" });
+
+/** One of `values`, in any case (`A4`, `Classic`), as the lower-case value. */
+function choice<const T extends readonly [string, ...string[]]>(values: T, what = "one of") {
+  return withJsonSchema(
+    z.preprocess(
+      (v) => (typeof v === "string" ? (values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v) : v),
+      z.enum(values, { error: `expected ${what}: ${values.join(", ")}` }),
+    ),
+    { type: "string", enum: [...values] },
+  );
+}
+
+/**
+ * Objects of this tool's own extensions (render, variants, custom sections, tagged bullets):
+ * every key in them must be known, since no other tool writes them. JSON Resume's own objects
+ * accept keys they do not print (see coerce.ts).
+ */
+export const CLOSED_OBJECTS = new WeakSet<z.core.$ZodType>();
+function closed<T extends z.core.$ZodType>(schema: T): T {
+  CLOSED_OBJECTS.add(schema);
+  return schema;
+}
+
+/**
+ * A date as people write it, in the form this tool keeps: `2021/07` → `2021-07`, `2021-7` →
+ * `2021-07`, and an ISO date-time (`2019-05-01T00:00:00.000Z`, with or without a zone) → its
+ * date as written. Anything else is returned as it is, for checkDate to explain.
+ */
+export function canonicalDate(value: string): string {
+  const v = value.trim();
+  const ym = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(v);
+  if (ym) return [ym[1], ym[2]!.padStart(2, "0"), ym[3]?.padStart(2, "0")].filter(Boolean).join("-");
+  // Month first, with a four-digit year: 01/2019, 1.2019 (never ambiguous, unlike 01/02/2019).
+  const my = /^(\d{1,2})[/.](\d{4})$/.exec(v);
+  if (my) return `${my[2]}-${my[1]!.padStart(2, "0")}`;
+  const dt = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
+  if (dt && Number(dt[2]) < 24 && Number(dt[3]) < 60 && Number(dt[4] ?? 0) < 61) return dt[1]!;
+  return v;
+}
+
+const DATE_JSON_SCHEMA = {
+  anyOf: [
+    { type: "string", pattern: "^([12][0-9]{3}([-/][01]?[0-9]([-/][0-3]?[0-9](T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?|[01]?[0-9][/.][12][0-9]{3})$" },
+    { type: "integer", minimum: 1900, maximum: 2199 },
+  ],
+};
+
+/** Dates: YAML reads an unquoted 2018 as a number, so whole numbers are accepted as years. */
+const isoDate = withJsonSchema(
+  z.preprocess(
+    (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v),
+    z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" }).check((ctx) => {
+      const why = isPresentWord(ctx.value) ? "is not a date; only an end date can be ongoing (write when it started)" : checkDate(ctx.value);
+      if (why) ctx.issues.push({ code: "custom", message: `"${ctx.value}" ${why}`, input: ctx.value });
+    }),
+  ),
+  { description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, MM/YYYY, or an ISO date-time)", ...DATE_JSON_SCHEMA },
+);
+
+/** An end date: a date, or "Present" (any case, in any supported language) for an ongoing one. */
+const endDate = withJsonSchema(
+  z.preprocess((v) => (typeof v === "string" && isPresentWord(v) ? undefined : v), isoDate.optional()),
+  {
+    description: "YYYY, YYYY-MM or YYYY-MM-DD; leave it out (or write Present) for an ongoing role",
+    anyOf: [...DATE_JSON_SCHEMA.anyOf, { type: "string", enum: ["Present", "present"] }],
+  },
+);
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+/**
+ * A web address as people write it: `www.example.com` and `linkedin.com/in/x` are links with
+ * https:// (a scheme-relative `//example.com` too). Anything else is left for the check.
+ */
+export function completeUrl(value: string): string {
+  const v = value.trim();
+  if (v.startsWith("//")) return `https:${v}`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return v;
+  return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(v) ? `https://${v}` : v;
+}
+
+/** Link schemes a PDF must not carry: they run code or reach into the reader's machine. */
+const UNSAFE_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob", "about"]);
+
+/** Why `value` cannot be a link, or undefined when it can: a web address, or another URI (mailto:, skype:). */
+export function urlProblem(value: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined) return `"${value}" is not a web address; write the whole address, starting with https://`;
+  if (UNSAFE_SCHEMES.has(scheme)) return `"${value}": ${scheme}: links are not allowed in a résumé; use an http:// or https:// URL`;
+  if (scheme === "http" || scheme === "https" ? !isWebUrl(value) : /\s/.test(value) || value.length <= scheme.length + 1) {
+    return `"${value}" is not a valid URL`;
+  }
+  return undefined;
+}
+
+const url = withJsonSchema(
+  z.preprocess(
+    (v) => (typeof v === "string" ? emptyToUndefined(completeUrl(v)) : v),
+    z
+      .string({ error: "expected a URL" })
+      .check((ctx) => {
+        const why = urlProblem(ctx.value);
+        if (why) ctx.issues.push({ code: "custom", input: ctx.value, message: why });
+      })
+      .optional(),
+  ),
+  { type: "string", format: "uri" },
+);
+
+export function isWebUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const u = new URL(value);
+    return (u.protocol === "http:" || u.protocol === "https:") && /^[^.]+(\.[^.]+)+$|^localhost$/.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const email = withJsonSchema(
+  z.preprocess(emptyToUndefined, z.email({ error: (iss) => (typeof iss.input === "string" ? `"${iss.input}" is not a valid email address` : "expected an email address") }).optional()),
+  { type: "string", format: "email" },
+);
+
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
+const strings = () => list(text());
+
+const TAG_RE = /^[a-z0-9][a-z0-9-]*$/;
+/** Extension: tags choose what a variant prints; untagged content is in every variant. */
+const tags = () =>
+  list(text().regex(TAG_RE, "a tag is lower-case letters, digits and dashes, e.g. backend"))
+    .optional()
+    .describe("Extension: tags for variants (render only in variants that include them)");
+
+/** A bullet: text, or (extension) text with tags. */
+const bullet = z.union([text(), closed(z.strictObject({ text: text(), tags: tags() }))], {
+  error: "expected a bullet as text, or as { text, tags }",
+});
+const bullets = () => list(bullet);
+
+const location = z.strictObject({
+  address: text().optional(),
+  postalCode: text().optional(),
+  city: text().optional(),
+  countryCode: text().optional(),
+  region: text().optional(),
+});
+
+const profile = z.strictObject({
+  network: text().optional(),
+  username: text().optional(),
+  url: url,
+});
+
+const basics = z.strictObject({
+  name: z.string({ error: "expected the person's name as text" }).trim().min(1, "the name must not be empty"),
+  label: text().optional(),
+  image: text().optional(),
+  email: email,
+  phone: text().optional(),
+  url: url,
+  summary: text().optional(),
+  location: location.optional(),
+  profiles: list(profile).optional(),
+});
+
+/** Shared date-range fields plus the "end before start" rule. */
+const dated = {
+  startDate: isoDate.optional(),
+  endDate,
+};
+
+/** Refinements run even when sibling fields have problems, so that every problem is reported at
+ *  once; they therefore look at their input defensively. */
+const always = { when: () => true };
+
+function endAfterStart(entry: unknown, ctx: z.RefinementCtx) {
+  const { startDate, endDate } = asRecord(entry);
+  if (typeof startDate !== "string" || typeof endDate !== "string") return;
+  if (checkDate(startDate) || checkDate(endDate)) return;
+  // Compare at the precision both dates share: 2020 ends after 2020-06 is fine.
+  const n = Math.min(startDate.length, endDate.length);
+  if (endDate.slice(0, n) < startDate.slice(0, n)) {
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: `ends (${endDate}) before it starts (${startDate})` });
+  }
+}
+
+const work = z
+  .strictObject({
+    tags: tags(),
+    name: text().optional(),
+    location: z.union([text(), location], { error: "expected a place as text or as a location (city, region, …)" }).optional(),
+    description: text().optional(),
+    position: text().optional(),
+    url: url,
+    ...dated,
+    summary: text().optional(),
+    highlights: bullets().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const volunteer = z
+  .strictObject({
+    tags: tags(),
+    organization: text().optional(),
+    position: text().optional(),
+    url: url,
+    ...dated,
+    summary: text().optional(),
+    highlights: bullets().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const education = z
+  .strictObject({
+    tags: tags(),
+    institution: text().optional(),
+    url: url,
+    area: text().optional(),
+    studyType: text().optional(),
+    ...dated,
+    score: text().optional(),
+    courses: strings().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const award = z.strictObject({
+  tags: tags(),
+  title: text().optional(),
+  date: isoDate.optional(),
+  awarder: text().optional(),
+  summary: text().optional(),
+});
+
+const certificate = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  date: isoDate.optional(),
+  url: url,
+  issuer: text().optional(),
+  badge: text()
+    .min(1, "the badge path must not be empty")
+    .optional()
+    .describe("Extension: path to a PNG or JPEG badge, relative to the résumé file; drawn beside the certificate and linked to its url"),
+});
+
+const publication = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  publisher: text().optional(),
+  releaseDate: isoDate.optional(),
+  url: url,
+  summary: text().optional(),
+});
+
+const skill = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  level: text().optional(),
+  keywords: strings().optional(),
+});
+
+const language = z.strictObject({
+  tags: tags(),
+  language: text().optional(),
+  fluency: text().optional(),
+});
+
+const interest = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  keywords: strings().optional(),
+});
+
+const reference = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  reference: text().optional(),
+});
+
+const project = z
+  .strictObject({
+    tags: tags(),
+    name: text().optional(),
+    description: text().optional(),
+    highlights: bullets().optional(),
+    keywords: strings().optional(),
+    ...dated,
+    url: url,
+    roles: strings().optional(),
+    entity: text().optional(),
+    type: text().optional(),
+  })
+  .superRefine(endAfterStart, always);
+
+const SECTION_ID_RE = /^[a-z][a-z0-9-]*$/;
+
+const customSection = closed(z
+  .strictObject({
+    id: text()
+      .regex(SECTION_ID_RE, "an id is lower-case letters, digits and dashes, starting with a letter")
+      .optional()
+      .describe("Name used in render.order; defaults to the title in lower case with dashes"),
+    title: text().trim().min(1, "the title must not be empty"),
+    tags: tags(),
+    summary: text().optional().describe("A paragraph"),
+    highlights: bullets().optional().describe("Bullets"),
+  })
+  .superRefine((raw, ctx) => {
+    const s = asRecord(raw);
+    if (s.summary === undefined && (!Array.isArray(s.highlights) || s.highlights.length === 0)) {
+      ctx.addIssue({ code: "custom", message: "a custom section needs a summary, highlights, or both" });
+    }
+  }, always)
+  .describe("Extension: a section with its own title, holding a paragraph and/or bullets"));
+
+
+/** The rendering knobs; each is also a command-line option, checked by the same schema. */
+export const RENDER_KNOBS = {
+  accent: z
+    .string({ error: "expected a colour like #1f3a5f" })
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a colour like #1f3a5f")
+    .optional()
+    .describe("Accent colour (#rgb or #rrggbb) for the name, titles and links"),
+  font: choice(FONT_IDS)
+    .optional()
+    .describe("Text font family"),
+  fontSize: z
+    .number({ error: "expected a size in points, like 10" })
+    .min(9, "at least 9 pt, to stay legible")
+    .max(13, "at most 13 pt")
+    .optional()
+    .describe("Body text size in points; headings scale with it"),
+  lineSpacing: z
+    .number({ error: "expected a multiple of the font size, like 1.3" })
+    .min(1, "at least 1")
+    .max(2, "at most 2")
+    .optional()
+    .describe("Line height as a multiple of the font size"),
+  margins: z
+    .number({ error: "expected millimetres, like 15" })
+    .min(12, "at least 12 mm, so nothing prints within 10 mm of the edge")
+    .max(30, "at most 30 mm")
+    .optional()
+    .describe("Page margins in millimetres, all four sides"),
+  locale: choice(LOCALES)
+    .optional()
+    .describe("Language of section titles, month names and 'Present'"),
+  dateFormat: choice(DATE_FORMATS)
+    .optional()
+    .describe("short (Jun 2021), long (June 2021), numeric (06/2021) or year (2021)"),
+  photo: z.boolean({ error: "expected true or false" }).optional().describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
+};
+
+const render = closed(z
+  .strictObject({
+    ...RENDER_KNOBS,
+    theme: choice(THEMES).optional(),
+    paper: choice(PAPERS).optional(),
+    cjk: choice(CJK)
+      .optional()
+      .describe("Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text; chosen from the text when not set"),
+    strict: z
+      .boolean({ error: "expected true or false" })
+      .optional()
+      .describe("Refuse keys that are not printed (as --strict does) instead of warning about them"),
+    maxPages: z
+      .int({ error: "expected a whole number of pages" })
+      .min(1, "at least 1 page")
+      .optional()
+      .describe("Fail the build when the résumé needs more pages (the command line's --max-pages overrides it)"),
+    fit: z
+      .int({ error: "expected a whole number of pages" })
+      .min(1, "at least 1 page")
+      .optional()
+      .describe("Tighten spacing, leading, then size and margins until the résumé fits this many pages"),
+    order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
+    hide: list(text()).optional().describe("Section ids not to print"),
+    titles: closed(z.partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty")))
+      .optional()
+      .describe("Titles for built-in sections, e.g. { projects: Open source }"),
+  })
+  .describe("Extension: rendering options; the command line overrides them"));
+
+const variant = closed(z
+  .strictObject({
+    include: list(text()).optional().describe("Print tagged content only if it has one of these tags"),
+    exclude: list(text()).optional().describe("Never print content with one of these tags"),
+    order: list(text()).optional().describe("Section order for this variant"),
+    hide: list(text()).optional().describe("Sections this variant does not print"),
+    maxPages: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
+    fit: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
+    output: text()
+      .regex(/^[^/\\]+\.pdf$/i, "an output is a file name ending in .pdf, like Jane-Doe-Backend.pdf")
+      .optional()
+      .describe("File name of this variant's PDF (default <Name>-Resume-<variant>.pdf)"),
+  })
+  .describe("Extension: a tailored version of the résumé"));
+
+const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+const meta = z
+  .looseObject({
+    canonical: url,
+    version: text().optional(),
+    lastModified: text().optional(),
+  })
+  .describe("Tooling information; other keys are allowed and ignored");
+
+export const ResumeSchema = z
+  .strictObject({
+    $schema: text().optional(),
+    basics: basics,
+    work: list(work).optional(),
+    volunteer: list(volunteer).optional(),
+    education: list(education).optional(),
+    awards: list(award).optional(),
+    certificates: list(certificate).optional(),
+    publications: list(publication).optional(),
+    skills: list(skill).optional(),
+    languages: list(language).optional(),
+    interests: list(interest).optional(),
+    references: list(reference).optional(),
+    projects: list(project).optional(),
+    meta: meta.optional(),
+    customSections: list(customSection).optional(),
+    render: render.optional(),
+    variants: z
+      .record(z.string().regex(VARIANT_NAME_RE, "a variant name is lower-case letters, digits and dashes"), variant, { error: "expected variants by name" })
+      .optional()
+      .describe("Extension: named tailored versions (resume build --variant NAME)"),
+  })
+  .superRefine((raw, ctx) => {
+    // Section ids must be unique, and render.order may only name sections that can exist.
+    const doc = asRecord(raw);
+    const ids = new Set<string>(BUILTIN_SECTIONS);
+    const custom = Array.isArray(doc.customSections) ? doc.customSections.map(asRecord) : [];
+    custom.forEach((s, i) => {
+      if (typeof s.title !== "string" || (s.id !== undefined && typeof s.id !== "string")) return;
+      const id = customSectionId({ id: s.id as string | undefined, title: s.title });
+      if (ids.has(id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["customSections", i, s.id ? "id" : "title"],
+          message: `section id "${id}" is already taken; give this section a different id`,
+        });
+      }
+      ids.add(id);
+    });
+    // Tags a variant names must be on some entry or bullet: a typo would silently drop content.
+    const used = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v !== null && typeof v === "object") {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === "tags" && Array.isArray(x)) x.forEach((t) => typeof t === "string" && used.add(t));
+          else if (k !== "variants") collect(x);
+        }
+      }
+    };
+    collect(doc);
+    for (const [name, raw] of Object.entries(asRecord(doc.variants))) {
+      const v = asRecord(raw);
+      for (const key of ["include", "exclude"] as const) {
+        (Array.isArray(v[key]) ? (v[key] as unknown[]) : []).forEach((tag, i) => {
+          if (typeof tag === "string" && !used.has(tag)) {
+            const guess = didYouMean(tag, [...used]);
+            ctx.addIssue({
+              code: "custom",
+              path: ["variants", name, key, i],
+              message: `no entry or bullet has the tag "${tag}"${guess ? `; did you mean "${guess}"?` : ""}`,
+            });
+          }
+        });
+      }
+      for (const key of ["order", "hide"] as const) {
+        (Array.isArray(v[key]) ? (v[key] as unknown[]) : []).forEach((id, i) => {
+          if (typeof id === "string" && !ids.has(id)) {
+            ctx.addIssue({ code: "custom", path: ["variants", name, key, i], message: unknownSectionMessage(id, [...ids]) });
+          }
+        });
+      }
+    }
+    const hide = asRecord(doc.render).hide;
+    (Array.isArray(hide) ? hide : []).forEach((id: unknown, i) => {
+      if (typeof id === "string" && !ids.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["render", "hide", i], message: unknownSectionMessage(id, [...ids]) });
+      }
+    });
+    const seen = new Set<string>();
+    const order = asRecord(doc.render).order;
+    (Array.isArray(order) ? order : []).forEach((id: unknown, i) => {
+      if (typeof id !== "string") return;
+      if (!ids.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["render", "order", i], message: unknownSectionMessage(id, [...ids]) });
+      } else if (seen.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["render", "order", i], message: `"${id}" is listed twice` });
+      }
+      seen.add(id);
+    });
+  }, always);
+
+/** `v` as a plain object's entries, or none: for looking into data that may not be valid. */
+export function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export type Resume = z.output<typeof ResumeSchema>;
+export type CustomSection = NonNullable<Resume["customSections"]>[number];
+export type Theme = (typeof THEMES)[number];
+export type Paper = (typeof PAPERS)[number];
+
+export function customSectionId(s: { id?: string; title: string }): string {
+  return (
+    s.id ??
+    s.title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+  );
+}
+
+export function unknownSectionMessage(id: string, known: readonly string[]): string {
+  const guess = didYouMean(id, known);
+  return guess
+    ? `no section "${id}"; did you mean "${guess}"?`
+    : `no section "${id}"; sections are: ${known.join(", ")}`;
+}
+
+/** The JSON Schema editors use to check and complete `resume.yaml`. */
+export function resumeJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ResumeSchema, {
+    io: "input",
+    unrepresentable: "any",
+    override(ctx) {
+      const replacement = jsonSchemaOverrides.get(ctx.zodSchema);
+      if (replacement) {
+        for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
+        Object.assign(ctx.jsonSchema, replacement);
+      }
+    },
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: "Résumé (JSON Resume 1.3 with resume-builder extensions)",
+  };
+}

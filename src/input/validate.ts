@@ -1,0 +1,141 @@
+/**
+ * Stage 2 — validate: meet the document where it is (coerce.ts), check it against the zod schema
+ * and turn every issue into a located, plain-English diagnostic. Knows the schema, nothing about
+ * PDF.
+ */
+import type { z } from "zod";
+import { coerce, knownKeysAt, typoOf, type Coerced, type CoerceOptions } from "./coerce.js";
+import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
+import { withPaths, type LoadedSource } from "./load.js";
+import { asRecord, ResumeSchema, type Resume } from "./schema.js";
+
+export interface Validated {
+  /** The résumé, when the document has no problems. */
+  resume?: Resume;
+  /** Every problem of the document: reading, keys, schema, in file order. */
+  problems: Diagnostic[];
+  /** What was read as other tools read it, or kept without printing it. */
+  warnings: Diagnostic[];
+  /** The document as the schema saw it (checks that also run on a failed one read this). */
+  data: unknown;
+  /** The file, with the data's paths mapped to the file's (renamed keys under their old names). */
+  source: LoadedSource;
+  extras: Coerced["extras"];
+}
+
+/** Check a loaded document; never throws for a problem of the document. */
+export function validateDocument(loaded: LoadedSource, opts: CoerceOptions = {}): Validated {
+  const render = asRecord(asRecord(loaded.data).render);
+  const strict = opts.strict ?? (render.strict === true ? "render.strict" : undefined);
+  const coerced = coerce(loaded, { strict });
+  const source = withPaths(loaded, coerced.sourcePath);
+  const result = ResumeSchema.safeParse(coerced.data);
+  const found = [...coerced.problems, ...(result.success ? [] : describeIssues(source, coerced.data, result.error.issues))];
+  const problems = inFileOrder([...loaded.problems, ...trusted(found, loaded.brokenAt)]);
+  return {
+    resume: problems.length || !result.success ? undefined : result.data,
+    problems,
+    warnings: inFileOrder([...loaded.warnings, ...trusted(coerced.warnings, loaded.brokenAt)]),
+    data: coerced.data,
+    source,
+    extras: coerced.extras,
+  };
+}
+
+/** The résumé, or a ResumeError with every problem of the document. */
+export function validate(source: LoadedSource, opts: CoerceOptions = {}): Resume {
+  const v = validateDocument(source, opts);
+  if (!v.resume) throw new ResumeError(v.problems, v.warnings);
+  return v.resume;
+}
+
+/**
+ * Where the syntax broke, what was read after it may be an effect of the break: only problems
+ * before that line are reported with it, and none about values that are missing or empty (the
+ * break may have taken them).
+ */
+export function trusted(found: Diagnostic[], brokenAt: number | undefined): Diagnostic[] {
+  if (brokenAt === undefined) return found;
+  return found.filter((d) => d.line !== undefined && d.line < brokenAt && !/^is (missing|null)/.test(d.message));
+}
+
+/** Problems by their place in the file; those without one keep their relative order at the end. */
+export function inFileOrder(list: Diagnostic[]): Diagnostic[] {
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.line ?? Infinity) - (b.d.line ?? Infinity) || (a.d.col ?? 0) - (b.d.col ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+export function describeIssues(source: LoadedSource, data: unknown, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    if (issue.code === "unrecognized_keys") {
+      // coerce.ts takes unknown keys out before the schema sees them; this is a safety net.
+      const known = knownKeysAt(path);
+      for (const key of issue.keys) {
+        const guess = typoOf(key, known);
+        out.push(source.at([...path, key], guess ? `unknown key; did you mean "${guess}"?` : `unknown key; expected one of: ${known.join(", ")}`, { key: true }));
+      }
+      continue;
+    }
+    // A missing field is shown at its parent's key (`basics:`); anything else at its value.
+    const missing = issue.code === "invalid_type" && valueAt(data, path) === undefined;
+    out.push(source.at(missing ? path.slice(0, -1) : path, messageFor(issue, data), { key: missing }));
+    // The path is the field's own, even when the place shown is its parent's.
+    out[out.length - 1]!.path = source.at(path, "").path;
+  }
+  return out;
+}
+
+function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
+  const actual = valueAt(data, issue.path);
+  if (actual === null && typeof issue.path.at(-1) === "string") return nullMessage(issue.path);
+  if (issue.code === "invalid_type") {
+    if (actual === undefined) return requiredMessage(issue.path);
+    const base = issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message;
+    return `${base}, got ${describeValue(actual)}`;
+  }
+  if (issue.code === "invalid_union" || issue.code === "invalid_value") {
+    if (!issue.message.startsWith("Invalid")) return `${issue.message}, got ${describeValue(actual)}`;
+  }
+  return issue.message;
+}
+
+/** JSON Resume's own test cases refuse null; the message says what to write instead. */
+function nullMessage(path: readonly PropertyKey[]): string {
+  const key = String(path.at(-1));
+  const p = formatPath(path);
+  if (p === "basics") return "is null; every résumé needs basics with at least a name";
+  if (p === "basics.name") return "is null; write the person's name, which heads the résumé";
+  if (key === "endDate") return 'is null; leave endDate out instead: a missing endDate means "Present"';
+  return "is null; leave the key out instead (a value that is not there is simply not printed)";
+}
+
+function requiredMessage(path: readonly PropertyKey[]): string {
+  const p = formatPath(path);
+  if (p === "basics") return "is missing; every résumé needs basics with at least a name";
+  if (p === "basics.name") return "is missing; the name heads the résumé";
+  return "is missing; this field is required";
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return "nothing (null)";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `text "${v.length > 40 ? `${v.slice(0, 37)}…` : v}"`;
+  if (typeof v === "number") return `the number ${v}`;
+  if (typeof v === "boolean") return `${v}`;
+  return typeof v;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+

@@ -1,0 +1,100 @@
+/**
+ * Writing systems in a résumé's text: which Noto CJK font and whether the emoji font are needed,
+ * which script a character belongs to (to name what cannot be printed), and, for a résumé
+ * written in one non-Latin script, the language its titles should be in.
+ */
+import type { Cjk } from "../input/schema.js";
+import type { Locale } from "./locale.js";
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** Han ideographs, and the CJK punctuation and full-width forms that come with them. */
+const HAN = /[\p{Script=Han}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
+/** What asks for the emoji font: pictographs drawn as emoji, and the code points that join or style them. */
+const EMOJI = /\p{Emoji_Presentation}|\u200D|\uFE0E|\uFE0F|\u20E3|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u{1F000}-\u{1FAFF}]/u;
+
+/** Common characters written differently in Simplified and Traditional Chinese, pair by pair. */
+const SIMPLIFIED = "们这说时为来个国会对发经学开业务员产实现进动体长问题际设计网络数据统项负责术历职与万间见关门车东";
+const TRADITIONAL = "們這說時為來個國會對發經學開業務員產實現進動體長問題際設計網絡數據統項負責術歷職與萬間見關門車東";
+
+export interface ScriptNeeds {
+  /** Noto CJK fonts the text needs, most specific first. */
+  cjk: Cjk[];
+  /** Whether the text has emoji (drawn in monochrome from Noto Emoji). */
+  emoji: boolean;
+}
+
+/**
+ * The fallback fonts `text` needs: kana → Japanese, hangul → Korean, other Han → Chinese
+ * (Traditional when the locale is zh-tw, or when the text is written in Traditional characters).
+ */
+export function scriptNeeds(text: string, locale?: Locale): ScriptNeeds {
+  const cjk: Cjk[] = [];
+  if (KANA.test(text)) cjk.push("jp");
+  if (HANGUL.test(text)) cjk.push("kr");
+  if (!cjk.length && HAN.test(text)) cjk.push(locale === "zh-tw" || (locale !== "zh" && traditional(text)) ? "tc" : "sc");
+  return { cjk, emoji: EMOJI.test(text) };
+}
+
+function traditional(text: string): boolean {
+  let simplified = 0;
+  let trad = 0;
+  for (const ch of text) {
+    if (SIMPLIFIED.includes(ch)) simplified++;
+    else if (TRADITIONAL.includes(ch)) trad++;
+  }
+  return trad > simplified;
+}
+
+/**
+ * The language of a résumé written mostly in a script that names it: Chinese, Japanese, Korean,
+ * Greek, Russian or Ukrainian. "Mostly" counts words, each Chinese or Japanese character as one
+ * (a Chinese résumé full of English product names is still Chinese). Latin-script text, and
+ * Cyrillic that may be another language (Bulgarian, Serbian, Belarusian…), name none.
+ */
+export function detectLocale(text: string): Locale | undefined {
+  const n = { han: 0, kana: 0, hangul: 0, greek: 0, cyrillic: 0, other: 0 };
+  for (const [unit] of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{L}+/gu)) {
+    if (KANA.test(unit)) n.kana++;
+    else if (/\p{Script=Han}/u.test(unit)) n.han++;
+    else if (HANGUL.test(unit)) n.hangul++;
+    else if (/\p{Script=Greek}/u.test(unit)) n.greek++;
+    else if (/\p{Script=Cyrillic}/u.test(unit)) n.cyrillic++;
+    else n.other++;
+  }
+  const units = Object.values(n).reduce((a, b) => a + b, 0);
+  const most = (count: number) => count * 2 > units;
+  if (n.kana > 0 && most(n.kana + n.han)) return "ja";
+  if (n.hangul > 0 && most(n.hangul + n.han)) return "ko";
+  if (most(n.han)) return traditional(text) ? "zh-tw" : "zh";
+  if (most(n.greek)) return "el";
+  if (most(n.cyrillic)) {
+    if (/[ђјљњћџўѓќѕ]/iu.test(text)) return undefined;
+    const russian = /[ыэё]/iu.test(text);
+    const ukrainian = /[іїєґ]/iu.test(text);
+    if (ukrainian && !russian) return "uk";
+    if (russian && !ukrainian) return "ru";
+  }
+  return undefined;
+}
+
+const SCRIPTS = [
+  "Latin", "Greek", "Cyrillic", "Armenian", "Hebrew", "Arabic", "Syriac", "Thaana", "Nko", "Devanagari", "Bengali",
+  "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Thai", "Lao", "Tibetan",
+  "Myanmar", "Georgian", "Ethiopic", "Cherokee", "Khmer", "Mongolian", "Tifinagh", "Javanese", "Balinese",
+].map((name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const);
+
+/**
+ * What a character is, for a message about characters the fonts lack: its script's name, or
+ * "CJK", "emoji", "control characters" or "symbols".
+ */
+export function scriptOf(ch: string): string {
+  if (KANA.test(ch) || HANGUL.test(ch) || HAN.test(ch)) return "CJK";
+  if (EMOJI.test(ch) || /\p{Extended_Pictographic}/u.test(ch)) return "emoji";
+  if (/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(ch)) return "control characters";
+  for (const [name, re] of SCRIPTS) if (re.test(ch)) return name;
+  return "symbols";
+}
+
+/** Code points that are never drawn (variation selectors, zero-width joiners and spaces, marks of direction). */
+export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;

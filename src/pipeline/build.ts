@@ -1,0 +1,356 @@
+/**
+ * The pipeline: load → validate → (assets, glyph check) → normalize → render → write.
+ * Library functions the CLI and the tests call directly.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { loadAssets, type Assets } from "../input/assets.js";
+import { ResumeError, type Diagnostic } from "../common/errors.js";
+import { fitSteps, FLOORS } from "../render/fit.js";
+import { readPdfLines, type PageLines } from "../check/pdftext.js";
+import { glyphProblems } from "../render/glyphs.js";
+import { loadFile, type LoadedSource } from "../input/load.js";
+import { toJsonResume } from "../output/export.js";
+import { definedOnly, fontsFor, normalize, resumeText, sectionIds, type RenderOptions, type ViewModel } from "../model/normalize.js";
+import { toMarkdown, toText } from "../output/text.js";
+import { asRecord, BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type Resume } from "../input/schema.js";
+import { detectLocale, scriptNeeds } from "../model/scripts.js";
+import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "../render/themes/index.js";
+import type { ThemeTokens } from "../render/themes/tokens.js";
+import { inFileOrder, trusted, validateDocument, type Validated } from "../input/validate.js";
+import { findVariant, selectVariant, type Variant } from "../model/variants.js";
+import { checkReadback, sectionOnPage } from "../check/verify.js";
+import { existingOutput, writeAtomic, writeProblem } from "../output/write.js";
+
+export interface BuildOptions {
+  /** Output PDF path; default `<outDir>/<Name>-Resume.pdf`. */
+  output?: string;
+  /** Folder for the default output name (default: `out` under the current folder). */
+  outDir?: string;
+  /** How messages name the input (default: the path given). */
+  label?: string;
+  /** Rendering options over the file's `render` (theme, paper, accent, font, locale, …). */
+  render?: RenderOptions;
+  /** Fail when the résumé needs more pages (overrides render.maxPages). */
+  maxPages?: number;
+  /** Tighten the layout until the résumé fits this many pages (overrides render.fit). */
+  fit?: number;
+  /** Read the PDF back and check every value is there, in order (default true). */
+  verify?: boolean;
+  /** Told before each output is written (a progress line for multi-output builds). */
+  onWrite?: (file: string, index: number, total: number) => void;
+  /** Build this named variant (`variants` in the file). */
+  variant?: string;
+  /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */
+  formats?: Format[];
+  /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Refuse keys that are not printed instead of warning about them (also render.strict). */
+  strict?: boolean;
+}
+
+export const FORMATS = ["pdf", "png", "md", "txt", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface BuildResult {
+  /** The PDF (when one was asked for), else the first file written. */
+  output: string;
+  /** Every file written, in the order of the formats asked for. */
+  outputs: string[];
+  /** Every file the build read: the résumé and the images it refers to (what --watch watches). */
+  inputs: string[];
+  pages: number;
+  bytes: number;
+  ms: number;
+  /** What --fit changed, when it had to change anything. */
+  fitted?: string[];
+  /** Problems that do not stop the build (an image below 300 dpi). */
+  warnings: Diagnostic[];
+}
+
+export interface Checked {
+  source: LoadedSource;
+  resume: Resume;
+  vm: ViewModel;
+  /** The theme's tokens with the résumé's style knobs applied. */
+  tokens: ThemeTokens;
+  variant?: Variant;
+  /** The résumé file and the image files it refers to. */
+  inputs: string[];
+  warnings: Diagnostic[];
+  /** Keys kept but not printed (written back by -f json). */
+  extras: Validated["extras"];
+}
+
+/** Every check short of drawing: syntax, schema, images, fonts and glyph coverage, all at once. */
+export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {}): Promise<Checked> {
+  const loaded = await loadFile(file, opts.label);
+  const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined });
+  const { source } = v;
+  const photo = opts.render?.photo ?? asRecord(asRecord(v.data).render).photo === true;
+  const photoFrom = opts.render?.photo !== undefined ? "--photo" : "render.photo";
+  /** Problems found from here on; problems of the command line's options come after the file's. */
+  const later: Diagnostic[] = [];
+  const options: Diagnostic[] = [];
+  const fail = (): never => {
+    throw new ResumeError([...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...options], v.warnings);
+  };
+
+  if (!v.resume) {
+    // The document has problems; still check its images and characters, so that one report has all.
+    const { stack, missing } = installedStack(draftStack(v.data, opts.render));
+    later.push(...glyphProblems(v.data, source, stack, missing));
+    later.push(...(await loadAssets(v.data, source, { photo, photoFrom })).problems);
+    return fail();
+  }
+  const resume = v.resume;
+  options.push(...sectionOptionProblems(resume, source, opts.render));
+  let variant: Variant | undefined;
+  try {
+    variant = opts.variant === undefined ? undefined : findVariant(resume, opts.variant, source);
+  } catch (err) {
+    if (!(err instanceof ResumeError)) throw err;
+    options.push(...err.diagnostics);
+  }
+  const { assets, problems: imageProblems } = await loadAssets(resume, source, { photo, photoFrom });
+  later.push(...imageProblems);
+  // A variant's order and hidden sections apply unless the command line sets its own.
+  const render = { ...(variant ? { order: variant.order, hide: variant.hide } : {}), ...definedOnly(opts.render ?? {}) };
+  const vm = normalize(selectVariant(resume, variant), assets, render);
+  const tokens = themeTokens(vm);
+  const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
+  const glyphs = glyphProblems(resume, source, stack, missing);
+  later.push(...glyphs);
+  // A CJK font asked for by name (render.cjk, --cjk) that is not installed: when the text has
+  // CJK characters the glyph check said so for them; when it has none, say it at the setting.
+  if (missing.length && !scriptNeeds(resumeText(resume)).cjk.length) {
+    for (const m of missing) {
+      if (opts.render?.cjk) options.push({ file: source.file, path: "--cjk", message: m.message });
+      else if (resume.render?.cjk) later.push(source.at(["render", "cjk"], m.message));
+    }
+  }
+  if (later.length || options.length) fail();
+  const inputs = [path.resolve(file), ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file)];
+  return {
+    source,
+    resume,
+    vm,
+    tokens,
+    variant,
+    inputs,
+    extras: v.extras,
+    warnings: [...v.warnings, ...imageWarnings(resume, source, assets, tokens)],
+  };
+}
+
+/**
+ * The fonts a document that failed validation would be drawn with, as far as its render
+ * settings and text tell: enough to check its characters along with its other problems.
+ */
+function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
+  const parsed = ResumeSchema.shape.render.safeParse(asRecord(data).render);
+  const o = { ...(parsed.success ? parsed.data : {}), ...definedOnly(overrides) };
+  const text = resumeText(data);
+  const locale = o.locale ?? detectLocale(text) ?? "en";
+  return fontStack(applyStyle(themes[o.theme ?? "classic"], { font: o.font }), fontsFor(text, locale, o.cjk));
+}
+
+
+export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts);
+  const output = await outputPath(resume, opts, variant);
+  const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
+  if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
+  if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
+  const existing = await existingOutput(output);
+  if (existing === "other") throw refuse("exists and is not a PDF; refusing to overwrite it");
+  if (existing === "pdf") throw refuse("is a PDF this tool did not write; refusing to overwrite it (delete it or choose another -o path)");
+  const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
+
+  // A problem with the whole document is reported at the setting that asked for it: the command
+  // line's option, the variant's or render's key in the file.
+  const fail = (message: string, option?: "maxPages" | "fit"): never => {
+    if (option && opts[option] !== undefined) throw new ResumeError([{ file: source.file, path: option === "fit" ? "--fit" : "--max-pages", message }]);
+    const where = !option ? undefined : variant?.[option] !== undefined ? ["variants", variant.name, option] : resume.render?.[option] !== undefined ? ["render", option] : undefined;
+    throw new ResumeError([where ? source.at(where, message) : { file: source.file, path: "", message }], warnings);
+  };
+
+  const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
+  const stem = output.replace(/\.pdf$/i, "");
+  const texts: [string, string][] = [];
+  if (formats.includes("md")) texts.push([`${stem}.md`, toMarkdown(vm, base)]);
+  if (formats.includes("txt")) texts.push([`${stem}.txt`, toText(vm, base)]);
+  if (formats.includes("json")) {
+    const { doc, leftOut } = toJsonResume(resume, extras);
+    texts.push([`${stem}.json`, `${JSON.stringify(doc, null, 2)}\n`]);
+    if (leftOut.length) warnings.push({ file: source.file, path: "", severity: "note", message: `-f json leaves out ${leftOut.join(" and ")}` });
+  }
+  if (!formats.includes("pdf") && !formats.includes("png")) {
+    const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]), opts.onWrite);
+    return { output: outputs[0]!, outputs, inputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
+  }
+
+  const { renderPdf } = await import("../render/render.js");
+  const render = async (tokens: ThemeTokens) => {
+    try {
+      return await renderPdf(vm, creationDate, tokens);
+    } catch (err) {
+      return fail(`the PDF could not be laid out: ${(err as Error).message}`);
+    }
+  };
+
+  const fitTo = opts.fit ?? variant?.fit ?? resume.render?.fit;
+  let tokens = base;
+  let rendered = await render(base);
+  let fitted: string[] | undefined;
+  if (fitTo !== undefined && rendered.pages > fitTo) {
+    for (const step of fitSteps(base)) {
+      rendered = await render(step.tokens);
+      tokens = step.tokens;
+      if (rendered.pages <= fitTo) {
+        fitted = step.changes;
+        break;
+      }
+    }
+    if (!fitted) {
+      fail(
+        `the résumé needs ${pagesText(rendered.pages)} even at the tightest legible layout (body ${FLOORS.body} pt, leading ${FLOORS.leading}, margins 12 mm), more than ${fitTo}; shorten it`,
+        "fit",
+      );
+    }
+  }
+
+  const maxPages = opts.maxPages ?? variant?.maxPages ?? resume.render?.maxPages;
+  const verify = opts.verify ?? true;
+  let lines: PageLines[] | undefined;
+  if ((maxPages !== undefined && rendered.pages > maxPages) || verify) lines = readPdfLines(rendered.bytes);
+
+  if (maxPages !== undefined && rendered.pages > maxPages) {
+    const section = sectionOnPage(vm, tokens, lines!, maxPages + 1);
+    fail(
+      `the résumé needs ${pagesText(rendered.pages)}; the limit is ${maxPages}${section ? `. "${section}" runs onto page ${maxPages + 1}` : ""}. Shorten it, or let --fit ${maxPages} tighten the layout`,
+      "maxPages",
+    );
+  }
+
+  if (verify) {
+    const failure = checkReadback(vm, tokens, lines!);
+    if (failure) {
+      const where = failure.expected.section ? ` in "${failure.expected.section}"` : " in the header";
+      fail(
+        `the text "${failure.expected.text}"${where} ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,
+      );
+    }
+  }
+
+  const files: [string, Uint8Array][] = [];
+  if (formats.includes("pdf")) files.push([output, rendered.bytes]);
+  if (formats.includes("png")) {
+    const { pdfToPngs } = await import("../output/png.js");
+    (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
+  }
+  files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
+  const outputs = await writeAll(files, opts.onWrite);
+  return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+}
+
+/** Write each file atomically; a failure names the file and its cause. */
+async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"]): Promise<string[]> {
+  for (const [i, [file, bytes]] of files.entries()) {
+    onWrite?.(file, i, files.length);
+    try {
+      await writeAtomic(file, bytes);
+    } catch (err) {
+      throw new ResumeError([{ file, path: "", message: writeProblem(err as NodeJS.ErrnoException, file) }]);
+    }
+  }
+  return files.map(([f]) => f);
+}
+
+const pagesText = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
+
+/** Section ids given on the command line (--order, --hide, --title) must name real sections. */
+function sectionOptionProblems(resume: Resume, source: LoadedSource, render: RenderOptions = {}): Diagnostic[] {
+  const ids = sectionIds(resume);
+  const problems: Diagnostic[] = [];
+  const check = (option: string, list: string[] | undefined, known: readonly string[]) => {
+    for (const id of list ?? []) {
+      if (!known.includes(id)) problems.push({ file: source.file, path: option, message: unknownSectionMessage(id, known) });
+    }
+  };
+  check("--order", render.order, ids);
+  check("--hide", render.hide, ids);
+  check("--title", Object.keys(render.titles ?? {}), BUILTIN_SECTIONS);
+  return problems;
+}
+
+/** Images that would print below 300 dpi at the theme's badge size. */
+function imageWarnings(resume: Resume, source: LoadedSource, assets: Assets, tokens: ThemeTokens): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [i, cert] of (resume.certificates ?? []).entries()) {
+    const image = assets.badges.get(cert);
+    if (!image) continue;
+    const dpi = Math.floor(Math.min(image.width, image.height) / (tokens.badge / 72));
+    if (dpi < 300) {
+      const pos = source.locate(["certificates", i, "badge"]);
+      const need = Math.ceil((300 * tokens.badge) / 72);
+      out.push({
+        file: source.file,
+        line: pos?.line,
+        col: pos?.col,
+        path: `certificates[${i}].badge`,
+        message: `the image prints at ${dpi} dpi (${image.width}×${image.height} px at ${tokens.badge} pt); use one of at least ${need}×${need} px for 300 dpi`,
+      });
+    }
+  }
+  return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
+async function outputPath(resume: Resume, opts: BuildOptions, variant?: Variant): Promise<string> {
+  const name = variant ? (variant.output ?? defaultFileName(resume.basics.name, variant.name)) : defaultFileName(resume.basics.name);
+  if (!opts.output) return path.resolve(opts.outDir ?? "out", name);
+  const given = path.resolve(opts.output);
+  const isDir = /[\\/]$/.test(opts.output) || isDirectory(given);
+  return isDir ? path.join(given, name) : given;
+}
+
+
+/** `Rajat Jog` → `Rajat-Jog-Resume.pdf` (letters of any script kept, the rest dashed). */
+export function defaultFileName(name: string, variant?: string): string {
+  const base = name
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${base || "Resume"}-Resume${variant ? `-${variant}` : ""}.pdf`;
+}
+
+/**
+ * The date stamped into the PDF (it also seeds the file ID): SOURCE_DATE_EPOCH when set, for
+ * reproducible builds; else meta.lastModified; else now.
+ */
+export function creationDateFor(resume: Resume, env: NodeJS.ProcessEnv, file: string): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) {
+      throw new ResumeError([{ file, path: "", message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"` }]);
+    }
+    return new Date(Number(epoch) * 1000);
+  }
+  const last = resume.meta?.lastModified;
+  if (last) {
+    const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(last) ? last : `${last}Z`);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return new Date();
+}

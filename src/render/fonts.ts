@@ -1,0 +1,181 @@
+/**
+ * Bundled fonts: static TTFs from the @expo-google-fonts npm packages, resolved by file path
+ * (never the built-in Helvetica, which is WinAnsi-only and silently drops characters).
+ *
+ * A theme's text font comes first; after it, fallbacks that react-pdf tries character by
+ * character: Noto Sans Symbols 2 for symbols (★ ✓ ☎ …), then, when the text has them, Noto Emoji
+ * (monochrome) for emoji and a Noto CJK font for Chinese, Japanese or Korean.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import * as fontkit from "fontkit";
+import { PACKAGE_ROOT } from "../common/package.js";
+import type { Cjk, TextFont } from "../input/schema.js";
+
+export type { Cjk, TextFont };
+
+const require = createRequire(import.meta.url);
+
+export type FontStyle = "normal" | "italic";
+
+export interface FontFace {
+  family: string;
+  weight: number;
+  style: FontStyle;
+  file: string;
+}
+
+interface FamilySpec {
+  pkg: string;
+  /** File prefix inside the package, e.g. `SourceSerif4`. */
+  prefix: string;
+  /** Weight → folder name in the package. */
+  weights: Record<number, string>;
+  /** Whether the package has italic files; fallbacks without them reuse the upright ones. */
+  italics: boolean;
+}
+
+/** The weights themes draw with; a fallback family answers for all of them. */
+const THEME_WEIGHTS = [400, 600, 700];
+
+const FAMILY_SPECS = {
+  "Source Serif 4": {
+    pkg: "@expo-google-fonts/source-serif-4",
+    prefix: "SourceSerif4",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  "Source Sans 3": {
+    pkg: "@expo-google-fonts/source-sans-3",
+    prefix: "SourceSans3",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  Inter: {
+    pkg: "@expo-google-fonts/inter",
+    prefix: "Inter",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  "IBM Plex Sans": {
+    pkg: "@expo-google-fonts/ibm-plex-sans",
+    prefix: "IBMPlexSans",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  "EB Garamond": {
+    pkg: "@expo-google-fonts/eb-garamond",
+    prefix: "EBGaramond",
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: true,
+  },
+  "Noto Sans Symbols 2": {
+    pkg: "@expo-google-fonts/noto-sans-symbols-2",
+    prefix: "NotoSansSymbols2",
+    weights: { 400: "400Regular" },
+    italics: false,
+  },
+  "Noto Emoji": { pkg: "@expo-google-fonts/noto-emoji", prefix: "NotoEmoji", weights: { 400: "400Regular" }, italics: false },
+  "Noto Sans SC": { pkg: "@expo-google-fonts/noto-sans-sc", prefix: "NotoSansSC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Sans TC": { pkg: "@expo-google-fonts/noto-sans-tc", prefix: "NotoSansTC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Sans JP": { pkg: "@expo-google-fonts/noto-sans-jp", prefix: "NotoSansJP", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Sans KR": { pkg: "@expo-google-fonts/noto-sans-kr", prefix: "NotoSansKR", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+} satisfies Record<string, FamilySpec>;
+
+export type FamilyName = keyof typeof FAMILY_SPECS;
+
+export const SYMBOL_FAMILY: FamilyName = "Noto Sans Symbols 2";
+export const EMOJI_FAMILY: FamilyName = "Noto Emoji";
+
+/** The text families a résumé may choose with `render.font`, by id (the ids are the input's). */
+export const TEXT_FONTS = {
+  "source-serif-4": "Source Serif 4",
+  "source-sans-3": "Source Sans 3",
+  inter: "Inter",
+  "ibm-plex-sans": "IBM Plex Sans",
+  "eb-garamond": "EB Garamond",
+} as const satisfies Record<TextFont, FamilyName>;
+
+/** `render.cjk` values and the Noto family each selects. */
+export const CJK_FAMILIES = { sc: "Noto Sans SC", tc: "Noto Sans TC", jp: "Noto Sans JP", kr: "Noto Sans KR" } as const satisfies Record<Cjk, FamilyName>;
+
+/** Thrown when a family's npm package is not installed (CJK fonts are large and opt-in). */
+export class MissingFontPackage extends Error {
+  constructor(
+    readonly family: FamilyName,
+    readonly pkg: string,
+  ) {
+    super(`the font ${family} is not installed; run: ${installCommand(pkg)}`);
+  }
+}
+
+
+/**
+ * The command that installs `pkg` where this tool will find it, for the way the tool itself was
+ * installed: globally (`npm install -g`), run by npx, as a project's dependency, or a checkout.
+ */
+export function installCommand(pkg: string, root: string = PACKAGE_ROOT): string {
+  if (root.split(/[\\/]/).includes("_npx")) return `npx -p resume-builder -p ${pkg} resume build (npx keeps the tool and its font together)`;
+  let parent = path.dirname(root);
+  if (path.basename(parent).startsWith("@")) parent = path.dirname(parent);
+  if (path.basename(parent) !== "node_modules") return `npm install ${pkg}`;
+  // A project's node_modules sits beside its package.json; the global one (…/lib/node_modules) does not.
+  const owner = path.dirname(parent);
+  return existsSync(path.join(owner, "package.json")) ? `npm install ${pkg} (in ${owner})` : `npm install -g ${pkg}`;
+}
+
+/**
+ * Every face (weight × style) of a bundled family, with its file path resolved. Missing weights
+ * and italics are served by the nearest file, so a fallback answers for any style a theme uses.
+ */
+const facesByFamily = new Map<FamilyName, FontFace[]>();
+
+export function familyFaces(family: FamilyName): FontFace[] {
+  // Resolved once per process: the glyph check asks for every character.
+  let faces = facesByFamily.get(family);
+  if (!faces) {
+    faces = resolveFaces(family);
+    facesByFamily.set(family, faces);
+  }
+  return faces;
+}
+
+function resolveFaces(family: FamilyName): FontFace[] {
+  const spec: FamilySpec = FAMILY_SPECS[family];
+  const available = Object.keys(spec.weights).map(Number);
+  const faces: FontFace[] = [];
+  for (const weight of THEME_WEIGHTS) {
+    const nearest = available.reduce((a, b) => (Math.abs(b - weight) < Math.abs(a - weight) ? b : a));
+    for (const style of ["normal", "italic"] as const) {
+      const dir = spec.weights[nearest]!;
+      const variant = style === "italic" && spec.italics ? `${dir}_Italic` : dir;
+      let file: string;
+      try {
+        file = require.resolve(`${spec.pkg}/${variant}/${spec.prefix}_${variant}.ttf`);
+      } catch {
+        throw new MissingFontPackage(family, spec.pkg);
+      }
+      faces.push({ family, weight, style, file });
+    }
+  }
+  return faces;
+}
+
+interface GlyphSource {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+
+const opened = new Map<string, GlyphSource>();
+
+/** Open a font file once per process (glyph coverage checks). */
+export function openFont(file: string): GlyphSource {
+  let font = opened.get(file);
+  if (!font) {
+    const f = fontkit.openSync(file);
+    if ("fonts" in f) throw new Error(`${file} is a font collection; use a single TTF`);
+    font = f as GlyphSource;
+    opened.set(file, font);
+  }
+  return font;
+}

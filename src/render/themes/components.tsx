@@ -1,0 +1,553 @@
+/**
+ * The résumé's building blocks, written once and styled by a theme's tokens: header, section,
+ * entry, bullet list, rows, link, badge, footer.
+ */
+import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import type { Entry, Link as LinkModel, Section, ViewModel } from "../../model/normalize.js";
+import type { FontStack } from "./index.js";
+import { estimateLines, estimateSectionHeight, pageBox, sideMetrics, tooTallToKeep } from "./measure.js";
+import { parseMarkup } from "../../model/markup.js";
+import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel, sectionHeading } from "./reading.js";
+import { mm, type ThemeTokens } from "./tokens.js";
+
+type Styles = ReturnType<typeof makeStyles>;
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+function makeStyles(k: ThemeTokens, fonts: FontStack) {
+  // Each text style names its family first, then the fallbacks react-pdf tries per character.
+  const body = [k.font.body, ...fonts.fallbacks];
+  const heading = [k.font.heading, ...fonts.fallbacks];
+  // Leading is set on each text style, never inherited: a lineHeight on the page stops react-pdf
+  // drawing the dynamic footer, and one inherited through a View is applied twice after a page break.
+  // Absolute values (in pt) because a unitless one is multiplied again when a page is split.
+  const lh = { lineHeight: `${round(k.size.body * k.leading)}pt` };
+  const lhAt = (size: number) => ({ lineHeight: `${round(size * k.leading)}pt` });
+  const layout = k.layout;
+  return StyleSheet.create({
+    page: {
+      fontFamily: body,
+      fontSize: k.size.body,
+      color: k.color.text,
+      paddingTop: k.margin.top,
+      paddingRight: k.margin.right,
+      paddingBottom: k.margin.bottom,
+      paddingLeft: k.margin.left,
+    },
+    header: { marginBottom: k.space.header, flexDirection: "row", alignItems: "center" },
+    headerCentered: { marginBottom: k.space.header, alignItems: "center" },
+    headerText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, alignItems: k.header.align === "center" ? "center" : "flex-start" },
+    photo: { width: k.photo, height: k.photo, borderRadius: k.photo / 2, objectFit: "cover" },
+    photoLeft: { marginRight: 14 },
+    photoAbove: { marginBottom: 6 },
+    name: {
+      fontFamily: heading,
+      fontSize: k.size.name,
+      fontWeight: k.header.nameWeight,
+      letterSpacing: k.header.nameLetterSpacing,
+      color: k.color.name,
+      lineHeight: 1.15,
+    },
+    label: { ...lhAt(k.size.label), fontSize: k.size.label, color: k.color.muted, marginTop: 2 },
+    contacts: {
+      flexDirection: "row",
+      flexWrap: "wrap",
+      justifyContent: k.header.align === "center" ? "center" : "flex-start",
+      marginTop: 4,
+    },
+    contact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted },
+    // The sidebar layout: contacts one per line, then the sidebar's sections.
+    columns: { flexDirection: "row" },
+    side: layout.kind === "sidebar" ? { width: `${layout.width * 100}%`, paddingRight: layout.gap / 2 } : {},
+    main: layout.kind === "sidebar" ? { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingLeft: layout.gap / 2 } : {},
+    sideContact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted, marginBottom: 2 },
+    bold: { fontWeight: 700 },
+    italic: { fontStyle: "italic" },
+    text: { ...lh },
+    section: { marginTop: k.space.section },
+    sectionTitle: {
+      fontFamily: heading,
+      fontSize: k.size.section,
+      fontWeight: 700,
+      color: k.color.title,
+      letterSpacing: k.sectionTitle.letterSpacing,
+      marginBottom: k.space.title,
+      ...(k.sectionTitle.decoration === "rule"
+        ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
+        : k.sectionTitle.decoration === "bar"
+          ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
+          : {}),
+    },
+    entry: { marginBottom: k.space.entry },
+    entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
+    badgeBox: { width: k.badge, height: k.badge, marginRight: 8 },
+    badge: { width: k.badge, height: k.badge },
+    // Beside a badge, the entry takes exactly the rest of the row (a definite width, so that the
+    // heading rows inside it can wrap).
+    besideBadge: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
+    line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
+    // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
+    // under it); the right one is capped so that a long place cannot crowd the left out.
+    title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    date: { ...lh, flexShrink: 0, maxWidth: "40%", textAlign: "right", color: k.color.text },
+    subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
+    note: { ...lh, fontStyle: "italic", color: k.color.muted },
+    paragraph: { ...lh, marginTop: k.space.line },
+    bullets: { marginTop: k.space.line },
+    bullet: { flexDirection: "row", marginBottom: k.space.line },
+    bulletMark: { ...lh, width: 10, color: k.color.muted },
+    bulletText: { ...lh, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
+    detail: { ...lhAt(k.size.body - 0.5), marginTop: k.space.line, fontSize: k.size.body - 0.5 },
+    detailLabel: { fontWeight: 600 },
+    row: { ...lh, marginBottom: k.space.line + 0.5 },
+    rowLabel: { fontWeight: 700 },
+    link: { color: k.color.link, textDecoration: "none" },
+    plainLink: { color: k.color.text, textDecoration: "none" },
+    footer: {
+      position: "absolute",
+      bottom: Math.max(k.margin.bottom - 16, mm(10.5)),
+      left: k.margin.left,
+      right: k.margin.right,
+      fontSize: k.size.small - 0.5,
+      color: k.color.muted,
+      textAlign: "center",
+    },
+  });
+}
+
+/**
+ * The sidebar column's styles: the theme's, in one font size, with every step from one baseline
+ * to the next under 1.5 times that size. poppler's text extraction (pdftotext, and the ATS built
+ * on it) joins lines into one block only when they share a size and sit that close. A sidebar made
+ * of several blocks is read interleaved with the main column: blocks that line up across the two
+ * columns are taken for a table and read row by row. As one block, it is read whole, first.
+ */
+function sideStyles(k: ThemeTokens, fonts: FontStack) {
+  const { size, line, step } = sideMetrics(k);
+  const leading = Math.min(k.leading, 1.25);
+  const gap = 0.5; // after a contact or a row
+  const titleLine = size;
+  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
+  const t: ThemeTokens = {
+    ...k,
+    leading,
+    size: { ...k.size, body: size, section: size, small: size - 0.5 },
+    space: { ...k.space, section: round(step - line - gap), title: round(step - titleLine - 1.5 - rule), entry: gap, line: 0 },
+  };
+  const s = makeStyles(t, fonts);
+  const lh = { lineHeight: `${line}pt` };
+  // Too narrow for a date beside a title: each on its own line, in reading order.
+  const stacked = <T,>(style: T) => ({ ...style, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
+  return {
+    ...s,
+    // Text inherits its size from the column.
+    side: { ...s.side, fontSize: size },
+    sectionTitle: {
+      ...s.sectionTitle,
+      lineHeight: `${titleLine}pt`,
+      // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
+      letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06),
+    },
+    line: { ...s.line, flexDirection: "column", alignItems: "flex-start" } as unknown as typeof s.line,
+    title: stacked(s.title),
+    date: stacked(s.date),
+    subtitle: stacked(s.subtitle),
+    place: stacked(s.place),
+    detail: { ...s.detail, ...lh, fontSize: size },
+    row: { ...s.row, marginBottom: gap },
+    sideContact: { ...s.sideContact, ...lh, fontSize: size, marginBottom: gap },
+    // A badge no taller than two lines, so that the text beside it leaves no gap.
+    badgeBox: { ...s.badgeBox, width: 2 * line, height: 2 * line },
+    badge: { width: 2 * line, height: 2 * line },
+  };
+}
+
+/** One contact: its readable text, linked when it has an address. */
+function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
+  return c.href ? (
+    <Link src={c.href} style={s.link}>
+      {c.text}
+    </Link>
+  ) : (
+    <>{c.text}</>
+  );
+}
+
+/**
+ * Contacts in a row (items wrap whole, never inside an address or URL), or as a column in the
+ * sidebar layout, one per line.
+ */
+function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
+  return (
+    <View style={column ? undefined : s.contacts}>
+      {items.map((c, i) => (
+        <Text key={i} style={column ? s.sideContact : s.contact}>
+          <ContactLink c={c} s={s} />
+          {!column && i < items.length - 1 ? CONTACT_SEPARATOR : ""}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** Summaries and bullets with their inline markup: **bold**, *italic*, [links](https://…). */
+function Rich({ text, s }: { text: string; s: Styles }) {
+  const runs = parseMarkup(text);
+  if (runs.length === 1 && !runs[0]!.bold && !runs[0]!.italic && !runs[0]!.href) return <>{runs[0]!.text}</>;
+  return (
+    <>
+      {runs.map((r, i) => {
+        const style = [r.bold ? s.bold : {}, r.italic ? s.italic : {}];
+        return r.href ? (
+          <Link key={i} src={r.href} style={[s.link, ...style]}>
+            {r.text}
+          </Link>
+        ) : (
+          <Text key={i} style={style}>
+            {r.text}
+          </Text>
+        );
+      })}
+    </>
+  );
+}
+
+function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeTokens }) {
+  const centered = tokens.header.align === "center";
+  const photo = vm.photo ? (
+    <Image style={[s.photo, centered ? s.photoAbove : s.photoLeft]} src={{ data: vm.photo.data, format: vm.photo.format }} />
+  ) : null;
+  const text = (
+    <View style={centered ? { alignItems: "center" } : s.headerText}>
+      <Text style={s.name}>{vm.name}</Text>
+      {vm.label ? <Text style={s.label}>{vm.label}</Text> : null}
+      {vm.contacts.length && tokens.layout.kind === "single" ? <Contacts items={vm.contacts} s={s} /> : null}
+    </View>
+  );
+  return centered ? (
+    <View style={s.headerCentered}>
+      {photo}
+      {text}
+    </View>
+  ) : (
+    <View style={s.header}>
+      {photo}
+      {text}
+    </View>
+  );
+}
+
+function Bullet({ text, s }: { text: string; s: Styles }) {
+  return (
+    <View style={s.bullet} wrap={false}>
+      <Text style={s.bulletMark}>{"\u2022"}</Text>
+      <Text style={s.bulletText}>
+        <Rich text={text} s={s} />
+      </Text>
+    </View>
+  );
+}
+
+function Bullets({ items, s }: { items: string[]; s: Styles }) {
+  if (!items.length) return null;
+  return (
+    <View style={s.bullets}>
+      {items.map((b, i) => (
+        <Bullet key={i} text={b} s={s} />
+      ))}
+    </View>
+  );
+}
+
+function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
+  const title = e.title ? (
+    e.titleHref ? (
+      <Link src={e.titleHref} style={s.plainLink}>
+        {e.title}
+      </Link>
+    ) : (
+      e.title
+    )
+  ) : null;
+  return (
+    <>
+      {title || e.date ? (
+        <View style={s.line}>
+          <Text style={s.title}>{title}</Text>
+          {e.date ? <Text style={s.date}>{e.date}</Text> : null}
+        </View>
+      ) : null}
+      {e.subtitle || e.location ? (
+        <View style={s.line}>
+          <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
+          {e.location ? (
+            <Text style={s.place}>
+              {e.locationHref ? (
+                <Link src={e.locationHref} style={s.link}>
+                  {e.location}
+                </Link>
+              ) : (
+                e.location
+              )}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      {e.note ? <Text style={s.note}>{e.note}</Text> : null}
+      {e.summary && withSummary ? (
+        <Text style={s.paragraph}>
+          <Rich text={e.summary} s={s} />
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+function Details({ e, s }: { e: Entry; s: Styles }) {
+  return (
+    <>
+      {e.details.map((d, i) => (
+        <Text key={i} style={s.detail}>
+          <Text style={s.detailLabel}>{`${d.label}: `}</Text>
+          {d.href ? (
+            <Link src={d.href} style={s.link}>
+              {d.value}
+            </Link>
+          ) : (
+            d.value
+          )}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+function EntryBody({ e, s, besideBadge = false }: { e: Entry; s: Styles; besideBadge?: boolean }) {
+  return (
+    <View style={besideBadge ? s.besideBadge : undefined}>
+      <EntryHeading e={e} s={s} />
+      <Bullets items={e.bullets} s={s} />
+      <Details e={e} s={s} />
+    </View>
+  );
+}
+
+/** What the layout knows about sizes: which blocks are too tall to keep whole. */
+interface Fit {
+  tallEntry(e: Entry): boolean;
+  tallSection(sec: Section): boolean;
+  longText(text: string): boolean;
+}
+
+/**
+ * Bullets that may break between them, each kept whole; the last two stay together so that a
+ * page never starts with a lone bullet of a list begun on the page before.
+ */
+function flowingBullets(items: string[], s: Styles, key: string): ReactNode[] {
+  const lone = items.slice(0, Math.max(0, items.length - 2));
+  const tail = items.slice(lone.length);
+  return [
+    ...lone.map((b, i) => <Bullet key={`${key}${i}`} text={b} s={s} />),
+    ...(tail.length
+      ? [
+          <View key={`${key}tail`} wrap={false}>
+            {tail.map((b, i) => (
+              <Bullet key={i} text={b} s={s} />
+            ))}
+          </View>,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * An entry as page-breakable blocks. One that fits on a page is a single unbreakable block; a
+ * taller one splits between bullets, never inside its heading (which keeps its first bullet, or
+ * the start of its summary).
+ */
+function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
+  if (e.badge) {
+    const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} />;
+    return [
+      <View key={key} style={s.entryWithBadge} wrap={false}>
+        <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
+        <EntryBody e={e} s={s} besideBadge />
+      </View>,
+    ];
+  }
+  if (!fit.tallEntry(e)) {
+    return [
+      <View key={key} style={s.entry} wrap={false}>
+        <EntryBody e={e} s={s} />
+      </View>,
+    ];
+  }
+  const flowingSummary = e.summary !== undefined && fit.longText(e.summary);
+  const [firstBullet, ...rest] = flowingSummary ? [undefined, ...e.bullets] : e.bullets;
+  return [
+    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined}>
+      <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
+      {firstBullet !== undefined ? <Bullets items={[firstBullet]} s={s} /> : null}
+    </View>,
+    ...(flowingSummary
+      ? [
+          <Text key={`${key}s`} style={s.paragraph}>
+            <Rich text={e.summary!} s={s} />
+          </Text>,
+        ]
+      : []),
+    ...flowingBullets(rest.filter((b): b is string => b !== undefined), s, `${key}b`),
+    <View key={`${key}d`} style={s.entry}>
+      <Details e={e} s={s} />
+    </View>,
+  ];
+}
+
+function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
+  return (
+    <Text style={s.row}>
+      {label ? <Text style={s.rowLabel}>{rowLabel(label, value)}</Text> : null}
+      {value}
+    </Text>
+  );
+}
+
+/** The blocks of a section; the first is kept on the same page as the section title. */
+function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
+  switch (sec.kind) {
+    case "text": {
+      const paragraph = sec.paragraph ? (
+        <Text key="p" style={s.text}>
+          <Rich text={sec.paragraph} s={s} />
+        </Text>
+      ) : null;
+      const bulletsStyle = sec.paragraph ? s.bullets : undefined;
+      // A section that fits on a page is kept whole, like an entry.
+      if (!fit.tallSection(sec)) {
+        return [
+          <View key="all" wrap={false}>
+            {paragraph}
+            <View style={bulletsStyle}>
+              {sec.bullets.map((b, i) => (
+                <Bullet key={i} text={b} s={s} />
+              ))}
+            </View>
+          </View>,
+        ];
+      }
+      const [first, ...rest] = sec.bullets;
+      return [
+        ...(paragraph ? [paragraph] : []),
+        ...(first !== undefined
+          ? [
+              <View key="b0" style={bulletsStyle}>
+                <Bullet text={first} s={s} />
+              </View>,
+            ]
+          : []),
+        ...flowingBullets(rest, s, "b"),
+      ];
+    }
+    case "entries":
+      return sec.entries.flatMap((e, i) => entryBlocks(e, s, fit, String(i)));
+    case "rows": {
+      if (sec.inline) {
+        return [
+          <Text key="inline" style={s.text}>
+            {inlineRows(sec.rows)}
+          </Text>,
+        ];
+      }
+      const rows = sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
+      return fit.tallSection(sec) ? rows : [<View key="rows" wrap={false}>{rows}</View>];
+    }
+  }
+}
+
+/**
+ * One outline (bookmark) entry per section. react-pdf supports `bookmark` on any node, but its
+ * types only declare it on Page.
+ */
+const bookmark = (title: string) => ({ bookmark: { title, fit: false } }) as object;
+
+function SectionView({ sec, s, fit, k }: { sec: Section; s: Styles; fit: Fit; k: ThemeTokens }) {
+  const [first, ...rest] = sectionBlocks(sec, s, fit);
+  // A title never ends a page: it travels with the section's first block. A paragraph too long
+  // to move whole flows instead, and the title asks for room for its first lines.
+  if (sec.kind === "text" && sec.paragraph && fit.longText(sec.paragraph)) {
+    return (
+      <View style={s.section}>
+        <Text style={s.sectionTitle} minPresenceAhead={40} {...bookmark(sec.title)}>
+          {sectionHeading(sec, k)}
+        </Text>
+        {first}
+        {rest}
+      </View>
+    );
+  }
+  return (
+    <View style={s.section}>
+      <View wrap={false}>
+        <Text style={s.sectionTitle} {...bookmark(sec.title)}>
+          {sectionHeading(sec, k)}
+        </Text>
+        {first}
+      </View>
+      {rest}
+    </View>
+  );
+}
+
+export interface DocumentInfo {
+  creator: string;
+  creationDate: Date;
+}
+
+export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
+  const s = makeStyles(tokens, fonts);
+  const ss = sideStyles(tokens, fonts);
+  const box = pageBox(tokens, vm.paper);
+  const { side, main } = layoutSections(vm, tokens);
+  const fitFor = (width: number): Fit => ({
+    tallEntry: (e) => tooTallToKeep(e, tokens, box.height, width),
+    tallSection: (sec) => estimateSectionHeight(sec, tokens, width) > box.height * 0.85,
+    // Longer than a third of a page: moving it whole to the next page would leave a large gap.
+    longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
+  });
+  const sections = (list: Section[], fit: Fit, st: Styles = s) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={st} fit={fit} k={tokens} />);
+  const layout = tokens.layout;
+  return (
+    <Document
+      title={vm.metadata.title}
+      author={vm.metadata.author}
+      subject={vm.metadata.subject}
+      keywords={vm.metadata.keywords.join(", ")}
+      language={vm.metadata.language}
+      creator={info.creator}
+      producer={info.creator}
+      creationDate={info.creationDate}
+    >
+      <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page}>
+        <Header vm={vm} s={s} tokens={tokens} />
+        {layout.kind === "sidebar" ? (
+          <View style={s.columns}>
+            <View style={ss.side}>
+              <Contacts items={vm.contacts} s={ss} column />
+              {sections(side, fitFor(box.width * layout.width - layout.gap / 2), ss)}
+            </View>
+            <View style={s.main}>{sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2))}</View>
+          </View>
+        ) : (
+          sections(main, fitFor(box.width))
+        )}
+        <Text
+          style={s.footer}
+          fixed
+          render={({ pageNumber, totalPages }) => (pageNumber > 1 ? footerText(vm.name, pageNumber, totalPages) : "")}
+        />
+      </Page>
+    </Document>
+  );
+}

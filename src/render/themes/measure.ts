@@ -1,0 +1,92 @@
+/**
+ * Rough heights, for one decision only: can an entry be kept whole on one page? An entry kept
+ * whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge, so
+ * such an entry is laid out to split between bullets instead. Overestimating is the safe side.
+ */
+import type { Entry, Section, ViewModel } from "../../model/normalize.js";
+import type { ThemeTokens } from "./tokens.js";
+
+/** Average advance of a character, as a fraction of the font size (generous for body text). */
+const AVG_CHAR_EM = 0.52;
+
+export function estimateLines(text: string, fontSize: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * AVG_CHAR_EM)));
+  return text.split("\n").reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+}
+
+export function pageBox(k: ThemeTokens, paper: "a4" | "letter"): { width: number; height: number } {
+  const [w, h] = paper === "letter" ? [612, 792] : [595.28, 841.89];
+  return { width: w - k.margin.left - k.margin.right, height: h - k.margin.top - k.margin.bottom };
+}
+
+export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): number {
+  const line = k.size.body * k.leading;
+  const textWidth = e.badge ? width - k.badge - 8 : width;
+  let lines = 0;
+  if (e.title || e.date) lines += 1;
+  if (e.subtitle || e.location) lines += 1;
+  if (e.note) lines += estimateLines(e.note, k.size.body, textWidth);
+  if (e.summary) lines += estimateLines(e.summary, k.size.body, textWidth);
+  for (const b of e.bullets) lines += estimateLines(b, k.size.body, textWidth - 10);
+  for (const d of e.details) lines += estimateLines(`${d.label}: ${d.value}`, k.size.body, textWidth);
+  const gaps = (e.bullets.length + e.details.length + 2) * k.space.line;
+  return Math.max(lines * line + gaps, e.badge ? k.badge : 0) + k.space.entry;
+}
+
+/** Whether an entry is too tall to keep on one page (it then splits between bullets). */
+export function tooTallToKeep(e: Entry, k: ThemeTokens, pageHeight: number, width: number): boolean {
+  // Leave room for the section title that travels with a first entry.
+  return estimateEntryHeight(e, k, width) > pageHeight * 0.85;
+}
+
+/** Height of a text or rows section's content (entries sections are measured entry by entry). */
+export function estimateSectionHeight(sec: Section, k: ThemeTokens, width: number): number {
+  const line = k.size.body * k.leading;
+  const lines = (texts: string[], indent = 0) => texts.reduce((n, t) => n + estimateLines(t, k.size.body, width - indent), 0);
+  switch (sec.kind) {
+    case "text":
+      return lines(sec.paragraph ? [sec.paragraph] : []) * line + lines(sec.bullets, 10) * line + sec.bullets.length * k.space.line;
+    case "rows":
+      return lines(sec.rows.map((r) => `${r.label}: ${r.value}`)) * line + sec.rows.length * (k.space.line + 0.5);
+    case "entries":
+      return 0;
+  }
+}
+
+/**
+ * The sidebar column's type: one size, the height of a line, and the step from one block's
+ * baseline to the next block's (react-pdf puts a baseline at a fixed depth in its line box, so
+ * that step is the first line's height plus the space between two boxes).
+ */
+export function sideMetrics(k: ThemeTokens): { size: number; line: number; step: number } {
+  const size = k.size.small + 1;
+  return { size, line: Math.round(size * Math.min(k.leading, 1.25) * 100) / 100, step: size * 1.5 - 0.3 };
+}
+
+/**
+ * Height of a section set in the sidebar column: its title, then blocks (a row; an entry's title,
+ * date, role… stacked one under the other), each a step from the last, its wrapped lines a line.
+ */
+export function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number {
+  const { size, line, step } = sideMetrics(k);
+  const block = (t: string | undefined, w = width) => (t ? step + (estimateLines(t, size, w) - 1) * line : 0);
+  let height = step; // the title
+  if (sec.kind === "rows") {
+    height += sec.inline ? block(sec.rows.map((r) => `${r.label} (${r.value})`).join(" · ")) : sec.rows.reduce((a, r) => a + block(`${r.label}: ${r.value}`), 0);
+  } else if (sec.kind === "text") {
+    height += block(sec.paragraph) + sec.bullets.reduce((a, b) => a + block(b), 0);
+  } else {
+    for (const e of sec.entries) {
+      const w = e.badge ? width - k.badge - 8 : width;
+      const parts = [e.title, e.date, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)];
+      height += Math.max(parts.reduce((a, t) => a + block(t, w), 0), e.badge ? k.badge : 0);
+    }
+  }
+  return height;
+}
+
+/** Height of the page header above the columns: name, label and photo. */
+export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: ThemeTokens): number {
+  const text = k.size.name * 1.25 + (vm.label ? k.size.label * 1.4 : 0);
+  return Math.max(text, vm.photo ? k.photo : 0) + k.space.header;
+}

@@ -1,0 +1,55 @@
+/**
+ * The package installs as a command: npm pack, a global install of the tarball into an empty
+ * prefix, then `resume init` and `resume build` in an empty folder.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { ROOT, tempDir } from "../helpers.js";
+
+function sh(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" }, timeout: 240_000 });
+  expect(r.status, `${cmd} ${args.join(" ")}\n${r.stderr}`).toBe(0);
+  return r.stdout;
+}
+
+describe("the installed package", () => {
+  it("packs, installs globally and runs init and build in an empty folder", { timeout: 300_000 }, () => {
+    const dir = tempDir();
+    sh("npm", ["pack", "--pack-destination", dir], ROOT);
+    const tarball = readdirSync(dir).find((f) => f.endsWith(".tgz"))!;
+    const files = sh("tar", ["tzf", path.join(dir, tarball)], dir).split("\n");
+    expect(files).toContain("package/dist/resume.mjs");
+    expect(files).toContain("package/README.md");
+    expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
+
+    const prefix = path.join(dir, "prefix");
+    sh("npm", ["install", "-g", "--prefix", prefix, path.join(dir, tarball)], dir);
+    const resume = path.join(prefix, "bin", "resume");
+    const work = path.join(dir, "empty");
+    mkdirSync(work);
+    expect(sh(resume, ["--version"], work)).toMatch(/^resume-builder \d+\.\d+\.\d+\n$/);
+    sh(resume, ["init"], work);
+    expect(sh(resume, ["build"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.pdf \(1 page/);
+    expect(readFileSync(path.join(work, "out/Alex-Example-Resume.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("the GitHub Action", () => {
+  it("builds with this checkout's command and uploads the outputs as an artifact", () => {
+    const action = parse(readFileSync(path.join(ROOT, "action.yml"), "utf8")) as {
+      inputs: Record<string, { default?: string }>;
+      runs: { using: string; steps: { uses?: string; run?: string; with?: Record<string, string> }[] };
+    };
+    expect(action.runs.using).toBe("composite");
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["file", "formats", "variant", "artifact-name"]));
+    const script = action.runs.steps.map((s) => s.run ?? "").join("\n");
+    expect(script).toContain("npm ci");
+    expect(script).toMatch(/node "\$\{\{ github\.action_path \}\}\/dist\/bin\.js" "\$\{args\[@\]\}"/);
+    expect(script).toContain("args=(build \"$FILE\"");
+    expect(action.runs.steps.some((s) => s.uses?.startsWith("actions/upload-artifact@"))).toBe(true);
+    expect(existsSync(path.join(ROOT, ".github/workflows/resume.yml"))).toBe(true);
+  });
+});

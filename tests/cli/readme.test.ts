@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic, type ResumeError } from "../../src/common/errors.js";
+import { validate } from "../../src/input/validate.js";
+import { ROOT, source } from "../helpers.js";
+
+const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
+
+describe("README", () => {
+  it("gives exactly two quick-start commands: build the PDF, run the tests", () => {
+    const quick = readme.split("## Quick start")[1]!.split("## ")[0]!;
+    const sh = /```sh\n([\s\S]*?)```/.exec(quick)![1]!.trim().split("\n");
+    expect(sh.map((l) => l.split("#")[0]!.trim())).toEqual(["npm ci && npm run resume -- build", "npm ci && npm test"]);
+  });
+
+  it("uses the same test command as .ci/run", () => {
+    const ci = readFileSync(path.join(ROOT, ".ci/run"), "utf8");
+    expect(ci).toMatch(/^npm ci$/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+
+  it("has a complete example that validates", () => {
+    const example = blocks.find((b) => b.lang === "yaml" && b.body.includes("customSections:"))!;
+    expect(() => validate(source(example.body))).not.toThrow();
+  });
+
+  it("shows the errors exactly as the tool prints them", () => {
+    const input = blocks.find((b) => b.lang === "yaml" && b.body.includes("emial:"))!.body;
+    const shown = blocks.find((b) => b.lang === "text" && b.body.includes("bad.yaml:3:3"))!.body;
+    let printed: string[] = [];
+    try {
+      validate(source(input, "bad.yaml"));
+    } catch (err) {
+      printed = (err as ResumeError).diagnostics.map(formatDiagnostic);
+    }
+    expect(printed.length).toBeGreaterThan(0);
+    const problemLines = shown.split("\n").filter((l) => l.startsWith("bad.yaml:"));
+    expect(problemLines).toEqual(printed);
+  });
+});
+
+describe("README theme gallery", () => {
+  it("shows a generated thumbnail of every theme", async () => {
+    const { THEMES } = await import("../../src/input/schema.js");
+    const { existsSync } = await import("node:fs");
+    for (const theme of THEMES) {
+      expect(readme).toContain(`](docs/themes/${theme}.png)`);
+      expect(existsSync(path.join(ROOT, `docs/themes/${theme}.png`))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Watch mode: rebuilds on changes to the résumé and to the images it refers to, reports problems
+ * without exiting, says when they are fixed, and rebuilds warm.
+ */
+import { copyFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, run, tempDir } from "../helpers.js";
+
+const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
+const BADGE = path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png");
+
+/** Wait until `predicate` holds for the collected output, polling. */
+async function until(predicate: () => boolean, what: string, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("resume build --watch", () => {
+  it("rebuilds on changes, reports problems without exiting and clears them when fixed", async () => {
+    const dir = tempDir();
+    const resume = path.join(dir, "r.yaml");
+    copyFileSync(BADGE, path.join(dir, "badge.png"));
+    const good = "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: badge.png\n";
+    writeFileSync(resume, good);
+    const controller = new AbortController();
+    let out = "";
+    let err = "";
+    const { main } = await import("../../src/cli/main.js");
+    const done = main(["build", "r.yaml", "-o", "w.pdf", "--watch"], {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      cwd: dir,
+      env: EPOCH,
+      signal: controller.signal,
+    });
+    await until(() => out.includes("wrote w.pdf"), "the first build");
+    expect(err).toContain("watching r.yaml, badge.png");
+
+    writeFileSync(resume, good.replace("Watch Test", "Watch Again"));
+    await until(() => out.includes("rebuilt w.pdf"), "a rebuild after editing the résumé");
+    const ms = Number(/rebuilt w\.pdf \(1 page\) in (\d+) ms/.exec(out)![1]);
+    expect(ms).toBeLessThan(2000); // warm: fonts and modules are loaded once
+
+    writeFileSync(resume, good.replace("name: Cert", "nmae: Cert"));
+    await until(() => err.includes("problems found; the last good PDF is kept"), "the problem report");
+    expect(err).toMatch(/r\.yaml:3:5 {2}certificates\[0\]\.nmae {2}unknown key; did you mean "name"\?/);
+
+    writeFileSync(resume, good);
+    await until(() => out.includes("— problems fixed"), "the fix");
+
+    const before = out.split("rebuilt").length;
+    copyFileSync(BADGE, path.join(dir, "badge.png"));
+    await until(() => out.split("rebuilt").length > before, "a rebuild after the badge changed");
+
+    controller.abort();
+    expect(await done).toBe(0);
+  });
+
+  it("without --watch, runs once (the usual build)", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Once}\n");
+    expect((await run(["build", "r.yaml", "-o", "o.pdf"], { cwd: dir, env: EPOCH })).code).toBe(0);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
+import { parseSource } from "../../src/input/load.js";
+import { validate } from "../../src/input/validate.js";
+
+/** Diagnostics for a document, as `line:col path message` for compact assertions. */
+function problems(text: string | Uint8Array, file = "resume.yaml"): Diagnostic[] {
+  try {
+    validate(parseSource(typeof text === "string" ? Buffer.from(text) : text, file));
+  } catch (err) {
+    if (err instanceof ResumeError) return err.diagnostics;
+    throw err;
+  }
+  throw new Error("expected the document to be rejected");
+}
+
+const one = (text: string | Uint8Array, file?: string) => {
+  const list = problems(text, file);
+  expect(list).toHaveLength(1);
+  return list[0]!;
+};
+
+describe("located error messages", () => {
+  it("points at an unknown key and suggests the right one", () => {
+    const d = one("basics:\n  name: Jane\n  emial: jane@example.com\n");
+    expect(d).toMatchObject({ file: "resume.yaml", line: 3, col: 3, path: "basics.emial" });
+    expect(d.message).toBe('unknown key; did you mean "email"?');
+  });
+
+  it("lists the allowed keys of an extension when nothing is close", () => {
+    const d = one("basics: {name: J}\nrender:\n  zzzzzzzz: x\n");
+    expect(d).toMatchObject({ line: 3, col: 3, path: "render.zzzzzzzz" });
+    expect(d.message).toMatch(/^unknown key; expected one of: accent, font, fontSize/);
+  });
+
+  it("reports wrong types with what was found", () => {
+    const d = one("basics:\n  name: Jane\nwork:\n  - highlights: [fine, null]\n");
+    expect(d).toMatchObject({ line: 4, col: 24, path: "work[0].highlights[1]" });
+    expect(d.message).toBe("expected a bullet as text, or as { text, tags }, got nothing (null)");
+    expect(one("basics: {name: J}\neducation: nope\n")).toMatchObject({ line: 2, col: 12, path: "education", message: 'expected a list, got text "nope"' });
+  });
+
+  it("reports malformed and impossible dates", () => {
+    expect(one("basics: {name: J}\nwork:\n  - startDate: 2021-13\n")).toMatchObject({ line: 3, col: 16, path: "work[0].startDate" });
+    const d = one("basics: {name: J}\nawards:\n  - date: '2023-02-29'\n");
+    expect(d).toMatchObject({ line: 3, col: 11, path: "awards[0].date" });
+    expect(d.message).toContain("2023-02 has 28 days");
+    expect(one("basics: {name: J}\nwork:\n  - startDate: June 2020\n").message).toMatch(/write YYYY, YYYY-MM or YYYY-MM-DD/);
+  });
+
+  it("reports an end date before its start at the end date", () => {
+    const d = one("basics: {name: J}\nwork:\n  - startDate: 2021-06\n    endDate: 2020-01\n");
+    expect(d).toMatchObject({ line: 4, col: 14, path: "work[0].endDate", message: "ends (2020-01) before it starts (2021-06)" });
+  });
+
+  it("reports invalid emails and URLs", () => {
+    expect(one("basics:\n  name: J\n  email: jane.example.com\n")).toMatchObject({
+      line: 3,
+      col: 10,
+      path: "basics.email",
+      message: '"jane.example.com" is not a valid email address',
+    });
+    const d = one("basics:\n  name: J\n  profiles:\n    - url: my profile\n");
+    expect(d).toMatchObject({ line: 4, col: 12, path: "basics.profiles[0].url" });
+    expect(d.message).toBe('"my profile" is not a web address; write the whole address, starting with https://');
+  });
+
+  it("reports duplicate keys in YAML, naming the key and its first line", () => {
+    expect(one("basics:\n  name: A\n  name: B\n")).toMatchObject({
+      line: 3,
+      col: 3,
+      path: "basics.name",
+      message: 'duplicate key "name" (first at line 2); each key may appear only once in a mapping',
+    });
+  });
+
+  it("reports YAML syntax errors and tabs with their place", () => {
+    expect(one("basics: {name: \"x\"\n")).toMatchObject({ line: 2, message: expect.stringMatching(/^YAML syntax error/) });
+    expect(one("basics:\n\tname: x\n")).toMatchObject({ line: 2, col: 1, message: expect.stringContaining("tab") });
+  });
+
+  it("reports an empty file and a top level that is not a mapping", () => {
+    expect(one("").message).toMatch(/file is empty/);
+    expect(one("# only a comment\n").message).toMatch(/file is empty/);
+    expect(one("- a\n- b\n")).toMatchObject({ line: 1, col: 1, message: expect.stringContaining("not a list") });
+    expect(one("just words\n").message).toContain("not a single value");
+  });
+
+  it("reports a missing name and a missing basics", () => {
+    expect(one("basics:\n  label: Engineer\n")).toMatchObject({ line: 1, col: 1, path: "basics.name", message: expect.stringContaining("is missing") });
+    expect(one("work: []\n")).toMatchObject({ line: 1, path: "basics", message: expect.stringContaining("is missing") });
+  });
+
+  it("reports every problem at once, in file order", () => {
+    const list = problems("basics:\n  nmae: J\n  email: nope\nwork:\n  - startDate: 2021\n    endDate: 2019\n");
+    expect(list.map((d) => `${d.line}:${d.col} ${d.path}`)).toEqual([
+      "1:1 basics.name",
+      "2:3 basics.nmae",
+      "3:10 basics.email",
+      "6:14 work[0].endDate",
+    ]);
+  });
+
+  it("rejects JSON that only YAML would accept, such as a trailing comma", () => {
+    const d = one('{\n  "basics": {"name": "J"},\n}\n', "resume.json");
+    expect(d).toMatchObject({ file: "resume.json", line: 3, col: 1 });
+    expect(d.message).toMatch(/invalid JSON.*trailing comma/);
+  });
+
+  it("locates problems in JSON files too", () => {
+    const d = one('{\n  "basics": {\n    "name": "J",\n    "emial": "j@x.io"\n  }\n}\n', "resume.json");
+    expect(d).toMatchObject({ line: 4, col: 5, path: "basics.emial" });
+  });
+
+  it("reports invalid UTF-8 with its place", () => {
+    const bytes = Buffer.concat([Buffer.from("basics:\n  name: Ren"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    expect(one(bytes)).toMatchObject({ line: 2, col: 12, message: expect.stringContaining("not valid UTF-8") });
+  });
+
+  it("accepts a byte-order mark and Windows line endings", () => {
+    const text = "\uFEFFbasics:\r\n  name: Jane\r\n  emial: x\r\n";
+    expect(one(text)).toMatchObject({ line: 3, col: 3 });
+    expect(() => validate(parseSource(Buffer.from("\uFEFFbasics:\r\n  name: Jane\r\n"), "r.yaml"))).not.toThrow();
+  });
+
+  it("stops alias expansion bombs quickly", () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
+    lines.push("basics: {name: J}");
+    const started = performance.now();
+    const d = one(lines.join("\n"));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(d.message).toMatch(/alias/i);
+  });
+});

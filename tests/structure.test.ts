@@ -1,0 +1,56 @@
+/**
+ * The tree shows the pipeline: every source file sits in a stage folder with a README saying
+ * what it owns, tests sit in the folder of the stage they test, and a folder never imports from
+ * one after it (the lint rule in eslint.config.js, proven here to refuse a backward import).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers.js";
+
+const STAGES = ["common", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
+const SRC = path.join(ROOT, "src");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+}
+
+describe("the source tree", () => {
+  it("has the stage folders and nothing else at the top of src/", () => {
+    expect(readdirSync(SRC).sort()).toEqual([...STAGES].sort());
+  });
+
+  it.each(STAGES)("src/%s says what it owns and what it may import", (stage) => {
+    const readme = readFileSync(path.join(SRC, stage, "README.md"), "utf8");
+    expect(readme).toMatch(new RegExp(`^# ${stage}`));
+    expect(readme).toMatch(/May import: |Imports nothing/);
+  });
+
+  it("has no import from a later stage", () => {
+    for (const file of files(SRC).filter((f) => /\.tsx?$/.test(f))) {
+      const stage = path.relative(SRC, file).split(path.sep)[0]!;
+      for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
+        const target = path.relative(SRC, path.resolve(path.dirname(file), spec!)).split(path.sep)[0]!;
+        expect(STAGES.indexOf(target), `${path.relative(ROOT, file)} imports ${spec}`).toBeLessThanOrEqual(STAGES.indexOf(stage));
+      }
+    }
+  });
+
+  it("has a lint rule that refuses a backward import", async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const [result] = await eslint.lintText('import { build } from "../pipeline/build.js";\nexport const b = build;\n', { filePath: path.join(SRC, "input/example.ts") });
+    expect(result!.messages.map((m) => m.ruleId)).toContain("no-restricted-imports");
+    const [fine] = await eslint.lintText('import { ResumeError } from "../common/errors.js";\nexport const e = ResumeError;\n', { filePath: path.join(SRC, "input/example.ts") });
+    expect(fine!.messages).toEqual([]);
+  });
+
+  it("keeps tests in the folders of the stages they test", () => {
+    const top = readdirSync(path.join(ROOT, "tests")).filter((f) => f.endsWith(".test.ts"));
+    expect(top).toEqual(["structure.test.ts"]);
+    for (const dir of readdirSync(path.join(ROOT, "tests"))) {
+      if (dir.endsWith(".test.ts") || ["fixtures", "golden", "support", "helpers.ts"].includes(dir)) continue;
+      expect(STAGES, `tests/${dir}`).toContain(dir);
+    }
+  });
+});
