@@ -111,7 +111,7 @@ async function watchRebuilds() {
 const warm = await watchRebuilds();
 
 // Batches run through the library in this process.
-const { buildMany } = await import(path.join(root, "dist/pipeline/batch.js"));
+const { buildMany } = await import(path.join(root, "dist/lib.mjs"));
 const fixtures = [
   ["resume.yaml"],
   ["tests/fixtures/full.yaml"],

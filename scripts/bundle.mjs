@@ -91,11 +91,14 @@ const common = {
   plugins: [pdfkitFonts, yogaWithoutFetch, reactPdfLayout()],
 };
 
-// The command, and the batch pool's worker thread (src/pipeline/batch.ts, bundled so that each worker
-// starts fast): ESM files. Bundled CommonJS code calls require(); give each bundle one.
+// The command, the batch pool's worker thread (src/pipeline/batch.ts, bundled so that each worker
+// starts fast) and the library (the package's export): ESM files. These bundles are what the
+// package ships and runs; only sharp, the fonts and (for PNG) pdf-parse are left outside.
+// Bundled CommonJS code calls require(); give each bundle one.
 for (const [entry, out] of [
   ["src/cli/bin.ts", "dist/resume.mjs"],
   ["src/pipeline/batch-worker.ts", "dist/batch-worker.mjs"],
+  ["src/pipeline/index.ts", "dist/lib.mjs"],
 ]) {
   await build({
     ...common,

@@ -248,8 +248,13 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const files: [string, Uint8Array][] = [];
   if (formats.includes("pdf")) files.push([output, rendered.bytes]);
   if (formats.includes("png")) {
-    const { pdfToPngs } = await import("../output/png.js");
-    (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
+    const { pdfToPngs, MissingPngRenderer } = await import("../output/png.js");
+    try {
+      (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
+    } catch (err) {
+      if (err instanceof MissingPngRenderer) throw new ResumeError([{ file: source.file, path: "--format png", message: err.message }], warnings);
+      throw err;
+    }
   }
   files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
   const outputs = await writeAll(files, opts.onWrite);

@@ -24,6 +24,10 @@ describe("the installed package", () => {
     expect(files).toContain("package/dist/resume.mjs");
     expect(files).toContain("package/README.md");
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
+    // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries).
+    expect(files.filter((f) => f.startsWith("package/dist/")).sort()).toEqual(
+      ["batch-worker.mjs", "lib.mjs", "resume-check-snapshot.cjs", "resume-snapshot.cjs", "resume.mjs"].map((f) => `package/dist/${f}`),
+    );
 
     const prefix = path.join(dir, "prefix");
     sh("npm", ["install", "-g", "--prefix", prefix, path.join(dir, tarball)], dir);
@@ -34,6 +38,20 @@ describe("the installed package", () => {
     sh(resume, ["init"], work);
     expect(sh(resume, ["build"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.pdf \(1 page/);
     expect(readFileSync(path.join(work, "out/Alex-Example-Resume.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(sh(resume, ["validate"], work)).toBe("resume.yaml is valid (5 sections)\n");
+
+    // The installed tool weighs at most 120 MB: one pdf.js at most, and none until PNG is asked for.
+    const installed = path.join(prefix, "lib", "node_modules", "resume-builder");
+    expect(Number(sh("du", ["-sk", prefix], dir).split("\t")[0]) / 1024).toBeLessThanOrEqual(120);
+    expect(existsSync(path.join(installed, "node_modules", "pdfjs-dist"))).toBe(false);
+    expect(existsSync(path.join(installed, "node_modules", "pdf-parse"))).toBe(false);
+    const png = spawnSync(resume, ["build", "-f", "png"], { cwd: work, encoding: "utf8" });
+    expect(png.status).toBe(1);
+    expect(png.stderr).toContain(`--format png  PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: npm install -g pdf-parse@2`);
+
+    // The library is the package's export.
+    const lib = spawnSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(path.join(installed, "dist/lib.mjs"))}); console.log(Object.keys(m).sort().join(","))`], { encoding: "utf8" });
+    expect(lib.stdout.trim()).toBe("FORMATS,ResumeError,build,buildMany,check,formatDiagnostic");
   });
 });
 
@@ -47,7 +65,8 @@ describe("the GitHub Action", () => {
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["file", "formats", "variant", "artifact-name"]));
     const script = action.runs.steps.map((s) => s.run ?? "").join("\n");
     expect(script).toContain("npm ci");
-    expect(script).toMatch(/node "\$\{\{ github\.action_path \}\}\/dist\/bin\.js" "\$\{args\[@\]\}"/);
+    expect(script).toMatch(/node "\$\{\{ github\.action_path \}\}\/dist\/resume\.mjs" "\$\{args\[@\]\}"/);
+    expect(existsSync(path.join(ROOT, "dist/resume.mjs"))).toBe(true);
     expect(script).toContain("args=(build \"$FILE\"");
     expect(action.runs.steps.some((s) => s.uses?.startsWith("actions/upload-artifact@"))).toBe(true);
     expect(existsSync(path.join(ROOT, ".github/workflows/resume.yml"))).toBe(true);

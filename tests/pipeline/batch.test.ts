@@ -9,9 +9,9 @@ import { build } from "../../src/pipeline/build.js";
 import { ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
-// The pool's worker is the bundled dist/batch-worker.mjs, so the built library is what is tested.
-const { buildMany } = (await import(path.join(ROOT, "dist/pipeline/batch.js"))) as typeof import("../../src/pipeline/batch.js");
-const { ResumeError } = (await import(path.join(ROOT, "dist/common/errors.js"))) as typeof import("../../src/common/errors.js");
+// The library as the package ships it (dist/lib.mjs, the package's export), with its pool's
+// worker, the bundled dist/batch-worker.mjs.
+const { buildMany, ResumeError } = (await import(path.join(ROOT, "dist/lib.mjs"))) as typeof import("../../src/pipeline/index.js");
 
 describe("buildMany", () => {
   const dir = tempDir();
