@@ -59,7 +59,7 @@ const SHAPING = Symbol.for("resume-builder.shaping");
  * starts with an empty glyph cache (resetGlyphCaches). A hit therefore replays the shaping's
  * getGlyph calls in their order, leaving the document's glyph cache exactly as shaping would
  * have, and copies the positions (later stages change them). A build is byte-identical whether
- * its strings were shaped before or not (tests/cli.test.ts, tests/perf.test.ts).
+ * its strings were shaped before or not (tests/cli/cli.test.ts, tests/pipeline/perf.test.ts).
  */
 function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
   if (font[SHAPING]) return;
