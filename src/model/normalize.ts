@@ -97,6 +97,10 @@ export function dropInvisible(s: string): string {
 /** Straight quotes and ASCII dashes to their typographic forms; everything else untouched. */
 export function typeset(s: string): string {
   return dropInvisible(s)
+    // Runs of spaces and tabs print as one space; none before CJK closing punctuation (。、」…),
+    // which may not start a line.
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(/ (?=[、。，．・：；？！）」』】〕〉》])/g, "")
     .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
     .replace(/"/g, "\u201D")
     .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, "$1\u2019")

@@ -9,7 +9,7 @@ import { loadAssets, type Assets } from "../input/assets.js";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { fitSteps, FLOORS } from "../render/fit.js";
 import { readPdfLines, type PageLines } from "../check/pdftext.js";
-import { glyphProblems } from "../render/glyphs.js";
+import { completeCjk, glyphProblems } from "../render/glyphs.js";
 import { loadFile, type LoadedSource } from "../input/load.js";
 import { toJsonResume } from "../output/export.js";
 import { definedOnly, fontsFor, normalize, resumeText, sectionIds, type RenderOptions, type ViewModel } from "../model/normalize.js";
@@ -118,6 +118,7 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
   // A variant's order and hidden sections apply unless the command line sets its own.
   const render = { ...(variant ? { order: variant.order, hide: variant.hide } : {}), ...definedOnly(opts.render ?? {}) };
   const vm = normalize(selectVariant(resume, variant), assets, render);
+  vm.scripts = completeCjk(vm.scripts, resumeText(resume));
   const tokens = themeTokens(vm);
   const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
   const glyphs = glyphProblems(resume, source, stack, missing);

@@ -4,7 +4,9 @@
  * missing is reported once per script ("Devanagari text in 3 fields …"), not once per character.
  */
 import type { Diagnostic } from "../common/errors.js";
-import { CJK_FAMILIES, familyFaces, installCommand, openFont, type FamilyName, type MissingFontPackage } from "./fonts.js";
+import type { Cjk } from "../input/schema.js";
+import type { ScriptNeeds } from "../model/scripts.js";
+import { CJK_FAMILIES, familyFaces, installCommand, MissingFontPackage, openFont, type FamilyName } from "./fonts.js";
 import type { LoadedSource } from "../input/load.js";
 import { NOT_PRINTED } from "../model/normalize.js";
 import { INVISIBLE, scriptOf } from "../model/scripts.js";
@@ -42,6 +44,37 @@ export function missingGlyphs(text: string, stack: FontStack): string[] {
     missing.push(ch);
   }
   return missing;
+}
+
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/**
+ * The CJK fonts `text` needs, completed: characters the chosen font lacks (a Simplified Chinese
+ * character in a Japanese résumé, 统 beside ソフト) are drawn by the next installed CJK font that
+ * has them, tried in the order sc, tc, jp, kr.
+ */
+export function completeCjk(needs: ScriptNeeds, text: string): ScriptNeeds {
+  if (!needs.cjk.length) return needs;
+  const cjk = [...needs.cjk];
+  const installed = (c: Cjk) => {
+    try {
+      familyFaces(CJK_FAMILIES[c]);
+      return true;
+    } catch (err) {
+      if (err instanceof MissingFontPackage) return false;
+      throw err;
+    }
+  };
+  // A chosen font that is not installed is said so by the glyph check, with its install command.
+  if (!cjk.every(installed)) return needs;
+  for (const ch of new Set(text)) {
+    if (!CJK_TEXT.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (cjk.some((c) => installed(c) && has(CJK_FAMILIES[c], cp, false))) continue;
+    const other = (["sc", "tc", "jp", "kr"] as const).find((c) => !cjk.includes(c) && installed(c) && has(CJK_FAMILIES[c], cp, false));
+    if (other) cjk.push(other);
+  }
+  return cjk.length === needs.cjk.length ? needs : { ...needs, cjk };
 }
 
 export function codePoint(ch: string): string {
