@@ -162,14 +162,24 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
 
 /** Items in drawing order → lines: same baseline joins, with a space where there is a gap. */
 export function toLines(items: readonly TextItem[]): PageLines {
-  const lines: string[] = [];
+  return placeLines(items).map((l) => l.text);
+}
+
+/** A line of a page and its baseline, in PDF units up from the page's bottom edge. */
+export interface PlacedLine {
+  text: string;
+  y: number;
+}
+
+export function placeLines(items: readonly TextItem[]): PlacedLine[] {
+  const lines: PlacedLine[] = [];
   let line = "";
   let lastY: number | undefined;
   let lastEnd = 0;
   for (const it of items) {
     const size = Math.abs(it.size || 10);
     if (lastY !== undefined && Math.abs(it.y - lastY) > size * 0.5) {
-      lines.push(line);
+      lines.push({ text: line, y: lastY });
       line = "";
     } else if (line && it.str && it.x - lastEnd > size * 0.15 && !line.endsWith(" ") && !it.str.startsWith(" ")) {
       line += " ";
@@ -180,6 +190,6 @@ export function toLines(items: readonly TextItem[]): PageLines {
       lastEnd = it.x + it.width;
     }
   }
-  if (line) lines.push(line);
-  return lines.map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (line && lastY !== undefined) lines.push({ text: line, y: lastY });
+  return lines.map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), y: l.y })).filter((l) => l.text);
 }

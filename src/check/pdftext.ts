@@ -12,15 +12,30 @@
  * pdf-content.ts runs a page's content stream into lines.
  */
 import { inflateSync } from "node:zlib";
-import { interpret, toLines, type Font, type PageLines, type TextItem } from "./pdf-content.js";
+import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./pdf-content.js";
 import { Lexer, latin1, PdfBytes, PdfName, PdfOperator, PdfRef, type PdfDict, type PdfValue } from "./pdf-lexer.js";
 
-export type { PageLines } from "./pdf-content.js";
+export type { PageLines, PlacedLine } from "./pdf-content.js";
+
+/** A page as read back: its lines with their baselines, and its height (PDF units). */
+export interface PageLayout {
+  lines: PlacedLine[];
+  height: number;
+}
 
 /** The text of every page, as lines. Throws when the bytes are not a PDF it can read. */
 export function readPdfLines(bytes: Uint8Array): PageLines[] {
+  return readPdfPages(bytes).map((p) => p.lines.map((l) => l.text));
+}
+
+/** Every page's lines with where they sit, and the page's height. */
+export function readPdfPages(bytes: Uint8Array): PageLayout[] {
   const pdf = new PdfFile(bytes);
-  return pdf.pages().map((page) => toLines(pdf.pageText(page)));
+  return pdf.pages().map((page) => {
+    const box = pdf.resolve(page.get("MediaBox"));
+    const height = Array.isArray(box) && typeof box[3] === "number" && typeof box[1] === "number" ? box[3] - box[1] : 0;
+    return { lines: placeLines(pdf.pageText(page)), height };
+  });
 }
 
 interface PdfObject {
@@ -65,7 +80,8 @@ class PdfFile {
     }
   }
 
-  private resolve(v: PdfValue | undefined): PdfValue | undefined {
+  /** A value, with references followed to what they name. */
+  resolve(v: PdfValue | undefined): PdfValue | undefined {
     for (let i = 0; v instanceof PdfRef && i < 32; i++) v = this.objects.get(v.num)?.value;
     return v;
   }

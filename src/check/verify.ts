@@ -19,9 +19,16 @@ export function normalizeSpace(s: string): string {
  * one: after a slash or hyphen inside a long URL or id, and between CJK characters.
  */
 export function joinLines(pages: PageLines[], vm: ViewModel): string {
+  return joinPages(pages, vm).text;
+}
+
+/** All pages as one string (as joinLines), and where in it each page starts. */
+function joinPages(pages: PageLines[], vm: ViewModel): { text: string; starts: number[] } {
   const footer = footerPattern(vm.name);
+  const starts: number[] = [];
   let out = "";
   for (const page of pages) {
+    starts.push(out.length);
     for (const raw of page) {
       const line = normalizeSpace(raw);
       if (!line || footer.test(line)) continue;
@@ -34,7 +41,7 @@ export function joinLines(pages: PageLines[], vm: ViewModel): string {
       out += line;
     }
   }
-  return out;
+  return { text: out, starts };
 }
 
 export interface ReadbackFailure {
@@ -93,4 +100,28 @@ export function sectionOnPage(vm: ViewModel, tokens: ThemeTokens, pages: PageLin
     if (p < page) running = sec.title;
   }
   return running;
+}
+
+/**
+ * The 1-based page each value of the reading order is printed on (0 when it cannot be read
+ * back), found as the read-back check finds them: in order, spaces aside.
+ */
+export function valuePages(vm: ViewModel, tokens: ThemeTokens, pages: PageLines[]): { expected: Expected; page: number }[] {
+  const { text: joined, starts } = joinPages(pages, vm);
+  // Squeezed page by page, so that each kept character's page is known.
+  let text = "";
+  const ends: number[] = [];
+  starts.forEach((start, i) => {
+    text += squeeze(joined.slice(start, starts[i + 1] ?? joined.length));
+    ends.push(text.length);
+  });
+  const pageAt = (offset: number) => ends.findIndex((end) => offset < end) + 1;
+  let cursor = 0;
+  return readingOrder(vm, tokens).map((expected) => {
+    const want = squeeze(expected.text);
+    const at = text.indexOf(want, cursor);
+    if (at < 0) return { expected, page: 0 };
+    cursor = at + want.length;
+    return { expected, page: pageAt(at) };
+  });
 }

@@ -8,7 +8,8 @@ import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "../input/assets.js";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { fitSteps, FLOORS } from "../render/fit.js";
-import { readPdfLines, type PageLines } from "../check/pdftext.js";
+import type { PageLines } from "../check/pdftext.js";
+import { LAST_PAGE_MIN, paginate, type Paginated } from "./paginate.js";
 import { completeCjk, glyphProblems } from "../render/glyphs.js";
 import { loadFile, type LoadedSource } from "../input/load.js";
 import { toJsonResume } from "../output/export.js";
@@ -61,6 +62,8 @@ export interface BuildResult {
   /** Every file the build read: the résumé and the images it refers to (what --watch watches). */
   inputs: string[];
   pages: number;
+  /** How full each page's text area is (0–1), top margin to lowest line; empty without a PDF. */
+  fills: number[];
   bytes: number;
   ms: number;
   /** What --fit changed, when it had to change anything. */
@@ -190,46 +193,58 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
   if (!formats.includes("pdf") && !formats.includes("png")) {
     const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]), opts.onWrite);
-    return { output: outputs[0]!, outputs, inputs, pages: 0, bytes: 0, ms: performance.now() - started, warnings };
+    return { output: outputs[0]!, outputs, inputs, pages: 0, fills: [], bytes: 0, ms: performance.now() - started, warnings };
   }
 
   const { renderPdf } = await import("../render/render.js");
-  const render = async (tokens: ThemeTokens) => {
-    try {
-      return await renderPdf(vm, creationDate, tokens);
-    } catch (err) {
-      return fail(`the PDF could not be laid out: ${(err as Error).message}`);
-    }
-  };
+  /** Lay the résumé out with `tokens`, breaking pages as paginate.ts decides. */
+  const lay = (tokens: ThemeTokens, splitAll = false) =>
+    paginate(
+      async (splits) => {
+        try {
+          return await renderPdf(vm, creationDate, tokens, splits);
+        } catch (err) {
+          return fail(`the PDF could not be laid out: ${(err as Error).message}`);
+        }
+      },
+      vm,
+      tokens,
+      { splitAll },
+    );
 
   const fitTo = opts.fit ?? variant?.fit ?? resume.render?.fit;
   let tokens = base;
-  let rendered = await render(base);
+  let laid = await lay(base);
   let fitted: string[] | undefined;
-  if (fitTo !== undefined && rendered.pages > fitTo) {
-    for (const step of fitSteps(base)) {
-      rendered = await render(step.tokens);
-      tokens = step.tokens;
-      if (rendered.pages <= fitTo) {
-        fitted = step.changes;
-        break;
-      }
-    }
-    if (!fitted) {
+  if (fitTo !== undefined && laid.rendered.pages > fitTo) {
+    const fit = await fitLayout(lay, base, fitTo);
+    if (!fit) {
       fail(
-        `the résumé needs ${pagesText(rendered.pages)} even at the tightest legible layout (body ${FLOORS.body} pt, leading ${FLOORS.leading}, margins 12 mm), more than ${fitTo}; shorten it`,
+        `the résumé needs ${pagesText(laid.rendered.pages)} even at the tightest legible layout (body ${FLOORS.body} pt, leading ${FLOORS.leading}, margins 12 mm), more than ${fitTo}; shorten it`,
         "fit",
       );
     }
+    ({ laid, tokens, changes: fitted } = fit!);
+  } else if (laid.rendered.pages > 1 && laid.fills.at(-1)! < LAST_PAGE_MIN && fitTo === undefined) {
+    // A last page with a few lines on it: say which --fit would remove it, and what it would change.
+    const fewer = laid.rendered.pages - 1;
+    const fit = await fitLayout(lay, base, fewer);
+    const share = Math.max(1, Math.round(laid.fills.at(-1)! * 100));
+    warnings.push({
+      file: source.file,
+      path: "",
+      severity: "warning",
+      message: `the last page holds ${share} % of a page${fit ? `; --fit ${fewer} would bring the résumé onto ${pagesText(fewer)} (${fit.changes.join(", ")})` : "; shorten the résumé to save the page"}`,
+    });
   }
+  const rendered = laid.rendered;
 
   const maxPages = opts.maxPages ?? variant?.maxPages ?? resume.render?.maxPages;
   const verify = opts.verify ?? true;
-  let lines: PageLines[] | undefined;
-  if ((maxPages !== undefined && rendered.pages > maxPages) || verify) lines = readPdfLines(rendered.bytes);
+  const lines: PageLines[] = laid.layout.map((p) => p.lines.map((l) => l.text));
 
   if (maxPages !== undefined && rendered.pages > maxPages) {
-    const section = sectionOnPage(vm, tokens, lines!, maxPages + 1);
+    const section = sectionOnPage(vm, tokens, lines, maxPages + 1);
     fail(
       `the résumé needs ${pagesText(rendered.pages)}; the limit is ${maxPages}${section ? `. "${section}" runs onto page ${maxPages + 1}` : ""}. Shorten it, or let --fit ${maxPages} tighten the layout`,
       "maxPages",
@@ -237,7 +252,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
 
   if (verify) {
-    const failure = checkReadback(vm, tokens, lines!);
+    const failure = checkReadback(vm, tokens, lines);
     if (failure) {
       const where = failure.expected.section ? ` in "${failure.expected.section}"` : " in the header";
       fail(
@@ -259,7 +274,25 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
   files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
   const outputs = await writeAll(files, opts.onWrite);
-  return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+  return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, fills: laid.fills, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
+}
+
+/**
+ * The layout that fits `pages` pages: entries split between pages at the same size first (fewer
+ * pages at the same size beat smaller type), then the tightening steps of fit.ts in order.
+ */
+async function fitLayout(
+  lay: (tokens: ThemeTokens, splitAll?: boolean) => Promise<Paginated>,
+  base: ThemeTokens,
+  pages: number,
+): Promise<{ laid: Paginated; tokens: ThemeTokens; changes: string[] } | undefined> {
+  const flowed = await lay(base, true);
+  if (flowed.rendered.pages <= pages) return { laid: flowed, tokens: base, changes: ["entries split between pages, at the same size"] };
+  for (const step of fitSteps(base)) {
+    const laid = await lay(step.tokens);
+    if (laid.rendered.pages <= pages) return { laid, tokens: step.tokens, changes: step.changes };
+  }
+  return undefined;
 }
 
 /** Write each file atomically; a failure names the file and its cause. */

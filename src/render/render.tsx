@@ -7,7 +7,7 @@ import { registerFonts, resetGlyphCaches } from "./fontstore.js";
 import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "../model/normalize.js";
 import { patchPdfkit } from "./pdfkit-patches.js";
-import { ResumeDocument } from "./themes/components.js";
+import { ResumeDocument, type Splits } from "./themes/components.js";
 import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "../common/version.js";
@@ -24,7 +24,7 @@ export interface RenderResult {
 }
 
 /** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
-export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm)): Promise<RenderResult> {
+export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm), splits?: Splits): Promise<RenderResult> {
   const stack = fontStack(tokens, vm.scripts);
   registerFonts(stackFaces(stack));
   resetGlyphCaches();
@@ -40,7 +40,7 @@ export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: Theme
   let bytes: Buffer;
   try {
     bytes = await renderToBuffer(
-      <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />,
+      <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} splits={splits} />,
     );
   } finally {
     console.warn = warn;

@@ -224,7 +224,7 @@ describe("checkReadback", () => {
 
   it("names a value spoiled by a ligature glyph", () => {
     const pages = [["Jane Doe", "EXPERIENCE", "O\uFB03ce Co", "• Built an efficient workflow"]];
-    expect(checkReadback(vm, k, pages)).toEqual({ expected: { section: "Experience", text: "Office Co" }, foundElsewhere: false });
+    expect(checkReadback(vm, k, pages)).toMatchObject({ expected: { section: "Experience", text: "Office Co" }, foundElsewhere: false });
   });
 
   it("names a value that reads back out of order", () => {

@@ -10,7 +10,10 @@ import { tempDir, writeFixture } from "../helpers.js";
 
 vi.mock("../../src/check/pdftext.js", async (original) => {
   const real = await original<typeof import("../../src/check/pdftext.js")>();
-  return { ...real, readPdfLines: (bytes: Uint8Array) => real.readPdfLines(bytes).map((page) => page.filter((line) => !line.includes("Engineer"))) };
+  return {
+    ...real,
+    readPdfPages: (bytes: Uint8Array) => real.readPdfPages(bytes).map((page) => ({ ...page, lines: page.lines.filter((line) => !line.text.includes("Engineer")) })),
+  };
 });
 
 describe("the built-in read-back check", () => {

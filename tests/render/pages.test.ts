@@ -33,7 +33,7 @@ describe("pagination of twelve long entries", () => {
     for (const page of pages) expect(TITLES).not.toContain(page.at(-1));
   });
 
-  it("keeps every entry on one page: each page after the first starts with an entry's title", () => {
+  it("keeps every entry whole where that leaves its page full enough: each page after the first starts with an entry's title", () => {
     for (const page of pages.slice(1)) expect(page[0]).toMatch(/^Company [A-L] International /);
   });
 

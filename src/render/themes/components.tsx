@@ -3,6 +3,7 @@
  * entry, bullet list, rows, link, badge, footer.
  */
 import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../../model/normalize.js";
 import type { FontStack } from "./index.js";
@@ -334,33 +335,64 @@ function EntryBody({ e, s, besideBadge = false }: { e: Entry; s: Styles; besideB
   );
 }
 
-/** What the layout knows about sizes: which blocks are too tall to keep whole. */
+/**
+ * What the layout knows about sizes: which blocks are too tall to keep whole, and which the
+ * pagination chose to split (kept whole, they would leave too much of a page empty).
+ */
 interface Fit {
   tallEntry(e: Entry): boolean;
   tallSection(sec: Section): boolean;
   longText(text: string): boolean;
+  /** Split this entry or section between pages, though it would fit on one. */
+  split(block: Entry | Section): boolean;
 }
 
+/** Entries and sections to split between pages (see pipeline/paginate.ts). */
+export type Splits = ReadonlySet<Entry | Section>;
+
 /**
- * Bullets that may break between them, each kept whole; the last two stay together so that a
- * page never starts with a lone bullet of a list begun on the page before.
+ * Whether an entry or section may be split between pages for a fuller page: the split keeps two
+ * bullets (or rows) on each side, and the heading with the first two.
  */
-function flowingBullets(items: string[], s: Styles, key: string): ReactNode[] {
-  const lone = items.slice(0, Math.max(0, items.length - 2));
-  const tail = items.slice(lone.length);
+export function splittable(block: Entry | Section): boolean {
+  if ("entries" in block) return false; // an entries section splits between its entries
+  if ("rows" in block) return !block.inline && block.rows.length >= 2;
+  // An entry's summary of four lines or so may also break, two lines on each side.
+  return block.bullets.length >= 4 || (!("kind" in block) && (block.summary?.length ?? 0) >= LONG_SUMMARY);
+}
+
+/** A summary this long (about four lines) may break between pages when its entry is split. */
+const LONG_SUMMARY = 280;
+
+/**
+ * Blocks that may break between them, each kept whole; the last two stay together so that a
+ * page never starts with a lone bullet (or row) of a list begun on the page before.
+ */
+interface FlowOptions {
+  /** Keep the first two together too (a list's start after a paragraph); a list too short for two on each side stays whole. */
+  headTwo?: boolean;
+  /** Style of the last block (an entry's bottom margin, so that nothing after its text is pushed onto a page of its own). */
+  tailStyle?: Style;
+}
+
+function flowing(items: ReactNode[], key: string, opts: FlowOptions = {}): ReactNode[] {
+  if (opts.headTwo && items.length < 4) return items.length ? [<View key={`${key}all`} wrap={false} style={opts.tailStyle}>{items}</View>] : [];
+  const head = opts.headTwo ? items.slice(0, 2) : [];
+  const lone = items.slice(head.length, Math.max(head.length, items.length - 2));
+  const tail = items.slice(head.length + lone.length);
   return [
-    ...lone.map((b, i) => <Bullet key={`${key}${i}`} text={b} s={s} />),
-    ...(tail.length
-      ? [
-          <View key={`${key}tail`} wrap={false}>
-            {tail.map((b, i) => (
-              <Bullet key={i} text={b} s={s} />
-            ))}
-          </View>,
-        ]
-      : []),
+    ...(head.length ? [<View key={`${key}head`} wrap={false}>{head}</View>] : []),
+    ...lone.map((item, i) => <View key={`${key}${i}`} wrap={false}>{item}</View>),
+    ...(tail.length ? [<View key={`${key}tail`} wrap={false} style={opts.tailStyle}>{tail}</View>] : []),
   ];
 }
+
+const flowingBullets = (items: string[], s: Styles, key: string, opts: FlowOptions = {}) =>
+  flowing(
+    items.map((b, i) => <Bullet key={i} text={b} s={s} />),
+    key,
+    opts,
+  );
 
 /**
  * An entry as page-breakable blocks. One that fits on a page is a single unbreakable block; a
@@ -377,19 +409,23 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
       </View>,
     ];
   }
-  if (!fit.tallEntry(e)) {
+  if (!fit.tallEntry(e) && !fit.split(e)) {
     return [
       <View key={key} style={s.entry} wrap={false}>
         <EntryBody e={e} s={s} />
       </View>,
     ];
   }
-  const flowingSummary = e.summary !== undefined && fit.longText(e.summary);
-  const [firstBullet, ...rest] = flowingSummary ? [undefined, ...e.bullets] : e.bullets;
+  // Split between bullets: the heading keeps its first two (one when the entry is taller than a
+  // page and has few), and the last two stay together.
+  const flowingSummary = e.summary !== undefined && (fit.longText(e.summary) || (fit.split(e) && (e.bullets.length < 4 || e.summary.length >= LONG_SUMMARY)));
+  const keep = flowingSummary ? 0 : e.bullets.length >= 4 ? 2 : 1;
+  const first = e.bullets.slice(0, keep);
+  const rest = e.bullets.slice(keep);
   return [
     <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined}>
       <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
-      {firstBullet !== undefined ? <Bullets items={[firstBullet]} s={s} /> : null}
+      {first.length ? <Bullets items={first} s={s} /> : null}
     </View>,
     ...(flowingSummary
       ? [
@@ -398,10 +434,14 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
           </Text>,
         ]
       : []),
-    ...flowingBullets(rest.filter((b): b is string => b !== undefined), s, `${key}b`),
-    <View key={`${key}d`} style={s.entry}>
-      <Details e={e} s={s} />
-    </View>,
+    ...flowingBullets(rest, s, `${key}b`, { headTwo: flowingSummary, tailStyle: e.details.length ? undefined : s.entry }),
+    ...(e.details.length
+      ? [
+          <View key={`${key}d`} style={s.entry}>
+            <Details e={e} s={s} />
+          </View>,
+        ]
+      : []),
   ];
 }
 
@@ -424,8 +464,8 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
         </Text>
       ) : null;
       const bulletsStyle = sec.paragraph ? s.bullets : undefined;
-      // A section that fits on a page is kept whole, like an entry.
-      if (!fit.tallSection(sec)) {
+      // A section that fits on a page is kept whole, like an entry, unless the pagination split it.
+      if (!fit.tallSection(sec) && !fit.split(sec)) {
         return [
           <View key="all" wrap={false}>
             {paragraph}
@@ -437,13 +477,18 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
           </View>,
         ];
       }
-      const [first, ...rest] = sec.bullets;
+      // The title keeps the first bullet (two, when the list is long enough to split evenly).
+      const keep = sec.bullets.length >= 4 ? 2 : 1;
+      const first = sec.bullets.slice(0, keep);
+      const rest = sec.bullets.slice(keep);
       return [
         ...(paragraph ? [paragraph] : []),
-        ...(first !== undefined
+        ...(first.length
           ? [
               <View key="b0" style={bulletsStyle}>
-                <Bullet text={first} s={s} />
+                {first.map((b, i) => (
+                  <Bullet key={i} text={b} s={s} />
+                ))}
               </View>,
             ]
           : []),
@@ -461,6 +506,8 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
         ];
       }
       const rows = sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
+      // Split: the title keeps the first row; each row may then break, two lines on each side.
+      if (fit.split(sec)) return rows;
       return fit.tallSection(sec) ? rows : [<View key="rows" wrap={false}>{rows}</View>];
     }
   }
@@ -505,7 +552,7 @@ export interface DocumentInfo {
   creationDate: Date;
 }
 
-export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
+export function ResumeDocument({ vm, tokens, fonts, info, splits = new Set() }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo; splits?: Splits }) {
   const s = makeStyles(tokens, fonts);
   const ss = sideStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
@@ -515,6 +562,7 @@ export function ResumeDocument({ vm, tokens, fonts, info }: { vm: ViewModel; tok
     tallSection: (sec) => estimateSectionHeight(sec, tokens, width) > box.height * 0.85,
     // Longer than a third of a page: moving it whole to the next page would leave a large gap.
     longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
+    split: (block) => splits.has(block) && splittable(block),
   });
   const sections = (list: Section[], fit: Fit, st: Styles = s) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={st} fit={fit} k={tokens} />);
   const layout = tokens.layout;

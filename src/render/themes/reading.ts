@@ -3,7 +3,7 @@
  * strings with these helpers, and the read-back check expects exactly this sequence.
  */
 import { plainText } from "../../model/markup.js";
-import type { Section, ViewModel } from "../../model/normalize.js";
+import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import { estimateHeaderHeight, estimateLines, estimateSideHeight, pageBox, sideMetrics } from "./measure.js";
 import type { ThemeTokens } from "./tokens.js";
 
@@ -26,6 +26,8 @@ export interface Expected {
   /** Section title, or undefined for the header. */
   section?: string;
   text: string;
+  /** The section or entry the text belongs to (an entry's values name the entry). */
+  block?: Section | Entry;
 }
 
 export function sectionHeading(sec: Section, k: ThemeTokens): string {
@@ -60,9 +62,9 @@ export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]
 /** Every text value of the view model, in reading order. */
 export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
   const out: Expected[] = [];
-  const push = (markup: string | undefined, section?: string) => {
+  const push = (markup: string | undefined, section?: string, block?: Section | Entry) => {
     const text = markup === undefined ? undefined : plainText(markup);
-    if (text && text.trim()) out.push({ section, text });
+    if (text && text.trim()) out.push({ section, text, block });
   };
   push(vm.name);
   push(vm.label);
@@ -70,26 +72,21 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
   const { side, main } = layoutSections(vm, k);
   for (const sec of [...side, ...main]) {
     const at = sec.title;
-    push(sectionHeading(sec, k), at);
+    push(sectionHeading(sec, k), at, sec);
     switch (sec.kind) {
       case "text":
-        push(sec.paragraph, at);
-        for (const b of sec.bullets) push(b, at);
+        push(sec.paragraph, at, sec);
+        for (const b of sec.bullets) push(b, at, sec);
         break;
       case "rows":
-        if (sec.inline) push(inlineRows(sec.rows), at);
-        else for (const r of sec.rows) push(rowLabel(r.label, r.value) + r.value, at);
+        if (sec.inline) push(inlineRows(sec.rows), at, sec);
+        else for (const r of sec.rows) push(rowLabel(r.label, r.value) + r.value, at, sec);
         break;
       case "entries":
         for (const e of sec.entries) {
-          push(e.title, at);
-          push(e.date, at);
-          push(e.subtitle, at);
-          push(e.location, at);
-          push(e.note, at);
-          push(e.summary, at);
-          for (const b of e.bullets) push(b, at);
-          for (const d of e.details) push(`${d.label}: ${d.value}`, at);
+          for (const text of [e.title, e.date, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)]) {
+            push(text, at, e);
+          }
         }
         break;
     }

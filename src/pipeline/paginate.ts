@@ -1,0 +1,91 @@
+/**
+ * Page breaks a typesetter would sign. An entry (or a short section) is kept whole where that
+ * costs little; where moving it whole to the next page left more than 15 % of a page's text area
+ * empty, it is split between bullets instead — two on each side, the heading with the first two,
+ * the last two together — and the document is drawn again. Each split only moves text up, so a
+ * few passes settle it; the read-back of the last one is kept for the checks after it.
+ */
+import { readPdfPages, type PageLayout } from "../check/pdftext.js";
+import { normalizeSpace, valuePages } from "../check/verify.js";
+import type { Entry, Section, ViewModel } from "../model/normalize.js";
+import type { RenderResult } from "../render/render.js";
+import { splittable, type Splits } from "../render/themes/components.js";
+import { footerPattern } from "../render/themes/reading.js";
+import type { ThemeTokens } from "../render/themes/tokens.js";
+
+/** Every page but the last is at least this full; a last page under LAST_PAGE_MIN is mentioned. */
+export const MIN_FILL = 0.85;
+export const LAST_PAGE_MIN = 0.15;
+const MAX_PASSES = 8;
+
+export interface Paginated {
+  rendered: RenderResult;
+  layout: PageLayout[];
+  /** How full each page's text area is, from its top margin to its lowest line (0–1). */
+  fills: number[];
+  splits: Splits;
+}
+
+/** How far down its text area each page is printed: its lowest line but the footer. */
+export function pageFills(layout: PageLayout[], vm: ViewModel, tokens: ThemeTokens): number[] {
+  const footer = footerPattern(vm.name);
+  return layout.map((page) => {
+    const top = page.height - tokens.margin.top;
+    const area = top - tokens.margin.bottom;
+    const ys = page.lines.filter((l) => !footer.test(normalizeSpace(l.text))).map((l) => l.y);
+    return ys.length && area > 0 ? Math.min(1, Math.max(0, (top - Math.min(...ys)) / area)) : 0;
+  });
+}
+
+/**
+ * Draw, then split what a page break moved whole when that left the page before it too empty,
+ * until no page but the last is under MIN_FILL or nothing more can be split. `splitAll` starts
+ * with every splittable block split (what --fit tries before smaller type).
+ */
+export async function paginate(
+  draw: (splits: Splits) => Promise<RenderResult>,
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  opts: { splitAll?: boolean } = {},
+): Promise<Paginated> {
+  const splits = new Set<Entry | Section>(opts.splitAll ? blocks(vm).filter(splittable) : []);
+  let rendered = await draw(splits);
+  let layout = readPdfPages(rendered.bytes);
+  let fills = pageFills(layout, vm, tokens);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const block = movedBlock(vm, tokens, layout, fills, splits);
+    if (!block) break;
+    splits.add(block);
+    rendered = await draw(splits);
+    layout = readPdfPages(rendered.bytes);
+    fills = pageFills(layout, vm, tokens);
+  }
+  return { rendered, layout, fills, splits };
+}
+
+/** Every entry and every section that is not a list of entries. */
+function blocks(vm: ViewModel): (Entry | Section)[] {
+  return vm.sections.flatMap((sec): (Entry | Section)[] => (sec.kind === "entries" ? sec.entries : [sec]));
+}
+
+/**
+ * The first block that a page break moved whole to the next page while the page it left is under
+ * MIN_FILL, and that may be split and is not yet: the entry or section printed first on that
+ * next page (a section's first entry when the section title moved with it).
+ */
+function movedBlock(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[], fills: number[], splits: Splits): Entry | Section | undefined {
+  const where = valuePages(vm, tokens, layout.map((p) => p.lines.map((l) => l.text)));
+  const firstPage = new Map<Entry | Section, number>();
+  for (const { expected, page } of where) if (expected.block && page && !firstPage.has(expected.block)) firstPage.set(expected.block, page);
+  for (let p = 1; p < layout.length; p++) {
+    if (fills[p - 1]! >= MIN_FILL) continue;
+    const first = where.find((w) => w.page === p + 1 && w.expected.block);
+    if (!first) continue;
+    let block = first.expected.block!;
+    // Begun on an earlier page: it already flows; nothing moved whole.
+    if ((firstPage.get(block) ?? 0) < p + 1) continue;
+    if ("kind" in block && block.kind === "entries") block = block.entries[0]!;
+    if (splittable(block) && !splits.has(block)) return block;
+  }
+  return undefined;
+}
