@@ -20,8 +20,10 @@ export interface Entry {
   /** Bold first line, left: organisation, institution, project or award. */
   title?: string;
   titleHref?: string;
-  /** First line, right-aligned. */
+  /** First line, right-aligned: the dates, or a project's address when it has no dates. */
   date?: string;
+  /** Makes `date` a link (it is then the readable form of this URL). */
+  dateHref?: string;
   /** Second line, left (italic): role, degree, issuer. */
   subtitle?: string;
   /** Second line, right: place, or the address of a project or publication. */
@@ -136,6 +138,13 @@ function entry(fields: Partial<Entry>): Entry {
   const e: Entry = { bullets: [], details: [] };
   for (const [k, v] of Object.entries(fields)) {
     if (v !== undefined) (e as unknown as Record<string, unknown>)[k] = v;
+  }
+  // An address without dates takes the dates' place on the first line, not a line of its own.
+  if (e.date === undefined && e.location !== undefined && e.locationHref !== undefined) {
+    e.date = e.location;
+    e.dateHref = e.locationHref;
+    delete e.location;
+    delete e.locationHref;
   }
   return e;
 }

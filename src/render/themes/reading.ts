@@ -16,7 +16,7 @@ export const CONTACT_SEPARATOR = `${GAP}|${GAP}`;
 
 export const rowLabel = (label: string, value: string) => (label && value ? `${label}: ` : label);
 export const inlineRows = (rows: { label: string; value: string }[]) =>
-  rows.map((r) => (r.label && r.value ? `${r.label} (${r.value})` : r.label || r.value)).filter(Boolean).join(`${GAP}\u00B7 `);
+  rows.map((r) => (r.label && r.value ? `${r.label} (${r.value})` : r.label || r.value)).filter(Boolean).join("\u00A0\u00B7 ");
 export const footerText = (name: string, page: number, total: number) => `${name}${GAP}\u2014${GAP}${page} / ${total}`;
 /** Matches a footer line as read back (spaces collapsed). */
 export const footerPattern = (name: string) =>

@@ -1,0 +1,27 @@
+/** The view model's small rules of layout: where a project's address goes, separators of inline rows. */
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/model/normalize.js";
+import { validate } from "../../src/input/validate.js";
+import { inlineRows } from "../../src/render/themes/reading.js";
+import { source } from "../helpers.js";
+
+const vm = (yaml: string) => normalize(validate(source(yaml)), { badges: new Map() });
+
+describe("a project's address", () => {
+  it("takes the dates' place on the first line when there are no dates", () => {
+    const [entry] = (vm("basics: {name: A}\nprojects:\n  - name: Thing\n    url: https://github.com/a/thing\n").sections[0] as { entries: object[] }).entries;
+    expect(entry).toMatchObject({ title: "Thing", date: "github.com/a/thing", dateHref: "https://github.com/a/thing" });
+    expect(entry).not.toHaveProperty("location");
+  });
+
+  it("stays on the second line beside the role when there are dates", () => {
+    const [entry] = (vm("basics: {name: A}\nprojects:\n  - name: Thing\n    startDate: 2020\n    url: https://github.com/a/thing\n").sections[0] as { entries: object[] }).entries;
+    expect(entry).toMatchObject({ date: "2020 – Present".replace(" ", "\u00A0"), location: "github.com/a/thing" });
+  });
+});
+
+describe("inline rows", () => {
+  it("are separated evenly: one space's width on each side of the dot", () => {
+    expect(inlineRows([{ label: "English", value: "Native" }, { label: "Hebrew", value: "" }])).toBe("English (Native)\u00A0\u00B7 Hebrew");
+  });
+});
