@@ -9,7 +9,7 @@ import { readPdfPages, type PageLayout } from "../check/pdftext.js";
 import { normalizeSpace, valuePages } from "../check/verify.js";
 import type { Entry, Section, ViewModel } from "../model/normalize.js";
 import type { RenderResult } from "../render/render.js";
-import { splittable, type Splits } from "../render/themes/components.js";
+import { splittable, type Splits } from "../render/themes/measure.js";
 import { footerPattern } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 

@@ -7,7 +7,7 @@ import type { Style } from "@react-pdf/types";
 import type { ReactNode } from "react";
 import type { Entry, Link as LinkModel, Section, ViewModel } from "../../model/normalize.js";
 import type { FontStack } from "./index.js";
-import { estimateLines, estimateSectionHeight, pageBox, sideMetrics, tooTallToKeep } from "./measure.js";
+import { estimateLines, estimateSectionHeight, LONG_SUMMARY, pageBox, sideMetrics, splittable, tooTallToKeep, type Splits } from "./measure.js";
 import { parseMarkup } from "../../model/markup.js";
 import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel, sectionHeading } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
@@ -359,22 +359,6 @@ interface Fit {
   split(block: Entry | Section): boolean;
 }
 
-/** Entries and sections to split between pages (see pipeline/paginate.ts). */
-export type Splits = ReadonlySet<Entry | Section>;
-
-/**
- * Whether an entry or section may be split between pages for a fuller page: the split keeps two
- * bullets (or rows) on each side, and the heading with the first two.
- */
-export function splittable(block: Entry | Section): boolean {
-  if ("entries" in block) return false; // an entries section splits between its entries
-  if ("rows" in block) return !block.inline && block.rows.length >= 2;
-  // An entry's summary of four lines or so may also break, two lines on each side.
-  return block.bullets.length >= 4 || (!("kind" in block) && (block.summary?.length ?? 0) >= LONG_SUMMARY);
-}
-
-/** A summary this long (about four lines) may break between pages when its entry is split. */
-const LONG_SUMMARY = 280;
 
 /**
  * Blocks that may break between them, each kept whole; the last two stay together so that a

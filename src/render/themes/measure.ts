@@ -1,7 +1,8 @@
 /**
- * Rough heights, for one decision only: can an entry be kept whole on one page? An entry kept
- * whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge, so
- * such an entry is laid out to split between bullets instead. Overestimating is the safe side.
+ * Rough heights, for the layout's decisions: can an entry be kept whole on one page? An entry
+ * kept whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge,
+ * so such an entry is laid out to split between bullets instead. Overestimating is the safe side.
+ * Also which entries and sections may split for a fuller page (pipeline/paginate.ts decides which do).
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import type { ThemeTokens } from "./tokens.js";
@@ -90,3 +91,20 @@ export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: 
   const text = k.size.name * 1.25 + (vm.label ? k.size.label * 1.4 : 0);
   return Math.max(text, vm.photo ? k.photo : 0) + k.space.header;
 }
+
+/** Entries and sections to split between pages (see pipeline/paginate.ts). */
+export type Splits = ReadonlySet<Entry | Section>;
+
+/**
+ * Whether an entry or section may be split between pages for a fuller page: the split keeps two
+ * bullets (or rows) on each side, and the heading with the first two.
+ */
+export function splittable(block: Entry | Section): boolean {
+  if ("entries" in block) return false; // an entries section splits between its entries
+  if ("rows" in block) return !block.inline && block.rows.length >= 2;
+  // An entry's summary of four lines or so may also break, two lines on each side.
+  return block.bullets.length >= 4 || (!("kind" in block) && (block.summary?.length ?? 0) >= LONG_SUMMARY);
+}
+
+/** A summary this long (about four lines) may break between pages when its entry is split. */
+export const LONG_SUMMARY = 280;
