@@ -59,5 +59,11 @@ export function breakWord(word: string): string[] {
     }
   }
   parts.push(current);
+  // A word set in its own font run (a CJK run beside a Latin one) may break at its edges too,
+  // where the rules allow: react-pdf only breaks between runs at spaces or at these empty parts.
+  if (cjk) {
+    if (CJK.test(chars[0]!) && !NO_START.has(chars[0]!)) parts.unshift(BREAK);
+    if (CJK.test(chars.at(-1)!) && !NO_END.has(chars.at(-1)!)) parts.push(BREAK);
+  }
   return parts;
 }

@@ -20,6 +20,7 @@ const CASES: Record<string, string> = {
   "an emoji glued to a word": Array.from({ length: 30 }, (_, i) => `Launched${"z".repeat(i % 4)}🚀Products${"w".repeat(i % 3)}`).join(" "),
   "runs of two spaces": Array.from({ length: 40 }, (_, i) => `word${"v".repeat(i % 6)}`).join("  "),
   "Latin beside CJK": Array.from({ length: 25 }, (_, i) => `ElasticSearch${"q".repeat(i % 4)}、Kafka集群优化results.中文`).join(""),
+  "Latin words between CJK commas": Array.from({ length: 30 }, (_, i) => `ElasticSearch${"q".repeat(i % 4)}、Kafka${"k".repeat(i % 3)}、`).join(""),
 };
 
 async function readers(file: string): Promise<string[][]> {
@@ -85,6 +86,10 @@ describe("CJK line rules", () => {
     expect(parts.some((p) => p.startsWith("」") || p.startsWith("。"))).toBe(false);
     expect(parts.some((p) => p.endsWith("「"))).toBe(false);
     expect(parts).toContain("Kubernetes");
+    // A CJK word in a font run of its own may break at its edges, where the rules allow.
+    expect(breakWord("集群")).toEqual([BREAK, "集", BREAK, "群", BREAK]);
+    expect(breakWord("、")).toEqual(["、", BREAK]);
+    expect(breakWord("「")).toEqual([BREAK, "「"]);
   });
 });
 
