@@ -264,6 +264,17 @@ function Bullets({ items, s }: { items: string[]; s: Styles }) {
   );
 }
 
+/** Text, as a link when it has an address. */
+function linked(text: string, href: string | undefined, style: Style): ReactNode {
+  return href ? (
+    <Link src={href} style={style}>
+      {text}
+    </Link>
+  ) : (
+    text
+  );
+}
+
 function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
   const title = e.title ? (
     e.titleHref ? (
@@ -279,33 +290,13 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
       {title || e.date ? (
         <View style={s.line}>
           <Text style={s.title}>{title}</Text>
-          {e.date ? (
-            <Text style={s.date}>
-              {e.dateHref ? (
-                <Link src={e.dateHref} style={s.link}>
-                  {e.date}
-                </Link>
-              ) : (
-                e.date
-              )}
-            </Text>
-          ) : null}
+          {e.date ? <Text style={s.date}>{linked(e.date, e.dateHref, s.link)}</Text> : null}
         </View>
       ) : null}
       {e.subtitle || e.location ? (
         <View style={s.line}>
           <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
-          {e.location ? (
-            <Text style={s.place}>
-              {e.locationHref ? (
-                <Link src={e.locationHref} style={s.link}>
-                  {e.location}
-                </Link>
-              ) : (
-                e.location
-              )}
-            </Text>
-          ) : null}
+          {e.location ? <Text style={s.place}>{linked(e.location, e.locationHref, s.link)}</Text> : null}
         </View>
       ) : null}
       {e.note ? <Text style={s.note}>{e.note}</Text> : null}
