@@ -13,6 +13,8 @@ export interface TextItem {
   y: number;
   width: number;
   size: number;
+  /** The font's PostScript name without its subset tag (`SourceSerif4-Bold`). */
+  font: string;
 }
 
 export interface Font {
@@ -22,6 +24,8 @@ export interface Font {
   /** Advance widths in thousandths of the size, by character code. */
   widths: Map<number, number>;
   defaultWidth: number;
+  /** The font's BaseFont, without a subset tag. */
+  name: string;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -78,7 +82,7 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
       }
     }
     const xScale = Math.hypot(start[0], start[1]);
-    items.push({ str, x: start[4], y: start[5], width: advance * xScale, size: ySize });
+    items.push({ str, x: start[4], y: start[5], width: advance * xScale, size: ySize, font: font.name });
     tm = multiply([1, 0, 0, 1, advance, 0], tm);
   };
   for (let tok = lexer.next(); tok !== undefined; tok = lexer.next()) {

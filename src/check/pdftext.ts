@@ -15,11 +15,13 @@ import { inflateSync } from "node:zlib";
 import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./pdf-content.js";
 import { Lexer, latin1, PdfBytes, PdfName, PdfOperator, PdfRef, type PdfDict, type PdfValue } from "./pdf-lexer.js";
 
-export type { PageLines, PlacedLine } from "./pdf-content.js";
+export type { PageLines, PlacedLine, TextItem } from "./pdf-content.js";
 
-/** A page as read back: its lines with their baselines, and its height (PDF units). */
+/** A page as read back: its text items, its lines with their baselines, and its size (PDF units). */
 export interface PageLayout {
+  items: TextItem[];
   lines: PlacedLine[];
+  width: number;
   height: number;
 }
 
@@ -33,8 +35,9 @@ export function readPdfPages(bytes: Uint8Array): PageLayout[] {
   const pdf = new PdfFile(bytes);
   return pdf.pages().map((page) => {
     const box = pdf.resolve(page.get("MediaBox"));
-    const height = Array.isArray(box) && typeof box[3] === "number" && typeof box[1] === "number" ? box[3] - box[1] : 0;
-    return { lines: placeLines(pdf.pageText(page)), height };
+    const [x0, y0, x1, y1] = Array.isArray(box) && box.every((v) => typeof v === "number") ? (box as number[]) : [0, 0, 0, 0];
+    const items = pdf.pageText(page);
+    return { items, lines: placeLines(items), width: x1! - x0!, height: y1! - y0! };
   });
 }
 
@@ -140,7 +143,14 @@ class PdfFile {
     if (cached) return cached;
     const dict = this.dictAt(ref)!;
     const subtype = (dict.get("Subtype") as PdfName | undefined)?.name;
-    const font: Font = { bytes: subtype === "Type0" ? 2 : 1, toUnicode: new Map(), widths: new Map(), defaultWidth: subtype === "Type0" ? 1000 : 0 };
+    const base = (dict.get("BaseFont") as PdfName | undefined)?.name ?? "";
+    const font: Font = {
+      bytes: subtype === "Type0" ? 2 : 1,
+      toUnicode: new Map(),
+      widths: new Map(),
+      defaultWidth: subtype === "Type0" ? 1000 : 0,
+      name: base.replace(/^[A-Z]{6}\+/, ""),
+    };
     if (dict.has("ToUnicode")) parseCMap(this.streamData(dict.get("ToUnicode")), font.toUnicode);
     if (subtype === "Type0") {
       const descendant = this.dictAt((this.resolve(dict.get("DescendantFonts")) as PdfValue[] | undefined)?.[0]);

@@ -114,9 +114,17 @@ export function typeset(s: string): string {
     .replace(/\.\.\./g, "\u2026");
 }
 
-/** `https://www.linkedin.com/in/rajat-jog/` → `linkedin.com/in/rajat-jog`: readable on paper. */
+/**
+ * A URL as printed: short, and still a URL to a reader that only has the text. With a path it
+ * loses its scheme and `www.` (`https://www.linkedin.com/in/rajat-jog/` → `linkedin.com/in/rajat-jog`);
+ * a bare host keeps `www.` when it has one, or else its scheme (`https://jane.dev`): URL
+ * detectors (and applicant-tracking systems) do not recognise `jane.dev`.
+ */
 export function displayUrl(url: string): string {
-  return url.replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/$/, "");
+  const rest = url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
+  if (/[/?#]/.test(rest)) return rest.replace(/^www\./i, "");
+  if (/^www\./i.test(rest) || !/^https?:\/\//i.test(url)) return rest;
+  return `https://${rest}`;
 }
 
 function placeText(loc: Resume["basics"]["location"] | string | undefined): string | undefined {
