@@ -105,7 +105,7 @@ describe("knobs in the file", () => {
   });
 
   it("translates titles and dates (German, long months) and keeps an overridden title", () => {
-    inOrder(text, ["Profil", "Berufserfahrung", "Beispiel GmbH", "Juni 2021 – heute", "Muster AG", "März 2017 – Mai 2021", "Technologien", "Ausbildung", "M.Sc. in Informatik", "Sprachen"]);
+    inOrder(text, ["PROFIL", "BERUFSERFAHRUNG", "Beispiel GmbH", "Juni 2021 – heute", "Muster AG", "März 2017 – Mai 2021", "TECHNOLOGIEN", "AUSBILDUNG", "M.Sc. in Informatik", "SPRACHEN"]);
   });
 
   it("hides hidden sections", () => {
