@@ -2,7 +2,7 @@
  * ATS proof: every text value of the résumé must be found in the text read back from the PDF,
  * in the order the theme lays it out. Also tells on which page each section starts.
  */
-import type { PageLines } from "./pdftext.js";
+import type { PageLayout, PageLines } from "./pdftext.js";
 import type { ViewModel } from "../model/normalize.js";
 import { footerPattern, readingOrder, sectionHeading, type Expected } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
@@ -22,14 +22,20 @@ export function joinLines(pages: PageLines[], vm: ViewModel): string {
   return joinPages(pages, vm).text;
 }
 
-/** All pages as one string (as joinLines), and where in it each page starts. */
-function joinPages(pages: PageLines[], vm: ViewModel): { text: string; starts: number[] } {
+/** Where a line of the joined text starts, and where it is printed. */
+interface LineStart {
+  at: number;
+  page: number;
+  y: number;
+}
+
+/** All pages as one string (as joinLines), and where in it each line starts (`ys`: the lines' baselines). */
+function joinPages(pages: PageLines[], vm: ViewModel, ys?: number[][]): { text: string; starts: LineStart[] } {
   const footer = footerPattern(vm.name);
-  const starts: number[] = [];
+  const starts: LineStart[] = [];
   let out = "";
-  for (const page of pages) {
-    starts.push(out.length);
-    for (const raw of page) {
+  for (const [p, page] of pages.entries()) {
+    for (const [l, raw] of page.entries()) {
       const line = normalizeSpace(raw);
       if (!line || footer.test(line)) continue;
       if (out) {
@@ -38,6 +44,7 @@ function joinPages(pages: PageLines[], vm: ViewModel): { text: string; starts: n
         const glue = brokenToken || CJK.test(prev) || CJK.test(line[0]!) ? "" : " ";
         out += glue;
       }
+      starts.push({ at: out.length, page: p + 1, y: ys?.[p]?.[l] ?? 0 });
       out += line;
     }
   }
@@ -103,25 +110,28 @@ export function sectionOnPage(vm: ViewModel, tokens: ThemeTokens, pages: PageLin
 }
 
 /**
- * The 1-based page each value of the reading order is printed on (0 when it cannot be read
- * back), found as the read-back check finds them: in order, spaces aside.
+ * Where each value of the reading order is printed: its 1-based page (0 when it cannot be read
+ * back) and the baseline of its first line, found as the read-back check finds them: in order,
+ * spaces aside.
  */
-export function valuePages(vm: ViewModel, tokens: ThemeTokens, pages: PageLines[]): { expected: Expected; page: number }[] {
-  const { text: joined, starts } = joinPages(pages, vm);
-  // Squeezed page by page, so that each kept character's page is known.
+export function valuePlaces(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[]): { expected: Expected; page: number; y: number }[] {
+  const pages = layout.map((p) => p.lines.map((l) => l.text));
+  const { text: joined, starts } = joinPages(pages, vm, layout.map((p) => p.lines.map((l) => l.y)));
+  // Squeezed line by line, so that each kept character's line is known.
   let text = "";
   const ends: number[] = [];
   starts.forEach((start, i) => {
-    text += squeeze(joined.slice(start, starts[i + 1] ?? joined.length));
+    text += squeeze(joined.slice(start.at, starts[i + 1]?.at ?? joined.length));
     ends.push(text.length);
   });
-  const pageAt = (offset: number) => ends.findIndex((end) => offset < end) + 1;
+  const lineAt = (offset: number) => starts[ends.findIndex((end) => offset < end)];
   let cursor = 0;
   return readingOrder(vm, tokens).map((expected) => {
     const want = squeeze(expected.text);
     const at = text.indexOf(want, cursor);
-    if (at < 0) return { expected, page: 0 };
+    const line = at < 0 ? undefined : lineAt(at);
+    if (!line) return { expected, page: 0, y: 0 };
     cursor = at + want.length;
-    return { expected, page: pageAt(at) };
+    return { expected, page: line.page, y: line.y };
   });
 }

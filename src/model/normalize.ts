@@ -102,6 +102,9 @@ export function typeset(s: string): string {
     // Runs of spaces and tabs print as one space; none before CJK closing punctuation (。、」…),
     // which may not start a line.
     .replace(/[ \t]{2,}/g, " ")
+    // Spaces around a line break go, and several blank lines are one paragraph break.
+    .replace(/[ \t]*\r?\n[ \t]*/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .replace(/ (?=[、。，．・：；？！）」』】〕〉》])/g, "")
     .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
     .replace(/"/g, "\u201D")
@@ -142,13 +145,20 @@ const t = (s: string | undefined) => {
 const ts = (list: (string | { text: string })[] | undefined) =>
   (list ?? []).map((b) => typeset((typeof b === "string" ? b : b.text).trim()).trim()).filter((s) => s !== "");
 
+/**
+ * An address this short fits the dates' place on an entry's first line, or the place's on its
+ * second; a longer one would wrap there, and prints on a line of its own (render/themes).
+ */
+export const SHORT_ADDRESS = 32;
+
 function entry(fields: Partial<Entry>): Entry {
   const e: Entry = { bullets: [], details: [] };
   for (const [k, v] of Object.entries(fields)) {
     if (v !== undefined) (e as unknown as Record<string, unknown>)[k] = v;
   }
-  // An address without dates takes the dates' place on the first line, not a line of its own.
-  if (e.date === undefined && e.location !== undefined && e.locationHref !== undefined) {
+  // A short address without dates takes the dates' place on the first line, not a line of its
+  // own (a long one would wrap there, above or beside the title, and stays on the second line).
+  if (e.date === undefined && e.location !== undefined && e.locationHref !== undefined && e.location.length <= SHORT_ADDRESS) {
     e.date = e.location;
     e.dateHref = e.locationHref;
     delete e.location;

@@ -200,9 +200,9 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   /** Lay the résumé out with `tokens`, breaking pages as paginate.ts decides. */
   const lay = (tokens: ThemeTokens, splitAll = false) =>
     paginate(
-      async (splits) => {
+      async (plan) => {
         try {
-          return await renderPdf(vm, creationDate, tokens, splits);
+          return await renderPdf(vm, creationDate, tokens, plan);
         } catch (err) {
           return fail(`the PDF could not be laid out: ${(err as Error).message}`);
         }

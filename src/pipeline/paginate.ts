@@ -4,13 +4,19 @@
  * empty, it is split between bullets instead — two on each side, the heading with the first two,
  * the last two together — and the document is drawn again. Each split only moves text up, so a
  * few passes settle it; the read-back of the last one is kept for the checks after it.
+ *
+ * In the sidebar theme, the main column stands on a baseline grid shared with the sidebar, so
+ * that no line of one shares a baseline with a line of the other. A main-column section or entry
+ * that begins below the sidebar's last line has nothing beside it: it is drawn again in the
+ * theme's own, tighter spacing — unless that brings it up beside the sidebar, where it goes back
+ * on the grid for good.
  */
 import { readPdfPages, type PageLayout } from "../check/pdftext.js";
-import { normalizeSpace, valuePages } from "../check/verify.js";
+import { normalizeSpace, valuePlaces } from "../check/verify.js";
 import type { Entry, Section, ViewModel } from "../model/normalize.js";
 import type { RenderResult } from "../render/render.js";
-import { splittable, type Splits } from "../render/themes/measure.js";
-import { footerPattern } from "../render/themes/reading.js";
+import { pageBox, splittable, type Plan, type Splits } from "../render/themes/measure.js";
+import { footerPattern, layoutSections } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 
 /** Every page but the last is at least this full; a last page under LAST_PAGE_MIN is mentioned. */
@@ -24,6 +30,7 @@ export interface Paginated {
   /** How full each page's text area is, from its top margin to its lowest line (0–1). */
   fills: number[];
   splits: Splits;
+  plan: Plan;
 }
 
 /** How far down its text area each page is printed: its lowest line but the footer. */
@@ -43,25 +50,70 @@ export function pageFills(layout: PageLayout[], vm: ViewModel, tokens: ThemeToke
  * with every splittable block split (what --fit tries before smaller type).
  */
 export async function paginate(
-  draw: (splits: Splits) => Promise<RenderResult>,
+  draw: (plan: Plan) => Promise<RenderResult>,
   vm: ViewModel,
   tokens: ThemeTokens,
   opts: { splitAll?: boolean } = {},
 ): Promise<Paginated> {
   const splits = new Set<Entry | Section>(opts.splitAll ? blocks(vm).filter(splittable) : []);
-  let rendered = await draw(splits);
+  const offGrid = new Set<Entry | Section>();
+  const plan: Plan = { splits, offGrid };
+  const onGrid = new Set<Entry | Section>();
+  const { main } = tokens.layout.kind === "sidebar" ? layoutSections(vm, tokens) : { main: [] };
+  let rendered = await draw(plan);
   let layout = readPdfPages(rendered.bytes);
   let fills = pageFills(layout, vm, tokens);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const block = movedBlock(vm, tokens, layout, fills, splits);
-    if (!block) break;
-    splits.add(block);
-    rendered = await draw(splits);
+    if (!(main.length && regrid(vm, tokens, layout, main, offGrid, onGrid))) {
+      const block = movedBlock(vm, tokens, layout, fills, splits);
+      if (!block) break;
+      splits.add(block);
+    }
+    rendered = await draw(plan);
     layout = readPdfPages(rendered.bytes);
     fills = pageFills(layout, vm, tokens);
   }
-  return { rendered, layout, fills, splits };
+  return { rendered, layout, fills, splits, plan };
 }
+
+/**
+ * Take off the grid the main-column sections and entries that begin below the sidebar's last line
+ * (on its page or a later one), and put back on it for good those that came up beside it; whether
+ * anything changed. A block's first line stays where it is when it goes off the grid (only what
+ * follows it moves up), so what is off the grid stays below the sidebar.
+ */
+function regrid(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[], main: Section[], offGrid: Set<Entry | Section>, onGrid: Set<Entry | Section>): boolean {
+  const end = sidebarEnd(vm, tokens, layout);
+  const starts = new Map<Entry | Section, { page: number; y: number }>();
+  for (const { expected, page, y } of valuePlaces(vm, tokens, layout)) if (expected.block && page && !starts.has(expected.block)) starts.set(expected.block, { page, y });
+  let changed = false;
+  for (const block of main.flatMap(withEntries)) {
+    const at = starts.get(block);
+    const below = at !== undefined && (at.page > end.page || (at.page === end.page && at.y < end.y - 1));
+    if (offGrid.has(block) && !below) {
+      offGrid.delete(block);
+      onGrid.add(block);
+      changed = true;
+    } else if (below && !offGrid.has(block) && !onGrid.has(block)) {
+      offGrid.add(block);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** The sidebar's last page and the baseline of its lowest line there (page footers aside). */
+function sidebarEnd(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[]): { page: number; y: number } {
+  const edge = tokens.margin.left + pageBox(tokens, vm.paper).width * (tokens.layout.kind === "sidebar" ? tokens.layout.width : 1);
+  let end = { page: 1, y: Infinity };
+  layout.forEach((p, i) => {
+    const ys = p.items.filter((it) => it.str.trim() && it.x < edge && it.y > tokens.margin.bottom).map((it) => it.y);
+    if (ys.length) end = { page: i + 1, y: Math.min(...ys) };
+  });
+  return end;
+}
+
+const withEntries = (sec: Section): (Entry | Section)[] => [sec, ...(sec.kind === "entries" ? sec.entries : [])];
 
 /** Every entry and every section that is not a list of entries. */
 function blocks(vm: ViewModel): (Entry | Section)[] {
@@ -74,7 +126,7 @@ function blocks(vm: ViewModel): (Entry | Section)[] {
  * next page (a section's first entry when the section title moved with it).
  */
 function movedBlock(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[], fills: number[], splits: Splits): Entry | Section | undefined {
-  const where = valuePages(vm, tokens, layout.map((p) => p.lines.map((l) => l.text)));
+  const where = valuePlaces(vm, tokens, layout);
   const firstPage = new Map<Entry | Section, number>();
   for (const { expected, page } of where) if (expected.block && page && !firstPage.has(expected.block)) firstPage.set(expected.block, page);
   for (let p = 1; p < layout.length; p++) {

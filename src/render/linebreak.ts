@@ -7,7 +7,10 @@
  * - long URLs, paths and ids (30 characters or more), which may break after a slash, and after
  *   an existing hyphen only inside a part between slashes that is itself that long: readers such
  *   as poppler take a hyphen at the end of a line for hyphenation and drop it when they join the
- *   lines ("visualization-" + "mongodb" → "visualizationmongodb").
+ *   lines ("visualization-" + "mongodb" → "visualizationmongodb"). Such a part may also break
+ *   before `?`, `&` and `#` and after `=` before a long value (a query string), and a run of LONG_RUN characters with
+ *   none of these (a signature, a hash) every RUN_STEP characters, so that nothing runs past the
+ *   column's edge.
  *
  * react-pdf inserts a hyphen when it breaks between two parts of a word, unless the next part is
  * blank. It strips soft hyphens from the parts first, so a part that is a lone soft hyphen
@@ -25,6 +28,9 @@ const NO_END = new Set([..."（「『【〔〈《“‘([{"]);
 const LONG_TOKEN = 30;
 /** A part between slashes this long (too long for a narrow column) may also break after a hyphen. */
 const LONG_PART = 30;
+/** A run this long with no break point (a hash) breaks every RUN_STEP characters. */
+const LONG_RUN = 36;
+const RUN_STEP = 16;
 
 export function breakWord(word: string): string[] {
   const chars = [...word];
@@ -59,6 +65,7 @@ export function breakWord(word: string): string[] {
     }
   }
   parts.push(current);
+  if (longPath) return parts.flatMap(breakLongPart);
   // A word set in its own font run (a CJK run beside a Latin one) may break at its edges too,
   // where the rules allow: react-pdf only breaks between runs at spaces or at these empty parts.
   if (cjk) {
@@ -66,4 +73,19 @@ export function breakWord(word: string): string[] {
     if (CJK.test(chars.at(-1)!) && !NO_END.has(chars.at(-1)!)) parts.push(BREAK);
   }
   return parts;
+}
+
+/** A part between break points: as it is, or, when it is that long, broken in its query and runs. */
+function breakLongPart(part: string): string[] {
+  if (part === BREAK || [...part].length < LONG_PART) return [part];
+  const pieces = part.split(/(?=[?&#])|(?<==)(?=[^&#]{8})/).flatMap((piece) => {
+    const chars = [...piece];
+    if (chars.length < LONG_RUN) return [piece];
+    const runs: string[] = [];
+    for (let i = 0; i < chars.length; i += RUN_STEP) runs.push(chars.slice(i, i + RUN_STEP).join(""));
+    // No short last piece: the last two share what is left.
+    if (runs.length > 1 && [...runs.at(-1)!].length < RUN_STEP / 2) runs.splice(-2, 2, runs.at(-2)! + runs.at(-1)!);
+    return runs;
+  });
+  return pieces.flatMap((piece, i) => (i ? [BREAK, piece] : [piece]));
 }

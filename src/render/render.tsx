@@ -8,7 +8,7 @@ import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "../model/normalize.js";
 import { patchPdfkit } from "./pdfkit-patches.js";
 import { ResumeDocument } from "./themes/components.js";
-import type { Splits } from "./themes/measure.js";
+import { NO_PLAN, type Plan } from "./themes/measure.js";
 import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "../common/version.js";
@@ -25,7 +25,7 @@ export interface RenderResult {
 }
 
 /** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
-export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm), splits?: Splits): Promise<RenderResult> {
+export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm), plan: Plan = NO_PLAN): Promise<RenderResult> {
   const stack = fontStack(tokens, vm.scripts);
   registerFonts(stackFaces(stack));
   resetGlyphCaches();
@@ -41,7 +41,7 @@ export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: Theme
   let bytes: Buffer;
   try {
     bytes = await renderToBuffer(
-      <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} splits={splits} />,
+      <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} plan={plan} />,
     );
   } finally {
     console.warn = warn;

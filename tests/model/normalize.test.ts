@@ -1,6 +1,6 @@
-/** The view model's small rules of layout: where a project's address goes, separators of inline rows. */
+/** The view model's small rules of layout: where a project's address goes, separators of inline rows, blank lines. */
 import { describe, expect, it } from "vitest";
-import { normalize } from "../../src/model/normalize.js";
+import { normalize, typeset } from "../../src/model/normalize.js";
 import { validate } from "../../src/input/validate.js";
 import { inlineRows } from "../../src/render/themes/reading.js";
 import { source } from "../helpers.js";
@@ -14,6 +14,13 @@ describe("a project's address", () => {
     expect(entry).not.toHaveProperty("location");
   });
 
+  it("stays on the second line when it is too long for the dates' place", () => {
+    const url = "https://github.com/an-organisation/a-project-with-a-long-name";
+    const [entry] = (vm(`basics: {name: A}\nprojects:\n  - name: Thing\n    url: ${url}\n`).sections[0] as { entries: object[] }).entries;
+    expect(entry).toMatchObject({ location: "github.com/an-organisation/a-project-with-a-long-name", locationHref: url });
+    expect(entry).not.toHaveProperty("date");
+  });
+
   it("stays on the second line beside the role when there are dates", () => {
     const [entry] = (vm("basics: {name: A}\nprojects:\n  - name: Thing\n    startDate: 2020\n    url: https://github.com/a/thing\n").sections[0] as { entries: object[] }).entries;
     expect(entry).toMatchObject({ date: "2020 – Present".replace(" ", "\u00A0"), location: "github.com/a/thing" });
@@ -23,5 +30,11 @@ describe("a project's address", () => {
 describe("inline rows", () => {
   it("are separated evenly: one space's width on each side of the dot", () => {
     expect(inlineRows([{ label: "English", value: "Native" }, { label: "Hebrew", value: "" }])).toBe("English (Native)\u00A0\u00B7 Hebrew");
+  });
+});
+
+describe("paragraph breaks", () => {
+  it("are one blank line however many the source has, without the spaces around them", () => {
+    expect(typeset("First.\n\n\n Second.  \n\n\n\nThird.\r\nFourth.")).toBe("First.\n\nSecond.\n\nThird.\nFourth.");
   });
 });

@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BREAK, breakWord } from "../../src/render/linebreak.js";
+import { readPdfPages } from "../../src/check/pdftext.js";
+import { themes } from "../../src/render/themes/index.js";
 import { build } from "../../src/pipeline/build.js";
 import { THEMES } from "../../src/input/schema.js";
 import { pdftotext, readPdf, tempDir, writeFixture } from "../helpers.js";
@@ -90,6 +92,35 @@ describe("CJK line rules", () => {
     expect(breakWord("集群")).toEqual([BREAK, "集", BREAK, "群", BREAK]);
     expect(breakWord("、")).toEqual(["、", BREAK]);
     expect(breakWord("「")).toEqual([BREAK, "「"]);
+  });
+});
+
+describe("long addresses", () => {
+  const url = "api.certificates.dev/certificates/9ca17bca-7329-42a8/download?signature=e089727a3b245de2cd2f981a98858704e1f8b383d5b5223a0813b416e1374d6a&v=2";
+
+  it("break after slashes, in a query string and, last, inside a long hash, and nowhere in a short one", () => {
+    const parts = breakWord(url);
+    expect(parts.filter((p) => p !== BREAK).join("")).toBe(url);
+    const pieces = parts.filter((p) => p !== BREAK);
+    expect(pieces).toContain("certificates/");
+    expect(pieces).toContain("?signature=");
+    expect(pieces).toContain("&v=2");
+    expect(pieces).toContain("e089727a3b245de2");
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(32);
+    expect(breakWord("github.com/a/thing")).toEqual(["github.com/a/thing"]);
+  });
+
+  it("stay inside a narrow column, and read back whole", async () => {
+    const dir = tempDir();
+    const input = writeFixture(dir, "r.yaml", `basics: {name: Jane Doe}\ncertificates:\n  - name: Cert\n    date: 2024-07\n    url: https://${url}\n`);
+    for (const theme of THEMES) {
+      const out = path.join(dir, `${theme}.pdf`);
+      await build(input, { output: out, env: EPOCH, render: { theme } });
+      const [page] = readPdfPages(readFileSync(out));
+      const right = page!.width - themes[theme].margin.right + 0.5;
+      for (const it of page!.items) expect(it.x + it.width, `${theme}: "${it.str}"`).toBeLessThanOrEqual(right);
+      expect(squeeze(page!.lines.map((l) => l.text).join(""))).toContain(squeeze(url));
+    }
   });
 });
 

@@ -5,9 +5,9 @@
 import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { ReactNode } from "react";
-import type { Entry, Link as LinkModel, Section, ViewModel } from "../../model/normalize.js";
+import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type Section, type ViewModel } from "../../model/normalize.js";
 import type { FontStack } from "./index.js";
-import { estimateLines, estimateSectionHeight, LONG_SUMMARY, pageBox, sideMetrics, splittable, tooTallToKeep, type Splits } from "./measure.js";
+import { estimateLines, estimateSectionHeight, gridMetrics, LONG_SUMMARY, pageBox, sideMetrics, NO_PLAN, splittable, tooTallToKeep, type Plan } from "./measure.js";
 import { parseMarkup } from "../../model/markup.js";
 import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel, sectionHeading } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
@@ -87,7 +87,8 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
     // Beside a badge, the entry takes exactly the rest of the row (a definite width, so that the
     // heading rows inside it can wrap).
     besideBadge: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
-    line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
+    // Top-aligned: when a title wraps, its dates stay on its first line (where parsers look).
+    line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
     // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
     // under it); the right one is capped so that a long place cannot crowd the left out.
     title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
@@ -95,6 +96,8 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
     subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
     place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
     note: { ...lh, fontStyle: "italic", color: k.color.muted },
+    // A long address, on a line of its own under the subtitle.
+    address: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.color.muted },
     paragraph: { ...lh, marginTop: k.space.line },
     bullets: { marginTop: k.space.line },
     bullet: { flexDirection: "row", marginBottom: k.space.line },
@@ -119,51 +122,95 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
 }
 
 /**
- * The sidebar column's styles: the theme's, in one font size, with every step from one baseline
- * to the next under 1.5 times that size, and the step before a section title 1.6 steps (a visible
- * pause, the main column's rhythm, still short of 2.0, where the block falls apart). poppler's text
- * extraction (pdftotext, and the ATS built on it) joins lines into one block only when they share a
- * size and sit that close. A sidebar made of several blocks is read interleaved with the main
- * column: blocks that line up across the two columns are taken for a table and read row by row. As
- * one block, it is read whole, first (tests/render/themes.test.ts).
+ * The two columns of the sidebar theme stand on one baseline grid, half a line of the body text
+ * apart (`gridMetrics`): every line is one body line high, every gap half of one, so each column's
+ * baselines fall on the grid's steps — and the sidebar's, shifted by a quarter line, fall between
+ * the main column's. A parser that groups the page's text into lines by baseline, across its
+ * whole width, then never joins a sidebar line to a main-column line (check/parse.ts proves it).
+ *
+ * The main column: the theme's styles on the grid.
  */
-function sideStyles(k: ThemeTokens, fonts: FontStack) {
-  const { size, line, step } = sideMetrics(k);
-  const leading = Math.min(k.leading, 1.25);
-  const gap = 0.5; // after a contact or a row
-  const titleLine = size;
+function gridMainStyles(k: ThemeTokens, fonts: FontStack) {
+  const s = makeStyles(k, fonts);
+  const { pitch } = gridMetrics(k);
+  const lh = { lineHeight: `${pitch}pt` };
   const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
-  const t: ThemeTokens = {
-    ...k,
-    leading,
-    size: { ...k.size, body: size, section: size, small: size - 0.5 },
-    space: { ...k.space, section: round(step * 1.6 - line - gap), title: round(step - titleLine - 1.5 - rule), entry: gap, line: 0 },
-  };
-  const s = makeStyles(t, fonts);
-  const lh = { lineHeight: `${line}pt` };
-  // Too narrow for a date beside a title: each on its own line, in reading order.
-  const stacked = <T,>(style: T) => ({ ...style, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
   return {
     ...s,
-    // Text inherits its size from the column.
-    side: { ...s.side, fontSize: size },
+    text: { ...s.text, ...lh },
+    section: { marginTop: pitch },
+    sectionTitle: { ...s.sectionTitle, ...lh, paddingBottom: 1.5, marginBottom: round(pitch - 1.5 - rule) },
+    entry: { marginBottom: pitch },
+    entryWithBadge: { ...s.entryWithBadge, marginBottom: pitch },
+    badgeBox: { ...s.badgeBox, height: Math.ceil(k.badge / pitch) * pitch },
+    title: { ...s.title, ...lh },
+    date: { ...s.date, ...lh },
+    subtitle: { ...s.subtitle, ...lh },
+    place: { ...s.place, ...lh },
+    note: { ...s.note, ...lh },
+    address: { ...s.address, ...lh },
+    paragraph: { ...s.paragraph, ...lh, marginTop: 0 },
+    bullets: { marginTop: 0 },
+    bullet: { ...s.bullet, marginBottom: 0 },
+    bulletMark: { ...s.bulletMark, ...lh },
+    bulletText: { ...s.bulletText, ...lh },
+    detail: { ...s.detail, ...lh, marginTop: 0 },
+    row: { ...s.row, ...lh, marginBottom: 0 },
+  };
+}
+
+/**
+ * The sidebar column: the theme's styles in one smaller size, on the main column's grid, a
+ * quarter line lower. Its steps stay under 1.5 times its size, so that poppler's text extraction
+ * (pdftotext, and the ATS built on it) reads it as one block, whole, before the main column
+ * (tests/render/themes.test.ts): a sidebar of several blocks would be read interleaved with the
+ * main column, blocks that line up across the columns taken for a table and read row by row.
+ */
+function sideStyles(k: ThemeTokens, fonts: FontStack) {
+  const { size } = sideMetrics(k);
+  const { pitch, half } = gridMetrics(k);
+  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
+  const t: ThemeTokens = { ...k, size: { ...k.size, body: size, section: size, small: size - 0.5 } };
+  const s = makeStyles(t, fonts);
+  const lh = { lineHeight: `${pitch}pt` };
+  // Too narrow for a date beside a title: each on its own line, in reading order.
+  const stacked = <T,>(style: T) => ({ ...style, ...lh, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
+  return {
+    ...s,
+    // Text inherits its size from the column. The column starts a quarter line down, plus what
+    // sets its baselines midway between the main column's body lines and its larger titles (a
+    // baseline sits its font's ascent, about one size, below the top of its line).
+    side: { ...s.side, fontSize: size, paddingTop: round(half + (k.size.body + k.size.section) / 2 - size) },
+    text: { ...s.text, ...lh },
+    section: { marginTop: pitch },
     sectionTitle: {
       ...s.sectionTitle,
-      lineHeight: `${titleLine}pt`,
+      ...lh,
+      paddingBottom: 1.5,
+      marginBottom: round(pitch - 1.5 - rule),
       // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
       letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06),
     },
+    entry: { marginBottom: 0 },
+    entryWithBadge: { ...s.entryWithBadge, marginBottom: 0 },
     line: { ...s.line, flexDirection: "column", alignItems: "flex-start" } as unknown as typeof s.line,
     title: stacked(s.title),
     date: stacked(s.date),
     subtitle: stacked(s.subtitle),
     place: stacked(s.place),
-    detail: { ...s.detail, ...lh, fontSize: size },
-    row: { ...s.row, marginBottom: gap },
-    sideContact: { ...s.sideContact, ...lh, fontSize: size, marginBottom: gap },
-    // A badge no taller than two lines, so that the text beside it leaves no gap.
-    badgeBox: { ...s.badgeBox, width: 2 * line, height: 2 * line },
-    badge: { width: 2 * line, height: 2 * line },
+    note: { ...s.note, ...lh },
+    address: { ...s.address, ...lh },
+    paragraph: { ...s.paragraph, ...lh, marginTop: 0 },
+    bullets: { marginTop: 0 },
+    bullet: { ...s.bullet, marginBottom: 0 },
+    bulletMark: { ...s.bulletMark, ...lh },
+    bulletText: { ...s.bulletText, ...lh },
+    detail: { ...s.detail, ...lh, fontSize: size, marginTop: 0 },
+    row: { ...s.row, ...lh, marginBottom: 0 },
+    sideContact: { ...s.sideContact, ...lh, fontSize: size, marginBottom: 0 },
+    // A badge two lines high, so that the text beside it stays on the grid.
+    badgeBox: { ...s.badgeBox, width: 2 * pitch, height: 2 * pitch },
+    badge: { width: 2 * pitch, height: 2 * pitch },
   };
 }
 
@@ -276,6 +323,8 @@ function linked(text: string, href: string | undefined, style: Style): ReactNode
 }
 
 function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
+  // A long address would wrap in the place's narrow slot: it takes a line of its own.
+  const ownLine = e.location !== undefined && e.locationHref !== undefined && e.location.length > SHORT_ADDRESS;
   const title = e.title ? (
     e.titleHref ? (
       <Link src={e.titleHref} style={s.plainLink}>
@@ -293,12 +342,13 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
           {e.date ? <Text style={s.date}>{linked(e.date, e.dateHref, s.link)}</Text> : null}
         </View>
       ) : null}
-      {e.subtitle || e.location ? (
+      {e.subtitle || (e.location && !ownLine) ? (
         <View style={s.line}>
           <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
-          {e.location ? <Text style={s.place}>{linked(e.location, e.locationHref, s.link)}</Text> : null}
+          {e.location && !ownLine ? <Text style={s.place}>{linked(e.location, e.locationHref, s.link)}</Text> : null}
         </View>
       ) : null}
+      {ownLine ? <Text style={s.address}>{linked(e.location!, e.locationHref, s.link)}</Text> : null}
       {e.note ? <Text style={s.note}>{e.note}</Text> : null}
       {e.summary && withSummary ? (
         <Text style={s.paragraph}>
@@ -442,7 +492,7 @@ function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
 }
 
 /** The blocks of a section; the first is kept on the same page as the section title. */
-function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
+function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styles): ReactNode[] {
   switch (sec.kind) {
     case "text": {
       const paragraph = sec.paragraph ? (
@@ -483,7 +533,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
       ];
     }
     case "entries":
-      return sec.entries.flatMap((e, i) => entryBlocks(e, s, fit, String(i)));
+      return sec.entries.flatMap((e, i) => entryBlocks(e, es(e), fit, String(i)));
     case "rows": {
       if (sec.inline) {
         return [
@@ -506,8 +556,9 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit): ReactNode[] {
  */
 const bookmark = (title: string) => ({ bookmark: { title, fit: false } }) as object;
 
-function SectionView({ sec, s, fit, k }: { sec: Section; s: Styles; fit: Fit; k: ThemeTokens }) {
-  const [first, ...rest] = sectionBlocks(sec, s, fit);
+/** `s` styles the section, `es` each of its entries (in the sidebar theme, on or off the grid). */
+function SectionView({ sec, s, es = () => s, fit, k }: { sec: Section; s: Styles; es?: (e: Entry) => Styles; fit: Fit; k: ThemeTokens }) {
+  const [first, ...rest] = sectionBlocks(sec, s, fit, es);
   // A title never ends a page: it travels with the section's first block. A paragraph too long
   // to move whole flows instead, and the title asks for room for its first lines.
   if (sec.kind === "text" && sec.paragraph && fit.longText(sec.paragraph)) {
@@ -539,7 +590,7 @@ export interface DocumentInfo {
   creationDate: Date;
 }
 
-export function ResumeDocument({ vm, tokens, fonts, info, splits = new Set() }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo; splits?: Splits }) {
+export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo; plan?: Plan }) {
   const s = makeStyles(tokens, fonts);
   const ss = sideStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
@@ -549,9 +600,12 @@ export function ResumeDocument({ vm, tokens, fonts, info, splits = new Set() }: 
     tallSection: (sec) => estimateSectionHeight(sec, tokens, width) > box.height * 0.85,
     // Longer than a third of a page: moving it whole to the next page would leave a large gap.
     longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
-    split: (block) => splits.has(block) && splittable(block),
+    split: (block) => plan.splits.has(block) && splittable(block),
   });
-  const sections = (list: Section[], fit: Fit, st: Styles = s) => list.map((sec) => <SectionView key={sec.id} sec={sec} s={st} fit={fit} k={tokens} />);
+  const sections = (list: Section[], fit: Fit, st: (block: Entry | Section) => Styles = () => s) =>
+    list.map((sec) => <SectionView key={sec.id} sec={sec} s={st(sec)} es={st} fit={fit} k={tokens} />);
+  const grid = gridMainStyles(tokens, fonts);
+  const onGrid = (block: Entry | Section) => (plan.offGrid.has(block) ? s : grid);
   const layout = tokens.layout;
   return (
     <Document
@@ -570,9 +624,11 @@ export function ResumeDocument({ vm, tokens, fonts, info, splits = new Set() }: 
           <View style={s.columns}>
             <View style={ss.side}>
               <Contacts items={vm.contacts} s={ss} column />
-              {sections(side, fitFor(box.width * layout.width - layout.gap / 2), ss)}
+              {sections(side, fitFor(box.width * layout.width - layout.gap / 2), () => ss)}
             </View>
-            <View style={s.main}>{sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2))}</View>
+            <View style={s.main}>
+              {sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2), onGrid)}
+            </View>
           </View>
         ) : (
           sections(main, fitFor(box.width))

@@ -54,14 +54,19 @@ export function estimateSectionHeight(sec: Section, k: ThemeTokens, width: numbe
   }
 }
 
-/**
- * The sidebar column's type: one size, the height of a line, and the step from one block's
- * baseline to the next block's (react-pdf puts a baseline at a fixed depth in its line box, so
- * that step is the first line's height plus the space between two boxes).
- */
+/** The sidebar column's type size. */
 export function sideMetrics(k: ThemeTokens): { size: number; line: number; step: number } {
-  const size = k.size.small + 1;
-  return { size, line: Math.round(size * Math.min(k.leading, 1.25) * 100) / 100, step: size * 1.5 - 0.3 };
+  const { pitch } = gridMetrics(k);
+  return { size: k.size.small + 1, line: pitch, step: pitch };
+}
+
+/**
+ * The sidebar theme's baseline grid: one line of body text (`pitch`), and the half line every
+ * gap is made of. Both columns stand on it, the sidebar a quarter line lower (components.tsx).
+ */
+export function gridMetrics(k: ThemeTokens): { pitch: number; half: number } {
+  const pitch = Math.round(k.size.body * k.leading * 100) / 100;
+  return { pitch, half: pitch / 2 };
 }
 
 /**
@@ -94,6 +99,18 @@ export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: 
 
 /** Entries and sections to split between pages (see pipeline/paginate.ts). */
 export type Splits = ReadonlySet<Entry | Section>;
+
+/**
+ * How pipeline/paginate.ts has the document drawn: what to split between pages, and which of the
+ * sidebar theme's main-column sections and entries begin past the sidebar (on a later page) and so
+ * are set in the theme's own spacing rather than on the baseline grid the two columns share.
+ */
+export interface Plan {
+  splits: Splits;
+  offGrid: ReadonlySet<Entry | Section>;
+}
+
+export const NO_PLAN: Plan = { splits: new Set(), offGrid: new Set() };
 
 /**
  * Whether an entry or section may be split between pages for a fuller page: the split keeps two
