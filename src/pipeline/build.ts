@@ -21,6 +21,7 @@ import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontSt
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import { inFileOrder, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
+import { checkParse } from "../check/parse.js";
 import { checkReadback, sectionOnPage } from "../check/verify.js";
 import { existingOutput, writeAtomic, writeProblem } from "../output/write.js";
 
@@ -257,6 +258,13 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
       const where = failure.expected.section ? ` in "${failure.expected.section}"` : " in the header";
       fail(
         `the text "${failure.expected.text}"${where} ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,
+      );
+    }
+    const parsed = checkParse(vm, tokens, laid.layout);
+    if (parsed.length) {
+      throw new ResumeError(
+        parsed.map((p) => ({ file: source.file, path: "", message: `page ${p.page}: ${p.message} (use --no-verify to write the PDF anyway)` })),
+        warnings,
       );
     }
   }

@@ -26,99 +26,104 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
   const lh = { lineHeight: `${round(k.size.body * k.leading)}pt` };
   const lhAt = (size: number) => ({ lineHeight: `${round(size * k.leading)}pt` });
   const layout = k.layout;
-  return StyleSheet.create({
-    page: {
-      fontFamily: body,
-      fontSize: k.size.body,
-      color: k.color.text,
-      paddingTop: k.margin.top,
-      paddingRight: k.margin.right,
-      paddingBottom: k.margin.bottom,
-      paddingLeft: k.margin.left,
-    },
-    header: { marginBottom: k.space.header, flexDirection: "row", alignItems: "center" },
-    headerCentered: { marginBottom: k.space.header, alignItems: "center" },
-    headerText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, alignItems: k.header.align === "center" ? "center" : "flex-start" },
-    photo: { width: k.photo, height: k.photo, borderRadius: k.photo / 2, objectFit: "cover" },
-    photoLeft: { marginRight: 14 },
-    photoAbove: { marginBottom: 6 },
-    name: {
-      fontFamily: heading,
-      fontSize: k.size.name,
-      fontWeight: k.header.nameWeight,
-      letterSpacing: k.header.nameLetterSpacing,
-      color: k.color.name,
-      lineHeight: 1.15,
-    },
-    label: { ...lhAt(k.size.label), fontSize: k.size.label, color: k.color.muted, marginTop: 2 },
-    contacts: {
-      flexDirection: "row",
-      flexWrap: "wrap",
-      justifyContent: k.header.align === "center" ? "center" : "flex-start",
-      marginTop: 4,
-    },
-    contact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted },
-    // The sidebar layout: contacts one per line, then the sidebar's sections.
-    columns: { flexDirection: "row" },
-    side: layout.kind === "sidebar" ? { width: `${layout.width * 100}%`, paddingRight: layout.gap / 2 } : {},
-    main: layout.kind === "sidebar" ? { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingLeft: layout.gap / 2 } : {},
-    sideContact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted, marginBottom: 2 },
-    bold: { fontWeight: 700 },
-    italic: { fontStyle: "italic" },
-    text: { ...lh },
-    section: { marginTop: k.space.section },
-    sectionTitle: {
-      fontFamily: heading,
-      fontSize: k.size.section,
-      fontWeight: 700,
-      color: k.color.title,
-      letterSpacing: k.sectionTitle.letterSpacing,
-      marginBottom: k.space.title,
-      ...(k.sectionTitle.decoration === "rule"
-        ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
-        : k.sectionTitle.decoration === "bar"
-          ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
-          : {}),
-    },
-    entry: { marginBottom: k.space.entry },
-    entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
-    badgeBox: { width: k.badge, height: k.badge, marginRight: 8 },
-    badge: { width: k.badge, height: k.badge },
-    // Beside a badge, the entry takes exactly the rest of the row (a definite width, so that the
-    // heading rows inside it can wrap).
-    besideBadge: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
-    // Top-aligned: when a title wraps, its dates stay on its first line (where parsers look).
-    line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
-    // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
-    // under it); the right one is capped so that a long place cannot crowd the left out.
-    title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
-    date: { ...lh, flexShrink: 0, maxWidth: "40%", textAlign: "right", color: k.color.text },
-    subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
-    place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
-    note: { ...lh, fontStyle: "italic", color: k.color.muted },
-    // A long address, on a line of its own under the subtitle.
-    address: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.color.muted },
-    paragraph: { ...lh, marginTop: k.space.line },
-    bullets: { marginTop: k.space.line },
-    bullet: { flexDirection: "row", marginBottom: k.space.line },
-    bulletMark: { ...lh, width: 10, color: k.color.muted },
-    bulletText: { ...lh, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
-    detail: { ...lhAt(k.size.body - 0.5), marginTop: k.space.line, fontSize: k.size.body - 0.5 },
-    detailLabel: { fontWeight: 600 },
-    row: { ...lh, marginBottom: k.space.line + 0.5 },
-    rowLabel: { fontWeight: 700 },
-    link: { color: k.color.link, textDecoration: "none" },
-    plainLink: { color: k.color.text, textDecoration: "none" },
-    footer: {
-      position: "absolute",
-      bottom: Math.max(k.margin.bottom - 16, mm(10.5)),
-      left: k.margin.left,
-      right: k.margin.right,
-      fontSize: k.size.small - 0.5,
-      color: k.color.muted,
-      textAlign: "center",
-    },
-  });
+  return {
+    // Whether entry headings stack their parts, dates first (the sidebar column), or set the dates
+    // beside the title.
+    stacked: false as boolean,
+    ...StyleSheet.create({
+      page: {
+        fontFamily: body,
+        fontSize: k.size.body,
+        color: k.color.text,
+        paddingTop: k.margin.top,
+        paddingRight: k.margin.right,
+        paddingBottom: k.margin.bottom,
+        paddingLeft: k.margin.left,
+      },
+      header: { marginBottom: k.space.header, flexDirection: "row", alignItems: "center" },
+      headerCentered: { marginBottom: k.space.header, alignItems: "center" },
+      headerText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, alignItems: k.header.align === "center" ? "center" : "flex-start" },
+      photo: { width: k.photo, height: k.photo, borderRadius: k.photo / 2, objectFit: "cover" },
+      photoLeft: { marginRight: 14 },
+      photoAbove: { marginBottom: 6 },
+      name: {
+        fontFamily: heading,
+        fontSize: k.size.name,
+        fontWeight: k.header.nameWeight,
+        letterSpacing: k.header.nameLetterSpacing,
+        color: k.color.name,
+        lineHeight: 1.15,
+      },
+      label: { ...lhAt(k.size.label), fontSize: k.size.label, color: k.color.muted, marginTop: 2 },
+      contacts: {
+        flexDirection: "row",
+        flexWrap: "wrap",
+        justifyContent: k.header.align === "center" ? "center" : "flex-start",
+        marginTop: 4,
+      },
+      contact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted },
+      // The sidebar layout: contacts one per line, then the sidebar's sections.
+      columns: { flexDirection: "row" },
+      side: layout.kind === "sidebar" ? { width: `${layout.width * 100}%`, paddingRight: layout.gap / 2 } : {},
+      main: layout.kind === "sidebar" ? { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingLeft: layout.gap / 2 } : {},
+      sideContact: { ...lhAt(k.size.small + 0.5), fontSize: k.size.small + 0.5, color: k.color.muted, marginBottom: 2 },
+      bold: { fontWeight: 700 },
+      italic: { fontStyle: "italic" },
+      text: { ...lh },
+      section: { marginTop: k.space.section },
+      sectionTitle: {
+        fontFamily: heading,
+        fontSize: k.size.section,
+        fontWeight: 700,
+        color: k.color.title,
+        letterSpacing: k.sectionTitle.letterSpacing,
+        marginBottom: k.space.title,
+        ...(k.sectionTitle.decoration === "rule"
+          ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
+          : k.sectionTitle.decoration === "bar"
+            ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
+            : {}),
+      },
+      entry: { marginBottom: k.space.entry },
+      entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
+      badgeBox: { width: k.badge, height: k.badge, marginRight: 8 },
+      badge: { width: k.badge, height: k.badge },
+      // Beside a badge, the entry takes exactly the rest of the row (a definite width, so that the
+      // heading rows inside it can wrap).
+      besideBadge: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
+      // Top-aligned: when a title wraps, its dates stay on its first line (where parsers look).
+      line: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
+      // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
+      // under it); the right one is capped so that a long place cannot crowd the left out.
+      title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+      date: { ...lh, flexShrink: 0, maxWidth: "40%", textAlign: "right", color: k.color.text },
+      subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+      place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
+      note: { ...lh, fontStyle: "italic", color: k.color.muted },
+      // A long address, on a line of its own under the subtitle.
+      address: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.color.muted },
+      paragraph: { ...lh, marginTop: k.space.line },
+      bullets: { marginTop: k.space.line },
+      bullet: { flexDirection: "row", marginBottom: k.space.line },
+      bulletMark: { ...lh, width: 10, color: k.color.muted },
+      bulletText: { ...lh, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
+      detail: { ...lhAt(k.size.body - 0.5), marginTop: k.space.line, fontSize: k.size.body - 0.5 },
+      detailLabel: { fontWeight: 600 },
+      row: { ...lh, marginBottom: k.space.line + 0.5 },
+      rowLabel: { fontWeight: 700 },
+      link: { color: k.color.link, textDecoration: "none" },
+      plainLink: { color: k.color.text, textDecoration: "none" },
+      footer: {
+        position: "absolute",
+        bottom: Math.max(k.margin.bottom - 16, mm(10.5)),
+        left: k.margin.left,
+        right: k.margin.right,
+        fontSize: k.size.small - 0.5,
+        color: k.color.muted,
+        textAlign: "center",
+      },
+    }),
+  };
 }
 
 /**
@@ -193,7 +198,7 @@ function sideStyles(k: ThemeTokens, fonts: FontStack) {
     },
     entry: { marginBottom: 0 },
     entryWithBadge: { ...s.entryWithBadge, marginBottom: 0 },
-    line: { ...s.line, flexDirection: "column", alignItems: "flex-start" } as unknown as typeof s.line,
+    stacked: true,
     title: stacked(s.title),
     date: stacked(s.date),
     subtitle: stacked(s.subtitle),
@@ -334,20 +339,35 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
       e.title
     )
   ) : null;
+  const date = e.date ? <Text style={s.date}>{linked(e.date, e.dateHref, s.link)}</Text> : null;
+  const place = e.location && !ownLine ? <Text style={s.place}>{linked(e.location, e.locationHref, s.link)}</Text> : null;
   return (
     <>
-      {title || e.date ? (
-        <View style={s.line}>
-          <Text style={s.title}>{title}</Text>
-          {e.date ? <Text style={s.date}>{linked(e.date, e.dateHref, s.link)}</Text> : null}
-        </View>
-      ) : null}
-      {e.subtitle || (e.location && !ownLine) ? (
-        <View style={s.line}>
-          <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
-          {e.location && !ownLine ? <Text style={s.place}>{linked(e.location, e.locationHref, s.link)}</Text> : null}
-        </View>
-      ) : null}
+      {s.stacked ? (
+        // Too narrow for the dates beside the title: they come first, on the entry's first line,
+        // where parsers look for them.
+        <>
+          {date}
+          {title ? <Text style={s.title}>{title}</Text> : null}
+          {e.subtitle ? <Text style={s.subtitle}>{e.subtitle}</Text> : null}
+          {place}
+        </>
+      ) : (
+        <>
+          {title || date ? (
+            <View style={s.line}>
+              <Text style={s.title}>{title}</Text>
+              {date}
+            </View>
+          ) : null}
+          {e.subtitle || place ? (
+            <View style={s.line}>
+              <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
+              {place}
+            </View>
+          ) : null}
+        </>
+      )}
       {ownLine ? <Text style={s.address}>{linked(e.location!, e.locationHref, s.link)}</Text> : null}
       {e.note ? <Text style={s.note}>{e.note}</Text> : null}
       {e.summary && withSummary ? (

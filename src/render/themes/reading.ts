@@ -84,7 +84,9 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
         break;
       case "entries":
         for (const e of sec.entries) {
-          for (const text of [e.title, e.date, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)]) {
+          // The sidebar column stacks an entry's heading, dates first (components.tsx).
+          const heading = side.includes(sec) ? [e.date, e.title] : [e.title, e.date];
+          for (const text of [...heading, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)]) {
             push(text, at, e);
           }
         }

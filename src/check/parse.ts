@@ -1,0 +1,170 @@
+/**
+ * The page as a line-grouping résumé parser reads it. Such parsers (and the applicant-tracking
+ * systems built on them) sort a page's text items by baseline and join those that share one into a
+ * line, across the whole width of the page, whatever column each came from; then they look for
+ * section headings (short, bold lines in capitals, alone on their line), take the first line for
+ * the name and split sections into entries at lines that hold dates.
+ *
+ * `groupLines` does that grouping for any PDF; `checkParse` proves that our layout survives it:
+ * two columns never share a line, every section title stands alone on its line, in bold capitals,
+ * the name is the first line and the largest text, an entry's dates are on its first line, and a
+ * page's footer is alone on the page's last line.
+ */
+import type { PageLayout } from "./pdftext.js";
+import type { TextItem } from "./pdf-content.js";
+import { normalizeSpace } from "./verify.js";
+import type { Section, ViewModel } from "../model/normalize.js";
+import { pageBox } from "../render/themes/measure.js";
+import { footerPattern, layoutSections, readingOrder, sectionHeading } from "../render/themes/reading.js";
+import type { ThemeTokens } from "../render/themes/tokens.js";
+
+export interface ParsedLine {
+  /** 1-based. */
+  page: number;
+  /** The baseline of the line's first item (PDF units, from the bottom of the page). */
+  y: number;
+  /** Left to right. */
+  items: TextItem[];
+  text: string;
+}
+
+/** Items whose baselines are this close (in points, or a quarter of the smaller size) share a line. */
+const SAME_LINE = 1;
+
+export function sameLine(a: TextItem, y: number, size: number): boolean {
+  return Math.abs(a.y - y) <= Math.max(SAME_LINE, Math.min(Math.abs(a.size), Math.abs(size)) * 0.25);
+}
+
+/** Every page's text items grouped into lines by baseline, top to bottom, each left to right. */
+export function groupLines(layout: readonly PageLayout[]): ParsedLine[][] {
+  return layout.map((page, p) => {
+    const items = page.items.filter((it) => it.str.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+    const lines: { y: number; size: number; items: TextItem[] }[] = [];
+    for (const it of items) {
+      const line = lines.at(-1);
+      if (line && sameLine(it, line.y, line.size)) line.items.push(it);
+      else lines.push({ y: it.y, size: it.size, items: [it] });
+    }
+    return lines.map((l) => {
+      const sorted = l.items.sort((a, b) => a.x - b.x);
+      return { page: p + 1, y: l.y, items: sorted, text: joinItems(sorted) };
+    });
+  });
+}
+
+/** Items of one line as text: a space where there is a gap between two of them. */
+export function joinItems(items: readonly TextItem[]): string {
+  let text = "";
+  let end: number | undefined;
+  for (const it of items) {
+    const size = Math.abs(it.size || 10);
+    if (end !== undefined && it.x - end > size * 0.15 && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
+    text += it.str;
+    end = it.x + it.width;
+  }
+  return normalizeSpace(text);
+}
+
+/** The line's parts, split where a gap wider than `gap` points separates two items. */
+export function segments(line: ParsedLine, gap: number): TextItem[][] {
+  const out: TextItem[][] = [];
+  let end = -Infinity;
+  for (const it of line.items) {
+    if (it.x - end > gap || !out.length) out.push([it]);
+    else out.at(-1)!.push(it);
+    end = Math.max(end, it.x + it.width);
+  }
+  return out;
+}
+
+/** A font name that says bold (or heavier than regular): `SourceSans3-Bold`, `Inter-SemiBold`. */
+export const isBold = (font: string) => /bold|black|heavy|semibold|demi/i.test(font);
+
+/** Letters only, without spaces: how two readings of the same text are compared. */
+const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
+
+export interface ParseProblem {
+  page: number;
+  message: string;
+}
+
+/** What a line-grouping parser would get wrong on this PDF of `vm`, in page order. */
+export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[]): ParseProblem[] {
+  const pages = groupLines(layout);
+  const all = pages.flat();
+  const problems: ParseProblem[] = [];
+  const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
+
+  // The name: the first line, and the largest text on every page.
+  const first = all[0];
+  if (first && squeeze(first.text) !== squeeze(vm.name)) {
+    problems.push({ page: 1, message: `the first line reads ${quote(first.text)}, not the name ${quote(vm.name)}` });
+  } else if (first) {
+    const nameSize = Math.max(...first.items.map((it) => Math.abs(it.size)));
+    const larger = all.slice(1).flatMap((l) => l.items.map((it) => ({ l, it }))).find(({ it }) => Math.abs(it.size) >= nameSize);
+    if (larger) problems.push({ page: larger.l.page, message: `${quote(larger.it.str.trim())} is set as large as the name (${Math.abs(larger.it.size)} pt), so a parser may take it for the name` });
+  }
+
+  // Two columns on one line.
+  if (tokens.layout.kind === "sidebar") {
+    const box = pageBox(tokens, vm.paper);
+    const sideRight = tokens.margin.left + box.width * tokens.layout.width - tokens.layout.gap / 2 + 1;
+    const mainLeft = tokens.margin.left + box.width * tokens.layout.width + tokens.layout.gap / 2 - 1;
+    for (const line of all) {
+      if (line.items.some((it) => it.x < sideRight && it.x + it.width > mainLeft)) continue; // full width
+      const side = line.items.filter((it) => it.x + it.width <= sideRight);
+      const main = line.items.filter((it) => it.x >= mainLeft);
+      if (side.length && main.length) {
+        problems.push({ page: line.page, message: `the sidebar's ${quote(joinItems(side))} shares a line with the main column's ${quote(joinItems(main))}, so a parser reads them as one line` });
+      }
+    }
+  }
+
+  // Section titles: alone on their line, bold, in capitals.
+  const { side, main } = layoutSections(vm, tokens);
+  for (const sec of [...side, ...main]) {
+    const heading = normalizeSpace(sectionHeading(sec, tokens));
+    // Found whatever its case, which is checked next.
+    const caps = (s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language);
+    const alone = all.find((l) => caps(l.text) === caps(heading));
+    if (!alone) {
+      const shared = all.find((l) => caps(l.text).includes(caps(heading)));
+      problems.push({
+        page: shared?.page ?? 1,
+        message: shared ? `the section title ${quote(heading)} shares its line with other text: ${quote(shared.text)}` : `the section title ${quote(heading)} is not on a line of its own`,
+      });
+      continue;
+    }
+    if (alone.text !== alone.text.toLocaleUpperCase(vm.metadata.language)) problems.push({ page: alone.page, message: `the section title ${quote(alone.text)} is not in capitals, so parsers that find headings by their capitals miss it` });
+    if (!alone.items.every((it) => isBold(it.font))) problems.push({ page: alone.page, message: `the section title ${quote(heading)} is not bold, so parsers that find headings by weight miss it` });
+  }
+
+  // An entry's dates on its first line in reading order.
+  const order = readingOrder(vm, tokens);
+  for (const sec of [...side, ...main] as Section[]) {
+    if (sec.kind !== "entries") continue;
+    for (const e of sec.entries) {
+      if (!e.date) continue;
+      const firstValue = order.find((x) => x.block === e);
+      if (!firstValue) continue;
+      // The line that holds the start of the entry's first value (as much of it as is on one line).
+      const text = squeeze(firstValue.text);
+      const lines = [24, 12, 6].map((n) => all.filter((l) => squeeze(l.text).includes(text.slice(0, n)))).find((found) => found.length) ?? [];
+      if (lines.length && !lines.some((l) => squeeze(l.text).includes(squeeze(e.date!)))) {
+        problems.push({ page: lines[0]!.page, message: `the dates ${quote(e.date)} of ${quote(e.title ?? firstValue.text)} are not on the entry's first line, where parsers look for them` });
+      }
+    }
+  }
+
+  // Footers: alone, and the last line of their page.
+  const footer = footerPattern(vm.name);
+  const unanchored = new RegExp(footer.source.replace(/^\^|\$$/g, ""));
+  for (const lines of pages) {
+    const at = lines.findIndex((l) => unanchored.test(l.text));
+    if (at < 0) continue;
+    const line = lines[at]!;
+    if (!footer.test(line.text)) problems.push({ page: line.page, message: `the page footer shares its line with other text: ${quote(line.text)}` });
+    else if (at !== lines.length - 1) problems.push({ page: line.page, message: `text is printed below the page footer (${quote(lines[at + 1]!.text)}), so a parser joins the footer to the page's content` });
+  }
+  return problems.sort((a, b) => a.page - b.page);
+}
