@@ -52,7 +52,7 @@ export function groupLines(layout: readonly PageLayout[]): ParsedLine[][] {
   });
 }
 
-/** Items of one line as text: a space where there is a gap between two of them. */
+/** Items of one line as text: a space where there is a gap between two of them; icons (private-use characters) go. */
 export function joinItems(items: readonly TextItem[]): string {
   let text = "";
   let end: number | undefined;
@@ -62,7 +62,7 @@ export function joinItems(items: readonly TextItem[]): string {
     text += it.str;
     end = it.x + it.width;
   }
-  return normalizeSpace(text);
+  return normalizeSpace(text.replace(/\p{Co}/gu, ""));
 }
 
 /** The line's parts, split where a gap wider than `gap` points separates two items. */
@@ -126,9 +126,11 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     const heading = normalizeSpace(sectionHeading(sec, tokens));
     // Found whatever its case, which is checked next.
     const caps = (s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language);
-    const alone = all.find((l) => caps(l.text) === caps(heading));
+    // Not the name's line (a one-word name may read like a title).
+    const candidates = all.slice(1).filter((l) => caps(l.text) === caps(heading));
+    const alone = candidates.find((l) => l.text === heading) ?? candidates[0];
     if (!alone) {
-      const shared = all.find((l) => caps(l.text).includes(caps(heading)));
+      const shared = all.slice(1).find((l) => caps(l.text).includes(caps(heading)));
       problems.push({
         page: shared?.page ?? 1,
         message: shared ? `the section title ${quote(heading)} shares its line with other text: ${quote(shared.text)}` : `the section title ${quote(heading)} is not on a line of its own`,

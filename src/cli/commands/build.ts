@@ -7,7 +7,9 @@ import { loadFile } from "../../input/load.js";
 import { validate } from "../../input/validate.js";
 import type { RenderOptions } from "../../model/normalize.js";
 import { build, FORMATS, type BuildOptions, type BuildResult, type Format } from "../../pipeline/build.js";
+import { atsReport, type AtsReport } from "../../pipeline/ats.js";
 import type { Context, Input } from "../context.js";
+import { printAts } from "./ats.js";
 import { addInputOptions, addRenderOptions, pageCount, renderOverrides } from "../options.js";
 import { watchBuild } from "../watch.js";
 
@@ -23,6 +25,8 @@ interface BuildFlags extends RenderOptions {
   quiet?: boolean;
   json?: boolean;
   strict?: boolean;
+  ats?: boolean;
+  job?: string;
 }
 
 export function buildCommand(program: Command, ctx: Context): void {
@@ -36,6 +40,8 @@ export function buildCommand(program: Command, ctx: Context): void {
     .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
     .option("--variant <name>", "build one variant defined under `variants` in the file")
     .option("--all-variants", "build every variant defined in the file")
+    .option("--ats", "then show what an applicant-tracking system reads from the PDF")
+    .option("--job <posting>", "with --ats: list the job posting's keywords the résumé has and misses")
     .option("-w, --watch", "rebuild whenever the résumé or an image it uses changes (Ctrl-C to stop)");
   addRenderOptions(cmd).action(async (file: string | undefined, opts: BuildFlags) => {
     ctx.json = Boolean(opts.json);
@@ -88,6 +94,12 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
     };
     results.push({ variant, ...(await build(input.path, { ...base, variant, onWrite })) });
   }
+  // --ats: what a parser reads from each PDF written.
+  const reports = new Map<(typeof results)[number], AtsReport>();
+  if (opts.ats || opts.job !== undefined) {
+    const job = opts.job === undefined ? undefined : ctx.at(opts.job);
+    for (const r of results) if (r.bytes && /\.pdf$/i.test(r.output)) reports.set(r, atsReport(r.output, { label: ctx.shown(r.output), job, jobLabel: opts.job }));
+  }
   if (ctx.json) {
     const shape = (r: (typeof results)[number]) => ({
       ...(r.variant ? { variant: r.variant } : {}),
@@ -97,6 +109,7 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
       fitted: r.fitted ?? null,
       warnings: r.warnings,
       ms: Math.round(r.ms),
+      ...(reports.has(r) ? { ats: { ...reports.get(r)!.parsed, ...(reports.get(r)!.job ? { job: reports.get(r)!.job } : {}) } } : {}),
     });
     return ctx.printJson(opts.allVariants ? { ok: true, variants: results.map(shape) } : { ok: true, ...shape(results[0]!) });
   }
@@ -109,6 +122,11 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
     const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
     const from = input.found ? ` from ${input.label}` : "";
     ctx.io.out(`${ctx.paint("green", "wrote")} ${ctx.shown(result.output)}${size}${extra}${from} in ${Math.round(result.ms)} ms\n`);
+  }
+  for (const [result, report] of reports) {
+    if (results.length > 1) ctx.io.out(`\n${ctx.shown(result.output)}\n`);
+    ctx.io.out("\n");
+    printAts(ctx, report);
   }
 }
 

@@ -1,0 +1,273 @@
+/**
+ * What an applicant-tracking system's parser takes from a résumé PDF — any PDF, not only ours.
+ *
+ * It reads as line-grouping parsers do: text items that share a baseline are one line, across the
+ * whole page (parse.ts `groupLines`), so two columns whose lines share baselines are joined. Lines
+ * are then read top to bottom, except that a page split by a clear vertical gutter (a sidebar) is
+ * read column by column, as the better parsers do. The first line with the largest text is the
+ * name; the header (the lines before the first section heading) holds the contacts; a section
+ * heading is a short line on its own in bold capitals, or a short line that names a usual section;
+ * a section splits into entries at bold lines (the organisation, with the dates on the same line)
+ * and dates that stand alone on a line before one; bullets start with a bullet mark.
+ */
+import type { PageLayout, TextItem } from "./pdftext.js";
+import { groupLines, isBold, joinItems, segments, type ParsedLine } from "./parse.js";
+
+export interface AtsEntry {
+  organisation?: string;
+  position?: string;
+  dates?: string;
+  location?: string;
+  bullets: string[];
+  /** Other lines of the entry: its summary, notes, details. */
+  text: string[];
+}
+
+export interface AtsSection {
+  title: string;
+  /** Whether the heading was found by its look (bold capitals) or only by its name. */
+  found: "capitals" | "name";
+  entries: AtsEntry[];
+  /** The section's lines, when it has no entries (a summary, a list of skills). */
+  lines: string[];
+}
+
+export interface AtsResult {
+  name?: string;
+  email?: string;
+  phone?: string;
+  links: string[];
+  location?: string;
+  /** Header lines that are none of the above (a label, a headline). */
+  headline: string[];
+  sections: AtsSection[];
+  /** Lines that join text from both sides of a column gutter: what a parser reads as one line. */
+  merged: { page: number; text: string }[];
+  pages: number;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,}\d/;
+/** A URL as detectors recognise one: a scheme, `www.`, or a domain with a path. */
+const URL = /\b(?:https?:\/\/\S+|www\.[^\s/]+\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*)/i;
+const LOCATION = /^[\p{Lu}][\p{L}\p{M}.'’ -]*,\s*[\p{L}][\p{L}\p{M}.'’ -]*$/u;
+const YEAR = /(?:^|[^\d])(?:19|20)\d{2}(?:[^\d]|$)/;
+const BULLET = /^[•●▪◦‣·∙○■□–-]\s*/u;
+/** Separators between contacts on one line. */
+const SEPARATORS = /\s+[·|•]\s+|\s{3,}/u;
+/** Section names a parser knows, in the languages of this tool (compared in capitals). */
+const SECTION_NAMES = new Set(
+  [
+    "summary", "profile", "about", "about me", "objective", "experience", "work experience", "professional experience", "employment", "work history",
+    "education", "skills", "technical skills", "core skills", "projects", "publications", "awards", "honors", "certifications", "certificates",
+    "languages", "interests", "volunteering", "volunteer", "references", "activities", "leadership", "achievements", "courses",
+    "berufserfahrung", "ausbildung", "kenntnisse", "sprachen", "profil", "projekte", "expérience", "formation", "compétences", "langues", "projets",
+    "experiencia", "educación", "habilidades", "idiomas", "proyectos", "experiência", "educação", "competências", "idiomas", "projetos",
+    "esperienza", "istruzione", "competenze", "lingue", "progetti", "doświadczenie", "wykształcenie", "umiejętności", "języki",
+  ].map((s) => s.toUpperCase()),
+);
+
+const hasCase = (s: string) => s !== s.toLowerCase() || s !== s.toUpperCase();
+
+/** Parses the pages of a PDF as an applicant-tracking system would. */
+export function parseResume(layout: readonly PageLayout[]): AtsResult {
+  const pages = groupLines(layout);
+  const merged: AtsResult["merged"] = [];
+  const ordered: ParsedLine[] = [];
+  for (const [i, lines] of pages.entries()) {
+    const body = withoutFooter(lines);
+    const split = columns(body, layout[i]!.width);
+    if (!split) {
+      ordered.push(...body);
+      continue;
+    }
+    for (const l of split.merged) merged.push({ page: l.page, text: l.text });
+    ordered.push(...split.header, ...split.left, ...split.right);
+  }
+  const result: AtsResult = { links: [], headline: [], sections: [], merged, pages: layout.length };
+  if (!ordered.length) return result;
+
+  const sizes = ordered.flatMap((l) => l.items.map((it) => Math.abs(it.size)));
+  const nameSize = Math.max(...ordered.filter((l) => l.page === 1).flatMap((l) => l.items.map((it) => Math.abs(it.size))));
+  const nameAt = ordered.findIndex((l) => l.page === 1 && l.items.some((it) => Math.abs(it.size) === nameSize));
+  result.name = joinItems(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
+  const body = bodySize(sizes);
+
+  const headingAt = (l: ParsedLine, i: number) => (i === nameAt ? undefined : heading(l, body));
+  let current: { section: AtsSection; lines: ParsedLine[] } | undefined;
+  const header: ParsedLine[] = [];
+  const flush = () => {
+    if (current) result.sections.push(finishSection(current.section, current.lines, body));
+  };
+  ordered.forEach((line, i) => {
+    const found = headingAt(line, i);
+    if (found) {
+      flush();
+      current = { section: { title: line.text, found, entries: [], lines: [] }, lines: [] };
+    } else if (current) current.lines.push(line);
+    else if (i !== nameAt) header.push(line);
+  });
+  flush();
+  readContacts(header, result, body);
+  return result;
+}
+
+/** Lines, without the page footer: a last line that is a page number, alone or after a name. */
+function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
+  const last = lines.at(-1);
+  return last && /(?:^|\s)(?:\d+\s*(?:\/|of|von|de|di|z)\s*\d+|page\s+\d+|seite\s+\d+)$/i.test(last.text) ? lines.slice(0, -1) : lines;
+}
+
+/**
+ * A page's lines split at a vertical gutter: the header above the columns (lines that cross the
+ * gutter), the left column, the right one. Lines with text on both sides of the gutter (but none
+ * across it) are what a line-grouping parser joins: they are read with the right column, joined,
+ * and reported. Undefined when the page has no such gutter.
+ */
+function columns(lines: ParsedLine[], width: number): { header: ParsedLine[]; left: ParsedLine[]; right: ParsedLine[]; merged: ParsedLine[] } | undefined {
+  let best: { x: number; score: number } | undefined;
+  for (let x = Math.round(width * 0.15); x <= width * 0.6; x += 2) {
+    let left = 0;
+    let right = 0;
+    let lowestCrossing = Infinity;
+    let highestColumn = -Infinity;
+    for (const l of lines) {
+      const crosses = l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
+      if (crosses) lowestCrossing = Math.min(lowestCrossing, l.y);
+      else {
+        const isLeft = l.items.every((it) => it.x + it.width <= x);
+        const isRight = l.items.every((it) => it.x >= x);
+        if (isLeft) left++;
+        if (isRight) right++;
+        highestColumn = Math.max(highestColumn, l.y);
+      }
+    }
+    // A gutter: no line crosses it below the top of the columns, and each side has lines.
+    if (left >= 3 && right >= 3 && lowestCrossing > highestColumn && (!best || left + right > best.score)) best = { x, score: left + right };
+  }
+  if (!best) return undefined;
+  const x = best.x;
+  const out = { header: [] as ParsedLine[], left: [] as ParsedLine[], right: [] as ParsedLine[], merged: [] as ParsedLine[] };
+  for (const l of lines) {
+    if (l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3)) out.header.push(l);
+    else if (l.items.every((it) => it.x + it.width <= x)) out.left.push(l);
+    else if (l.items.every((it) => it.x >= x)) out.right.push(l);
+    else {
+      out.merged.push(l);
+      out.right.push(l);
+    }
+  }
+  return out;
+}
+
+/** The size most of the text is set in. */
+function bodySize(sizes: number[]): number {
+  const count = new Map<number, number>();
+  for (const s of sizes) count.set(Math.round(s * 2) / 2, (count.get(Math.round(s * 2) / 2) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 10;
+}
+
+/** Whether a line is a section heading, and how it was recognised. */
+function heading(line: ParsedLine, body: number): AtsSection["found"] | undefined {
+  const text = line.text;
+  if (!/\p{L}/u.test(text) || text.length > 40 || text.split(/\s+/).length > 5 || /\d/.test(text)) return undefined;
+  const bold = line.items.every((it) => isBold(it.font));
+  // A narrow column may set its titles a little smaller than the body text.
+  const large = line.items.every((it) => Math.abs(it.size) >= body * 0.9);
+  if (bold && large && (hasCase(text) ? text === text.toUpperCase() : true) && !EMAIL.test(text)) return "capitals";
+  if ((bold || Math.abs(line.items[0]!.size) > body + 0.5) && SECTION_NAMES.has(text.replace(/[:：]$/, "").toUpperCase())) return "name";
+  return undefined;
+}
+
+const isDates = (s: string) => YEAR.test(s) && s.length <= 40;
+
+/** A section's lines as entries (when they have bold headings) or as lines. */
+function finishSection(section: AtsSection, lines: ParsedLine[], body: number): AtsSection {
+  // A bold start that ends in a colon is a label ("Keywords: …"), not an entry's title.
+  const firstBold = (l: ParsedLine) => isBold(l.items[0]!.font) && !BULLET.test(l.text) && !/[:：]$/.test(joinItems(l.items.filter((it) => isBold(it.font)).slice(0, 3)).split(/(?<=[:：])/)[0]!.trim());
+  const dateOnly = (l: ParsedLine) => isDates(l.text) && !/[•]/.test(l.text);
+  const entries: { lines: ParsedLine[] }[] = [];
+  const loose: ParsedLine[] = [];
+  for (const [i, line] of lines.entries()) {
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
+    // A bold line right under a bold first line without dates continues the title (it wrapped).
+    const continues = prev && firstBold(prev) && line.items.every((it) => isBold(it.font)) && gap <= body * 1.5 && Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
+    const startsEntry = (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) || (dateOnly(line) && next !== undefined && firstBold(next));
+    if (startsEntry) entries.push({ lines: [line] });
+    else if (entries.length) entries.at(-1)!.lines.push(line);
+    else loose.push(line);
+  }
+  if (!entries.length) return { ...section, lines: lines.map((l) => l.text) };
+  section.lines = loose.map((l) => l.text);
+  section.entries = entries.map((e) => entry(e.lines, body));
+  return section;
+}
+
+function entry(lines: ParsedLine[], body: number): AtsEntry {
+  const out: AtsEntry = { bullets: [], text: [] };
+  let i = 0;
+  const parts = (l: ParsedLine) => segments(l, body * 1.5).map((s) => joinItems(s));
+  // Dates alone on the first line (a narrow column sets them above the title).
+  if (lines[0] && !isBold(lines[0].items[0]!.font) && isDates(lines[0].text)) out.dates = lines[i++]!.text;
+  const first = lines[i];
+  if (first) {
+    i++;
+    const segs = segments(first, body * 1.5);
+    const bold = segs[0]!.filter((it) => isBold(it.font));
+    out.organisation = joinItems(bold.length ? bold : segs[0]!);
+    const restOfFirst = segs[0]!.filter((it) => !bold.includes(it));
+    for (const s of [joinItems(restOfFirst), ...segs.slice(1).map((s) => joinItems(s))].filter(Boolean)) {
+      if (!out.dates && isDates(s)) out.dates = s;
+      else out.location ??= s;
+    }
+    // A wrapped title.
+    while (lines[i] && lines[i]!.items.every((it: TextItem) => isBold(it.font)) && !BULLET.test(lines[i]!.text)) out.organisation += ` ${lines[i++]!.text}`;
+  }
+  const second = lines[i];
+  if (second && !BULLET.test(second.text) && !isBold(second.items[0]!.font)) {
+    const [position, ...rest] = parts(second);
+    if (position && !(isDates(position) && !out.dates)) {
+      out.position = position;
+      i++;
+      for (const s of rest) {
+        if (!out.dates && isDates(s)) out.dates = s;
+        else if (!out.location) out.location = s;
+        else out.text.push(s);
+      }
+    }
+  }
+  let bulletX: number | undefined;
+  for (const line of lines.slice(i)) {
+    if (BULLET.test(line.text)) {
+      out.bullets.push(line.text.replace(BULLET, ""));
+      bulletX = line.items.find((it) => !BULLET.test(it.str.trim()) || it.str.trim().length > 1)?.x;
+    } else if (bulletX !== undefined && line.items[0]!.x >= bulletX - 1 && out.bullets.length) {
+      out.bullets[out.bullets.length - 1] += ` ${line.text}`;
+    } else {
+      bulletX = undefined;
+      if (!out.dates && isDates(line.text) && line.text.length < 30) out.dates = line.text;
+      else out.text.push(line.text);
+    }
+  }
+  return out;
+}
+
+/** Email, phone, links and location from the header's lines. */
+function readContacts(header: ParsedLine[], result: AtsResult, body: number): void {
+  for (const line of header) {
+    const parts = segments(line, body * 1.2).flatMap((s) => joinItems(s).split(SEPARATORS)).map((s) => s.trim()).filter(Boolean);
+    const rest: string[] = [];
+    for (const part of parts) {
+      const email = EMAIL.exec(part)?.[0];
+      const url = URL.exec(part)?.[0];
+      if (email && !result.email) result.email = email;
+      else if (url && !email) result.links.push(url.replace(/[.,;)]$/, ""));
+      else if (PHONE.test(part) && !result.phone && part.replace(/\D/g, "").length >= 7) result.phone = PHONE.exec(part)![0].trim();
+      else if (!result.location && LOCATION.test(part)) result.location = part;
+      else if (!email) rest.push(part);
+    }
+    if (rest.length) result.headline.push(rest.join(" · "));
+  }
+}
