@@ -13,6 +13,7 @@
  */
 import { inflateSync } from "node:zlib";
 import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./pdf-content.js";
+import { simpleEncoding } from "./pdf-encoding.js";
 import { Lexer, latin1, PdfBytes, PdfName, PdfOperator, PdfRef, type PdfDict, type PdfValue } from "./pdf-lexer.js";
 
 export type { PageLines, PlacedLine, TextItem } from "./pdf-content.js";
@@ -81,6 +82,33 @@ class PdfFile {
       }
       this.objects.set(Number(m[1]), obj);
     }
+    this.indexObjectStreams();
+  }
+
+  /** Objects packed into object streams (PDF 1.5, as Word and LaTeX write them). */
+  private indexObjectStreams(): void {
+    for (const [num, obj] of [...this.objects]) {
+      const type = obj.value instanceof Map ? obj.value.get("Type") : undefined;
+      if (!(type instanceof PdfName && type.name === "ObjStm")) continue;
+      const dict = obj.value as PdfDict;
+      const n = this.resolve(dict.get("N"));
+      const first = this.resolve(dict.get("First"));
+      if (typeof n !== "number" || typeof first !== "number") continue;
+      const text = latin1(this.streamData(new PdfRef(num)));
+      const header = new Lexer(text, 0);
+      const entries: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        const objNum = header.next();
+        const offset = header.next();
+        if (typeof objNum !== "number" || typeof offset !== "number") break;
+        entries.push([objNum, offset]);
+      }
+      for (const [objNum, offset] of entries) {
+        if (this.objects.has(objNum)) continue;
+        const value = new Lexer(text, first + offset).next();
+        if (value !== undefined && !(value instanceof PdfOperator)) this.objects.set(objNum, { value });
+      }
+    }
   }
 
   /** A value, with references followed to what they name. */
@@ -113,13 +141,22 @@ class PdfFile {
     const trailerRoot = this.findRoot();
     const catalog = this.dictAt(trailerRoot);
     const out: PdfDict[] = [];
-    const walk = (node: PdfDict | undefined, depth: number) => {
+    // A page inherits its resources and boxes from the page-tree nodes above it.
+    const INHERITED = ["Resources", "MediaBox", "CropBox", "Rotate"];
+    const walk = (node: PdfDict | undefined, depth: number, inherited: PdfDict) => {
       if (!node || depth > 64) return;
       const type = node.get("Type");
-      if (type instanceof PdfName && type.name === "Page") out.push(node);
-      else for (const kid of (this.resolve(node.get("Kids")) as PdfValue[] | undefined) ?? []) walk(this.dictAt(kid), depth + 1);
+      if (type instanceof PdfName && type.name === "Page") {
+        const page: PdfDict = new Map(node);
+        for (const [k, v] of inherited) if (!page.has(k)) page.set(k, v);
+        out.push(page);
+        return;
+      }
+      const next: PdfDict = new Map(inherited);
+      for (const k of INHERITED) if (node.has(k)) next.set(k, node.get(k)!);
+      for (const kid of (this.resolve(node.get("Kids")) as PdfValue[] | undefined) ?? []) walk(this.dictAt(kid), depth + 1, next);
     };
-    walk(this.dictAt(catalog?.get("Pages")), 0);
+    walk(this.dictAt(catalog?.get("Pages")), 0, new Map());
     return out;
   }
 
@@ -174,6 +211,18 @@ class PdfFile {
       const first = this.resolve(dict.get("FirstChar"));
       const widths = this.resolve(dict.get("Widths"));
       if (typeof first === "number" && Array.isArray(widths)) widths.forEach((v, j) => font.widths.set(first + j, this.resolve(v) as number));
+      // A standard font lists no widths: half an em is near enough to tell words apart.
+      else font.defaultWidth = 500;
+      // Codes the ToUnicode map (if any) leaves out are read through the font's encoding.
+      const encoding = this.resolve(dict.get("Encoding"));
+      const encDict = encoding instanceof Map ? encoding : undefined;
+      const baseName = (encDict ? this.resolve(encDict.get("BaseEncoding")) : encoding) as PdfValue | undefined;
+      const differences = ((encDict && (this.resolve(encDict.get("Differences")) as PdfValue[] | undefined)) ?? []).map((v) => {
+        const r = this.resolve(v);
+        return typeof r === "number" ? r : r instanceof PdfName ? r.name : "";
+      });
+      const byEncoding = simpleEncoding(baseName instanceof PdfName ? baseName.name : undefined, differences);
+      for (const [code, text] of byEncoding) if (!font.toUnicode.has(code)) font.toUnicode.set(code, text);
     }
     this.fonts.set(key, font);
     return font;
