@@ -125,31 +125,22 @@ function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
  * and reported. Undefined when the page has no such gutter.
  */
 function columns(lines: ParsedLine[], width: number): { header: ParsedLine[]; left: ParsedLine[]; right: ParsedLine[]; merged: ParsedLine[] } | undefined {
-  let best: { x: number; score: number } | undefined;
+  let best: { x: number; score: number; top: number } | undefined;
+  const crosses = (l: ParsedLine, x: number) => l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
   for (let x = Math.round(width * 0.15); x <= width * 0.6; x += 2) {
-    let left = 0;
-    let right = 0;
-    let lowestCrossing = Infinity;
-    let highestColumn = -Infinity;
-    for (const l of lines) {
-      const crosses = l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
-      if (crosses) lowestCrossing = Math.min(lowestCrossing, l.y);
-      else {
-        const isLeft = l.items.every((it) => it.x + it.width <= x);
-        const isRight = l.items.every((it) => it.x >= x);
-        if (isLeft) left++;
-        if (isRight) right++;
-        highestColumn = Math.max(highestColumn, l.y);
-      }
-    }
-    // A gutter: no line crosses it below the top of the columns, and each side has lines.
-    if (left >= 3 && right >= 3 && lowestCrossing > highestColumn && (!best || left + right > best.score)) best = { x, score: left + right };
+    // The columns begin below the last line that crosses the gutter (the header's).
+    const top = Math.min(Infinity, ...lines.filter((l) => crosses(l, x)).map((l) => l.y));
+    const below = lines.filter((l) => l.y < top);
+    const left = below.filter((l) => l.items.every((it) => it.x + it.width <= x)).length;
+    const right = below.filter((l) => l.items.every((it) => it.x >= x)).length;
+    // A gutter: each side has lines, and the columns hold most of the page.
+    if (left >= 3 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score)) best = { x, score: left + right, top };
   }
   if (!best) return undefined;
-  const x = best.x;
+  const { x, top } = best;
   const out = { header: [] as ParsedLine[], left: [] as ParsedLine[], right: [] as ParsedLine[], merged: [] as ParsedLine[] };
   for (const l of lines) {
-    if (l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3)) out.header.push(l);
+    if (l.y >= top) out.header.push(l);
     else if (l.items.every((it) => it.x + it.width <= x)) out.left.push(l);
     else if (l.items.every((it) => it.x >= x)) out.right.push(l);
     else {

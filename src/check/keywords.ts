@@ -5,7 +5,8 @@
  * same list.
  *
  * A posting's terms are its technical-looking words (`C++`, `Node.js`, `PostgreSQL`, `gRPC`),
- * the capitalised words inside its sentences (product and method names), and the phrases of two
+ * its capitalised words (product and method names), the words the résumé itself writes so
+ * (`kubernetes` when the résumé has `Kubernetes`), and the phrases of two
  * or three words that it repeats or that the résumé has ("machine learning"); everyday words
  * (`the`, `team`, `experience`) are never terms, and a word or phrase used only inside a longer
  * term is not listed again. A résumé's `API-driven` has `API`. Each term weighs as
@@ -39,7 +40,9 @@ const STOP = new Set(
     "deliver description desired develop developing drive driven employer environment equal excellent experience experienced fast field first full good great grow growth help " +
     "highly hire hiring ideal impact including job join key knowledge level life looking love minimum new offer office opportunity part passion passionate people plus position " +
     "preferred problems product products qualifications related required requirements responsibilities responsible role salary scale seeking senior skills solid strong successful " +
-    "support team teams time together tools understanding using work working world year years you'll we're we've it's own range based location remote hybrid"
+    "support team teams time together tools understanding using work working world year years you'll we're we've it's own range based location remote hybrid " +
+    // Verbs that open a posting's sentences and bullets.
+    "bring build collaborate contribute create define design drive enjoy ensure help implement improve lead maintain manage mentor own partner run ship thrive write"
   ).split(/\s+/),
 );
 
@@ -103,6 +106,13 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
   const skillKeys = keys(sections.filter((s) => s.skills).map((s) => s.text).join("\n"));
   const allKeys = keys([resume.headline.join("\n"), ...sections.map((s) => s.text)].join("\n"));
 
+  // The résumé's own names: words it writes capitalised or technical-looking, not first in a clause.
+  const named = new Set(
+    clauses([resume.headline.join("\n"), ...sections.map((x) => x.text)].join("\n"))
+      .flat()
+      .filter((t) => !t.start && (technical(t.raw) || /^\p{Lu}/u.test(t.raw)))
+      .map((t) => t.key),
+  );
   const counts = new Map<string, { term: string; count: number; words: number; strong: boolean }>();
   const add = (tokens: Token[], strong: boolean) => {
     const key = tokens.map((t) => t.key).join(" ");
@@ -116,7 +126,7 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
     const content = (t: Token) => !STOP.has(t.key) && !STOP.has(t.raw.toLowerCase()) && /\p{L}/u.test(t.raw);
     for (const [i, t] of clause.entries()) {
       if (!content(t)) continue;
-      add([t], technical(t.raw) || (!t.start && /^\p{Lu}/u.test(t.raw)));
+      add([t], technical(t.raw) || /^\p{Lu}/u.test(t.raw) || named.has(t.key));
       for (const n of [2, 3]) {
         const run = clause.slice(i, i + n);
         if (run.length === n && run.every(content)) add(run, false);
