@@ -12,6 +12,7 @@
  */
 import type { PageLayout, TextItem } from "./pdftext.js";
 import { groupLines, isBold, joinItems, segments, type ParsedLine } from "./parse.js";
+import { WORDS } from "../model/locale.js";
 
 export interface AtsEntry {
   organisation?: string;
@@ -25,7 +26,7 @@ export interface AtsEntry {
 
 export interface AtsSection {
   title: string;
-  /** Whether the heading was found by its look (bold capitals) or only by its name. */
+  /** Whether the heading was found by its look (bold capitals; bold in a script without case) or only by its name. */
   found: "capitals" | "name";
   entries: AtsEntry[];
   /** The section's lines, when it has no entries (a summary, a list of skills). */
@@ -47,23 +48,22 @@ export interface AtsResult {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,}\d/;
+const PHONE = /(?:\(?\+\d{1,3}\)?[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.()-]{5,}\d/;
 /** A URL as detectors recognise one: a scheme, `www.`, or a domain with a path. */
 const URL = /\b(?:https?:\/\/\S+|www\.[^\s/]+\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*)/i;
-const LOCATION = /^[\p{Lu}][\p{L}\p{M}.'’ -]*,\s*[\p{L}][\p{L}\p{M}.'’ -]*$/u;
+/** A place: a capitalised name, then one to three more after commas (`Paris, FR`, `成都, 中国, CN`). */
+const LOCATION = /^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]*(?:,\s*[\p{L}][\p{L}\p{M}.'’ -]*){1,3}$/u;
 const YEAR = /(?:^|[^\d])(?:19|20)\d{2}(?:[^\d]|$)/;
 const BULLET = /^[•●▪◦‣·∙○■□–-]\s*/u;
 /** Separators between contacts on one line. */
 const SEPARATORS = /\s+[·|•]\s+|\s{3,}/u;
-/** Section names a parser knows, in the languages of this tool (compared in capitals). */
+/** Section names a parser knows: common English ones and this tool's titles in every language (compared in capitals). */
 const SECTION_NAMES = new Set(
   [
     "summary", "profile", "about", "about me", "objective", "experience", "work experience", "professional experience", "employment", "work history",
     "education", "skills", "technical skills", "core skills", "projects", "publications", "awards", "honors", "certifications", "certificates",
     "languages", "interests", "volunteering", "volunteer", "references", "activities", "leadership", "achievements", "courses",
-    "berufserfahrung", "ausbildung", "kenntnisse", "sprachen", "profil", "projekte", "expérience", "formation", "compétences", "langues", "projets",
-    "experiencia", "educación", "habilidades", "idiomas", "proyectos", "experiência", "educação", "competências", "idiomas", "projetos",
-    "esperienza", "istruzione", "competenze", "lingue", "progetti", "doświadczenie", "wykształcenie", "umiejętności", "języki",
+    ...Object.values(WORDS).flatMap((w) => Object.values(w.titles)),
   ].map((s) => s.toUpperCase()),
 );
 
@@ -134,7 +134,7 @@ function columns(lines: ParsedLine[], width: number): { header: ParsedLine[]; le
     const left = below.filter((l) => l.items.every((it) => it.x + it.width <= x)).length;
     const right = below.filter((l) => l.items.every((it) => it.x >= x)).length;
     // A gutter: each side has lines, and the columns hold most of the page.
-    if (left >= 3 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score)) best = { x, score: left + right, top };
+    if (left >= 1 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score)) best = { x, score: left + right, top };
   }
   if (!best) return undefined;
   const { x, top } = best;
@@ -165,27 +165,41 @@ function heading(line: ParsedLine, body: number): AtsSection["found"] | undefine
   const bold = line.items.every((it) => isBold(it.font));
   // A narrow column may set its titles a little smaller than the body text.
   const large = line.items.every((it) => Math.abs(it.size) >= body * 0.9);
-  if (bold && large && (hasCase(text) ? text === text.toUpperCase() : true) && !EMAIL.test(text)) return "capitals";
-  if ((bold || Math.abs(line.items[0]!.size) > body + 0.5) && SECTION_NAMES.has(text.replace(/[:：]$/, "").toUpperCase())) return "name";
+  const named = SECTION_NAMES.has(text.replace(/[:：]$/, "").toUpperCase());
+  if (!EMAIL.test(text) && bold && large) {
+    // In a script without case (Chinese, Japanese, Korean) bold is the whole look: a bold line
+    // is a heading when it is larger than the text or names a section.
+    if (hasCase(text) ? text === text.toUpperCase() : named || line.items.every((it) => Math.abs(it.size) >= body + 0.4)) return "capitals";
+  }
+  if ((bold || Math.abs(line.items[0]!.size) > body + 0.5) && named) return "name";
   return undefined;
 }
 
 const isDates = (s: string) => YEAR.test(s) && s.length <= 40;
+/** A line that is only dates: years and at most a few short words (months, "Present"). */
+const onlyDates = (s: string) => {
+  if (!isDates(s) || BULLET.test(s)) return false;
+  const words = s.replace(/\d+/g, " ").replace(/[\s\p{P}\p{S}]+/gu, " ").trim().split(" ").filter(Boolean);
+  return words.length <= 4 && words.every((w) => [...w].length <= 10) && words.join("").length <= 24;
+};
 
 /** A section's lines as entries (when they have bold headings) or as lines. */
 function finishSection(section: AtsSection, lines: ParsedLine[], body: number): AtsSection {
   // A bold start that ends in a colon is a label ("Keywords: …"), not an entry's title.
   const firstBold = (l: ParsedLine) => isBold(l.items[0]!.font) && !BULLET.test(l.text) && !/[:：]$/.test(joinItems(l.items.filter((it) => isBold(it.font)).slice(0, 3)).split(/(?<=[:：])/)[0]!.trim());
-  const dateOnly = (l: ParsedLine) => isDates(l.text) && !/[•]/.test(l.text);
+  // Not a bullet's last words (indented like its text), which may be a date too.
+  const left = Math.min(...lines.map((l) => l.items[0]!.x));
+  const dateOnly = (l: ParsedLine) => onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
   const entries: { lines: ParsedLine[] }[] = [];
   const loose: ParsedLine[] = [];
   for (const [i, line] of lines.entries()) {
     const prev = lines[i - 1];
-    const next = lines[i + 1];
     const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
     // A bold line right under a bold first line without dates continues the title (it wrapped).
     const continues = prev && firstBold(prev) && line.items.every((it) => isBold(it.font)) && gap <= body * 1.5 && Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
-    const startsEntry = (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) || (dateOnly(line) && next !== undefined && firstBold(next));
+    // Dates alone on a line start an entry too: one without a title, or a narrow column's, whose
+    // dates come before its title.
+    const startsEntry = (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) || dateOnly(line);
     if (startsEntry) entries.push({ lines: [line] });
     else if (entries.length) entries.at(-1)!.lines.push(line);
     else loose.push(line);
@@ -201,9 +215,9 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
   let i = 0;
   const parts = (l: ParsedLine) => segments(l, body * 1.5).map((s) => joinItems(s));
   // Dates alone on the first line (a narrow column sets them above the title).
-  if (lines[0] && !isBold(lines[0].items[0]!.font) && isDates(lines[0].text)) out.dates = lines[i++]!.text;
+  if (lines[0] && !isBold(lines[0].items[0]!.font) && onlyDates(lines[0].text)) out.dates = lines[i++]!.text;
   const first = lines[i];
-  if (first) {
+  if (first && (isBold(first.items[0]!.font) || !out.dates)) {
     i++;
     const segs = segments(first, body * 1.5);
     const bold = segs[0]!.filter((it) => isBold(it.font));
@@ -222,6 +236,17 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
     if (position && !(isDates(position) && !out.dates)) {
       out.position = position;
       i++;
+      // A wrapped position: it runs to the column's edge, and the next line goes on in its font.
+      const edge = Math.max(...lines.flatMap((l) => l.items.map((it) => it.x + it.width)));
+      let last = second;
+      const wraps = (l: ParsedLine) => {
+        const end = Math.max(...last.items.map((it) => it.x + it.width));
+        return parts(last).length === 1 && end > edge - body * 4 && l.items[0]!.font === second.items[0]!.font && Math.abs(l.items[0]!.x - second.items[0]!.x) < 1 && last.y - l.y < body * 1.6 && !BULLET.test(l.text);
+      };
+      while (lines[i] && wraps(lines[i]!)) {
+        last = lines[i++]!;
+        out.position += ` ${last.text}`;
+      }
       for (const s of rest) {
         if (!out.dates && isDates(s)) out.dates = s;
         else if (!out.location) out.location = s;
@@ -247,7 +272,8 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
 
 /** Email, phone, links and location from the header's lines. */
 function readContacts(header: ParsedLine[], result: AtsResult, body: number): void {
-  for (const line of header) {
+  for (let i = 0; i < header.length; i++) {
+    const line = header[i]!;
     const parts = segments(line, body * 1.2).flatMap((s) => joinItems(s).split(SEPARATORS)).map((s) => s.trim()).filter(Boolean);
     const rest: string[] = [];
     for (const part of parts) {
@@ -256,8 +282,15 @@ function readContacts(header: ParsedLine[], result: AtsResult, body: number): vo
       if (email && !result.email) result.email = email;
       else if (url && !email) result.links.push(url.replace(/[.,;)]$/, ""));
       else if (PHONE.test(part) && !result.phone && part.replace(/\D/g, "").length >= 7) result.phone = PHONE.exec(part)![0].trim();
-      else if (!result.location && LOCATION.test(part)) result.location = part;
-      else if (!email) rest.push(part);
+      else if (!result.location && LOCATION.test(part)) {
+        result.location = part;
+        // A place that wrapped in a narrow column goes on, in the same font, on the next line.
+        const next = header[i + 1];
+        if (parts.length === 1 && next && next.page === line.page && line.y - next.y < body * 1.6 && Math.abs(next.items[0]!.x - line.items[0]!.x) < 1 && next.items[0]!.font === line.items[0]!.font && LOCATION.test(`${part} ${next.text}`) && /^[\p{L}]/u.test(next.text)) {
+          result.location = `${part} ${next.text}`;
+          i++;
+        }
+      } else if (!email) rest.push(part);
     }
     if (rest.length) result.headline.push(rest.join(" · "));
   }

@@ -40,9 +40,15 @@ const STOP = new Set(
     "deliver description desired develop developing drive driven employer environment equal excellent experience experienced fast field first full good great grow growth help " +
     "highly hire hiring ideal impact including job join key knowledge level life looking love minimum new offer office opportunity part passion passionate people plus position " +
     "preferred problems product products qualifications related required requirements responsibilities responsible role salary scale seeking senior skills solid strong successful " +
-    "support team teams time together tools understanding using work working world year years you'll we're we've it's own range based location remote hybrid " +
-    // Verbs that open a posting's sentences and bullets.
-    "bring build collaborate contribute create define design drive enjoy ensure help implement improve lead maintain manage mentor own partner run ship thrive write"
+    "support team teams time together tools understanding using work working world year years you'll we're we've it's own range based location remote hybrid"
+  ).split(/\s+/),
+);
+
+/** Words that open a posting's sentences and bullets: capitalised there, but not names. */
+const OPENERS = new Set(
+  (
+    "bring build collaborate contribute create define design drive enjoy ensure implement improve lead maintain manage mentor partner run ship thrive write " +
+    "familiarity proficiency expertise exposure background comfort fluency hands-on track record"
   ).split(/\s+/),
 );
 
@@ -126,7 +132,7 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
     const content = (t: Token) => !STOP.has(t.key) && !STOP.has(t.raw.toLowerCase()) && /\p{L}/u.test(t.raw);
     for (const [i, t] of clause.entries()) {
       if (!content(t)) continue;
-      add([t], technical(t.raw) || /^\p{Lu}/u.test(t.raw) || named.has(t.key));
+      add([t], technical(t.raw) || (/^\p{Lu}/u.test(t.raw) && !(t.start && OPENERS.has(t.key))) || named.has(t.key));
       for (const n of [2, 3]) {
         const run = clause.slice(i, i + n);
         if (run.length === n && run.every(content)) add(run, false);

@@ -1,6 +1,6 @@
 /** The view model's small rules of layout: where a project's address goes, separators of inline rows, blank lines. */
 import { describe, expect, it } from "vitest";
-import { normalize, typeset } from "../../src/model/normalize.js";
+import { displayUrl, normalize, typeset } from "../../src/model/normalize.js";
 import { validate } from "../../src/input/validate.js";
 import { inlineRows } from "../../src/render/themes/reading.js";
 import { source } from "../helpers.js";
@@ -36,5 +36,13 @@ describe("inline rows", () => {
 describe("paragraph breaks", () => {
   it("are one blank line however many the source has, without the spaces around them", () => {
     expect(typeset("First.\n\n\n Second.  \n\n\n\nThird.\r\nFourth.")).toBe("First.\n\nSecond.\n\nThird.\nFourth.");
+  });
+});
+
+describe("addresses as printed", () => {
+  it("keep https:// on a bare host, www. when it has one, and lose both before a path", () => {
+    expect(displayUrl("https://janedeveloper.com/")).toBe("https://janedeveloper.com");
+    expect(displayUrl("https://www.janedeveloper.com")).toBe("www.janedeveloper.com");
+    expect(displayUrl("https://www.linkedin.com/in/jane-dev/")).toBe("linkedin.com/in/jane-dev");
   });
 });
