@@ -11,7 +11,7 @@
  * and dates that stand alone on a line before one; bullets start with a bullet mark.
  */
 import type { PageLayout, TextItem } from "./pdftext.js";
-import { groupLines, isBold, joinItems, segments, type ParsedLine } from "./parse.js";
+import { groupLines, isBold, joinItems, segments, wordItems, type ParsedLine } from "./parse.js";
 import { WORDS } from "../model/locale.js";
 
 export interface AtsEntry {
@@ -162,7 +162,7 @@ function bodySize(sizes: number[]): number {
 function heading(line: ParsedLine, body: number): AtsSection["found"] | undefined {
   const text = line.text;
   if (!/\p{L}/u.test(text) || text.length > 40 || text.split(/\s+/).length > 5 || /\d/.test(text)) return undefined;
-  const bold = line.items.every((it) => isBold(it.font));
+  const bold = wordItems(line.items).every((it) => isBold(it.font));
   // A narrow column may set its titles a little smaller than the body text.
   const large = line.items.every((it) => Math.abs(it.size) >= body * 0.9);
   const named = SECTION_NAMES.has(text.replace(/[:：]$/, "").toUpperCase());

@@ -77,8 +77,16 @@ export function segments(line: ParsedLine, gap: number): TextItem[][] {
   return out;
 }
 
+function takeWhile<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
+  const end = list.findIndex((x) => !keep(x));
+  return list.slice(0, end < 0 ? list.length : end);
+}
+
 /** A font name that says bold (or heavier than regular): `SourceSans3-Bold`, `Inter-SemiBold`. */
 export const isBold = (font: string) => /bold|black|heavy|semibold|demi/i.test(font);
+
+/** The items with letters or digits: a symbol or emoji may come from a font that has no bold. */
+export const wordItems = (items: readonly TextItem[]) => items.filter((it) => /[\p{L}\p{N}]/u.test(it.str));
 
 /** Letters only, without spaces: how two readings of the same text are compared. */
 const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
@@ -95,13 +103,19 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
   const problems: ParseProblem[] = [];
   const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
 
+  // The header's lines, from the top of page 1: the name (which may wrap), then the label.
+  const nameText = squeeze(vm.name);
+  const labelText = squeeze(vm.label ?? "");
+  const nameLines = takeWhile(pages[0] ?? [], (l) => nameText.includes(squeeze(l.text)));
+  const headerLines = [...nameLines, ...takeWhile((pages[0] ?? []).slice(nameLines.length), (l) => labelText !== "" && labelText.includes(squeeze(l.text)))];
+
   // The name: the first line, and the largest text on every page.
   const first = all[0];
-  if (first && squeeze(first.text) !== squeeze(vm.name)) {
+  if (first && !nameLines.length) {
     problems.push({ page: 1, message: `the first line reads ${quote(first.text)}, not the name ${quote(vm.name)}` });
   } else if (first) {
     const nameSize = Math.max(...first.items.map((it) => Math.abs(it.size)));
-    const larger = all.slice(1).flatMap((l) => l.items.map((it) => ({ l, it }))).find(({ it }) => Math.abs(it.size) >= nameSize);
+    const larger = all.slice(nameLines.length).flatMap((l) => l.items.map((it) => ({ l, it }))).find(({ it }) => Math.abs(it.size) >= nameSize);
     if (larger) problems.push({ page: larger.l.page, message: `${quote(larger.it.str.trim())} is set as large as the name (${Math.abs(larger.it.size)} pt), so a parser may take it for the name` });
   }
 
@@ -110,7 +124,9 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     const box = pageBox(tokens, vm.paper);
     const sideRight = tokens.margin.left + box.width * tokens.layout.width - tokens.layout.gap / 2 + 1;
     const mainLeft = tokens.margin.left + box.width * tokens.layout.width + tokens.layout.gap / 2 - 1;
+    // The columns begin below the header, which runs across the page.
     for (const line of all) {
+      if (headerLines.includes(line)) continue;
       if (line.items.some((it) => it.x < sideRight && it.x + it.width > mainLeft)) continue; // full width
       const side = line.items.filter((it) => it.x + it.width <= sideRight);
       const main = line.items.filter((it) => it.x >= mainLeft);
@@ -138,7 +154,7 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
       continue;
     }
     if (alone.text !== alone.text.toLocaleUpperCase(vm.metadata.language)) problems.push({ page: alone.page, message: `the section title ${quote(alone.text)} is not in capitals, so parsers that find headings by their capitals miss it` });
-    if (!alone.items.every((it) => isBold(it.font))) problems.push({ page: alone.page, message: `the section title ${quote(heading)} is not bold, so parsers that find headings by weight miss it` });
+    if (!wordItems(alone.items).every((it) => isBold(it.font))) problems.push({ page: alone.page, message: `the section title ${quote(heading)} is not bold, so parsers that find headings by weight miss it` });
   }
 
   // An entry's dates on its first line in reading order.
@@ -152,7 +168,9 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
       // The line that holds the start of the entry's first value (as much of it as is on one line).
       const text = squeeze(firstValue.text);
       const lines = [24, 12, 6].map((n) => all.filter((l) => squeeze(l.text).includes(text.slice(0, n)))).find((found) => found.length) ?? [];
-      if (lines.length && !lines.some((l) => squeeze(l.text).includes(squeeze(e.date!)))) {
+      // The dates begin there (a long range may wrap in its place, beside the title).
+      const dates = squeeze(e.date).slice(0, 8);
+      if (lines.length && !lines.some((l) => squeeze(l.text).includes(dates))) {
         problems.push({ page: lines[0]!.page, message: `the dates ${quote(e.date)} of ${quote(e.title ?? firstValue.text)} are not on the entry's first line, where parsers look for them` });
       }
     }

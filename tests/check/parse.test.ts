@@ -117,9 +117,12 @@ describe("each rule", () => {
   });
 
   it("fails a sidebar line that shares a baseline with the main column", async () => {
+    // The main column's left edge.
+    const { margin, layout } = sidebar.tokens;
+    const mainX = margin.left + (595.28 - margin.left - margin.right) * (layout.kind === "sidebar" ? layout.width : 0) + (layout.kind === "sidebar" ? layout.gap / 2 : 0);
     const main = good()
       .slice(1, -3)
-      .map((it) => ({ ...it, x: it.x + 180 }));
+      .map((it) => ({ ...it, x: it.x - 50 + mainX }));
     const items = [name, { text: "SKILLS", x: 45, y: 86, size: 9.5, bold: true }, { text: "Go", x: 45, y: 100 }, ...main, footer];
     const out = await problems(items, sidebar);
     expect(out.map((p) => p.message)).toContainEqual(expect.stringContaining("the sidebar's “Go” shares a line with the main column's “EXPERIENCE”"));

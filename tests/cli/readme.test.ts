@@ -41,6 +41,25 @@ describe("README", () => {
   });
 });
 
+describe("README ATS section", () => {
+  it("shows resume ats output as the tool prints it", async () => {
+    const { build } = await import("../../src/pipeline/build.js");
+    const { run, tempDir, writeFixture } = await import("../helpers.js");
+    const section = readme.split("### What a parser reads")[1]!;
+    const [posting, shown] = [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const dir = tempDir();
+    const pdf = path.join(dir, "r.pdf");
+    await build(path.join(ROOT, "tests/fixtures/full.yaml"), { output: pdf, env: { SOURCE_DATE_EPOCH: "1767225600" } });
+    const { stdout } = await run(["ats", pdf, "--job", writeFixture(dir, "posting.txt", posting!)]);
+    let at = -1;
+    for (const line of shown!.split("\n").filter((l) => l && !l.startsWith("$ ") && l !== "…")) {
+      const i = stdout.indexOf(`${line}\n`, at + 1);
+      expect(i, `README line not printed (in order): ${line}`).toBeGreaterThan(at);
+      at = i;
+    }
+  });
+});
+
 describe("README theme gallery", () => {
   it("shows a generated thumbnail of every theme", async () => {
     const { THEMES } = await import("../../src/input/schema.js");

@@ -96,7 +96,8 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
       // The left text takes the room the right one leaves (basis 0, so it wraps instead of running
       // under it); the right one is capped so that a long place cannot crowd the left out.
       title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
-      date: { ...lh, flexShrink: 0, maxWidth: "40%", textAlign: "right", color: k.color.text },
+      // Room for a long range ("janeiro de 1990 – setembro de 1990") on one line, beside the title.
+    date: { ...lh, flexShrink: 0, maxWidth: "55%", textAlign: "right", color: k.color.text },
       subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
       place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
       note: { ...lh, fontStyle: "italic", color: k.color.muted },

@@ -62,8 +62,10 @@ export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]
 /** Every text value of the view model, in reading order. */
 export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
   const out: Expected[] = [];
-  const push = (markup: string | undefined, section?: string, block?: Section | Entry) => {
-    const text = markup === undefined ? undefined : plainText(markup);
+  // Only paragraphs and bullets are set from inline markup; every other value prints as it is
+  // (an address such as `a.dev/*/x` keeps its asterisks).
+  const push = (value: string | undefined, section?: string, block?: Section | Entry, markup = false) => {
+    const text = value === undefined ? undefined : markup ? plainText(value) : value;
     if (text && text.trim()) out.push({ section, text, block });
   };
   push(vm.name);
@@ -75,8 +77,8 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
     push(sectionHeading(sec, k), at, sec);
     switch (sec.kind) {
       case "text":
-        push(sec.paragraph, at, sec);
-        for (const b of sec.bullets) push(b, at, sec);
+        push(sec.paragraph, at, sec, true);
+        for (const b of sec.bullets) push(b, at, sec, true);
         break;
       case "rows":
         if (sec.inline) push(inlineRows(sec.rows), at, sec);
@@ -86,9 +88,10 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
         for (const e of sec.entries) {
           // The sidebar column stacks an entry's heading, dates first (components.tsx).
           const heading = side.includes(sec) ? [e.date, e.title] : [e.title, e.date];
-          for (const text of [...heading, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)]) {
-            push(text, at, e);
-          }
+          for (const text of [...heading, e.subtitle, e.location, e.note]) push(text, at, e);
+          push(e.summary, at, e, true);
+          for (const b of e.bullets) push(b, at, e, true);
+          for (const d of e.details) push(`${d.label}: ${d.value}`, at, e);
         }
         break;
     }
