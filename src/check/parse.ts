@@ -77,6 +77,26 @@ export function segments(line: ParsedLine, gap: number): TextItem[][] {
   return out;
 }
 
+/**
+ * The lines of a title too long for one line: lines that start where its first does, one under
+ * the other, each holding only the title's text, that together make the title.
+ */
+function wrapped(lines: readonly ParsedLine[], title: string, caps: (s: string) => string): ParsedLine[] | undefined {
+  for (const [i, first] of lines.entries()) {
+    if (!caps(first.text) || !title.startsWith(caps(first.text)) || caps(first.text) === title) continue;
+    const run = [first];
+    let text = caps(first.text);
+    for (const l of lines.slice(i + 1)) {
+      if (l.page !== first.page || Math.abs(l.items[0]!.x - first.items[0]!.x) > 1) continue;
+      if (!title.startsWith(text + caps(l.text))) break;
+      run.push(l);
+      text += caps(l.text);
+      if (text === title) return run;
+    }
+  }
+  return undefined;
+}
+
 function takeWhile<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
   const end = list.findIndex((x) => !keep(x));
   return list.slice(0, end < 0 ? list.length : end);
@@ -144,7 +164,7 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     const caps = (s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language);
     // Not the name's line (a one-word name may read like a title).
     const candidates = all.slice(1).filter((l) => caps(l.text) === caps(heading));
-    const alone = candidates.find((l) => l.text === heading) ?? candidates[0];
+    const alone = candidates.find((l) => l.text === heading) ?? candidates[0] ?? wrapped(all.slice(1), caps(heading), caps)?.[0];
     if (!alone) {
       const shared = all.slice(1).find((l) => caps(l.text).includes(caps(heading)));
       problems.push({
