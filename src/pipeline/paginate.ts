@@ -6,10 +6,11 @@
  * few passes settle it; the read-back of the last one is kept for the checks after it.
  *
  * In the sidebar theme, the main column stands on a baseline grid shared with the sidebar, so
- * that no line of one shares a baseline with a line of the other. A main-column section or entry
- * that begins below the sidebar's last line has nothing beside it: it is drawn again in the
- * theme's own, tighter spacing — unless that brings it up beside the sidebar, where it goes back
- * on the grid for good.
+ * that no line of one shares a baseline with a line of the other. When the grid's looser spacing
+ * leaves a page under MIN_FILL (or a last page of a few lines), the main-column sections and
+ * entries that begin below the sidebar's last line, with nothing beside them, are drawn again in
+ * the theme's own, tighter spacing — unless that brings one up beside the sidebar, where it goes
+ * back on the grid for good.
  */
 import { readPdfPages, type PageLayout } from "../check/pdftext.js";
 import { normalizeSpace, valuePlaces } from "../check/verify.js";
@@ -64,7 +65,10 @@ export async function paginate(
   let layout = readPdfPages(rendered.bytes);
   let fills = pageFills(layout, vm, tokens);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    if (!(main.length && regrid(vm, tokens, layout, main, offGrid, onGrid))) {
+    // Off the grid only where its looser spacing costs a page its fill, or a nearly empty last
+    // page; then on every pass, so that what went off the grid never ends up beside the sidebar.
+    const tight = fills.slice(0, -1).some((f) => f < MIN_FILL) || (fills.length > 1 && fills.at(-1)! < LAST_PAGE_MIN);
+    if (!(main.length && (tight || offGrid.size > 0) && regrid(vm, tokens, layout, main, offGrid, onGrid))) {
       const block = movedBlock(vm, tokens, layout, fills, splits);
       if (!block) break;
       splits.add(block);
