@@ -128,10 +128,9 @@ function makeStyles(k: ThemeTokens, fonts: FontStack) {
 }
 
 /**
- * The two columns of the sidebar theme stand on one baseline grid, half a line of the body text
- * apart (`gridMetrics`): every line is one body line high, every gap half of one, so each column's
- * baselines fall on the grid's steps — and the sidebar's, shifted by a quarter line, fall between
- * the main column's. A parser that groups the page's text into lines by baseline, across its
+ * The two columns of the sidebar theme stand on one baseline grid (`gridMetrics`): every line is
+ * one body line high and every gap a whole line, so each column's baselines fall on the grid's
+ * steps — and the sidebar's, shifted by half a line, fall midway between the main column's. A parser that groups the page's text into lines by baseline, across its
  * whole width, then never joins a sidebar line to a main-column line (check/parse.ts proves it).
  *
  * The main column: the theme's styles on the grid.
@@ -140,12 +139,8 @@ function gridMainStyles(k: ThemeTokens, fonts: FontStack) {
   const s = makeStyles(k, fonts);
   const { pitch } = gridMetrics(k);
   const lh = { lineHeight: `${pitch}pt` };
-  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
   return {
-    ...s,
-    text: { ...s.text, ...lh },
-    section: { marginTop: pitch },
-    sectionTitle: { ...s.sectionTitle, ...lh, paddingBottom: 1.5, marginBottom: round(pitch - 1.5 - rule) },
+    ...onGrid(s, k),
     entry: { marginBottom: pitch },
     entryWithBadge: { ...s.entryWithBadge, marginBottom: pitch },
     badgeBox: { ...s.badgeBox, height: Math.ceil(k.badge / pitch) * pitch },
@@ -153,6 +148,19 @@ function gridMainStyles(k: ThemeTokens, fonts: FontStack) {
     date: { ...s.date, ...lh },
     subtitle: { ...s.subtitle, ...lh },
     place: { ...s.place, ...lh },
+  };
+}
+
+/** Styles with every line one grid pitch high and every gap a whole pitch (both columns). */
+function onGrid(s: Styles, k: ThemeTokens): Styles {
+  const { pitch } = gridMetrics(k);
+  const lh = { lineHeight: `${pitch}pt` };
+  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
+  return {
+    ...s,
+    text: { ...s.text, ...lh },
+    section: { marginTop: pitch },
+    sectionTitle: { ...s.sectionTitle, ...lh, paddingBottom: 1.5, marginBottom: round(pitch - 1.5 - rule) },
     note: { ...s.note, ...lh },
     address: { ...s.address, ...lh },
     paragraph: { ...s.paragraph, ...lh, marginTop: 0 },
@@ -166,8 +174,8 @@ function gridMainStyles(k: ThemeTokens, fonts: FontStack) {
 }
 
 /**
- * The sidebar column: the theme's styles in one smaller size, on the main column's grid, a
- * quarter line lower. Its steps stay under 1.5 times its size, so that poppler's text extraction
+ * The sidebar column: the theme's styles in one smaller size, on the main column's grid, half a
+ * line lower. Its steps stay under 1.5 times its size, so that poppler's text extraction
  * (pdftotext, and the ATS built on it) reads it as one block, whole, before the main column
  * (tests/render/themes.test.ts): a sidebar of several blocks would be read interleaved with the
  * main column, blocks that line up across the columns taken for a table and read row by row.
@@ -175,28 +183,19 @@ function gridMainStyles(k: ThemeTokens, fonts: FontStack) {
 function sideStyles(k: ThemeTokens, fonts: FontStack) {
   const { size } = sideMetrics(k);
   const { pitch, half } = gridMetrics(k);
-  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
   const t: ThemeTokens = { ...k, size: { ...k.size, body: size, section: size, small: size - 0.5 } };
-  const s = makeStyles(t, fonts);
+  const s = onGrid(makeStyles(t, fonts), k);
   const lh = { lineHeight: `${pitch}pt` };
   // Too narrow for a date beside a title: each on its own line, in reading order.
   const stacked = <T,>(style: T) => ({ ...style, ...lh, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
   return {
     ...s,
-    // Text inherits its size from the column. The column starts a quarter line down, plus what
+    // Text inherits its size from the column. The column starts half a line down, plus what
     // sets its baselines midway between the main column's body lines and its larger titles (a
     // baseline sits its font's ascent, about one size, below the top of its line).
     side: { ...s.side, fontSize: size, paddingTop: round(half + (k.size.body + k.size.section) / 2 - size) },
-    text: { ...s.text, ...lh },
-    section: { marginTop: pitch },
-    sectionTitle: {
-      ...s.sectionTitle,
-      ...lh,
-      paddingBottom: 1.5,
-      marginBottom: round(pitch - 1.5 - rule),
-      // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
-      letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06),
-    },
+    // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
+    sectionTitle: { ...s.sectionTitle, letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06) },
     entry: { marginBottom: 0 },
     entryWithBadge: { ...s.entryWithBadge, marginBottom: 0 },
     stacked: true,
@@ -204,15 +203,7 @@ function sideStyles(k: ThemeTokens, fonts: FontStack) {
     date: stacked(s.date),
     subtitle: stacked(s.subtitle),
     place: stacked(s.place),
-    note: { ...s.note, ...lh },
-    address: { ...s.address, ...lh },
-    paragraph: { ...s.paragraph, ...lh, marginTop: 0 },
-    bullets: { marginTop: 0 },
-    bullet: { ...s.bullet, marginBottom: 0 },
-    bulletMark: { ...s.bulletMark, ...lh },
-    bulletText: { ...s.bulletText, ...lh },
-    detail: { ...s.detail, ...lh, fontSize: size, marginTop: 0 },
-    row: { ...s.row, ...lh, marginBottom: 0 },
+    detail: { ...s.detail, fontSize: size },
     sideContact: { ...s.sideContact, ...lh, fontSize: size, marginBottom: 0 },
     // A badge two lines high, so that the text beside it stays on the grid.
     badgeBox: { ...s.badgeBox, width: 2 * pitch, height: 2 * pitch },

@@ -61,8 +61,8 @@ export function sideMetrics(k: ThemeTokens): { size: number; line: number; step:
 }
 
 /**
- * The sidebar theme's baseline grid: one line of body text (`pitch`), and the half line every
- * gap is made of. Both columns stand on it, the sidebar a quarter line lower (components.tsx).
+ * The sidebar theme's baseline grid: one line of body text (`pitch`), which every line and gap
+ * is, and the half line the sidebar stands lower than the main column (components.tsx).
  */
 export function gridMetrics(k: ThemeTokens): { pitch: number; half: number } {
   const pitch = Math.round(k.size.body * k.leading * 100) / 100;
