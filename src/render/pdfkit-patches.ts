@@ -1,5 +1,6 @@
 /**
- * Two fixes to pdfkit, the PDF writer under react-pdf, for work it repeated in every document.
+ * Fixes to pdfkit, the PDF writer under react-pdf: two for work it repeated in every document,
+ * and one that makes every document tagged.
  * Installed once per process (marked with Symbol.for, so two copies of this module do not stack).
  */
 import PDFDocument from "pdfkit";
@@ -13,12 +14,13 @@ interface PdfKitDocument {
   _fontFamily: unknown;
   fontSize(size: unknown): PdfKitDocument;
 }
-const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method } }).prototype;
+const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method; initMarkings: Method } }).prototype;
 const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
 
 export function patchPdfkit(): void {
   const font = proto.font;
   const initFonts = proto.initFonts;
+  const initMarkings = proto.initMarkings;
   if (font[WRAPPED]) return;
 
   /**
@@ -57,6 +59,19 @@ export function patchPdfkit(): void {
   proto.initFonts = Object.assign(
     function (this: PdfKitDocument, defaultFont?: unknown, ...rest: unknown[]) {
       return initFonts.call(this, defaultFont === undefined ? null : defaultFont, ...rest);
+    },
+    { [WRAPPED]: true as const },
+  );
+
+  /**
+   * Every document is tagged (MarkInfo /Marked true, a structure tree, pages with Tabs /S):
+   * react-pdf does not pass pdfkit's `tagged` option (https://github.com/diegomura/react-pdf/issues/1288),
+   * and its render step, patched in patches/@react-pdf+render+*.patch, writes the structure from
+   * the components' `tag` props when the document has MarkInfo.
+   */
+  proto.initMarkings = Object.assign(
+    function (this: PdfKitDocument, options?: unknown, ...rest: unknown[]) {
+      return initMarkings.call(this, { ...(options as object), tagged: true }, ...rest);
     },
     { [WRAPPED]: true as const },
   );

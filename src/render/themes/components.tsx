@@ -226,11 +226,23 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
  * Contacts in a row (items wrap whole, never inside an address or URL), or as a column in the
  * sidebar layout, one per line.
  */
+/**
+ * The structure element a node opens in the tagged PDF: read by the render step's patch
+ * (patches/@react-pdf+render+*.patch, see render/pdfkit-patches.ts). `key` joins the pieces of one
+ * element that a page break splits; `alt` is a figure's text. "Artifact" marks decoration.
+ */
+const tagged = (tag: string, opts: { key?: string; alt?: string; artifact?: string } = {}): object => ({
+  tag,
+  ...(opts.key === undefined ? {} : { tagKey: opts.key }),
+  ...(opts.alt === undefined ? {} : { alt: opts.alt }),
+  ...(opts.artifact === undefined ? {} : { artifact: opts.artifact }),
+});
+
 function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
   return (
     <View style={column ? undefined : s.contacts}>
       {items.map((c, i) => (
-        <Text key={i} style={column ? s.sideContact : s.contact}>
+        <Text key={i} style={column ? s.sideContact : s.contact} {...tagged("P")}>
           <ContactLink c={c} s={s} />
           {!column && i < items.length - 1 ? CONTACT_SEPARATOR : ""}
         </Text>
@@ -264,12 +276,18 @@ function Rich({ text, s }: { text: string; s: Styles }) {
 function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeTokens }) {
   const centered = tokens.header.align === "center";
   const photo = vm.photo ? (
-    <Image style={[s.photo, centered ? s.photoAbove : s.photoLeft]} src={{ data: vm.photo.data, format: vm.photo.format }} />
+    <Image style={[s.photo, centered ? s.photoAbove : s.photoLeft]} src={{ data: vm.photo.data, format: vm.photo.format }} {...tagged("Figure", { alt: vm.name })} />
   ) : null;
   const text = (
     <View style={centered ? { alignItems: "center" } : s.headerText}>
-      <Text style={s.name}>{vm.name}</Text>
-      {vm.label ? <Text style={s.label}>{vm.label}</Text> : null}
+      <Text style={s.name} {...tagged("H1")}>
+        {vm.name}
+      </Text>
+      {vm.label ? (
+        <Text style={s.label} {...tagged("P")}>
+          {vm.label}
+        </Text>
+      ) : null}
       {vm.contacts.length && tokens.layout.kind === "single" ? <Contacts items={vm.contacts} s={s} /> : null}
     </View>
   );
@@ -288,9 +306,11 @@ function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeToke
 
 function Bullet({ text, s }: { text: string; s: Styles }) {
   return (
-    <View style={s.bullet} wrap={false}>
-      <Text style={s.bulletMark}>{"\u2022"}</Text>
-      <Text style={s.bulletText}>
+    <View style={s.bullet} wrap={false} {...tagged("LI")}>
+      <Text style={s.bulletMark} {...tagged("Lbl")}>
+        {"\u2022"}
+      </Text>
+      <Text style={s.bulletText} {...tagged("LBody")}>
         <Rich text={text} s={s} />
       </Text>
     </View>
@@ -300,7 +320,7 @@ function Bullet({ text, s }: { text: string; s: Styles }) {
 function Bullets({ items, s }: { items: string[]; s: Styles }) {
   if (!items.length) return null;
   return (
-    <View style={s.bullets}>
+    <View style={s.bullets} {...tagged("L")}>
       {items.map((b, i) => (
         <Bullet key={i} text={b} s={s} />
       ))}
@@ -331,8 +351,17 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
       e.title
     )
   ) : null;
-  const date = e.date ? <Text style={s.date}>{linked(e.date, e.dateHref, s.link)}</Text> : null;
-  const place = e.location && !ownLine ? <Text style={s.place}>{linked(e.location, e.locationHref, s.link)}</Text> : null;
+  const date = e.date ? (
+    <Text style={s.date} {...tagged("P")}>
+      {linked(e.date, e.dateHref, s.link)}
+    </Text>
+  ) : null;
+  const place =
+    e.location && !ownLine ? (
+      <Text style={s.place} {...tagged("P")}>
+        {linked(e.location, e.locationHref, s.link)}
+      </Text>
+    ) : null;
   return (
     <>
       {s.stacked ? (
@@ -340,30 +369,50 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
         // where parsers look for them.
         <>
           {date}
-          {title ? <Text style={s.title}>{title}</Text> : null}
-          {e.subtitle ? <Text style={s.subtitle}>{e.subtitle}</Text> : null}
+          {title ? (
+            <Text style={s.title} {...tagged("H3")}>
+              {title}
+            </Text>
+          ) : null}
+          {e.subtitle ? (
+            <Text style={s.subtitle} {...tagged("P")}>
+              {e.subtitle}
+            </Text>
+          ) : null}
           {place}
         </>
       ) : (
         <>
           {title || date ? (
             <View style={s.line}>
-              <Text style={s.title}>{title}</Text>
+              <Text style={s.title} {...tagged(title ? "H3" : "Artifact")}>
+                {title}
+              </Text>
               {date}
             </View>
           ) : null}
           {e.subtitle || place ? (
             <View style={s.line}>
-              <Text style={s.subtitle}>{e.subtitle ?? ""}</Text>
+              <Text style={s.subtitle} {...tagged(e.subtitle ? "P" : "Artifact")}>
+                {e.subtitle ?? ""}
+              </Text>
               {place}
             </View>
           ) : null}
         </>
       )}
-      {ownLine ? <Text style={s.address}>{linked(e.location!, e.locationHref, s.link)}</Text> : null}
-      {e.note ? <Text style={s.note}>{e.note}</Text> : null}
+      {ownLine ? (
+        <Text style={s.address} {...tagged("P")}>
+          {linked(e.location!, e.locationHref, s.link)}
+        </Text>
+      ) : null}
+      {e.note ? (
+        <Text style={s.note} {...tagged("P")}>
+          {e.note}
+        </Text>
+      ) : null}
       {e.summary && withSummary ? (
-        <Text style={s.paragraph}>
+        <Text style={s.paragraph} {...tagged("P")}>
           <Rich text={e.summary} s={s} />
         </Text>
       ) : null}
@@ -375,7 +424,7 @@ function Details({ e, s }: { e: Entry; s: Styles }) {
   return (
     <>
       {e.details.map((d, i) => (
-        <Text key={i} style={s.detail}>
+        <Text key={i} style={s.detail} {...tagged("P")}>
           <Text style={s.detailLabel}>{`${d.label}: `}</Text>
           {d.href ? (
             <Link src={d.href} style={s.link}>
@@ -422,25 +471,53 @@ interface FlowOptions {
   headTwo?: boolean;
   /** Style of the last block (an entry's bottom margin, so that nothing after its text is pushed onto a page of its own). */
   tailStyle?: Style;
+  /** The structure tag of each block (a list's pieces). */
+  tag?: object;
 }
 
 function flowing(items: ReactNode[], key: string, opts: FlowOptions = {}): ReactNode[] {
-  if (opts.headTwo && items.length < 4) return items.length ? [<View key={`${key}all`} wrap={false} style={opts.tailStyle}>{items}</View>] : [];
+  const tag = opts.tag ?? {};
+  if (opts.headTwo && items.length < 4)
+    return items.length
+      ? [
+          <View key={`${key}all`} wrap={false} style={opts.tailStyle} {...tag}>
+            {items}
+          </View>,
+        ]
+      : [];
   const head = opts.headTwo ? items.slice(0, 2) : [];
   const lone = items.slice(head.length, Math.max(head.length, items.length - 2));
   const tail = items.slice(head.length + lone.length);
   return [
-    ...(head.length ? [<View key={`${key}head`} wrap={false}>{head}</View>] : []),
-    ...lone.map((item, i) => <View key={`${key}${i}`} wrap={false}>{item}</View>),
-    ...(tail.length ? [<View key={`${key}tail`} wrap={false} style={opts.tailStyle}>{tail}</View>] : []),
+    ...(head.length
+      ? [
+          <View key={`${key}head`} wrap={false} {...tag}>
+            {head}
+          </View>,
+        ]
+      : []),
+    ...lone.map((item, i) => (
+      <View key={`${key}${i}`} wrap={false} {...tag}>
+        {item}
+      </View>
+    )),
+    ...(tail.length
+      ? [
+          <View key={`${key}tail`} wrap={false} style={opts.tailStyle} {...tag}>
+            {tail}
+          </View>,
+        ]
+      : []),
   ];
 }
 
+let lists = 0;
 const flowingBullets = (items: string[], s: Styles, key: string, opts: FlowOptions = {}) =>
   flowing(
     items.map((b, i) => <Bullet key={i} text={b} s={s} />),
     key,
-    opts,
+    // One list, whichever pages its pieces fall on.
+    { ...opts, tag: tagged("L", { key: `list${++lists}` }) },
   );
 
 /**
@@ -450,9 +527,9 @@ const flowingBullets = (items: string[], s: Styles, key: string, opts: FlowOptio
  */
 function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
   if (e.badge) {
-    const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} />;
+    const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} {...tagged("Figure", { alt: e.badge.alt })} />;
     return [
-      <View key={key} style={s.entryWithBadge} wrap={false}>
+      <View key={key} style={s.entryWithBadge} wrap={false} {...tagged("Div")}>
         <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
         <EntryBody e={e} s={s} besideBadge />
       </View>,
@@ -460,7 +537,7 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
   }
   if (!fit.tallEntry(e) && !fit.split(e)) {
     return [
-      <View key={key} style={s.entry} wrap={false}>
+      <View key={key} style={s.entry} wrap={false} {...tagged("Div")}>
         <EntryBody e={e} s={s} />
       </View>,
     ];
@@ -472,13 +549,13 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
   const first = e.bullets.slice(0, keep);
   const rest = e.bullets.slice(keep);
   return [
-    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined}>
+    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined} {...tagged("Div")}>
       <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
       {first.length ? <Bullets items={first} s={s} /> : null}
     </View>,
     ...(flowingSummary
       ? [
-          <Text key={`${key}s`} style={s.paragraph}>
+          <Text key={`${key}s`} style={s.paragraph} {...tagged("P")}>
             <Rich text={e.summary!} s={s} />
           </Text>,
         ]
@@ -486,7 +563,7 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
     ...flowingBullets(rest, s, `${key}b`, { headTwo: flowingSummary, tailStyle: e.details.length ? undefined : s.entry }),
     ...(e.details.length
       ? [
-          <View key={`${key}d`} style={s.entry}>
+          <View key={`${key}d`} style={s.entry} {...tagged("Div")}>
             <Details e={e} s={s} />
           </View>,
         ]
@@ -496,7 +573,7 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
 
 function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
   return (
-    <Text style={s.row}>
+    <Text style={s.row} {...tagged("P")}>
       {label ? <Text style={s.rowLabel}>{rowLabel(label, value)}</Text> : null}
       {value}
     </Text>
@@ -508,7 +585,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styl
   switch (sec.kind) {
     case "text": {
       const paragraph = sec.paragraph ? (
-        <Text key="p" style={s.text}>
+        <Text key="p" style={s.text} {...tagged("P")}>
           <Rich text={sec.paragraph} s={s} />
         </Text>
       ) : null;
@@ -518,7 +595,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styl
         return [
           <View key="all" wrap={false}>
             {paragraph}
-            <View style={bulletsStyle}>
+            <View style={bulletsStyle} {...(sec.bullets.length ? tagged("L") : {})}>
               {sec.bullets.map((b, i) => (
                 <Bullet key={i} text={b} s={s} />
               ))}
@@ -534,7 +611,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styl
         ...(paragraph ? [paragraph] : []),
         ...(first.length
           ? [
-              <View key="b0" style={bulletsStyle}>
+              <View key="b0" style={bulletsStyle} {...tagged("L")}>
                 {first.map((b, i) => (
                   <Bullet key={i} text={b} s={s} />
                 ))}
@@ -549,7 +626,7 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styl
     case "rows": {
       if (sec.inline) {
         return [
-          <Text key="inline" style={s.text}>
+          <Text key="inline" style={s.text} {...tagged("P")}>
             {inlineRows(sec.rows)}
           </Text>,
         ];
@@ -575,8 +652,8 @@ function SectionView({ sec, s, es = () => s, fit, k }: { sec: Section; s: Styles
   // to move whole flows instead, and the title asks for room for its first lines.
   if (sec.kind === "text" && sec.paragraph && fit.longText(sec.paragraph)) {
     return (
-      <View style={s.section}>
-        <Text style={s.sectionTitle} minPresenceAhead={40} {...bookmark(sec.title)}>
+      <View style={s.section} {...tagged("Sect", { key: sec.id })}>
+        <Text style={s.sectionTitle} minPresenceAhead={40} {...bookmark(sec.title)} {...tagged("H2")}>
           {sectionHeading(sec, k)}
         </Text>
         {first}
@@ -585,9 +662,9 @@ function SectionView({ sec, s, es = () => s, fit, k }: { sec: Section; s: Styles
     );
   }
   return (
-    <View style={s.section}>
+    <View style={s.section} {...tagged("Sect", { key: sec.id })}>
       <View wrap={false}>
-        <Text style={s.sectionTitle} {...bookmark(sec.title)}>
+        <Text style={s.sectionTitle} {...bookmark(sec.title)} {...tagged("H2")}>
           {sectionHeading(sec, k)}
         </Text>
         {first}
@@ -621,6 +698,7 @@ export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm
   const layout = tokens.layout;
   return (
     <Document
+      pdfVersion="1.7"
       title={vm.metadata.title}
       author={vm.metadata.author}
       subject={vm.metadata.subject}
@@ -630,7 +708,7 @@ export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm
       producer={info.creator}
       creationDate={info.creationDate}
     >
-      <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page}>
+      <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page} {...tagged("Document", { key: "document" })}>
         <Header vm={vm} s={s} tokens={tokens} />
         {layout.kind === "sidebar" ? (
           <View style={s.columns}>
@@ -648,6 +726,7 @@ export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm
         <Text
           style={s.footer}
           fixed
+          {...tagged("Artifact", { artifact: "Pagination" })}
           render={({ pageNumber, totalPages }) => (pageNumber > 1 ? footerText(vm.name, pageNumber, totalPages) : "")}
         />
       </Page>
