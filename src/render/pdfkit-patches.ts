@@ -1,9 +1,10 @@
 /**
  * Fixes to pdfkit, the PDF writer under react-pdf: two for work it repeated in every document,
- * and one that makes every document tagged.
+ * one that makes every document tagged, and the PDF/UA-1 and PDF/A-3b identification.
  * Installed once per process (marked with Symbol.for, so two copies of this module do not stack).
  */
 import PDFDocument from "pdfkit";
+import { SRGB_ICC } from "./srgb-icc.js";
 
 /** Marks pdfkit's methods as wrapped, across copies of this module. */
 const WRAPPED = Symbol.for("resume-builder.pdfkit-font-cache");
@@ -14,13 +15,29 @@ interface PdfKitDocument {
   _fontFamily: unknown;
   fontSize(size: unknown): PdfKitDocument;
 }
-const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method; initMarkings: Method } }).prototype;
+const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method; initMarkings: Method; initSubset: Method; _addInfo: Method } }).prototype;
+
+/** What the identification patches use of a document. */
+interface Subsetted {
+  subset?: number;
+  options: { lang?: string };
+  info: Record<string, unknown>;
+  _root: { data: Record<string, unknown> };
+  ref(data: object): { write(bytes: Uint8Array): void; end(): void };
+  appendXML(xml: string): void;
+  endSubset(): void;
+  _addColorOutputIntent(): void;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
 
 export function patchPdfkit(): void {
   const font = proto.font;
   const initFonts = proto.initFonts;
   const initMarkings = proto.initMarkings;
+  const initSubset = proto.initSubset;
+  const addInfo = proto._addInfo;
   if (font[WRAPPED]) return;
 
   /**
@@ -75,4 +92,63 @@ export function patchPdfkit(): void {
     },
     { [WRAPPED]: true as const },
   );
+
+  /**
+   * PDF/A (react-pdf's `conformance` prop): pdfkit reads its sRGB profile for the output intent
+   * with `fs.readFileSync` of a file: URL string, which Node does not open (and a bundle has no
+   * pdfkit folder beside it); the profile is inlined instead. The document also says it is
+   * PDF/UA-1 (pdfkit identifies one subset only): the structure is there (the tags above).
+   */
+  proto.initSubset = Object.assign(
+    function (this: PdfKitDocument, ...args: unknown[]) {
+      const out = initSubset.call(this, ...args);
+      identify(this as unknown as Subsetted);
+      return out;
+    },
+    { [WRAPPED]: true as const },
+  );
+
+  /**
+   * The XMP metadata: pdfkit writes the title, author and subject into XML unescaped (an "&" in
+   * a label made it invalid) and no language; the values are escaped, and `dc:language` added.
+   */
+  proto._addInfo = Object.assign(
+    function (this: PdfKitDocument, ...args: unknown[]) {
+      const doc = this as unknown as Subsetted;
+      const saved = { ...doc.info };
+      for (const [k, v] of Object.entries(doc.info)) if (typeof v === "string") doc.info[k] = escapeXml(v);
+      try {
+        addInfo.call(this, ...args);
+      } finally {
+        Object.assign(doc.info, saved);
+      }
+      const lang = doc.options.lang;
+      if (lang) doc.appendXML(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language><rdf:Bag><rdf:li>${escapeXml(lang)}</rdf:li></rdf:Bag></dc:language></rdf:Description>`);
+    },
+    { [WRAPPED]: true as const },
+  );
+}
+
+/** A PDF/A document: its output intent from the inlined profile, and PDF/UA-1 in its XMP too. */
+function identify(doc: Subsetted): void {
+  if (!doc.subset) return;
+  doc._addColorOutputIntent = function (this: Subsetted) {
+    const profile = this.ref({ Length: SRGB_ICC.length, N: 3 });
+    profile.write(SRGB_ICC);
+    profile.end();
+    const intent = this.ref({
+      Type: "OutputIntent",
+      S: "GTS_PDFA1",
+      Info: new String("sRGB IEC61966-2.1"),
+      OutputConditionIdentifier: new String("sRGB IEC61966-2.1"),
+      DestOutputProfile: profile,
+    });
+    intent.end();
+    this._root.data.OutputIntents = [intent];
+  };
+  const endSubset = doc.endSubset;
+  doc.endSubset = function (this: Subsetted) {
+    endSubset.call(this);
+    this.appendXML(`<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>`);
+  };
 }

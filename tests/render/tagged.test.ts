@@ -2,8 +2,10 @@
  * The tagged PDF (patches/@react-pdf+render+*.patch, render/pdfkit-patches.ts), read by poppler's
  * `pdfinfo -struct-text`: every build is tagged, PDF 1.7; the name is the H1, every section
  * title an H2 in reading order, every bullet an LI with its Lbl and LBody, the badge a Figure;
- * page footers are artifacts, outside the tree.
+ * page footers are artifacts, outside the tree. qpdf shows the catalog's MarkInfo, Lang,
+ * DisplayDocTitle and sRGB output intent, and the XMP's PDF/UA-1 and PDF/A-3b identification.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { THEMES } from "../../src/input/schema.js";
@@ -69,5 +71,36 @@ describe("the tagged PDF", () => {
       expect(nodes.flatMap((n) => n.text).some((t) => /\u2014 \d+ \/ \d+/.test(t)), at).toBe(false);
       if (file.endsWith("full.yaml")) expect(nodes.some((n) => n.tag === "Figure"), at).toBe(true);
     }
+  });
+});
+
+describe("the identification", () => {
+  it("says PDF/UA-1 and PDF/A-3b in XMP, with an sRGB output intent, MarkInfo, Lang and DisplayDocTitle", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "t.pdf");
+    // An "&" in a value once made the XMP invalid XML.
+    const input = path.join(dir, "r.yaml");
+    writeFileSync(input, "basics: {name: Jane Doe, label: R&D <Lead>}\nrender: {locale: de}\n");
+    await build(input, { output: out, env: EPOCH });
+    expect(tool("qpdf", ["--check", out]).code).toBe(0);
+    // qpdf's JSON (version 2): objects as "obj:N 0 R": { value }, and the trailer.
+    const objects = (JSON.parse(tool("qpdf", ["--json", out]).stdout) as { qpdf: [unknown, Record<string, { value: unknown }>] }).qpdf[1];
+    const deref = (ref: unknown) => objects[ref === "trailer" ? "trailer" : `obj:${String(ref)}`]!.value as Record<string, unknown>;
+    const trailer = deref("trailer") as { "/Root": string };
+    const root = deref(trailer["/Root"]) as Record<string, unknown>;
+    expect(root["/Lang"]).toBe("u:de");
+    expect(deref(root["/MarkInfo"])).toEqual({ "/Marked": true });
+    expect(deref(root["/ViewerPreferences"])).toMatchObject({ "/DisplayDocTitle": true });
+    expect(root["/StructTreeRoot"]).toBeDefined();
+    const [intent] = root["/OutputIntents"] as string[];
+    expect(deref(intent!)).toMatchObject({ "/S": "/GTS_PDFA1", "/OutputConditionIdentifier": "u:sRGB IEC61966-2.1" });
+    const bytes = readFileSync(out, "latin1");
+    const xmp = Buffer.from(bytes.slice(bytes.indexOf("<x:xmpmeta"), bytes.indexOf("</x:xmpmeta>") + 12), "latin1").toString("utf8");
+    expect(xmp).toContain("<pdfuaid:part>1</pdfuaid:part>");
+    expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(xmp).toContain("<rdf:li>de</rdf:li>");
+    expect(xmp).toContain("R&amp;D &lt;Lead&gt;");
+    expect(xmp).not.toMatch(/R&D/);
+    expect(tool("pdfinfo", [out]).stdout).toMatch(/^PDF version:\s+1\.7$/m);
   });
 });

@@ -699,6 +699,7 @@ export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm
   return (
     <Document
       pdfVersion="1.7"
+      conformance="PDF/A-3b"
       title={vm.metadata.title}
       author={vm.metadata.author}
       subject={vm.metadata.subject}
