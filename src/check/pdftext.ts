@@ -42,6 +42,21 @@ export function readPdfPages(bytes: Uint8Array): PageLayout[] {
   });
 }
 
+/** The files embedded in a PDF as the document's associated files (or, failing that, its EmbeddedFiles). */
+export function readEmbeddedFiles(bytes: Uint8Array): { name: string; data: Uint8Array; relationship?: string }[] {
+  return new PdfFile(bytes).embeddedFiles();
+}
+
+/** A PDF text string: UTF-16BE after its byte-order mark, or else (near enough) Latin-1. */
+function textString(b: Uint8Array): string {
+  if (b[0] === 0xfe && b[1] === 0xff) {
+    let out = "";
+    for (let i = 2; i + 1 < b.length; i += 2) out += String.fromCharCode((b[i]! << 8) | b[i + 1]!);
+    return out;
+  }
+  return latin1(b);
+}
+
 interface PdfObject {
   value: PdfValue;
   /** The stream's raw bytes, when the object is a stream. */
@@ -134,6 +149,23 @@ class PdfFile {
       else throw new Error(`unsupported stream filter ${f}`);
     }
     return data;
+  }
+
+  embeddedFiles(): { name: string; data: Uint8Array; relationship?: string }[] {
+    const catalog = this.dictAt(this.findRoot());
+    let specs = (this.resolve(catalog?.get("AF")) as PdfValue[] | undefined) ?? [];
+    if (!specs.length) {
+      const names = (this.resolve(this.dictAt(this.dictAt(catalog?.get("Names"))?.get("EmbeddedFiles"))?.get("Names")) as PdfValue[] | undefined) ?? [];
+      specs = names.filter((_, i) => i % 2 === 1);
+    }
+    return specs.flatMap((ref) => {
+      const spec = this.dictAt(ref);
+      const file = this.dictAt(spec?.get("EF"))?.get("F");
+      if (!spec || !file) return [];
+      const name = this.resolve(spec.get("UF") ?? spec.get("F"));
+      const rel = this.resolve(spec.get("AFRelationship"));
+      return [{ name: name instanceof PdfBytes ? textString(name.bytes) : String(name ?? ""), data: this.streamData(file), relationship: rel instanceof PdfName ? rel.name : undefined }];
+    });
   }
 
   /** The page dictionaries in page order. */

@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { TOOL_NAME, VERSION } from "../common/version.js";
 import { atsCommand } from "./commands/ats.js";
 import { buildCommand } from "./commands/build.js";
+import { extractCommand } from "./commands/extract.js";
 import { initCommand } from "./commands/init.js";
 import { schemaCommand } from "./commands/schema.js";
 import { themesCommand } from "./commands/themes.js";
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .showHelpAfterError("(run resume --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  for (const command of [buildCommand, validateCommand, atsCommand, themesCommand, schemaCommand, initCommand]) command(program, ctx);
+  for (const command of [buildCommand, validateCommand, atsCommand, extractCommand, themesCommand, schemaCommand, initCommand]) command(program, ctx);
 
   if (argv.length === 0) {
     io.err(program.helpInformation());

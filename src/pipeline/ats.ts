@@ -8,7 +8,7 @@ import { matchJob, type JobMatch } from "../check/keywords.js";
 import { readPdfPages } from "../check/pdftext.js";
 import { ResumeError } from "../common/errors.js";
 
-/** A PDF or posting larger than this is refused, unread. */
+/** A PDF or posting larger than this is refused, unread (ats, extract). */
 export const MAX_ATS_BYTES = 50 * 1024 * 1024;
 
 export interface AtsReport {
@@ -30,7 +30,7 @@ export function atsReport(pdf: string | Uint8Array, opts: { label?: string; job?
   return { parsed, job: matchJob(posting, parsed) };
 }
 
-function readBounded(file: string, label: string): Buffer {
+export function readBounded(file: string, label: string): Buffer {
   let size: number;
   try {
     const st = statSync(file);

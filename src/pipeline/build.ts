@@ -19,6 +19,7 @@ import { asRecord, BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type R
 import { detectLocale, scriptNeeds } from "../model/scripts.js";
 import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "../render/themes/index.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
+import type { Attachment } from "../render/pdfkit-patches.js";
 import { inFileOrder, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { checkParse } from "../check/parse.js";
@@ -42,6 +43,8 @@ export interface BuildOptions {
   verify?: boolean;
   /** Told before each output is written (a progress line for multi-output builds). */
   onWrite?: (file: string, index: number, total: number) => void;
+  /** Embed the résumé as printed in the PDF (default true; `--no-embed`). */
+  embed?: boolean;
   /** Build this named variant (`variants` in the file). */
   variant?: string;
   /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */
@@ -198,12 +201,14 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
 
   const { renderPdf } = await import("../render/render.js");
+  // The document as printed, inside its PDF (resume extract writes it back out).
+  const attachments = opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate)];
   /** Lay the résumé out with `tokens`, breaking pages as paginate.ts decides. */
   const lay = (tokens: ThemeTokens, splitAll = false) =>
     paginate(
       async (plan) => {
         try {
-          return await renderPdf(vm, creationDate, tokens, plan);
+          return await renderPdf(vm, creationDate, tokens, plan, attachments);
         } catch (err) {
           return fail(`the PDF could not be laid out: ${(err as Error).message}`);
         }
@@ -401,3 +406,30 @@ export function creationDateFor(resume: Resume, env: NodeJS.ProcessEnv, file: st
   }
   return new Date();
 }
+
+/** The name of the résumé embedded in every PDF. */
+export const EMBEDDED_NAME = "resume.json";
+
+/**
+ * The résumé exactly as printed, for embedding: the validated JSON Resume of the selected variant
+ * only (no other variants, no comments), with the render settings the build used.
+ */
+function sourceAttachment(resume: Resume, variant: Variant | undefined, extras: Checked["extras"], render: BuildOptions["render"], date: Date): Attachment {
+  const selected = selectVariant(resume, variant);
+  const used = { ...resume.render, ...(variant ? definedOnly({ order: variant.order, hide: variant.hide, maxPages: variant.maxPages, fit: variant.fit }) : {}), ...definedOnly(render ?? {}) };
+  const { variants: _variants, ...rest } = selected;
+  // A variant's tags chose what it prints; with no variants left they mean nothing.
+  const untagged = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(untagged) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "tags").map(([k, x]) => [k, untagged(x)])) : v;
+  const printed = { ...rest, ...(Object.keys(used).length ? { render: used } : {}) };
+  const { doc } = toJsonResume((variant ? untagged(printed) : printed) as Resume, variant ? [] : extras);
+  return {
+    name: EMBEDDED_NAME,
+    data: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`),
+    type: "application/json",
+    description: "The résumé this PDF was built from (JSON Resume)",
+    relationship: "Source",
+    date,
+  };
+}
+

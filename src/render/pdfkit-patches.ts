@@ -1,6 +1,7 @@
 /**
  * Fixes to pdfkit, the PDF writer under react-pdf: two for work it repeated in every document,
- * one that makes every document tagged, and the PDF/UA-1 and PDF/A-3b identification.
+ * one that makes every document tagged, the PDF/UA-1 and PDF/A-3b identification, and files
+ * embedded in a document (`withAttachments`).
  * Installed once per process (marked with Symbol.for, so two copies of this module do not stack).
  */
 import PDFDocument from "pdfkit";
@@ -15,7 +16,36 @@ interface PdfKitDocument {
   _fontFamily: unknown;
   fontSize(size: unknown): PdfKitDocument;
 }
-const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method; initMarkings: Method; initSubset: Method; _addInfo: Method } }).prototype;
+const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method; initMarkings: Method; initSubset: Method; _addInfo: Method; end: Method } }).prototype;
+
+/** A file embedded in the PDF as an associated file of the document. */
+export interface Attachment {
+  name: string;
+  data: Uint8Array;
+  /** MIME type. */
+  type: string;
+  description: string;
+  /** `Source`: what the document was made from (PDF/A-3's AFRelationship). */
+  relationship: "Source" | "Data" | "Supplement" | "Alternative" | "Unspecified";
+  date: Date;
+}
+
+const ATTACHMENTS = Symbol.for("resume-builder.attachments");
+let pending: Attachment[] | undefined;
+
+/**
+ * Run `render` (react-pdf's renderToBuffer) so that the document it creates embeds `files`.
+ * react-pdf creates its pdfkit document synchronously, at the start of the call, so the files
+ * are handed to that document and to no other.
+ */
+export function withAttachments<T>(files: Attachment[], render: () => Promise<T>): Promise<T> {
+  pending = files;
+  try {
+    return render();
+  } finally {
+    pending = undefined;
+  }
+}
 
 /** What the identification patches use of a document. */
 interface Subsetted {
@@ -38,6 +68,7 @@ export function patchPdfkit(): void {
   const initMarkings = proto.initMarkings;
   const initSubset = proto.initSubset;
   const addInfo = proto._addInfo;
+  const end = proto.end;
   if (font[WRAPPED]) return;
 
   /**
@@ -88,6 +119,7 @@ export function patchPdfkit(): void {
    */
   proto.initMarkings = Object.assign(
     function (this: PdfKitDocument, options?: unknown, ...rest: unknown[]) {
+      if (pending) Object.assign(this, { [ATTACHMENTS]: pending });
       return initMarkings.call(this, { ...(options as object), tagged: true }, ...rest);
     },
     { [WRAPPED]: true as const },
@@ -124,6 +156,19 @@ export function patchPdfkit(): void {
       }
       const lang = doc.options.lang;
       if (lang) doc.appendXML(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language><rdf:Bag><rdf:li>${escapeXml(lang)}</rdf:li></rdf:Bag></dc:language></rdf:Description>`);
+    },
+    { [WRAPPED]: true as const },
+  );
+
+  /** The attachments `withAttachments` handed this document, embedded before it is written. */
+  proto.end = Object.assign(
+    function (this: PdfKitDocument, ...args: unknown[]) {
+      const files = (this as unknown as { [ATTACHMENTS]?: Attachment[] })[ATTACHMENTS];
+      const doc = this as unknown as { file(data: Uint8Array, options: object): void };
+      for (const f of files ?? []) {
+        doc.file(f.data, { name: f.name, type: f.type, description: f.description, relationship: f.relationship, creationDate: f.date, modifiedDate: f.date });
+      }
+      return end.call(this, ...args);
     },
     { [WRAPPED]: true as const },
   );

@@ -6,7 +6,7 @@ import { Font, renderToBuffer } from "@react-pdf/renderer";
 import { registerFonts, resetGlyphCaches } from "./fontstore.js";
 import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "../model/normalize.js";
-import { patchPdfkit } from "./pdfkit-patches.js";
+import { patchPdfkit, withAttachments, type Attachment } from "./pdfkit-patches.js";
 import { ResumeDocument } from "./themes/components.js";
 import { NO_PLAN, type Plan } from "./themes/measure.js";
 import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
@@ -25,7 +25,13 @@ export interface RenderResult {
 }
 
 /** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
-export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: ThemeTokens = themeTokens(vm), plan: Plan = NO_PLAN): Promise<RenderResult> {
+export async function renderPdf(
+  vm: ViewModel,
+  creationDate: Date,
+  tokens: ThemeTokens = themeTokens(vm),
+  plan: Plan = NO_PLAN,
+  attachments: Attachment[] = [],
+): Promise<RenderResult> {
   const stack = fontStack(tokens, vm.scripts);
   registerFonts(stackFaces(stack));
   resetGlyphCaches();
@@ -40,8 +46,8 @@ export async function renderPdf(vm: ViewModel, creationDate: Date, tokens: Theme
   };
   let bytes: Buffer;
   try {
-    bytes = await renderToBuffer(
-      <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} plan={plan} />,
+    bytes = await withAttachments(attachments, () =>
+      renderToBuffer(<ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} plan={plan} />),
     );
   } finally {
     console.warn = warn;

@@ -21,6 +21,7 @@ interface BuildFlags extends RenderOptions {
   maxPages?: number;
   fit?: number;
   verify: boolean;
+  embed: boolean;
   format?: Format[];
   quiet?: boolean;
   json?: boolean;
@@ -35,6 +36,7 @@ export function buildCommand(program: Command, ctx: Context): void {
     .option("--max-pages <n>", "fail if the résumé needs more than n pages (overrides render.maxPages)", pageCount)
     .option("--fit <n>", "tighten spacing, leading, then size and margins until it fits n pages", pageCount)
     .option("--no-verify", "skip reading the PDF back to check every value is there, in order")
+    .option("--no-embed", "leave out the résumé the PDF otherwise carries inside it (resume extract)")
     .option("-f, --format <list>", `what to write, comma-separated: ${FORMATS.join(", ")} (default: pdf)`, formatList)
     .option("-q, --quiet", "print nothing but problems")
     .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
@@ -64,6 +66,7 @@ export function buildCommand(program: Command, ctx: Context): void {
       maxPages: opts.maxPages,
       fit: opts.fit,
       verify: opts.verify,
+      embed: opts.embed,
       formats: opts.format,
       env: ctx.io.env,
       label: input.label,
