@@ -15,6 +15,9 @@ export interface TextItem {
   size: number;
   /** The font's PostScript name without its subset tag (`SourceSerif4-Bold`). */
   font: string;
+  /** The marked-content id the text is shown in (tagged PDFs), and whether it is an artifact. */
+  mcid?: number;
+  artifact?: boolean;
 }
 
 export interface Font {
@@ -53,6 +56,8 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
   let wordSpacing = 0;
   let scale = 1;
   let leading = 0;
+  /** Open marked-content sequences (BDC/BMC … EMC): their MCID, and whether each is an artifact. */
+  const marks: { mcid?: number; artifact: boolean }[] = [];
   const num = (i: number) => {
     const v = operands[operands.length - i];
     return typeof v === "number" ? v : 0;
@@ -82,7 +87,13 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
       }
     }
     const xScale = Math.hypot(start[0], start[1]);
-    items.push({ str, x: start[4], y: start[5], width: advance * xScale, size: ySize, font: font.name });
+    const item: TextItem = { str, x: start[4], y: start[5], width: advance * xScale, size: ySize, font: font.name };
+    if (marks.length) {
+      const mcid = marks.findLast((m) => m.mcid !== undefined)?.mcid;
+      if (mcid !== undefined) item.mcid = mcid;
+      if (marks.some((m) => m.artifact)) item.artifact = true;
+    }
+    items.push(item);
     tm = multiply([1, 0, 0, 1, advance, 0], tm);
   };
   for (let tok = lexer.next(); tok !== undefined; tok = lexer.next()) {
@@ -149,6 +160,19 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
         charSpacing = num(2);
         moveText(0, -leading);
         show([operands[operands.length - 1]!]);
+        break;
+      case "BDC": {
+        const tag = operands[0];
+        const props = operands[1];
+        const mcid = props instanceof Map ? props.get("MCID") : undefined;
+        marks.push({ artifact: tag instanceof PdfName && tag.name === "Artifact", ...(typeof mcid === "number" ? { mcid } : {}) });
+        break;
+      }
+      case "BMC":
+        marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
+        break;
+      case "EMC":
+        marks.pop();
         break;
       case "BI": {
         // An inline image: skip its data up to EI.

@@ -42,6 +42,18 @@ export function readPdfPages(bytes: Uint8Array): PageLayout[] {
   });
 }
 
+/** A structure element: its type, alternative text, and children (elements or marked content). */
+export interface StructNode {
+  tag: string;
+  alt?: string;
+  kids: (StructNode | { page: number; mcid: number })[];
+}
+
+/** The structure tree of a tagged PDF (its StructTreeRoot as the root node), or undefined. */
+export function readPdfStructure(bytes: Uint8Array): StructNode | undefined {
+  return new PdfFile(bytes).structure();
+}
+
 /** The files embedded in a PDF as the document's associated files (or, failing that, its EmbeddedFiles). */
 export function readEmbeddedFiles(bytes: Uint8Array): { name: string; data: Uint8Array; relationship?: string }[] {
   return new PdfFile(bytes).embeddedFiles();
@@ -151,6 +163,36 @@ class PdfFile {
     return data;
   }
 
+  /** Object numbers of the pages, in page order (set by pages()). */
+  private pageNums: number[] = [];
+
+  /** The structure tree of a tagged PDF, or undefined. */
+  structure(): StructNode | undefined {
+    if (!this.pageNums.length) this.pages();
+    const root = this.dictAt(this.dictAt(this.findRoot())?.get("StructTreeRoot"));
+    if (!root) return undefined;
+    const pageOf = (ref: PdfValue | undefined) => (ref instanceof PdfRef ? this.pageNums.indexOf(ref.num) + 1 : 0);
+    const element = (dict: PdfDict, depth: number): StructNode => {
+      const s = this.resolve(dict.get("S"));
+      const alt = this.resolve(dict.get("Alt"));
+      const node: StructNode = { tag: s instanceof PdfName ? s.name : "", kids: [], ...(alt instanceof PdfBytes ? { alt: textString(alt.bytes) } : {}) };
+      const page = pageOf(dict.get("Pg"));
+      const k = this.resolve(dict.get("K"));
+      for (const kid of Array.isArray(k) ? k : k === undefined ? [] : [k]) {
+        const v = this.resolve(kid);
+        if (typeof v === "number") node.kids.push({ page, mcid: v });
+        else if (v instanceof Map && depth < 64) {
+          const type = this.resolve(v.get("Type"));
+          const name = type instanceof PdfName ? type.name : "";
+          if (name === "MCR") node.kids.push({ page: pageOf(v.get("Pg")) || page, mcid: this.resolve(v.get("MCID")) as number });
+          else if (name !== "OBJR") node.kids.push(element(v, depth + 1));
+        }
+      }
+      return node;
+    };
+    return element(root, 0);
+  }
+
   embeddedFiles(): { name: string; data: Uint8Array; relationship?: string }[] {
     const catalog = this.dictAt(this.findRoot());
     let specs = (this.resolve(catalog?.get("AF")) as PdfValue[] | undefined) ?? [];
@@ -175,20 +217,23 @@ class PdfFile {
     const out: PdfDict[] = [];
     // A page inherits its resources and boxes from the page-tree nodes above it.
     const INHERITED = ["Resources", "MediaBox", "CropBox", "Rotate"];
-    const walk = (node: PdfDict | undefined, depth: number, inherited: PdfDict) => {
+    this.pageNums = [];
+    const walk = (ref: PdfValue | undefined, depth: number, inherited: PdfDict) => {
+      const node = this.dictAt(ref);
       if (!node || depth > 64) return;
       const type = node.get("Type");
       if (type instanceof PdfName && type.name === "Page") {
         const page: PdfDict = new Map(node);
         for (const [k, v] of inherited) if (!page.has(k)) page.set(k, v);
         out.push(page);
+        this.pageNums.push(ref instanceof PdfRef ? ref.num : -1);
         return;
       }
       const next: PdfDict = new Map(inherited);
       for (const k of INHERITED) if (node.has(k)) next.set(k, node.get(k)!);
-      for (const kid of (this.resolve(node.get("Kids")) as PdfValue[] | undefined) ?? []) walk(this.dictAt(kid), depth + 1, next);
+      for (const kid of (this.resolve(node.get("Kids")) as PdfValue[] | undefined) ?? []) walk(kid, depth + 1, next);
     };
-    walk(this.dictAt(catalog?.get("Pages")), 0, new Map());
+    walk(catalog?.get("Pages"), 0, new Map());
     return out;
   }
 

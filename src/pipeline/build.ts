@@ -23,6 +23,8 @@ import type { Attachment } from "../render/pdfkit-patches.js";
 import { inFileOrder, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { checkParse } from "../check/parse.js";
+import { readPdfStructure } from "../check/pdftext.js";
+import { checkStructure } from "../check/structure.js";
 import { checkReadback, sectionOnPage } from "../check/verify.js";
 import { existingOutput, writeAtomic, writeProblem } from "../output/write.js";
 
@@ -265,10 +267,13 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
         `the text "${failure.expected.text}"${where} ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,
       );
     }
-    const parsed = checkParse(vm, tokens, laid.layout);
+    const parsed = [
+      ...checkParse(vm, tokens, laid.layout),
+      ...checkStructure(vm, tokens, laid.layout, readPdfStructure(rendered.bytes)).map((p) => ({ page: p.page ?? 0, message: p.message })),
+    ];
     if (parsed.length) {
       throw new ResumeError(
-        parsed.map((p) => ({ file: source.file, path: "", message: `page ${p.page}: ${p.message} (use --no-verify to write the PDF anyway)` })),
+        parsed.map((p) => ({ file: source.file, path: "", message: `${p.page ? `page ${p.page}: ` : ""}${p.message} (use --no-verify to write the PDF anyway)` })),
         warnings,
       );
     }

@@ -1,0 +1,54 @@
+/**
+ * The tagged PDF's proof: what a screen reader reads is what the page shows. Every value the
+ * read-back finds in the text is also in the structure tree's content, in the same order; every
+ * text-showing operator is inside tagged marked content or an artifact; every figure has
+ * alternative text. (Links as `Link` elements are not proved yet: they are not tagged yet.)
+ */
+import type { PageLayout, StructNode } from "./pdftext.js";
+import type { ViewModel } from "../model/normalize.js";
+import { readingOrder } from "../render/themes/reading.js";
+import type { ThemeTokens } from "../render/themes/tokens.js";
+
+export interface StructureProblem {
+  page?: number;
+  message: string;
+}
+
+const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
+const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s.trim()}”`;
+
+export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[], tree: StructNode | undefined): StructureProblem[] {
+  if (!tree?.kids.length) return [{ message: "the PDF has no structure tree, so screen readers get no headings, lists or reading order" }];
+  const problems: StructureProblem[] = [];
+  layout.forEach((page, i) => {
+    const loose = page.items.find((it) => it.str.trim() && it.mcid === undefined && !it.artifact);
+    if (loose) problems.push({ page: i + 1, message: `the text ${quote(loose.str)} is outside the structure tree (neither tagged nor an artifact)` });
+  });
+  // The tagged text, in the tree's order.
+  const content = new Map<string, string>();
+  layout.forEach((page, i) => {
+    for (const it of page.items) if (it.mcid !== undefined && !it.artifact) content.set(`${i + 1}/${it.mcid}`, (content.get(`${i + 1}/${it.mcid}`) ?? "") + it.str);
+  });
+  let text = "";
+  const walk = (node: StructNode) => {
+    if (node.tag === "Figure" && !node.alt?.trim()) problems.push({ message: "a figure (an image) has no alternative text" });
+    for (const kid of node.kids) {
+      if ("tag" in kid) walk(kid);
+      else text += content.get(`${kid.page}/${kid.mcid}`) ?? "";
+    }
+  };
+  walk(tree);
+  const tagged = squeeze(text);
+  let cursor = 0;
+  for (const expected of readingOrder(vm, tokens)) {
+    const want = squeeze(expected.text);
+    const at = tagged.indexOf(want, cursor);
+    if (at < 0) {
+      const where = expected.section ? ` in "${expected.section}"` : " in the header";
+      problems.push({ message: `the text ${quote(expected.text)}${where} is ${tagged.includes(want) ? "out of order" : "missing"} in the structure tree that screen readers read` });
+      break;
+    }
+    cursor = at + want.length;
+  }
+  return problems;
+}
