@@ -46,12 +46,16 @@ export function readPdfPages(bytes: Uint8Array): PageLayout[] {
 export interface StructNode {
   tag: string;
   alt?: string;
+  /** Object numbers of the annotations attached to it (OBJR). */
+  objects?: number[];
   kids: (StructNode | { page: number; mcid: number })[];
 }
 
-/** The structure tree of a tagged PDF (its StructTreeRoot as the root node), or undefined. */
-export function readPdfStructure(bytes: Uint8Array): StructNode | undefined {
-  return new PdfFile(bytes).structure();
+/** The structure tree of a tagged PDF (its StructTreeRoot as the root node), or undefined, and its link annotations. */
+export function readPdfStructure(bytes: Uint8Array): (StructNode & { links: number[] }) | undefined {
+  const pdf = new PdfFile(bytes);
+  const tree = pdf.structure();
+  return tree && { ...tree, links: pdf.linkAnnotations() };
 }
 
 /** The files embedded in a PDF as the document's associated files (or, failing that, its EmbeddedFiles). */
@@ -185,12 +189,25 @@ class PdfFile {
           const type = this.resolve(v.get("Type"));
           const name = type instanceof PdfName ? type.name : "";
           if (name === "MCR") node.kids.push({ page: pageOf(v.get("Pg")) || page, mcid: this.resolve(v.get("MCID")) as number });
-          else if (name !== "OBJR") node.kids.push(element(v, depth + 1));
+          else if (name === "OBJR") {
+            const obj = v.get("Obj");
+            if (obj instanceof PdfRef) (node.objects ??= []).push(obj.num);
+          } else node.kids.push(element(v, depth + 1));
         }
       }
       return node;
     };
     return element(root, 0);
+  }
+
+  /** Object numbers of the link annotations on every page. */
+  linkAnnotations(): number[] {
+    return this.pages().flatMap((page) =>
+      ((this.resolve(page.get("Annots")) as PdfValue[] | undefined) ?? []).filter((a) => {
+        const sub = this.dictAt(a)?.get("Subtype");
+        return a instanceof PdfRef && sub instanceof PdfName && sub.name === "Link";
+      }).map((a) => (a as PdfRef).num),
+    );
   }
 
   embeddedFiles(): { name: string; data: Uint8Array; relationship?: string }[] {

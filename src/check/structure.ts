@@ -2,7 +2,7 @@
  * The tagged PDF's proof: what a screen reader reads is what the page shows. Every value the
  * read-back finds in the text is also in the structure tree's content, in the same order; every
  * text-showing operator is inside tagged marked content or an artifact; every figure has
- * alternative text. (Links as `Link` elements are not proved yet: they are not tagged yet.)
+ * alternative text; every link annotation belongs to a `Link` element.
  */
 import type { PageLayout, StructNode } from "./pdftext.js";
 import type { ViewModel } from "../model/normalize.js";
@@ -17,7 +17,7 @@ export interface StructureProblem {
 const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
 const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s.trim()}”`;
 
-export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[], tree: StructNode | undefined): StructureProblem[] {
+export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[], tree: (StructNode & { links?: number[] }) | undefined): StructureProblem[] {
   if (!tree?.kids.length) return [{ message: "the PDF has no structure tree, so screen readers get no headings, lists or reading order" }];
   const problems: StructureProblem[] = [];
   layout.forEach((page, i) => {
@@ -30,14 +30,18 @@ export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: reado
     for (const it of page.items) if (it.mcid !== undefined && !it.artifact) content.set(`${i + 1}/${it.mcid}`, (content.get(`${i + 1}/${it.mcid}`) ?? "") + it.str);
   });
   let text = "";
+  const linked = new Set<number>();
   const walk = (node: StructNode) => {
     if (node.tag === "Figure" && !node.alt?.trim()) problems.push({ message: "a figure (an image) has no alternative text" });
+    if (node.tag === "Link") for (const o of node.objects ?? []) linked.add(o);
     for (const kid of node.kids) {
       if ("tag" in kid) walk(kid);
       else text += content.get(`${kid.page}/${kid.mcid}`) ?? "";
     }
   };
   walk(tree);
+  const loose = (tree.links ?? []).filter((l) => !linked.has(l)).length;
+  if (loose) problems.push({ message: `${loose} link${loose === 1 ? "" : "s"} not in a Link element of the structure tree, so screen readers cannot announce ${loose === 1 ? "it" : "them"}` });
   const tagged = squeeze(text);
   let cursor = 0;
   for (const expected of readingOrder(vm, tokens)) {

@@ -50,6 +50,14 @@ describe("each rule", () => {
     expect(checkStructure(vm, tokens, layout, tree)).toEqual([{ message: `the text “${vm.name}” in the header is missing in the structure tree that screen readers read` }]);
   });
 
+  it("fails a link annotation outside any Link element", async () => {
+    const { vm, tokens, layout, tree } = await built("classic");
+    expect(tree.links.length).toBeGreaterThan(3);
+    const link = find(tree, "Link")!;
+    link.objects = [];
+    expect(checkStructure(vm, tokens, layout, tree).map((p) => p.message)).toContain("1 link not in a Link element of the structure tree, so screen readers cannot announce it");
+  });
+
   it("fails text outside the tree, and a figure without alternative text", async () => {
     const { vm, tokens, layout, tree } = await built("classic");
     const item = layout[0]!.items.find((it) => it.str.includes("Northwind"))!;
