@@ -2,7 +2,8 @@
  * The tagged PDF (patches/@react-pdf+render+*.patch, render/pdfkit-patches.ts), read by poppler's
  * `pdfinfo -struct-text`: every build is tagged, PDF 1.7; the name is the H1, every section
  * title an H2 in reading order, every bullet an LI with its Lbl and LBody, the badge a Figure;
- * page footers are artifacts, outside the tree. qpdf shows the catalog's MarkInfo, Lang,
+ * page footers are artifacts, outside the tree; pdf.js's getStructTree finds the same H1, H2s,
+ * LIs and the badge's Alt. qpdf shows the catalog's MarkInfo, Lang,
  * DisplayDocTitle and sRGB output intent, and the XMP's PDF/UA-1 and PDF/A-3b identification.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -102,5 +103,36 @@ describe("the identification", () => {
     expect(xmp).toContain("R&amp;D &lt;Lead&gt;");
     expect(xmp).not.toMatch(/R&D/);
     expect(tool("pdfinfo", [out]).stdout).toMatch(/^PDF version:\s+1\.7$/m);
+  });
+});
+
+interface PdfjsNode {
+  role?: string;
+  alt?: string;
+  type?: string;
+  children?: PdfjsNode[];
+}
+
+describe("the tagged PDF read by pdf.js", () => {
+  it.each(THEMES)("has the H1, every H2, every LI and the badge's Alt in %s (getStructTree)", async (theme) => {
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const out = path.join(tempDir(), "t.pdf");
+    const input = path.join(ROOT, "tests/fixtures/full.yaml");
+    await build(input, { output: out, env: EPOCH, render: { theme } });
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(out)), useSystemFonts: false }).promise;
+    const roles: PdfjsNode[] = [];
+    const walk = (n: PdfjsNode) => {
+      if (n.role) roles.push(n);
+      for (const c of n.children ?? []) walk(c);
+    };
+    for (let p = 1; p <= doc.numPages; p++) walk(((await (await doc.getPage(p)).getStructTree()) as PdfjsNode | null) ?? {});
+    await doc.destroy();
+    const { vm, tokens } = await check(input, { render: { theme } });
+    const { side, main } = layoutSections(vm, tokens);
+    expect(roles.filter((r) => r.role === "H1")).toHaveLength(1);
+    expect(roles.filter((r) => r.role === "H2")).toHaveLength(side.length + main.length);
+    const bullets = [...side, ...main].flatMap((s) => (s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : []));
+    expect(roles.filter((r) => r.role === "LI")).toHaveLength(bullets.length);
+    expect(roles.filter((r) => r.role === "Figure").map((r) => r.alt)).toContain("AWS Certified Machine Learning – Specialty badge");
   });
 });
