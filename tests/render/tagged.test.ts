@@ -1,7 +1,8 @@
 /**
  * The tagged PDF (patches/@react-pdf+render+*.patch, render/pdfkit-patches.ts), read by poppler's
  * `pdfinfo -struct-text`: every build is tagged, PDF 1.7; the name is the H1, every section
- * title an H2 in reading order, every bullet an LI with its Lbl and LBody, the badge a Figure;
+ * title an H2 in reading order, each entry one Div and each list one L however they split,
+ * every bullet an LI with its Lbl and LBody, the badge a Figure;
  * page footers are artifacts, outside the tree; pdf.js's getStructTree finds the same H1, H2s,
  * LIs and the badge's Alt. qpdf shows the catalog's MarkInfo, Lang,
  * DisplayDocTitle and sRGB output intent, and the XMP's PDF/UA-1 and PDF/A-3b identification.
@@ -68,6 +69,12 @@ describe("the tagged PDF", () => {
       const items = nodes.filter((n) => n.tag === "LI");
       expect(items.map((li) => li.children.map((c) => c.tag)), at).toEqual(bullets.map(() => ["Lbl", "LBody"]));
       expect(items.map((li) => textOf(li.children[1]!).replace(/\s/g, "")), at).toEqual(bullets.map((b) => plainText(b).replace(/\s/g, "")));
+      // One Div per entry and one L per list, whatever pages and blocks they are split over.
+      const sections = [...side, ...main];
+      const entries = sections.flatMap((s) => (s.kind === "entries" ? s.entries : []));
+      expect(nodes.filter((n) => n.tag === "Div"), at).toHaveLength(entries.length);
+      const lists = entries.filter((e) => e.bullets.length).length + sections.filter((s) => s.kind === "text" && s.bullets.length).length;
+      expect(nodes.filter((n) => n.tag === "L"), at).toHaveLength(lists);
       // Footers are artifacts: no "Name — 2 / 3" in the tree.
       expect(nodes.flatMap((n) => n.text).some((t) => /\u2014 \d+ \/ \d+/.test(t)), at).toBe(false);
       if (file.endsWith("full.yaml")) expect(nodes.some((n) => n.tag === "Figure"), at).toBe(true);
@@ -76,7 +83,7 @@ describe("the tagged PDF", () => {
 });
 
 describe("the identification", () => {
-  it("says PDF/UA-1 and PDF/A-3b in XMP, with an sRGB output intent, MarkInfo, Lang and DisplayDocTitle", async () => {
+  it("says PDF/UA-1 and PDF/A-3b in XMP, with an sRGB output intent, MarkInfo, Lang, DisplayDocTitle, Tabs and the source file", async () => {
     const dir = tempDir();
     const out = path.join(dir, "t.pdf");
     // An "&" in a value once made the XMP invalid XML.
@@ -93,6 +100,11 @@ describe("the identification", () => {
     expect(deref(root["/MarkInfo"])).toEqual({ "/Marked": true });
     expect(deref(root["/ViewerPreferences"])).toMatchObject({ "/DisplayDocTitle": true });
     expect(root["/StructTreeRoot"]).toBeDefined();
+    // The résumé inside: an associated file, the document's source.
+    const [spec] = root["/AF"] as string[];
+    expect(deref(spec!)).toMatchObject({ "/AFRelationship": "/Source", "/Type": "/Filespec" });
+    const pages = deref((deref(root["/Pages"]) as { "/Kids": string[] })["/Kids"][0]!);
+    expect(pages["/Tabs"]).toBe("/S");
     const [intent] = root["/OutputIntents"] as string[];
     expect(deref(intent!)).toMatchObject({ "/S": "/GTS_PDFA1", "/OutputConditionIdentifier": "u:sRGB IEC61966-2.1" });
     const bytes = readFileSync(out, "latin1");

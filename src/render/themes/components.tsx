@@ -229,11 +229,14 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
 /**
  * The structure element a node opens in the tagged PDF: read by the render step's patch
  * (patches/@react-pdf+render+*.patch, see render/pdfkit-patches.ts). `key` joins the pieces of one
- * element that a page break splits; `alt` is a figure's text. "Artifact" marks decoration.
+ * element that a page break (or a split between bullets) spreads over several blocks, and `parent`
+ * the element a block belongs to when it is not inside it; `alt` is a figure's text. "Artifact"
+ * marks decoration.
  */
-const tagged = (tag: string, opts: { key?: string; alt?: string; artifact?: string } = {}): object => ({
+const tagged = (tag: string, opts: { key?: string; parent?: string; alt?: string; artifact?: string } = {}): object => ({
   tag,
   ...(opts.key === undefined ? {} : { tagKey: opts.key }),
+  ...(opts.parent === undefined ? {} : { tagParent: opts.parent }),
   ...(opts.alt === undefined ? {} : { alt: opts.alt }),
   ...(opts.artifact === undefined ? {} : { artifact: opts.artifact }),
 });
@@ -317,10 +320,10 @@ function Bullet({ text, s }: { text: string; s: Styles }) {
   );
 }
 
-function Bullets({ items, s }: { items: string[]; s: Styles }) {
+function Bullets({ items, s, tag = tagged("L") }: { items: string[]; s: Styles; tag?: object }) {
   if (!items.length) return null;
   return (
-    <View style={s.bullets} {...tagged("L")}>
+    <View style={s.bullets} {...tag}>
       {items.map((b, i) => (
         <Bullet key={i} text={b} s={s} />
       ))}
@@ -511,13 +514,16 @@ function flowing(items: ReactNode[], key: string, opts: FlowOptions = {}): React
   ];
 }
 
-let lists = 0;
+/** Keys that make the blocks of one entry, or one list, one structure element. */
+let blockKeys = 0;
+const blockKey = (kind: string) => `${kind}${++blockKeys}`;
+
 const flowingBullets = (items: string[], s: Styles, key: string, opts: FlowOptions = {}) =>
   flowing(
     items.map((b, i) => <Bullet key={i} text={b} s={s} />),
     key,
     // One list, whichever pages its pieces fall on.
-    { ...opts, tag: tagged("L", { key: `list${++lists}` }) },
+    { ...opts, tag: opts.tag ?? tagged("L", { key: blockKey("list") }) },
   );
 
 /**
@@ -548,22 +554,25 @@ function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
   const keep = flowingSummary ? 0 : e.bullets.length >= 4 ? 2 : 1;
   const first = e.bullets.slice(0, keep);
   const rest = e.bullets.slice(keep);
+  // The blocks are one Div, and the bullets in them one list.
+  const entry = blockKey("entry");
+  const list = tagged("L", { key: blockKey("list"), parent: entry });
   return [
-    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined} {...tagged("Div")}>
+    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined} {...tagged("Div", { key: entry })}>
       <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
-      {first.length ? <Bullets items={first} s={s} /> : null}
+      {first.length ? <Bullets items={first} s={s} tag={list} /> : null}
     </View>,
     ...(flowingSummary
       ? [
-          <Text key={`${key}s`} style={s.paragraph} {...tagged("P")}>
+          <Text key={`${key}s`} style={s.paragraph} {...tagged("P", { parent: entry })}>
             <Rich text={e.summary!} s={s} />
           </Text>,
         ]
       : []),
-    ...flowingBullets(rest, s, `${key}b`, { headTwo: flowingSummary, tailStyle: e.details.length ? undefined : s.entry }),
+    ...flowingBullets(rest, s, `${key}b`, { headTwo: flowingSummary, tailStyle: e.details.length ? undefined : s.entry, tag: list }),
     ...(e.details.length
       ? [
-          <View key={`${key}d`} style={s.entry} {...tagged("Div")}>
+          <View key={`${key}d`} style={s.entry} {...tagged("Div", { key: entry })}>
             <Details e={e} s={s} />
           </View>,
         ]
@@ -607,18 +616,19 @@ function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styl
       const keep = sec.bullets.length >= 4 ? 2 : 1;
       const first = sec.bullets.slice(0, keep);
       const rest = sec.bullets.slice(keep);
+      const list = tagged("L", { key: blockKey("list") });
       return [
         ...(paragraph ? [paragraph] : []),
         ...(first.length
           ? [
-              <View key="b0" style={bulletsStyle} {...tagged("L")}>
+              <View key="b0" style={bulletsStyle} {...list}>
                 {first.map((b, i) => (
                   <Bullet key={i} text={b} s={s} />
                 ))}
               </View>,
             ]
           : []),
-        ...flowingBullets(rest, s, "b"),
+        ...flowingBullets(rest, s, "b", { tag: list }),
       ];
     }
     case "entries":
