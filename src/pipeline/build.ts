@@ -426,7 +426,9 @@ function sourceAttachment(resume: Resume, variant: Variant | undefined, extras: 
   // A variant's tags chose what it prints; with no variants left they mean nothing.
   const untagged = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(untagged) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "tags").map(([k, x]) => [k, untagged(x)])) : v;
-  const printed = { ...rest, ...(Object.keys(used).length ? { render: used } : {}) };
+  // In a fixed key order, so that the document rebuilt from it embeds the same bytes.
+  const settings = Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const printed = { ...rest, ...(Object.keys(settings).length ? { render: settings } : {}) };
   const { doc } = toJsonResume((variant ? untagged(printed) : printed) as Resume, variant ? [] : extras);
   return {
     name: EMBEDDED_NAME,

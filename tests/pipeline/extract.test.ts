@@ -53,6 +53,12 @@ describe("the embedded résumé", () => {
     expect(doc.render).toMatchObject({ theme: "compact", order: ["skills", "work"] });
     const text = JSON.stringify(doc);
     expect(text).not.toMatch(/"tags"/);
+    // Rebuilt as it is, it is the variant's PDF, byte for byte.
+    const again = path.join(dir, "again.json");
+    expect((await run(["extract", out, "--json", "-o", again], { cwd: dir })).code).toBe(0);
+    const rebuilt = path.join(dir, "w.pdf");
+    await build(again, { output: rebuilt, env: EPOCH });
+    expect(Buffer.compare(readFileSync(out), readFileSync(rebuilt))).toBe(0);
     // What the frontend variant alone prints is not there.
     const source = readFileSync(path.join(ROOT, "tests/fixtures/variants.yaml"), "utf8");
     const frontendOnly = /- text: (.*)\n\s+tags: \[frontend\]/.exec(source)?.[1];

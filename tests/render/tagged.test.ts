@@ -126,25 +126,28 @@ interface PdfjsNode {
 }
 
 describe("the tagged PDF read by pdf.js", () => {
-  it.each(THEMES)("has the H1, every H2, every LI and the badge's Alt in %s (getStructTree)", async (theme) => {
+  it.each(THEMES)("has the H1, every H2, every LI and the badge's Alt in %s, on the full, long and Unicode fixtures (getStructTree)", async (theme) => {
     const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const out = path.join(tempDir(), "t.pdf");
-    const input = path.join(ROOT, "tests/fixtures/full.yaml");
-    await build(input, { output: out, env: EPOCH, render: { theme } });
-    const doc = await getDocument({ data: new Uint8Array(readFileSync(out)), useSystemFonts: false }).promise;
-    const roles: PdfjsNode[] = [];
-    const walk = (n: PdfjsNode) => {
-      if (n.role) roles.push(n);
-      for (const c of n.children ?? []) walk(c);
-    };
-    for (let p = 1; p <= doc.numPages; p++) walk(((await (await doc.getPage(p)).getStructTree()) as PdfjsNode | null) ?? {});
-    await doc.destroy();
-    const { vm, tokens } = await check(input, { render: { theme } });
-    const { side, main } = layoutSections(vm, tokens);
-    expect(roles.filter((r) => r.role === "H1")).toHaveLength(1);
-    expect(roles.filter((r) => r.role === "H2")).toHaveLength(side.length + main.length);
-    const bullets = [...side, ...main].flatMap((s) => (s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : []));
-    expect(roles.filter((r) => r.role === "LI")).toHaveLength(bullets.length);
-    expect(roles.filter((r) => r.role === "Figure").map((r) => r.alt)).toContain("AWS Certified Machine Learning – Specialty badge");
+    for (const file of ["tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "tests/fixtures/unicode.yaml"]) {
+      const out = path.join(tempDir(), "t.pdf");
+      const input = path.join(ROOT, file);
+      await build(input, { output: out, env: EPOCH, render: { theme } });
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(out)), useSystemFonts: false }).promise;
+      const roles: PdfjsNode[] = [];
+      const walk = (n: PdfjsNode) => {
+        if (n.role) roles.push(n);
+        for (const c of n.children ?? []) walk(c);
+      };
+      for (let p = 1; p <= doc.numPages; p++) walk(((await (await doc.getPage(p)).getStructTree()) as PdfjsNode | null) ?? {});
+      await doc.destroy();
+      const { vm, tokens } = await check(input, { render: { theme } });
+      const { side, main } = layoutSections(vm, tokens);
+      const at = `${theme}: ${file}`;
+      expect(roles.filter((r) => r.role === "H1"), at).toHaveLength(1);
+      expect(roles.filter((r) => r.role === "H2"), at).toHaveLength(side.length + main.length);
+      const bullets = [...side, ...main].flatMap((s) => (s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : []));
+      expect(roles.filter((r) => r.role === "LI"), at).toHaveLength(bullets.length);
+      if (file.endsWith("full.yaml")) expect(roles.filter((r) => r.role === "Figure").map((r) => r.alt), at).toContain("AWS Certified Machine Learning – Specialty badge");
+    }
   });
 });
