@@ -11,10 +11,10 @@
  * page's footer is alone on the page's last line.
  */
 import type { PageLayout } from "./pdftext.js";
-import type { TextItem } from "./pdf-content.js";
-import { normalizeSpace } from "./verify.js";
+import { joinRun, type TextItem } from "./pdf-content.js";
+import { normalizeSpace, quoted as quote, squeeze } from "./verify.js";
 import type { Section, ViewModel } from "../model/normalize.js";
-import { pageBox } from "../render/themes/measure.js";
+import { columnEdges } from "../render/themes/measure.js";
 import { footerPattern, layoutSections, readingOrder, sectionHeading } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 
@@ -54,15 +54,7 @@ export function groupLines(layout: readonly PageLayout[]): ParsedLine[][] {
 
 /** Items of one line as text: a space where there is a gap between two of them; icons (private-use characters) go. */
 export function joinItems(items: readonly TextItem[]): string {
-  let text = "";
-  let end: number | undefined;
-  for (const it of items) {
-    const size = Math.abs(it.size || 10);
-    if (end !== undefined && it.x - end > size * 0.15 && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
-    text += it.str;
-    end = it.x + it.width;
-  }
-  return normalizeSpace(text.replace(/\p{Co}/gu, ""));
+  return normalizeSpace(joinRun(items).replace(/\p{Co}/gu, ""));
 }
 
 /** The line's parts, split where a gap wider than `gap` points separates two items. */
@@ -108,8 +100,6 @@ export const isBold = (font: string) => /bold|black|heavy|semibold|demi/i.test(f
 /** The items with letters or digits: a symbol or emoji may come from a font that has no bold. */
 export const wordItems = (items: readonly TextItem[]) => items.filter((it) => /[\p{L}\p{N}]/u.test(it.str));
 
-/** Letters only, without spaces: how two readings of the same text are compared. */
-const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
 
 export interface ParseProblem {
   page: number;
@@ -121,7 +111,6 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
   const pages = groupLines(layout);
   const all = pages.flat();
   const problems: ParseProblem[] = [];
-  const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
 
   // The header's lines, from the top of page 1: the name (which may wrap), then the label.
   const nameText = squeeze(vm.name);
@@ -141,9 +130,9 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
 
   // Two columns on one line.
   if (tokens.layout.kind === "sidebar") {
-    const box = pageBox(tokens, vm.paper);
-    const sideRight = tokens.margin.left + box.width * tokens.layout.width - tokens.layout.gap / 2 + 1;
-    const mainLeft = tokens.margin.left + box.width * tokens.layout.width + tokens.layout.gap / 2 - 1;
+    const edges = columnEdges(tokens, vm.paper);
+    const sideRight = edges.sideRight + 1;
+    const mainLeft = edges.mainLeft - 1;
     // The columns begin below the header, which runs across the page.
     for (const line of all) {
       if (headerLines.includes(line)) continue;

@@ -201,23 +201,31 @@ export interface PlacedLine {
 
 export function placeLines(items: readonly TextItem[]): PlacedLine[] {
   const lines: PlacedLine[] = [];
-  let line = "";
+  let run: TextItem[] = [];
   let lastY: number | undefined;
-  let lastEnd = 0;
   for (const it of items) {
     const size = Math.abs(it.size || 10);
     if (lastY !== undefined && Math.abs(it.y - lastY) > size * 0.5) {
-      lines.push({ text: line, y: lastY });
-      line = "";
-    } else if (line && it.str && it.x - lastEnd > size * 0.15 && !line.endsWith(" ") && !it.str.startsWith(" ")) {
-      line += " ";
+      lines.push({ text: joinRun(run), y: lastY });
+      run = [];
     }
     if (it.str) {
-      line += it.str;
+      run.push(it);
       lastY = it.y;
-      lastEnd = it.x + it.width;
     }
   }
-  if (line && lastY !== undefined) lines.push({ text: line, y: lastY });
+  if (run.length && lastY !== undefined) lines.push({ text: joinRun(run), y: lastY });
   return lines.map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), y: l.y })).filter((l) => l.text);
+}
+
+/** Items of one line, left to right, as text: a space where a gap separates two of them. */
+export function joinRun(items: readonly TextItem[]): string {
+  let text = "";
+  let end: number | undefined;
+  for (const it of items) {
+    if (end !== undefined && it.x - end > Math.abs(it.size || 10) * 0.15 && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
+    text += it.str;
+    end = it.x + it.width;
+  }
+  return text;
 }

@@ -6,6 +6,7 @@
  */
 import type { PageLayout, StructNode } from "./pdftext.js";
 import type { ViewModel } from "../model/normalize.js";
+import { quoted as quote, squeeze } from "./verify.js";
 import { readingOrder } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 
@@ -14,8 +15,6 @@ export interface StructureProblem {
   message: string;
 }
 
-const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
-const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s.trim()}”`;
 
 export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[], tree: (StructNode & { links?: number[] }) | undefined): StructureProblem[] {
   if (!tree?.kids.length) return [{ message: "the PDF has no structure tree, so screen readers get no headings, lists or reading order" }];

@@ -74,8 +74,11 @@ export function checkReadback(vm: ViewModel, tokens: ThemeTokens, pages: PageLin
   return undefined;
 }
 
+/** A text in a message: in quotes, cut at 60 characters. */
+export const quoted = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s.trim()}”`;
+
 /** Spaces and invisible code points (variation selectors, joiners) go: readers disagree on them. */
-const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
+export const squeeze = (s: string) => s.normalize("NFC").replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, "");
 
 /** For each section (by title), the 1-based page its title is printed on. */
 export function sectionPages(vm: ViewModel, tokens: ThemeTokens, pages: PageLines[]): Map<string, number> {

@@ -16,7 +16,7 @@ import { readPdfPages, type PageLayout } from "../check/pdftext.js";
 import { normalizeSpace, valuePlaces } from "../check/verify.js";
 import type { Entry, Section, ViewModel } from "../model/normalize.js";
 import type { RenderResult } from "../render/render.js";
-import { pageBox, splittable, type Plan, type Splits } from "../render/themes/measure.js";
+import { columnEdges, splittable, type Plan, type Splits } from "../render/themes/measure.js";
 import { footerPattern, layoutSections } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 
@@ -108,7 +108,7 @@ function regrid(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[], main: 
 
 /** The sidebar's last page and the baseline of its lowest line there (page footers aside). */
 function sidebarEnd(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[]): { page: number; y: number } {
-  const edge = tokens.margin.left + pageBox(tokens, vm.paper).width * (tokens.layout.kind === "sidebar" ? tokens.layout.width : 1);
+  const edge = columnEdges(tokens, vm.paper).gutter;
   let end = { page: 1, y: Infinity };
   layout.forEach((p, i) => {
     const ys = p.items.filter((it) => it.str.trim() && it.x < edge && it.y > tokens.margin.bottom).map((it) => it.y);

@@ -20,6 +20,16 @@ export function pageBox(k: ThemeTokens, paper: "a4" | "letter"): { width: number
   return { width: w - k.margin.left - k.margin.right, height: h - k.margin.top - k.margin.bottom };
 }
 
+/**
+ * Where the sidebar theme's columns are on the page (PDF units from the left edge): the
+ * sidebar's right edge, the middle of the gap between the columns, the main column's left edge.
+ */
+export function columnEdges(k: ThemeTokens, paper: "a4" | "letter"): { sideRight: number; gutter: number; mainLeft: number } {
+  const gutter = k.margin.left + pageBox(k, paper).width * (k.layout.kind === "sidebar" ? k.layout.width : 1);
+  const half = k.layout.kind === "sidebar" ? k.layout.gap / 2 : 0;
+  return { sideRight: gutter - half, gutter, mainLeft: gutter + half };
+}
+
 export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): number {
   const line = k.size.body * k.leading;
   const textWidth = e.badge ? width - k.badge - 8 : width;
