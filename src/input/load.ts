@@ -2,7 +2,7 @@
  * Stage 1 — load: read a YAML or JSON file into plain data plus a source map that turns any
  * path into a line and column. Knows files and YAML, nothing about résumés.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from "yaml";
 import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
@@ -51,18 +51,42 @@ export async function loadFile(filePath: string, label: string = filePath): Prom
   try {
     bytes = readFileSync(filePath);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "file not found"
-        : code === "EISDIR"
-          ? "is a folder, not a file"
-          : code === "EACCES"
-            ? "permission denied"
-            : `cannot be read (${code ?? String(err)})`;
-    throw new ResumeError([{ file, path: "", message: why }]);
+    throw new ResumeError([{ file, path: "", message: readProblem(err) }]);
   }
   return { ...parseSource(bytes, file), dir: path.dirname(path.resolve(filePath)) };
+}
+
+/** Why a file could not be read, in words. */
+export function readProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === "ENOENT"
+    ? "file not found"
+    : code === "EISDIR"
+      ? "is a folder, not a file"
+      : code === "EACCES"
+        ? "permission denied"
+        : `cannot be read (${code ?? String(err)})`;
+}
+
+/** A file other than the résumé (a PDF, a job posting), refused unread above `limit` bytes. */
+export function readFileBounded(filePath: string, label: string, limit: number): Buffer {
+  const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
+  let size: number;
+  try {
+    const st = statSync(filePath);
+    if (st.isDirectory()) throw fail("is a folder, not a file");
+    if (!st.isFile()) throw fail("is not a regular file");
+    size = st.size;
+  } catch (err) {
+    if (err instanceof ResumeError) throw err;
+    throw fail(readProblem(err));
+  }
+  if (size > limit) throw fail(`is ${size} bytes; the limit is ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB)`);
+  try {
+    return readFileSync(filePath);
+  } catch (err) {
+    throw fail(readProblem(err));
+  }
 }
 
 /** Parse bytes already in memory; `file` names them in messages and decides YAML vs JSON. */

@@ -6,11 +6,12 @@ import { stringify } from "yaml";
 import { readEmbeddedFiles } from "../check/pdftext.js";
 import { ResumeError } from "../common/errors.js";
 import { EMBEDDED_NAME } from "./build.js";
-import { readBounded } from "./ats.js";
+import { readFileBounded } from "../input/load.js";
+import { MAX_ATS_BYTES } from "./ats.js";
 
 export function extractResume(pdf: string, opts: { label?: string; format?: "yaml" | "json" } = {}): string {
   const label = opts.label ?? pdf;
-  const bytes = readBounded(pdf, label);
+  const bytes = readFileBounded(pdf, label, MAX_ATS_BYTES);
   const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
   let files: ReturnType<typeof readEmbeddedFiles>;
   try {
