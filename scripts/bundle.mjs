@@ -87,7 +87,8 @@ const common = {
   logLevel: "warning",
   // React's production build: the development one checks and warns on every element it creates.
   define: { "process.env.NODE_ENV": '"production"' },
-  external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
+  // docx and fflate (Word files) load only when a Word file is asked for: a PDF build never parses them.
+  external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas", "docx", "fflate"],
   plugins: [pdfkitFonts, yogaWithoutFetch, reactPdfLayout()],
 };
 

@@ -18,7 +18,7 @@ export function normalizeSpace(s: string): string {
  * All pages as one string. A line break is a space, except where the theme broke a line without
  * one: after a slash or hyphen inside a long URL or id, and between CJK characters.
  */
-export function joinLines(pages: PageLines[], vm: ViewModel): string {
+export function joinLines(pages: PageLines[], vm: Pick<ViewModel, "name">): string {
   return joinPages(pages, vm).text;
 }
 
@@ -30,7 +30,7 @@ interface LineStart {
 }
 
 /** All pages as one string (as joinLines), and where in it each line starts (`ys`: the lines' baselines). */
-function joinPages(pages: PageLines[], vm: ViewModel, ys?: number[][]): { text: string; starts: LineStart[] } {
+function joinPages(pages: PageLines[], vm: Pick<ViewModel, "name">, ys?: number[][]): { text: string; starts: LineStart[] } {
   const footer = footerPattern(vm.name);
   const starts: LineStart[] = [];
   let out = "";
@@ -63,9 +63,14 @@ export interface ReadbackFailure {
  * reordered character — what an ATS would actually get wrong — is caught.
  */
 export function checkReadback(vm: ViewModel, tokens: ThemeTokens, pages: PageLines[]): ReadbackFailure | undefined {
+  return checkSequence(readingOrder(vm, tokens), vm, pages);
+}
+
+/** The first of `sequence` that cannot be read back from `pages` in order (checkReadback for any document). */
+export function checkSequence(sequence: Expected[], vm: Pick<ViewModel, "name">, pages: PageLines[]): ReadbackFailure | undefined {
   const text = squeeze(joinLines(pages, vm));
   let cursor = 0;
-  for (const expected of readingOrder(vm, tokens)) {
+  for (const expected of sequence) {
     const want = squeeze(expected.text);
     const at = text.indexOf(want, cursor);
     if (at < 0) return { expected, foundElsewhere: text.includes(want) };

@@ -462,6 +462,50 @@ const variant = closed(z
 
 const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
+/** What a cover letter says; in the résumé's `letters` list, or in a file of its own. */
+const letterFields = {
+  variant: text().optional().describe("The variant of the résumé this letter goes with (its header is that variant's)"),
+  to: closed(
+    z.strictObject({
+      name: text().optional().describe("Who the letter is addressed to"),
+      organization: text().optional(),
+      address: z.union([text(), strings()], { error: "expected the address as text or a list of lines" }).optional().describe("Address lines"),
+    }),
+  )
+    .optional()
+    .describe("The recipient, printed above the subject"),
+  date: isoDate.optional().describe("The letter's date (default: the build's date, SOURCE_DATE_EPOCH when set)"),
+  subject: text().optional().describe("The subject line, printed in bold"),
+  greeting: text().optional().describe("e.g. Dear Ms Rivera,"),
+  body: z
+    .union([text().trim().min(1, "the letter's body must not be empty"), list(text()).min(1, "the letter's body must not be empty")], {
+      error: "expected the body as text (paragraphs separated by blank lines) or a list of paragraphs",
+    })
+    .describe("Paragraphs, with the inline markup of summaries (**bold**, *italic*, [links](https://…))"),
+  closing: text().optional().describe("e.g. Kind regards,; the name follows it"),
+};
+
+const LETTER_ID = text().regex(VARIANT_NAME_RE, "a letter id is lower-case letters, digits and dashes, e.g. acme");
+
+const letter = closed(
+  z.strictObject({ id: LETTER_ID.describe("Name used by --letter and in the file name <Name>-Letter-<id>.pdf"), ...letterFields }).describe("Extension: a cover letter"),
+);
+
+/** A letter in a file of its own: `resume:` names the résumé it goes with. */
+export const LetterFileSchema = closed(
+  z
+    .strictObject({
+      $schema: text().optional(),
+      resume: text().trim().min(1, "name the résumé file this letter goes with").describe("The résumé file this letter goes with, relative to this file"),
+      id: LETTER_ID.optional().describe("Used in the file name <Name>-Letter-<id>.pdf (default: this file's name)"),
+      ...letterFields,
+    })
+    .describe("A cover letter that goes with a résumé"),
+);
+
+export type Letter = z.output<typeof letter>;
+export type LetterFile = z.output<typeof LetterFileSchema>;
+
 const meta = z
   .looseObject({
     canonical: url,
@@ -492,6 +536,7 @@ export const ResumeSchema = z
       .record(z.string().regex(VARIANT_NAME_RE, "a variant name is lower-case letters, digits and dashes"), variant, { error: "expected variants by name" })
       .optional()
       .describe("Extension: named tailored versions (resume build --variant NAME)"),
+    letters: list(letter).optional().describe("Extension: cover letters that go with the résumé (resume build --letter ID)"),
   })
   .superRefine((raw, ctx) => {
     // Section ids must be unique, and render.order may only name sections that can exist.
@@ -544,6 +589,23 @@ export const ResumeSchema = z
         });
       }
     }
+    // Letter ids name output files; each must be unique, and a letter's variant must exist.
+    const letterIds = new Set<string>();
+    (Array.isArray(doc.letters) ? doc.letters.map(asRecord) : []).forEach((l, i) => {
+      if (typeof l.id === "string") {
+        if (letterIds.has(l.id)) ctx.addIssue({ code: "custom", path: ["letters", i, "id"], message: `the letter id "${l.id}" is already taken; give this letter a different id` });
+        letterIds.add(l.id);
+      }
+      if (typeof l.variant === "string" && !(l.variant in asRecord(doc.variants))) {
+        const names = Object.keys(asRecord(doc.variants));
+        const guess = didYouMean(l.variant, names);
+        ctx.addIssue({
+          code: "custom",
+          path: ["letters", i, "variant"],
+          message: names.length ? `no variant "${l.variant}"${guess ? `; did you mean "${guess}"?` : `; the variants are: ${names.join(", ")}`}` : `no variant "${l.variant}": the résumé defines no variants`,
+        });
+      }
+    });
     const hide = asRecord(doc.render).hide;
     (Array.isArray(hide) ? hide : []).forEach((id: unknown, i) => {
       if (typeof id === "string" && !ids.has(id)) {

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { coerce, knownKeysAt, typoOf, type Coerced, type CoerceOptions } from "./coerce.js";
 import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
 import { withPaths, type LoadedSource } from "./load.js";
-import { asRecord, ResumeSchema, type Resume } from "./schema.js";
+import { asRecord, LetterFileSchema, ResumeSchema, type LetterFile, type Resume } from "./schema.js";
 
 export interface Validated {
   /** The résumé, when the document has no problems. */
@@ -48,6 +48,43 @@ export function validate(source: LoadedSource, opts: CoerceOptions = {}): Resume
   if (!v.resume) throw new ResumeError(v.problems, v.warnings);
   return v.resume;
 }
+
+/** Whether a loaded document is a letter in a file of its own (it names its résumé; it has no basics). */
+export function isLetterFile(data: unknown): boolean {
+  const doc = asRecord(data);
+  return "resume" in doc && !("basics" in doc);
+}
+
+/**
+ * A letter in a file of its own, or a ResumeError with every problem of the document. Empty
+ * values count as absent, as in a résumé; an unknown key is an error with its likely meaning.
+ */
+export function validateLetterFile(loaded: LoadedSource): LetterFile {
+  const data = withoutEmpty(loaded.data);
+  const result = LetterFileSchema.safeParse(data);
+  const problems: Diagnostic[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code !== "unrecognized_keys") continue;
+      const known = Object.keys(issue.path.length ? (LetterFileSchema.shape.to.unwrap().shape as object) : LetterFileSchema.shape);
+      for (const key of issue.keys) {
+        const guess = typoOf(key, known);
+        problems.push(loaded.at([...issue.path, key], guess ? `unknown key; did you mean "${guess}"?` : `unknown key; a letter has: ${known.join(", ")}`, { key: true }));
+      }
+    }
+    problems.push(...describeIssues(loaded, data, result.error.issues.filter((i) => i.code !== "unrecognized_keys")));
+  }
+  const found = inFileOrder([...loaded.problems, ...trusted(problems, loaded.brokenAt)]);
+  if (found.length || !result.success) throw new ResumeError(found, loaded.warnings);
+  return result.data;
+}
+
+const withoutEmpty = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(withoutEmpty)
+    : v !== null && typeof v === "object"
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => !(typeof x === "string" && x.trim() === "")).map(([k, x]) => [k, withoutEmpty(x)]))
+      : v;
 
 /**
  * Where the syntax broke, what was read after it may be an effect of the break: only problems

@@ -18,6 +18,8 @@ export interface Words {
   degreeIn: string;
   /** The document title after the name: "Jane Doe — Résumé". */
   resume: string;
+  /** The title of a cover letter after the name: "Jane Doe — Cover letter". */
+  letter: string;
 }
 
 const T = (
@@ -44,6 +46,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verify",
     degreeIn: " in ",
     resume: "Résumé",
+    letter: "Cover letter",
   },
   de: {
     titles: T("Profil", "Berufserfahrung", "Projekte", "Kenntnisse", "Ausbildung", "Zertifikate", "Auszeichnungen", "Publikationen", "Ehrenamt", "Sprachen", "Interessen", "Referenzen"),
@@ -53,6 +56,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Prüfen",
     degreeIn: " in ",
     resume: "Lebenslauf",
+    letter: "Anschreiben",
   },
   fr: {
     titles: T("Profil", "Expérience professionnelle", "Projets", "Compétences", "Formation", "Certifications", "Distinctions", "Publications", "Bénévolat", "Langues", "Centres d’intérêt", "Références"),
@@ -62,6 +66,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Vérifier",
     degreeIn: " en ",
     resume: "CV",
+    letter: "Lettre de motivation",
   },
   es: {
     titles: T("Perfil", "Experiencia", "Proyectos", "Habilidades", "Formación", "Certificaciones", "Premios", "Publicaciones", "Voluntariado", "Idiomas", "Intereses", "Referencias"),
@@ -71,6 +76,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verificar",
     degreeIn: " en ",
     resume: "Currículum",
+    letter: "Carta de presentación",
   },
   pt: {
     titles: T("Resumo", "Experiência", "Projetos", "Competências", "Formação", "Certificações", "Prêmios", "Publicações", "Voluntariado", "Idiomas", "Interesses", "Referências"),
@@ -80,6 +86,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verificar",
     degreeIn: " em ",
     resume: "Currículo",
+    letter: "Carta de apresentação",
   },
   it: {
     titles: T("Profilo", "Esperienza professionale", "Progetti", "Competenze", "Istruzione", "Certificazioni", "Premi", "Pubblicazioni", "Volontariato", "Lingue", "Interessi", "Referenze"),
@@ -89,6 +96,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verifica",
     degreeIn: " in ",
     resume: "Curriculum",
+    letter: "Lettera di presentazione",
   },
   nl: {
     titles: T("Profiel", "Werkervaring", "Projecten", "Vaardigheden", "Opleiding", "Certificaten", "Prijzen", "Publicaties", "Vrijwilligerswerk", "Talen", "Interesses", "Referenties"),
@@ -98,6 +106,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verifiëren",
     degreeIn: " in ",
     resume: "Cv",
+    letter: "Sollicitatiebrief",
   },
   pl: {
     titles: T("Podsumowanie", "Doświadczenie zawodowe", "Projekty", "Umiejętności", "Wykształcenie", "Certyfikaty", "Nagrody", "Publikacje", "Wolontariat", "Języki", "Zainteresowania", "Referencje"),
@@ -107,6 +116,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Weryfikacja",
     degreeIn: ", ",
     resume: "CV",
+    letter: "List motywacyjny",
   },
   cs: {
     titles: T("Profil", "Pracovní zkušenosti", "Projekty", "Dovednosti", "Vzdělání", "Certifikáty", "Ocenění", "Publikace", "Dobrovolnictví", "Jazyky", "Zájmy", "Reference"),
@@ -116,6 +126,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Ověřit",
     degreeIn: ", ",
     resume: "Životopis",
+    letter: "Motivační dopis",
   },
   sv: {
     titles: T("Profil", "Arbetslivserfarenhet", "Projekt", "Kompetenser", "Utbildning", "Certifieringar", "Utmärkelser", "Publikationer", "Ideellt arbete", "Språk", "Intressen", "Referenser"),
@@ -125,6 +136,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verifiera",
     degreeIn: " i ",
     resume: "CV",
+    letter: "Personligt brev",
   },
   da: {
     titles: T("Profil", "Erhvervserfaring", "Projekter", "Kompetencer", "Uddannelse", "Certificeringer", "Priser", "Publikationer", "Frivilligt arbejde", "Sprog", "Interesser", "Referencer"),
@@ -134,6 +146,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Bekræft",
     degreeIn: " i ",
     resume: "CV",
+    letter: "Ansøgning",
   },
   nb: {
     titles: T("Profil", "Arbeidserfaring", "Prosjekter", "Kompetanse", "Utdanning", "Sertifiseringer", "Utmerkelser", "Publikasjoner", "Frivillig arbeid", "Språk", "Interesser", "Referanser"),
@@ -143,6 +156,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Bekreft",
     degreeIn: " i ",
     resume: "CV",
+    letter: "Søknadsbrev",
   },
   fi: {
     titles: T("Profiili", "Työkokemus", "Projektit", "Osaaminen", "Koulutus", "Sertifikaatit", "Palkinnot", "Julkaisut", "Vapaaehtoistyö", "Kielitaito", "Kiinnostuksen kohteet", "Suosittelijat"),
@@ -152,6 +166,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Tarkista",
     degreeIn: ", ",
     resume: "Ansioluettelo",
+    letter: "Saatekirje",
   },
   hu: {
     titles: T("Összefoglaló", "Szakmai tapasztalat", "Projektek", "Készségek", "Tanulmányok", "Tanúsítványok", "Díjak", "Publikációk", "Önkéntes munka", "Nyelvtudás", "Érdeklődési kör", "Referenciák"),
@@ -161,6 +176,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Ellenőrzés",
     degreeIn: ", ",
     resume: "Önéletrajz",
+    letter: "Motivációs levél",
   },
   ro: {
     titles: T("Profil", "Experiență profesională", "Proiecte", "Competențe", "Educație", "Certificări", "Premii", "Publicații", "Voluntariat", "Limbi străine", "Interese", "Referințe"),
@@ -170,6 +186,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Verificare",
     degreeIn: " în ",
     resume: "CV",
+    letter: "Scrisoare de intenție",
   },
   tr: {
     titles: T("Özet", "İş Deneyimi", "Projeler", "Yetenekler", "Eğitim", "Sertifikalar", "Ödüller", "Yayınlar", "Gönüllü Çalışmalar", "Diller", "İlgi Alanları", "Referanslar"),
@@ -179,6 +196,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Doğrula",
     degreeIn: ", ",
     resume: "Özgeçmiş",
+    letter: "Ön yazı",
   },
   el: {
     titles: T("Προφίλ", "Επαγγελματική εμπειρία", "Έργα", "Δεξιότητες", "Εκπαίδευση", "Πιστοποιήσεις", "Βραβεία", "Δημοσιεύσεις", "Εθελοντισμός", "Γλώσσες", "Ενδιαφέροντα", "Συστάσεις"),
@@ -188,6 +206,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Επαλήθευση",
     degreeIn: ", ",
     resume: "Βιογραφικό",
+    letter: "Συνοδευτική επιστολή",
   },
   ru: {
     titles: T("Обо мне", "Опыт работы", "Проекты", "Навыки", "Образование", "Сертификаты", "Награды", "Публикации", "Волонтёрство", "Языки", "Интересы", "Рекомендации"),
@@ -197,6 +216,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Проверить",
     degreeIn: ", ",
     resume: "Резюме",
+    letter: "Сопроводительное письмо",
   },
   uk: {
     titles: T("Про мене", "Досвід роботи", "Проєкти", "Навички", "Освіта", "Сертифікати", "Нагороди", "Публікації", "Волонтерство", "Мови", "Інтереси", "Рекомендації"),
@@ -206,6 +226,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "Перевірити",
     degreeIn: ", ",
     resume: "Резюме",
+    letter: "Супровідний лист",
   },
   zh: {
     titles: T("个人简介", "工作经历", "项目经历", "专业技能", "教育背景", "证书", "荣誉奖项", "出版物", "志愿者经历", "语言能力", "兴趣爱好", "推荐人"),
@@ -215,6 +236,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "验证",
     degreeIn: "，",
     resume: "简历",
+    letter: "求职信",
   },
   "zh-tw": {
     titles: T("個人簡介", "工作經歷", "專案經歷", "專業技能", "教育背景", "證照", "榮譽獎項", "著作發表", "志工經歷", "語言能力", "興趣", "推薦人"),
@@ -224,6 +246,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "驗證",
     degreeIn: "，",
     resume: "履歷",
+    letter: "求職信",
   },
   ja: {
     titles: T("職務要約", "職務経歴", "プロジェクト", "スキル", "学歴", "資格", "受賞歴", "著作・論文", "ボランティア活動", "語学", "趣味・関心", "推薦者"),
@@ -233,6 +256,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "確認",
     degreeIn: "・",
     resume: "職務経歴書",
+    letter: "カバーレター",
   },
   ko: {
     titles: T("요약", "경력", "프로젝트", "기술", "학력", "자격증", "수상 경력", "출판물", "봉사 활동", "어학", "관심 분야", "추천인"),
@@ -242,6 +266,7 @@ const WORDS_OF: Record<Locale, Omit<Words, "present">> = {
     verify: "확인",
     degreeIn: ", ",
     resume: "이력서",
+    letter: "커버레터",
   },
 };
 

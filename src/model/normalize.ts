@@ -418,7 +418,7 @@ export function fontsFor(text: string, locale: Locale, forced?: Cjk): ScriptNeed
 }
 
 /** Keys whose values are never printed: paths, ids, tags and settings. */
-export const NOT_PRINTED = new Set(["badge", "$schema", "meta", "render", "id", "image", "tags", "variants"]);
+export const NOT_PRINTED = new Set(["badge", "$schema", "meta", "render", "id", "image", "tags", "variants", "variant", "resume"]);
 
 /** Every string the résumé may print, one per line (to tell its scripts and language). */
 export function resumeText(data: unknown): string {

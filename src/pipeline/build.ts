@@ -20,7 +20,7 @@ import { detectLocale, scriptNeeds } from "../model/scripts.js";
 import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "../render/themes/index.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import type { Attachment } from "../render/pdfkit-patches.js";
-import { inFileOrder, trusted, validateDocument, type Validated } from "../input/validate.js";
+import { inFileOrder, isLetterFile, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { checkParse } from "../check/parse.js";
 import { readPdfStructure } from "../check/pdftext.js";
@@ -57,7 +57,7 @@ export interface BuildOptions {
   strict?: boolean;
 }
 
-export const FORMATS = ["pdf", "png", "md", "txt", "json"] as const;
+export const FORMATS = ["pdf", "png", "docx", "md", "txt", "json"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildResult {
@@ -93,8 +93,8 @@ export interface Checked {
 }
 
 /** Every check short of drawing: syntax, schema, images, fonts and glyph coverage, all at once. */
-export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {}): Promise<Checked> {
-  const loaded = await loadFile(file, opts.label);
+export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {}, preloaded?: LoadedSource): Promise<Checked> {
+  const loaded = preloaded ?? (await loadFile(file, opts.label));
   const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined });
   const { source } = v;
   const photo = opts.render?.photo ?? asRecord(asRecord(v.data).render).photo === true;
@@ -169,7 +169,10 @@ function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
 
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts);
+  const loaded = await loadFile(file, opts.label);
+  // A cover letter in a file of its own (`resume:` names its résumé) builds as a letter.
+  if (isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts);
+  const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts, loaded);
   const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
@@ -197,8 +200,14 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     texts.push([`${stem}.json`, `${JSON.stringify(doc, null, 2)}\n`]);
     if (leftOut.length) warnings.push({ file: source.file, path: "", severity: "note", message: `-f json leaves out ${leftOut.join(" and ")}` });
   }
+  /** The Word file, drawn with the tokens the PDF was drawn with (loaded only when asked for). */
+  const word = async (tokens: ThemeTokens): Promise<[string, Uint8Array][]> => {
+    if (!formats.includes("docx")) return [];
+    const { resumeToDocx } = await import("../output/docx.js");
+    return [[`${stem}.docx`, await resumeToDocx(vm, tokens, creationDate)]];
+  };
   if (!formats.includes("pdf") && !formats.includes("png")) {
-    const outputs = await writeAll(texts.map(([f, t]) => [f, Buffer.from(t)]), opts.onWrite);
+    const outputs = await writeAll([...(await word(base)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)])], opts.onWrite);
     return { output: outputs[0]!, outputs, inputs, pages: 0, fills: [], bytes: 0, ms: performance.now() - started, warnings };
   }
 
@@ -290,7 +299,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
       throw err;
     }
   }
-  files.push(...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
+  files.push(...(await word(tokens)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
   const outputs = await writeAll(files, opts.onWrite);
   return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, fills: laid.fills, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
 }
@@ -314,7 +323,7 @@ async function fitLayout(
 }
 
 /** Write each file atomically; a failure names the file and its cause. */
-async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"]): Promise<string[]> {
+export async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"]): Promise<string[]> {
   for (const [i, [file, bytes]] of files.entries()) {
     onWrite?.(file, i, files.length);
     try {
@@ -376,6 +385,11 @@ function isDirectory(p: string): boolean {
 /** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
 async function outputPath(resume: Resume, opts: BuildOptions, variant?: Variant): Promise<string> {
   const name = variant ? (variant.output ?? defaultFileName(resume.basics.name, variant.name)) : defaultFileName(resume.basics.name);
+  return resolveOutput(name, opts);
+}
+
+/** The file to write: `-o` as given, or `name` inside it when it is a folder, or inside the output folder. */
+export function resolveOutput(name: string, opts: Pick<BuildOptions, "output" | "outDir">): string {
   if (!opts.output) return path.resolve(opts.outDir ?? "out", name);
   const given = path.resolve(opts.output);
   const isDir = /[\\/]$/.test(opts.output) || isDirectory(given);

@@ -2,14 +2,17 @@
  * Stage 4 — render: draw the view model with a theme into PDF bytes. Knows layout, nothing
  * about YAML.
  */
-import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { Font, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
 import { registerFonts, resetGlyphCaches } from "./fontstore.js";
 import { breakWord } from "./linebreak.js";
 import type { ViewModel } from "../model/normalize.js";
 import { patchPdfkit, withAttachments, type Attachment } from "./pdfkit-patches.js";
 import { ResumeDocument } from "./themes/components.js";
+import { LetterDocument } from "./themes/letter.js";
+import type { LetterModel } from "../model/letter.js";
 import { NO_PLAN, type Plan } from "./themes/measure.js";
-import { fontStack, stackFaces, themeTokens } from "./themes/index.js";
+import { fontStack, stackFaces, themeTokens, type FontStack } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "../common/version.js";
 
@@ -33,6 +36,18 @@ export async function renderPdf(
   attachments: Attachment[] = [],
 ): Promise<RenderResult> {
   const stack = fontStack(tokens, vm.scripts);
+  return draw(stack, attachments, () => (
+    <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} plan={plan} />
+  ));
+}
+
+/** Draw a cover letter in the résumé's theme. */
+export async function renderLetterPdf(letter: LetterModel, creationDate: Date, tokens: ThemeTokens): Promise<RenderResult> {
+  const stack = fontStack(tokens, letter.vm.scripts);
+  return draw(stack, [], () => <LetterDocument letter={letter} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />);
+}
+
+async function draw(stack: FontStack, attachments: Attachment[], element: () => ReactElement<DocumentProps>): Promise<RenderResult> {
   registerFonts(stackFaces(stack));
   resetGlyphCaches();
   const overflow: string[] = [];
@@ -46,9 +61,7 @@ export async function renderPdf(
   };
   let bytes: Buffer;
   try {
-    bytes = await withAttachments(attachments, () =>
-      renderToBuffer(<ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} plan={plan} />),
-    );
+    bytes = await withAttachments(attachments, () => renderToBuffer(element()));
   } finally {
     console.warn = warn;
   }

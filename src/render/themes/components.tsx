@@ -12,11 +12,11 @@ import { parseMarkup } from "../../model/markup.js";
 import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel, sectionHeading } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
-type Styles = ReturnType<typeof makeStyles>;
+export type Styles = ReturnType<typeof makeStyles>;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-function makeStyles(k: ThemeTokens, fonts: FontStack) {
+export function makeStyles(k: ThemeTokens, fonts: FontStack) {
   // Each text style names its family first, then the fallbacks react-pdf tries per character.
   const body = [k.font.body, ...fonts.fallbacks];
   const heading = [k.font.heading, ...fonts.fallbacks];
@@ -233,7 +233,7 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
  * the element a block belongs to when it is not inside it; `alt` is a figure's text. "Artifact"
  * marks decoration.
  */
-const tagged = (tag: string, opts: { key?: string; parent?: string; alt?: string; artifact?: string } = {}): object => ({
+export const tagged = (tag: string, opts: { key?: string; parent?: string; alt?: string; artifact?: string } = {}): object => ({
   tag,
   ...(opts.key === undefined ? {} : { tagKey: opts.key }),
   ...(opts.parent === undefined ? {} : { tagParent: opts.parent }),
@@ -255,7 +255,7 @@ function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles;
 }
 
 /** Summaries and bullets with their inline markup: **bold**, *italic*, [links](https://…). */
-function Rich({ text, s }: { text: string; s: Styles }) {
+export function Rich({ text, s }: { text: string; s: Styles }) {
   const runs = parseMarkup(text);
   if (runs.length === 1 && !runs[0]!.bold && !runs[0]!.italic && !runs[0]!.href) return <>{runs[0]!.text}</>;
   return (
@@ -276,7 +276,7 @@ function Rich({ text, s }: { text: string; s: Styles }) {
   );
 }
 
-function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeTokens }) {
+export function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeTokens }) {
   const centered = tokens.header.align === "center";
   const photo = vm.photo ? (
     <Image style={[s.photo, centered ? s.photoAbove : s.photoLeft]} src={{ data: vm.photo.data, format: vm.photo.format }} {...tagged("Figure", { alt: vm.name })} />

@@ -1,0 +1,76 @@
+/**
+ * A cover letter on one page, in the résumé's theme: its header (name, label, contacts), then the
+ * date, the recipient, the subject, the greeting, the body, the closing and the name.
+ */
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import type { LetterModel } from "../../model/letter.js";
+import { Header, makeStyles, Rich, tagged, type DocumentInfo } from "./components.js";
+import type { FontStack } from "./index.js";
+import type { ThemeTokens } from "./tokens.js";
+
+/** A letter's header is the single-column header (the sidebar theme's too): contacts in a row under the name. */
+export const letterTokens = (k: ThemeTokens): ThemeTokens => ({ ...k, layout: { kind: "single" } });
+
+export function LetterDocument({ letter, tokens, fonts, info }: { letter: LetterModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
+  const k = letterTokens(tokens);
+  const s = makeStyles(k, fonts);
+  const line = k.size.body * k.leading;
+  const p = { ...s.text, marginTop: line };
+  const { vm } = letter;
+  return (
+    <Document
+      pdfVersion="1.7"
+      conformance="PDF/A-3b"
+      title={letter.metadata.title}
+      author={letter.metadata.author}
+      subject={letter.metadata.subject}
+      language={letter.metadata.language}
+      creator={info.creator}
+      producer={info.creator}
+      creationDate={info.creationDate}
+    >
+      <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page} {...tagged("Document", { key: "document" })}>
+        <Header vm={vm} s={s} tokens={k} />
+        <View style={{ marginTop: k.space.section }} {...tagged("Sect", { key: "letter" })}>
+          <Text style={{ ...s.text, textAlign: "right" }} {...tagged("P")}>
+            {letter.date}
+          </Text>
+          {letter.to.length ? (
+            <View style={{ marginTop: line }}>
+              {letter.to.map((l, i) => (
+                <Text key={i} style={s.text} {...tagged("P")}>
+                  {l}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+          {letter.subject ? (
+            <Text style={{ ...p, fontWeight: 700 }} {...tagged("P")}>
+              {letter.subject}
+            </Text>
+          ) : null}
+          {letter.greeting ? (
+            <Text style={p} {...tagged("P")}>
+              {letter.greeting}
+            </Text>
+          ) : null}
+          {letter.body.map((para, i) => (
+            <Text key={i} style={p} {...tagged("P")}>
+              <Rich text={para} s={s} />
+            </Text>
+          ))}
+          <View wrap={false}>
+            {letter.closing ? (
+              <Text style={p} {...tagged("P")}>
+                {letter.closing}
+              </Text>
+            ) : null}
+            <Text style={{ ...s.text, marginTop: letter.closing ? line * 2 : line }} {...tagged("P")}>
+              {letter.signature}
+            </Text>
+          </View>
+        </View>
+      </Page>
+    </Document>
+  );
+}
