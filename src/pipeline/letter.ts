@@ -58,7 +58,7 @@ async function findLetter(file: string, opts: LetterOptions): Promise<FoundLette
     }
     const own = validateLetterFile(loaded);
     const { resume, $schema: _schema, ...fields } = own;
-    const id = own.id ?? (path.basename(file).replace(/\.(ya?ml|json)$/i, "").toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "letter");
+    const id = own.id ?? idFromFileName(file);
     const resumeFile = path.resolve(path.dirname(path.resolve(file)), resume);
     return { letter: { ...fields, id }, source: loaded, at: [], resumeFile };
   }
@@ -81,6 +81,19 @@ async function findLetter(file: string, opts: LetterOptions): Promise<FoundLette
     ]);
   }
   return { letter: letters[i]!, source: loaded, at: ["letters", i], resumeFile: path.resolve(file) };
+}
+
+/** `acme-letter.yaml`, `Letter_Acme.yml` → `acme`: a letter file's id when it gives none. */
+export function idFromFileName(file: string): string {
+  const stem = path
+    .basename(file)
+    .replace(/\.(ya?ml|json)$/i, "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return stem.replace(/^(?:cover-)?letter-|-(?:cover-)?letter$/, "") || "letter";
 }
 
 /** `Rajat Jog`, `acme` → `Rajat-Jog-Letter-acme.pdf`. */

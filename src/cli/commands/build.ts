@@ -8,6 +8,8 @@ import { validate } from "../../input/validate.js";
 import type { RenderOptions } from "../../model/normalize.js";
 import { build, FORMATS, type BuildOptions, type BuildResult, type Format } from "../../pipeline/build.js";
 import { atsReport, type AtsReport } from "../../pipeline/ats.js";
+import { buildLetter, letterIds } from "../../pipeline/letter.js";
+import { isLetterFile } from "../../input/validate.js";
 import type { Context, Input } from "../context.js";
 import { printAts } from "./ats.js";
 import { addInputOptions, addRenderOptions, pageCount, renderOverrides } from "../options.js";
@@ -28,6 +30,8 @@ interface BuildFlags extends RenderOptions {
   strict?: boolean;
   ats?: boolean;
   job?: string;
+  letter?: string;
+  allLetters?: boolean;
 }
 
 export function buildCommand(program: Command, ctx: Context): void {
@@ -42,13 +46,16 @@ export function buildCommand(program: Command, ctx: Context): void {
     .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
     .option("--variant <name>", "build one variant defined under `variants` in the file")
     .option("--all-variants", "build every variant defined in the file")
+    .option("--letter <id>", "build the cover letter with this id from the résumé's `letters` (out/<Name>-Letter-<id>.pdf)")
+    .option("--all-letters", "build every cover letter in the résumé's `letters`")
     .option("--ats", "then show what an applicant-tracking system reads from the PDF")
     .option("--job <posting>", "with --ats: list the job posting's keywords the résumé has and misses")
     .option("-w, --watch", "rebuild whenever the résumé or an image it uses changes (Ctrl-C to stop)");
   addRenderOptions(cmd).action(async (file: string | undefined, opts: BuildFlags) => {
     ctx.json = Boolean(opts.json);
-    if (opts.variant && opts.allVariants) {
-      ctx.io.err("error: give --variant or --all-variants, not both\n");
+    const conflict = (opts.variant && opts.allVariants) ? "--variant or --all-variants" : (opts.letter && opts.allLetters) ? "--letter or --all-letters" : (opts.allVariants && (opts.letter || opts.allLetters)) ? "--all-variants or a letter option" : undefined;
+    if (conflict) {
+      ctx.io.err(`error: give ${conflict}, not both\n`);
       ctx.code = 2;
       return;
     }
@@ -82,20 +89,25 @@ export function buildCommand(program: Command, ctx: Context): void {
 }
 
 async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: BuildFlags): Promise<void> {
-  let variants: (string | undefined)[] = [opts.variant];
-  if (opts.allVariants) {
-    variants = await variantNames(input);
-    // Each variant has its own file name; one -o cannot name them all, but a folder can.
-    if (base.output && !base.output.endsWith(path.sep)) base.output += path.sep;
-  }
-  const results: (BuildResult & { variant?: string })[] = [];
-  const progress = !ctx.json && !opts.quiet && (variants.length > 1 || (opts.format?.length ?? 1) > 1);
-  for (const [i, variant] of variants.entries()) {
-    if (progress && variants.length > 1) ctx.io.err(`${ctx.paint("dim", `[${i + 1}/${variants.length}]`)} variant ${variant}\n`);
+  // One job per variant, or per letter.
+  let jobs: { variant?: string; letter?: string }[] = [{ variant: opts.variant, letter: opts.letter }];
+  if (opts.allVariants) jobs = (await variantNames(input)).map((variant) => ({ variant }));
+  if (opts.allLetters) jobs = (await letterIds(input.path, input.label)).map((letter) => ({ variant: opts.variant, letter }));
+  // Each has its own file name; one -o cannot name them all, but a folder can.
+  if (jobs.length > 1 && base.output && !base.output.endsWith(path.sep)) base.output += path.sep;
+  const results: (BuildResult & { variant?: string; letter?: string })[] = [];
+  const progress = !ctx.json && !opts.quiet && (jobs.length > 1 || (opts.format?.length ?? 1) > 1);
+  for (const [i, job] of jobs.entries()) {
+    if (progress && jobs.length > 1) ctx.io.err(`${ctx.paint("dim", `[${i + 1}/${jobs.length}]`)} ${job.letter !== undefined ? `letter ${job.letter}` : `variant ${job.variant}`}\n`);
     const onWrite = (f: string, n: number, total: number) => {
       if (progress && total > 1) ctx.io.err(`${ctx.paint("dim", `  (${n + 1}/${total}) ${ctx.shown(f)}`)}\n`);
     };
-    results.push({ variant, ...(await build(input.path, { ...base, variant, onWrite })) });
+    // A letter in a file of its own is its only letter (--all-letters on it builds it).
+    const result =
+      job.letter !== undefined
+        ? await buildLetter(input.path, { ...base, variant: job.variant, letter: opts.allLetters && (await isLetter(input)) ? undefined : job.letter, onWrite })
+        : await build(input.path, { ...base, variant: job.variant, onWrite });
+    results.push({ ...job, ...result });
   }
   // --ats: what a parser reads from each PDF written.
   const reports = new Map<(typeof results)[number], AtsReport>();
@@ -114,7 +126,8 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
       ms: Math.round(r.ms),
       ...(reports.has(r) ? { ats: { ...reports.get(r)!.parsed, ...(reports.get(r)!.job ? { job: reports.get(r)!.job } : {}) } } : {}),
     });
-    return ctx.printJson(opts.allVariants ? { ok: true, variants: results.map(shape) } : { ok: true, ...shape(results[0]!) });
+    if (opts.allLetters) return ctx.printJson({ ok: true, letters: results.map((r) => ({ letter: r.letter, ...shape(r) })) });
+    return ctx.printJson(opts.allVariants ? { ok: true, variants: results.map(shape) } : { ok: true, ...(results[0]!.letter !== undefined ? { letter: results[0]!.letter } : {}), ...shape(results[0]!) });
   }
   for (const result of results) {
     for (const w of result.warnings) ctx.warn(w);
@@ -160,6 +173,11 @@ async function watch(ctx: Context, input: Input, opts: BuildOptions): Promise<vo
     },
     ctx.io.signal,
   );
+}
+
+/** Whether the input is a letter in a file of its own. */
+async function isLetter(input: Input): Promise<boolean> {
+  return isLetterFile((await loadFile(input.path, input.label)).data);
 }
 
 /** The variants a résumé defines, in file order. */

@@ -59,8 +59,11 @@ export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]
   return { side, main: vm.sections.filter((s) => !side.includes(s)) };
 }
 
-/** Every text value of the view model, in reading order. */
-export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
+/**
+ * Every text value of the view model, in reading order. `oneColumn`: as a one-column document
+ * (the Word file) reads it, the sidebar's sections first, each entry's title before its dates.
+ */
+export function readingOrder(vm: ViewModel, k: ThemeTokens, opts: { oneColumn?: boolean } = {}): Expected[] {
   const out: Expected[] = [];
   // Only paragraphs and bullets are set from inline markup; every other value prints as it is
   // (an address such as `a.dev/*/x` keeps its asterisks).
@@ -87,7 +90,7 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens): Expected[] {
       case "entries":
         for (const e of sec.entries) {
           // The sidebar column stacks an entry's heading, dates first (components.tsx).
-          const heading = side.includes(sec) ? [e.date, e.title] : [e.title, e.date];
+          const heading = side.includes(sec) && !opts.oneColumn ? [e.date, e.title] : [e.title, e.date];
           for (const text of [...heading, e.subtitle, e.location, e.note]) push(text, at, e);
           push(e.summary, at, e, true);
           for (const b of e.bullets) push(b, at, e, true);
