@@ -134,6 +134,7 @@ function messageFor(issue: z.core.$ZodIssue, data: unknown): string {
     const base = issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message;
     return `${base}, got ${describeValue(actual)}`;
   }
+  if (issue.code === "invalid_union" && actual === undefined) return requiredMessage(issue.path);
   if (issue.code === "invalid_union" || issue.code === "invalid_value") {
     if (!issue.message.startsWith("Invalid")) return `${issue.message}, got ${describeValue(actual)}`;
   }

@@ -436,7 +436,8 @@ export const EMBEDDED_NAME = "resume.json";
 function sourceAttachment(resume: Resume, variant: Variant | undefined, extras: Checked["extras"], render: BuildOptions["render"], date: Date): Attachment {
   const selected = selectVariant(resume, variant);
   const used = { ...resume.render, ...(variant ? definedOnly({ order: variant.order, hide: variant.hide, maxPages: variant.maxPages, fit: variant.fit }) : {}), ...definedOnly(render ?? {}) };
-  const { variants: _variants, ...rest } = selected;
+  // Not the variants, and never the cover letters: a letter to one employer has no place in the résumé sent to another.
+  const { variants: _variants, letters: _letters, ...rest } = selected;
   // A variant's tags chose what it prints; with no variants left they mean nothing.
   const untagged = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(untagged) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "tags").map(([k, x]) => [k, untagged(x)])) : v;

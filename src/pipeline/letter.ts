@@ -35,8 +35,9 @@ interface FoundLetter {
   source: LoadedSource;
   /** The letter's own path in that file (`letters[2]`, or the file's top). */
   at: (string | number)[];
-  /** The résumé the letter goes with. */
+  /** The résumé the letter goes with, and as the letter names it. */
   resumeFile: string;
+  resumeAs?: string;
 }
 
 const LETTER_FORMATS: readonly Format[] = ["pdf", "docx", "png", "md", "txt"];
@@ -60,7 +61,7 @@ async function findLetter(file: string, opts: LetterOptions): Promise<FoundLette
     const { resume, $schema: _schema, ...fields } = own;
     const id = own.id ?? idFromFileName(file);
     const resumeFile = path.resolve(path.dirname(path.resolve(file)), resume);
-    return { letter: { ...fields, id }, source: loaded, at: [], resumeFile };
+    return { letter: { ...fields, id }, source: loaded, at: [], resumeFile, resumeAs: resume };
   }
   const resume = validate(loaded);
   const letters = resume.letters ?? [];
@@ -129,7 +130,7 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
     try {
       if (!statSync(found.resumeFile).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
     } catch (err) {
-      throw new ResumeError([source.at(["resume"], `names ${path.relative(process.cwd(), found.resumeFile) || found.resumeFile}, which ${readProblem(err).replace(/^file not found$/, "does not exist").replace(/^is a folder, not a file$/, "is a folder, not a résumé file")}`)]);
+      throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which ${readProblem(err).replace(/^file not found$/, "does not exist").replace(/^is a folder, not a file$/, "is a folder, not a résumé file")}`)]);
     }
   }
   const checked: Checked = await check(found.resumeFile, {
