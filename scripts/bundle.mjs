@@ -74,6 +74,16 @@ const reactPdfLayout = ({ warmUpYoga = false } = {}) => ({
   },
 });
 
+/** `import("./docx-deps.js")` stays an import, of the bundle beside this one (`ext`: its module format). */
+function wordAside(ext) {
+  return {
+    name: "word-aside",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/docx-deps\.js$/ }, () => ({ path: `./docx-deps.${ext}`, external: true }));
+    },
+  };
+}
+
 /** What both bundles share: everything but the native and worker-based packages, minified. */
 const common = {
   bundle: true,
@@ -87,10 +97,25 @@ const common = {
   logLevel: "warning",
   // React's production build: the development one checks and warns on every element it creates.
   define: { "process.env.NODE_ENV": '"production"' },
-  // docx and fflate (Word files) load only when a Word file is asked for: a PDF build never parses them.
-  external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas", "docx", "fflate"],
-  plugins: [pdfkitFonts, yogaWithoutFetch, reactPdfLayout()],
+  external: ["sharp", "pdfjs-dist", "pdf-parse", "@napi-rs/canvas"],
+  plugins: [pdfkitFonts, yogaWithoutFetch, reactPdfLayout(), wordAside("mjs")],
 };
+
+// The Word file's libraries (docx, fflate) are a bundle of their own, dist/docx-deps.mjs (.cjs
+// for the snapshots), loaded beside the command's bundle only when a Word file is asked for.
+for (const format of ["esm", "cjs"]) {
+  await build({
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    minify: !process.env.BUNDLE_DEBUG,
+    legalComments: "none",
+    logLevel: "warning",
+    format,
+    entryPoints: [path.join(root, "src/output/docx-deps.ts")],
+    outfile: path.join(root, `dist/docx-deps.${format === "esm" ? "mjs" : "cjs"}`),
+  });
+}
 
 // The command, the batch pool's worker thread (src/pipeline/batch.ts, bundled so that each worker
 // starts fast) and the library (the package's export): ESM files. These bundles are what the
@@ -127,8 +152,8 @@ const withoutRenderer = {
   },
 };
 for (const [entry, out, plugins] of [
-  ["src/startup/snapshot.ts", "dist/resume-snapshot.cjs", [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true })]],
-  ["src/startup/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer, ...common.plugins]],
+  ["src/startup/snapshot.ts", "dist/resume-snapshot.cjs", [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true }), wordAside("cjs")]],
+  ["src/startup/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer, pdfkitFonts, yogaWithoutFetch, reactPdfLayout(), wordAside("cjs")]],
 ]) {
   await build({
     ...common,

@@ -6,7 +6,8 @@
  * sidebar's sections come first), no text boxes, tables, headers or footers: what ATS vendors
  * advise for Word files.
  *
- * `docx` and `fflate` are loaded only when a Word file is asked for: a PDF build never reads them.
+ * `docx` and `fflate` are loaded (through docx-deps.ts, a bundle of their own) only when a Word
+ * file is asked for: a PDF build never reads them.
  * The bytes are reproducible: docx draws relationship ids from Math.random and stamps the zip and
  * its core properties with the current time, so ids are drawn from a seeded generator while the
  * document is made, and the package is re-zipped with the build's date and core properties of
@@ -303,7 +304,7 @@ type DocxMetadata = ViewModel["metadata"];
 
 /** The résumé as a .docx file. */
 export async function resumeToDocx(vm: ViewModel, tokens: ThemeTokens, date: Date): Promise<Uint8Array> {
-  const d = await import("docx");
+  const { docx: d } = await import("./docx-deps.js");
   const c = context(d, vm, tokens);
   const { side, main } = layoutSections(vm, tokens);
   return pack(c, vm.metadata, date, () => [...header(c), ...[...side, ...main].flatMap((sec) => sectionParagraphs(c, sec))]);
@@ -311,7 +312,7 @@ export async function resumeToDocx(vm: ViewModel, tokens: ThemeTokens, date: Dat
 
 /** A cover letter as a .docx file: the résumé's header, then the letter. */
 export async function letterToDocx(letter: LetterModel, tokens: ThemeTokens, date: Date): Promise<Uint8Array> {
-  const d = await import("docx");
+  const { docx: d } = await import("./docx-deps.js");
   const c = context(d, letter.vm, tokens);
   const k = tokens;
   const gap = tw(k.size.body * k.leading);
@@ -403,7 +404,7 @@ const appVersion = (v: string) => {
 
 /** The package again, with `replace`d parts and every entry dated `date` (zip dates are local time; written as UTC). */
 async function rezip(bytes: Uint8Array, replace: Record<string, string>, date: Date): Promise<Uint8Array> {
-  const { unzipSync, zipSync, strToU8 } = await import("fflate");
+  const { unzipSync, zipSync, strToU8 } = await import("./docx-deps.js");
   const files = unzipSync(bytes);
   const floor = Date.UTC(1980, 0, 1);
   const utc = new Date(Math.max(date.getTime(), floor));

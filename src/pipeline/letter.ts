@@ -114,15 +114,19 @@ function today(env: NodeJS.ProcessEnv, file: string): Date {
   return new Date(Number(epoch) * 1000);
 }
 
-/** Build one letter: its PDF (and the other formats asked for) beside the résumé's. */
-export async function buildLetter(file: string, opts: LetterOptions = {}): Promise<BuildResult> {
-  const started = performance.now();
+/** A letter checked as a build checks it, short of drawing: its fields, its résumé, its characters. */
+export interface CheckedLetter {
+  found: FoundLetter;
+  checked: Checked;
+  model: LetterModel;
+  /** The build's date: SOURCE_DATE_EPOCH, else now. */
+  now: Date;
+  sameFile: boolean;
+}
+
+export async function checkLetter(file: string, opts: LetterOptions = {}): Promise<CheckedLetter> {
   const found = await findLetter(file, opts);
   const { letter, source } = found;
-  const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
-  const unsupported = formats.filter((f) => !LETTER_FORMATS.includes(f));
-  if (unsupported.length) throw new ResumeError([{ file: source.file, path: "--format", message: `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}` }]);
-
   // The résumé the letter goes with, as its variant prints it; messages name the résumé's file.
   const sameFile = found.resumeFile === path.resolve(file);
   if (!sameFile) {
@@ -152,7 +156,20 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
     const glyphs: Diagnostic[] = glyphProblems(source.data, source, stack, missing);
     if (glyphs.length) throw new ResumeError(glyphs, checked.warnings);
   }
-  const model = normalizeLetter(letter, vm, now);
+  return { found, checked, model: normalizeLetter(letter, vm, now), now, sameFile };
+}
+
+/** Build one letter: its PDF (and the other formats asked for) beside the résumé's. */
+export async function buildLetter(file: string, opts: LetterOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
+  const unsupported = formats.filter((f) => !LETTER_FORMATS.includes(f));
+  if (unsupported.length) throw new ResumeError([{ file: opts.label ?? file, path: "--format", message: `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}` }]);
+  const { found, checked, model, now } = await checkLetter(file, opts);
+  const { letter, source } = found;
+  const { vm } = model;
+  const { tokens } = checked;
+  const env = opts.env ?? process.env;
   const warnings = [...checked.warnings];
 
   const output = resolveOutput(letterFileName(vm.name, letter.id), opts);
@@ -204,8 +221,8 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
     const { letterToDocx } = await import("../output/docx.js");
     files.push([`${stem}.docx`, await letterToDocx(model, tokens, creationDate)]);
   }
-  if (formats.includes("md")) files.push([`${stem}.md`, Buffer.from(letterText_(model, true))]);
-  if (formats.includes("txt")) files.push([`${stem}.txt`, Buffer.from(letterText_(model, false))]);
+  if (formats.includes("md")) files.push([`${stem}.md`, Buffer.from(letterText(model, true))]);
+  if (formats.includes("txt")) files.push([`${stem}.txt`, Buffer.from(letterText(model, false))]);
   const order = (f: string) => formats.findIndex((x) => (x === "png" ? /-\d+\.png$/.test(f) : f.endsWith(`.${x}`)));
   files.sort((a, b) => order(a[0]) - order(b[0]));
   const outputs = await writeAll(files, opts.onWrite);
@@ -233,7 +250,7 @@ export function letterReadingOrder(l: LetterModel): Expected[] {
 }
 
 /** The letter as Markdown (markup kept) or plain text. */
-function letterText_(l: LetterModel, markdown: boolean): string {
+function letterText(l: LetterModel, markdown: boolean): string {
   const { vm } = l;
   const head = markdown
     ? [`# ${vm.name}`, ...(vm.label ? ["", vm.label] : []), ...(vm.contacts.length ? ["", vm.contacts.map((c) => (c.href ? `[${c.text}](${c.href})` : c.text)).join(" · ")] : [])]

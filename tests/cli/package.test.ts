@@ -24,9 +24,10 @@ describe("the installed package", () => {
     expect(files).toContain("package/dist/resume.mjs");
     expect(files).toContain("package/README.md");
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
-    // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries).
+    // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries,
+    // the Word file's libraries).
     expect(files.filter((f) => f.startsWith("package/dist/")).sort()).toEqual(
-      ["batch-worker.mjs", "lib.mjs", "resume-check-snapshot.cjs", "resume-snapshot.cjs", "resume.mjs"].map((f) => `package/dist/${f}`),
+      ["batch-worker.mjs", "docx-deps.cjs", "docx-deps.mjs", "lib.mjs", "resume-check-snapshot.cjs", "resume-snapshot.cjs", "resume.mjs"].map((f) => `package/dist/${f}`),
     );
 
     const prefix = path.join(dir, "prefix");
@@ -39,12 +40,16 @@ describe("the installed package", () => {
     expect(sh(resume, ["build"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.pdf \(1 page/);
     expect(readFileSync(path.join(work, "out/Alex-Example-Resume.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     expect(sh(resume, ["validate"], work)).toBe("resume.yaml is valid (5 sections)\n");
+    // Word files from the bundle beside the command: docx itself is not installed.
+    expect(sh(resume, ["build", "-f", "docx"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.docx/);
+    expect(readFileSync(path.join(work, "out/Alex-Example-Resume.docx")).subarray(0, 2).toString()).toBe("PK");
 
     // The installed tool weighs at most 120 MB: one pdf.js at most, and none until PNG is asked for.
     const installed = path.join(prefix, "lib", "node_modules", "resume-builder");
     expect(Number(sh("du", ["-sk", prefix], dir).split("\t")[0]) / 1024).toBeLessThanOrEqual(120);
     expect(existsSync(path.join(installed, "node_modules", "pdfjs-dist"))).toBe(false);
     expect(existsSync(path.join(installed, "node_modules", "pdf-parse"))).toBe(false);
+    expect(existsSync(path.join(installed, "node_modules", "docx"))).toBe(false);
     const png = spawnSync(resume, ["build", "-f", "png"], { cwd: work, encoding: "utf8" });
     expect(png.status).toBe(1);
     expect(png.stderr).toContain(`--format png  PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: npm install -g pdf-parse@2`);

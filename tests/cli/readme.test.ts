@@ -70,3 +70,19 @@ describe("README theme gallery", () => {
     }
   });
 });
+
+describe("README cover letters", () => {
+  it("the letters example builds, and so does the example letter file, each on one page", async () => {
+    const { buildLetter } = await import("../../src/pipeline/letter.js");
+    const { tempDir, writeFixture } = await import("../helpers.js");
+    const { existsSync } = await import("node:fs");
+    const dir = tempDir();
+    const block = blocks.find((b) => b.lang === "yaml" && b.body.startsWith("letters:"))!.body;
+    const file = writeFixture(dir, "resume.yaml", `basics:\n  name: Jane Doe\nvariants:\n  backend: {}\n${block}`);
+    const env = { SOURCE_DATE_EPOCH: "1767225600" };
+    expect((await buildLetter(file, { letter: "acme", outDir: dir, env })).pages).toBe(1);
+    expect((await buildLetter(path.join(ROOT, "examples/cover-letter.yaml"), { outDir: dir, env })).output).toBe(path.join(dir, "Rajat-Jog-Letter-example.pdf"));
+    expect(readme).toContain("](docs/letter.png)");
+    expect(existsSync(path.join(ROOT, "docs/letter.png"))).toBe(true);
+  });
+});

@@ -75,9 +75,9 @@ describe("--format", () => {
   });
 
   it("rejects an unknown format as a usage error", async () => {
-    const r = await run(["build", FULL, "-f", "pdf,docx"]);
+    const r = await run(["build", FULL, "-f", "pdf,odt"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("expected formats from: pdf, png, md, txt, json (not docx)");
+    expect(r.stderr).toContain("expected formats from: pdf, png, docx, md, txt, json (not odt)");
   });
 });
 

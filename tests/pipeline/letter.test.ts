@@ -146,6 +146,9 @@ describe("cover letters", () => {
     expect(r.code, r.stderr).toBe(0);
     const out = path.join(dir, "own", "Jane-Doe-Letter-initech.pdf");
     expect(inOrder(lines(readFileSync(out)), ["Jane Doe", "Initech", "I would like to join Initech.", "Best,", "Jane Doe"])).toBeUndefined();
+    const v = await run(["validate", letter], { env, cwd: dir });
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/initech-letter\.yaml is a valid letter \("initech", to go with resume\.yaml\)/);
     expect(idFromFileName("cover-letter-ACME.yml")).toBe("acme");
     expect(letterFileName("Zoë Ångström", "acme")).toBe("Zoë-Ångström-Letter-acme.pdf");
   });

@@ -1,7 +1,11 @@
 /** `resume validate [file]`: every check `build` makes, without writing anything. */
 import type { Command } from "commander";
 import type { RenderOptions } from "../../model/normalize.js";
+import path from "node:path";
+import { loadFile } from "../../input/load.js";
+import { isLetterFile } from "../../input/validate.js";
 import { check } from "../../pipeline/build.js";
+import { checkLetter } from "../../pipeline/letter.js";
 import type { Context } from "../context.js";
 import { addInputOptions, addRenderOptions, renderOverrides } from "../options.js";
 
@@ -14,6 +18,15 @@ export function validateCommand(program: Command, ctx: Context): void {
     ctx.json = Boolean(opts.json);
     try {
       const input = ctx.input(file);
+      // A letter in a file of its own: the letter and the résumé it names.
+      if (isLetterFile((await loadFile(input.path, input.label)).data)) {
+        const { found, checked } = await checkLetter(input.path, { label: input.label, render: renderOverrides(opts), strict: opts.strict, env: ctx.io.env });
+        const goesWith = path.relative(ctx.at("."), found.resumeFile) || found.resumeFile;
+        if (ctx.json) return ctx.printJson({ ok: true, file: input.label, letter: found.letter.id, resume: goesWith, warnings: checked.warnings });
+        for (const w of checked.warnings) ctx.warn(w);
+        ctx.io.out(`${input.label} is a valid letter ("${found.letter.id}", to go with ${goesWith})\n`);
+        return;
+      }
       const { vm, warnings } = await check(input.path, { label: input.label, render: renderOverrides(opts), strict: opts.strict });
       if (ctx.json) return ctx.printJson({ ok: true, file: input.label, sections: vm.sections.map((s) => s.id), warnings });
       for (const w of warnings) ctx.warn(w);
