@@ -23,6 +23,8 @@ import { CONTACT_SEPARATOR, inlineRows, layoutSections, rowLabel, sectionHeading
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import { TOOL_NAME, VERSION } from "../common/version.js";
 import { CJK_FAMILIES } from "../render/fonts.js";
+import { existsSync, statSync } from "node:fs";
+import { readFileBounded } from "../input/load.js";
 
 /** Word measures in twentieths of a point (twips) and sizes in half-points. */
 const tw = (pt: number) => Math.round(pt * 20);
@@ -129,33 +131,15 @@ function header(c: Ctx): DocxParagraph[] {
   return out;
 }
 
-/** Points to the English Metric Units of drawings. */
-const emu = (pt: number) => Math.round(pt * 12700);
-
-/**
- * A picture, inline; or `beside` the text that follows it, at the column's left edge, the text
- * wrapping round it as the PDF sets a badge beside its entry (the text stays in the body, in order).
- */
-function picture(c: Ctx, image: { data: Buffer; format: "png" | "jpg"; width: number; height: number }, size: number, alt: string, opts: { link?: string; beside?: boolean } = {}): Docx.ImageRun {
-  const { d } = c;
+/** A picture, inline (in the text's flow, where every Word reader finds it), with its alt text and link. */
+function picture(c: Ctx, image: { data: Buffer; format: "png" | "jpg"; width: number; height: number }, size: number, alt: string, opts: { link?: string } = {}): Docx.ImageRun {
   const scale = size / Math.max(image.width, image.height);
-  return new d.ImageRun({
+  return new c.d.ImageRun({
     type: image.format,
     data: image.data,
     transformation: { width: px(image.width * scale), height: px(image.height * scale) },
     altText: { id: String(c.nextPicture()), name: alt, title: alt, description: alt },
     ...(opts.link ? { link: opts.link } : {}),
-    ...(opts.beside
-      ? {
-          floating: {
-            horizontalPosition: { relative: d.HorizontalPositionRelativeFrom.COLUMN, offset: 0 },
-            verticalPosition: { relative: d.VerticalPositionRelativeFrom.PARAGRAPH, offset: emu(2) },
-            wrap: { type: d.TextWrappingType.SQUARE, side: d.TextWrappingSide.RIGHT, margins: { distR: emu(8), distB: emu(2) } },
-            margins: { right: emu(8), bottom: emu(2) },
-            lockAnchor: true,
-          },
-        }
-      : {}),
   });
 }
 
@@ -171,8 +155,7 @@ function entryParagraphs(c: Ctx, e: Entry, first: boolean): DocxParagraph[] {
   const before = first ? 0 : tw(k.space.entry);
   const italic = k.entry.subtitleItalic;
   if (e.title || e.date) {
-    const badge = e.badge ? [picture(c, e.badge, k.badge, e.badge.alt, { link: e.badge.href, beside: true })] : [];
-    const title = [...badge, ...(e.title ? plainRuns(c, e.title, e.titleHref, e.titleHref ? { color: hex(k.color.text) } : {}) : [])];
+    const title = e.title ? plainRuns(c, e.title, e.titleHref, e.titleHref ? { color: hex(k.color.text) } : {}) : [];
     const date = e.date ? plainRuns(c, e.date, e.dateHref, { bold: false }) : [];
     out.push(twoSided(c, title, date, { heading: e.title ? d.HeadingLevel.HEADING_3 : undefined, spacing: { before }, keepNext: true }));
   }
@@ -186,14 +169,18 @@ function entryParagraphs(c: Ctx, e: Entry, first: boolean): DocxParagraph[] {
   if (e.note) out.push(new d.Paragraph({ children: [new d.TextRun({ text: e.note, italics: true, color: hex(k.color.muted) })] }));
   if (e.summary) for (const p of paragraphs(e.summary)) out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
   out.push(...bullets(c, e.bullets));
-  for (const detail of e.details) {
-    out.push(
-      new d.Paragraph({
-        spacing: { before: tw(k.space.line) },
-        children: [new d.TextRun({ text: `${detail.label}: `, bold: true, size: half(k.size.body - 0.5) }), ...plainRuns(c, detail.value, detail.href, { size: half(k.size.body - 0.5) })],
-      }),
-    );
-  }
+  // The badge: an inline picture linked to its verification page, at the right end of the entry's
+  // last line of details (where it costs the fewest lines), or under the entry.
+  // Two lines high: a Word line is as tall as its tallest picture, so a badge as large as the
+  // PDF's (which sits beside the entry's lines) would add three lines to the page.
+  const badge = e.badge ? picture(c, e.badge, Math.min(k.badge, Math.round(k.size.body * k.leading * 2)), e.badge.alt, { link: e.badge.href }) : undefined;
+  e.details.forEach((detail, i) => {
+    const size = half(k.size.body - 0.5);
+    const text = [new d.TextRun({ text: `${detail.label}: `, bold: true, size }), ...plainRuns(c, detail.value, detail.href, { size })];
+    const last = i === e.details.length - 1;
+    out.push(badge && last ? twoSided(c, text, [badge], { spacing: { before: tw(k.space.line) } }) : new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: text }));
+  });
+  if (badge && !e.details.length) out.push(new d.Paragraph({ spacing: { before: tw(k.space.line * 2) }, children: [badge] }));
   return out;
 }
 
@@ -394,6 +381,27 @@ function appXml(): string {
     `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
     `<Application>${xml(DOCX_APPLICATION)}</Application><AppVersion>${xml(appVersion(VERSION))}</AppVersion></Properties>`
   );
+}
+
+/**
+ * Whether `file` is a Word file this tool wrote (its docProps/app.xml names the tool), so that a
+ * build may replace it; a Word file edited and saved elsewhere, or any other file, is "other".
+ */
+export async function existingWordFile(file: string): Promise<"absent" | "ours" | "other"> {
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) return "other";
+    bytes = readFileBounded(file, file, 50 * 1024 * 1024);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ENOENT" || !existsSync(file) ? "absent" : "other";
+  }
+  const { unzipSync } = await import("./docx-deps.js");
+  try {
+    const app = unzipSync(bytes, { filter: (f) => f.name === "docProps/app.xml" })["docProps/app.xml"];
+    return app && Buffer.from(app).toString("utf8").includes(`<Application>${xml(DOCX_APPLICATION)}</Application>`) ? "ours" : "other";
+  } catch {
+    return "other";
+  }
 }
 
 /** AppVersion must look like `XX.YYYY` (Word refuses other forms). */

@@ -49,6 +49,8 @@ export interface BuildOptions {
   embed?: boolean;
   /** Build this named variant (`variants` in the file). */
   variant?: string;
+  /** Build the cover letter with this id (`letters` in the file) instead of the résumé. */
+  letter?: string;
   /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */
   formats?: Format[];
   /** Environment to read SOURCE_DATE_EPOCH from (default: process.env). */
@@ -171,7 +173,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const started = performance.now();
   const loaded = await loadFile(file, opts.label);
   // A cover letter in a file of its own (`resume:` names its résumé) builds as a letter.
-  if (isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts);
+  if (opts.letter !== undefined || isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts);
   const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts, loaded);
   const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
@@ -206,6 +208,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     const { resumeToDocx } = await import("../output/docx.js");
     return [[`${stem}.docx`, await resumeToDocx(vm, tokens, creationDate)]];
   };
+  if (formats.includes("docx")) await refuseForeignWordFile(`${stem}.docx`);
   if (!formats.includes("pdf") && !formats.includes("png")) {
     const outputs = await writeAll([...(await word(base)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)])], opts.onWrite);
     return { output: outputs[0]!, outputs, inputs, pages: 0, fills: [], bytes: 0, ms: performance.now() - started, warnings };
@@ -320,6 +323,14 @@ async function fitLayout(
     if (laid.rendered.pages <= pages) return { laid, tokens: step.tokens, changes: step.changes };
   }
   return undefined;
+}
+
+/** A Word file that this tool did not write (one edited in Word, say) is never replaced. */
+export async function refuseForeignWordFile(file: string): Promise<void> {
+  const { existingWordFile } = await import("../output/docx.js");
+  if ((await existingWordFile(file)) === "other") {
+    throw new ResumeError([{ file, path: "", message: "exists and is not a Word file this tool wrote (it may have been edited); refusing to overwrite it (delete it or choose another -o path)" }]);
+  }
 }
 
 /** Write each file atomically; a failure names the file and its cause. */

@@ -21,12 +21,10 @@ import { readPdfLines } from "../check/pdftext.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";
 import { existingOutput } from "../output/write.js";
-import { check, resolveOutput, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
+import { check, refuseForeignWordFile, resolveOutput, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
 
-export interface LetterOptions extends BuildOptions {
-  /** The id of a letter in the résumé's `letters` list. */
-  letter?: string;
-}
+/** As for a résumé; `letter` names a letter of the résumé's `letters` list (a letter file needs none). */
+export type LetterOptions = BuildOptions;
 
 /** Where a letter came from: its fields, and how messages name its keys. */
 interface FoundLetter {
@@ -141,7 +139,8 @@ export async function checkLetter(file: string, opts: LetterOptions = {}): Promi
     render: opts.render,
     strict: opts.strict,
     label: sameFile ? opts.label : path.relative(process.cwd(), found.resumeFile) || found.resumeFile,
-    variant: letter.variant ?? opts.variant,
+    // --variant on the command line wins over the letter's own, as every option wins over the file.
+    variant: opts.variant ?? letter.variant,
   });
   const { vm: resumeVm, tokens } = checked;
   const env = opts.env ?? process.env;
@@ -186,6 +185,7 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
   };
 
   const stem = output.replace(/\.pdf$/i, "");
+  if (formats.includes("docx")) await refuseForeignWordFile(`${stem}.docx`);
   const files: [string, Uint8Array][] = [];
   let pages = 0;
   let bytes = 0;

@@ -20,6 +20,28 @@ async function until(predicate: () => boolean, what: string, ms = 15_000) {
 }
 
 describe("resume build --watch", () => {
+  it("rebuilds a letter when the letter or its résumé changes", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Watch Test}\n");
+    writeFileSync(path.join(dir, "acme-letter.yaml"), "resume: r.yaml\nbody: First.\n");
+    const controller = new AbortController();
+    let out = "";
+    let err = "";
+    const { main } = await import("../../src/cli/main.js");
+    const done = main(["build", "acme-letter.yaml", "--watch"], { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir, env: EPOCH, signal: controller.signal });
+    await until(() => out.includes("wrote out/Watch-Test-Letter-acme.pdf"), "the first build");
+    expect(err).toContain("watching acme-letter.yaml, r.yaml");
+    writeFileSync(path.join(dir, "acme-letter.yaml"), "resume: r.yaml\nbody: Second.\n");
+    await until(() => out.includes("rebuilt out/Watch-Test-Letter-acme.pdf"), "a rebuild after editing the letter");
+    const before = out.split("rebuilt").length;
+    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Watch Test, label: Engineer}\n");
+    await until(() => out.split("rebuilt").length > before, "a rebuild after editing the résumé");
+    controller.abort();
+    expect(await done).toBe(0);
+    const all = await run(["build", "acme-letter.yaml", "--all-letters", "--watch"], { cwd: dir, env: EPOCH });
+    expect(all.code).toBe(2);
+  });
+
   it("rebuilds on changes, reports problems without exiting and clears them when fixed", async () => {
     const dir = tempDir();
     const resume = path.join(dir, "r.yaml");

@@ -5,7 +5,7 @@
  * text boxes, tables, headers or footers; the same bytes on every build; and no Word code in a
  * PDF build.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import mammoth from "mammoth";
@@ -94,6 +94,9 @@ describe("-f docx", () => {
     // The badge: a picture with its alt text, linked to its verification page.
     expect(p["word/document.xml"]).toMatch(/<wp:docPr id="\d+" name="AWS Certified Machine Learning – Specialty badge" descr="AWS Certified Machine Learning – Specialty badge"/);
     expect(p["word/_rels/document.xml.rels"]).toContain("credly.com/badges/");
+    // In line with the text, not floating: every reader of Word files finds it in the flow.
+    expect(p["word/document.xml"]).toContain("<wp:inline");
+    expect(p["word/document.xml"]).not.toContain("<wp:anchor");
     expect(Object.keys(p).some((k) => k.startsWith("word/media/"))).toBe(true);
 
     const letter = parts(await docx("resume.yaml", "modern", { render: { theme: "modern", paper: "letter" } } as never));
@@ -143,6 +146,23 @@ describe("-f docx", () => {
       expect(/\("\.\/docx-deps\.(mjs|cjs)"\)/.test(code), bundle).toBe(true);
     }
     for (const aside of ["dist/docx-deps.mjs", "dist/docx-deps.cjs"]) expect(readFileSync(path.join(ROOT, aside), "utf8")).toContain("wordprocessingml/2006/main");
+  });
+
+  it("replaces its own Word file, never one written elsewhere (a copy edited in Word)", async () => {
+    const out = path.join(dir, "edited", "cv.pdf");
+    const word = out.replace(/\.pdf$/, ".docx");
+    const again = () => build(path.join(ROOT, "resume.yaml"), { output: out, formats: ["docx"], env });
+    await again();
+    await again();
+    const { Document, Packer, Paragraph } = await import("docx");
+    const edited = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("edited by hand")] }] }));
+    writeFileSync(word, edited);
+    await expect(again()).rejects.toThrow(/exists and is not a Word file this tool wrote/);
+    const cli = await run(["build", path.join(ROOT, "resume.yaml"), "-f", "pdf,docx", "-o", out], { env });
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain("refusing to overwrite it");
+    expect(readFileSync(word).equals(edited)).toBe(true);
+    expect(() => readFileSync(out)).toThrow();
   });
 
   it("refuses nothing a PDF build accepts: a résumé with only a name", async () => {

@@ -8,7 +8,7 @@ import { validate } from "../../input/validate.js";
 import type { RenderOptions } from "../../model/normalize.js";
 import { build, FORMATS, type BuildOptions, type BuildResult, type Format } from "../../pipeline/build.js";
 import { atsReport, type AtsReport } from "../../pipeline/ats.js";
-import { buildLetter, letterIds } from "../../pipeline/letter.js";
+import { letterIds } from "../../pipeline/letter.js";
 import { isLetterFile } from "../../input/validate.js";
 import type { Context, Input } from "../context.js";
 import { printAts } from "./ats.js";
@@ -79,7 +79,12 @@ export function buildCommand(program: Command, ctx: Context): void {
       label: input.label,
       strict: opts.strict,
     };
-    if (opts.watch) return watch(ctx, input, { ...base, variant: opts.variant });
+    if (opts.watch && opts.allLetters) {
+      ctx.io.err("error: --watch rebuilds one résumé or one letter; give --letter <id> instead of --all-letters\n");
+      ctx.code = 2;
+      return;
+    }
+    if (opts.watch) return watch(ctx, input, { ...base, variant: opts.variant, letter: opts.letter });
     try {
       await buildOnce(ctx, input, base, opts);
     } catch (err) {
@@ -103,10 +108,8 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
       if (progress && total > 1) ctx.io.err(`${ctx.paint("dim", `  (${n + 1}/${total}) ${ctx.shown(f)}`)}\n`);
     };
     // A letter in a file of its own is its only letter (--all-letters on it builds it).
-    const result =
-      job.letter !== undefined
-        ? await buildLetter(input.path, { ...base, variant: job.variant, letter: opts.allLetters && (await isLetter(input)) ? undefined : job.letter, onWrite })
-        : await build(input.path, { ...base, variant: job.variant, onWrite });
+    const letter = opts.allLetters && (await isLetter(input)) ? undefined : job.letter;
+    const result = await build(input.path, { ...base, variant: job.variant, letter, onWrite });
     results.push({ ...job, ...result });
   }
   // --ats: what a parser reads from each PDF written.
