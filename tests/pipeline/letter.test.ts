@@ -149,6 +149,11 @@ describe("cover letters", () => {
     const v = await run(["validate", letter], { env, cwd: dir });
     expect(v.code, v.stderr).toBe(0);
     expect(v.stdout).toMatch(/initech-letter\.yaml is a valid letter \("initech", to go with resume\.yaml\)/);
+    // The letter's own characters get their fonts, though the résumé has none of them.
+    const ja = writeFixture(dir, "ja-letter.yaml", "resume: resume.yaml\ngreeting: 採用ご担当者様\nbody: 貴社の求人に応募いたします。\n");
+    const jr = await buildLetter(ja, { outDir: path.join(dir, "ja"), env });
+    expect(readFileSync(jr.output).toString("latin1")).toMatch(/\+NotoSansJP-Regular/);
+    expect(lines(readFileSync(jr.output))).toContain(squeeze("貴社の求人に応募いたします。"));
     expect(idFromFileName("cover-letter-ACME.yml")).toBe("acme");
     expect(letterFileName("Zoë Ångström", "acme")).toBe("Zoë-Ångström-Letter-acme.pdf");
   });
