@@ -6,6 +6,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll } from "vitest";
 import { main, type Io } from "../src/cli/main.js";
 import { parseSource, type LoadedSource } from "../src/input/load.js";
+import { squeeze } from "../src/check/verify.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const SHARED = path.resolve(ROOT, "../shared");
@@ -82,4 +83,16 @@ export function pdftotext(file: string, ...args: string[]): string {
   const r = tool("pdftotext", [...args, "-enc", "UTF-8", file, "-"]);
   if (r.code !== 0) throw new Error(r.stderr);
   return r.stdout;
+}
+
+/** The first of `values` not found in `text` after the one before it (spaces ignored), or undefined. */
+export function firstMissingInOrder(text: string, values: string[]): string | undefined {
+  const hay = squeeze(text);
+  let at = 0;
+  for (const v of values) {
+    const i = hay.indexOf(squeeze(v), at);
+    if (i < 0) return v;
+    at = i + squeeze(v).length;
+  }
+  return undefined;
 }

@@ -66,6 +66,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate within a typo's reach, or undefined. */
+/**
+ * `no variant "backed"; did you mean "backend"?`, or the names there are, or that there are none
+ * (`kind`: "variant", "letter"; `none`: what the document lacks, e.g. "the résumé defines no variants").
+ */
+export function noSuchName(kind: string, name: string, names: readonly string[], none: string): string {
+  if (!names.length) return `no ${kind} "${name}": ${none}`;
+  const guess = didYouMean(name, names);
+  return `no ${kind} "${name}"${guess ? `; did you mean "${guess}"?` : `; the ${kind}s are: ${names.join(", ")}`}`;
+}
+
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = Infinity;

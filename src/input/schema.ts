@@ -4,7 +4,7 @@
  * the TypeScript types and the JSON Schema for editors.
  */
 import { z } from "zod";
-import { didYouMean } from "../common/errors.js";
+import { didYouMean, noSuchName } from "../common/errors.js";
 import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
 
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
@@ -597,13 +597,7 @@ export const ResumeSchema = z
         letterIds.add(l.id);
       }
       if (typeof l.variant === "string" && !(l.variant in asRecord(doc.variants))) {
-        const names = Object.keys(asRecord(doc.variants));
-        const guess = didYouMean(l.variant, names);
-        ctx.addIssue({
-          code: "custom",
-          path: ["letters", i, "variant"],
-          message: names.length ? `no variant "${l.variant}"${guess ? `; did you mean "${guess}"?` : `; the variants are: ${names.join(", ")}`}` : `no variant "${l.variant}": the résumé defines no variants`,
-        });
+        ctx.addIssue({ code: "custom", path: ["letters", i, "variant"], message: noSuchName("variant", l.variant, Object.keys(asRecord(doc.variants)), "the résumé defines no variants") });
       }
     });
     const hide = asRecord(doc.render).hide;

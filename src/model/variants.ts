@@ -2,7 +2,7 @@
  * Tailored versions from one file: a variant prints untagged content plus the tagged content it
  * includes, minus what it excludes, with its own section order, page limit and file name.
  */
-import { didYouMean, ResumeError } from "../common/errors.js";
+import { noSuchName, ResumeError } from "../common/errors.js";
 import type { LoadedSource } from "../input/load.js";
 import type { Resume } from "../input/schema.js";
 
@@ -14,19 +14,8 @@ export function findVariant(r: Resume, name: string, source: LoadedSource): Vari
   const v = all[name];
   if (v) return { ...v, name };
   const names = Object.keys(all);
-  const guess = didYouMean(name, names);
-  const pos = source.locate(["variants"], { key: true });
-  throw new ResumeError([
-    {
-      file: source.file,
-      line: names.length ? pos?.line : undefined,
-      col: names.length ? pos?.col : undefined,
-      path: "--variant",
-      message: names.length
-        ? `no variant "${name}"${guess ? `; did you mean "${guess}"?` : `; the variants are: ${names.join(", ")}`}`
-        : `no variant "${name}": the résumé defines no variants`,
-    },
-  ]);
+  const pos = names.length ? source.locate(["variants"], { key: true }) : undefined;
+  throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "--variant", message: noSuchName("variant", name, names, "the résumé defines no variants") }]);
 }
 
 type Tagged = { tags?: string[] };

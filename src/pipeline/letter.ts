@@ -8,7 +8,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { didYouMean, ResumeError, type Diagnostic } from "../common/errors.js";
+import { noSuchName, ResumeError, type Diagnostic } from "../common/errors.js";
 import { loadFile, readProblem, type LoadedSource } from "../input/load.js";
 import type { Letter } from "../input/schema.js";
 import { isLetterFile, validate, validateLetterFile } from "../input/validate.js";
@@ -67,17 +67,8 @@ async function findLetter(file: string, opts: LetterOptions): Promise<FoundLette
   const i = letters.findIndex((l) => l.id === opts.letter);
   if (i < 0) {
     const ids = letters.map((l) => l.id);
-    const guess = didYouMean(opts.letter, ids);
-    const pos = loaded.locate(["letters"], { key: true });
-    throw new ResumeError([
-      {
-        file: loaded.file,
-        line: ids.length ? pos?.line : undefined,
-        col: ids.length ? pos?.col : undefined,
-        path: "--letter",
-        message: ids.length ? `no letter "${opts.letter}"${guess ? `; did you mean "${guess}"?` : `; the letters are: ${ids.join(", ")}`}` : `no letter "${opts.letter}": the résumé has no letters`,
-      },
-    ]);
+    const pos = ids.length ? loaded.locate(["letters"], { key: true }) : undefined;
+    throw new ResumeError([{ file: loaded.file, line: pos?.line, col: pos?.col, path: "--letter", message: noSuchName("letter", opts.letter, ids, "the résumé has no letters") }]);
   }
   return { letter: letters[i]!, source: loaded, at: ["letters", i], resumeFile: path.resolve(file) };
 }

@@ -12,9 +12,8 @@ import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { check, build } from "../../src/pipeline/build.js";
 import { readingOrder } from "../../src/render/themes/reading.js";
-import { squeeze } from "../../src/check/verify.js";
 import { THEMES } from "../../src/input/schema.js";
-import { ROOT, run, tempDir, writeFixture } from "../helpers.js";
+import { ROOT, run, tempDir, writeFixture, firstMissingInOrder } from "../helpers.js";
 
 const dir = tempDir();
 const FIXTURES = ["resume.yaml", "tests/fixtures/full.yaml", "tests/fixtures/unicode.yaml", "tests/fixtures/cjk.yaml"];
@@ -38,16 +37,7 @@ async function expectedValues(file: string, theme: string, variant?: string): Pr
   return readingOrder(c.vm, c.tokens, { oneColumn: true }).map((e) => e.text);
 }
 
-function inOrder(text: string, values: string[]): string | undefined {
-  const hay = squeeze(text);
-  let at = 0;
-  for (const v of values) {
-    const i = hay.indexOf(squeeze(v), at);
-    if (i < 0) return v;
-    at = i + squeeze(v).length;
-  }
-  return undefined;
-}
+const inOrder = firstMissingInOrder;
 
 describe("-f docx", () => {
   for (const theme of THEMES) {

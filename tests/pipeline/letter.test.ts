@@ -13,7 +13,7 @@ import { build } from "../../src/pipeline/build.js";
 import { buildLetter, idFromFileName, letterFileName } from "../../src/pipeline/letter.js";
 import { readPdfLines } from "../../src/check/pdftext.js";
 import { squeeze } from "../../src/check/verify.js";
-import { readPdf, run, tempDir, writeFixture } from "../helpers.js";
+import { readPdf, run, tempDir, writeFixture, firstMissingInOrder } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1764633600" }; // 2025-12-02
@@ -63,15 +63,7 @@ const resumeFile = writeFixture(dir, "resume.yaml", RESUME);
 
 const lines = (bytes: Uint8Array) => squeeze(readPdfLines(bytes).flat().join(" "));
 
-function inOrder(hay: string, values: string[]): string | undefined {
-  let at = 0;
-  for (const v of values) {
-    const i = hay.indexOf(squeeze(v), at);
-    if (i < 0) return v;
-    at = i + squeeze(v).length;
-  }
-  return undefined;
-}
+const inOrder = firstMissingInOrder;
 
 async function problems(run: () => Promise<unknown>): Promise<string[]> {
   try {

@@ -689,6 +689,22 @@ export interface DocumentInfo {
   creationDate: Date;
 }
 
+/** Every PDF's document settings: tagged PDF 1.7, PDF/A-3b, its metadata and its date. */
+export function documentProps(meta: ViewModel["metadata"], info: DocumentInfo) {
+  return {
+    pdfVersion: "1.7",
+    conformance: "PDF/A-3b",
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(", "),
+    language: meta.language,
+    creator: info.creator,
+    producer: info.creator,
+    creationDate: info.creationDate,
+  } as const;
+}
+
 export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo; plan?: Plan }) {
   const s = makeStyles(tokens, fonts);
   const ss = sideStyles(tokens, fonts);
@@ -707,18 +723,7 @@ export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm
   const onGrid = (block: Entry | Section) => (plan.offGrid.has(block) ? s : grid);
   const layout = tokens.layout;
   return (
-    <Document
-      pdfVersion="1.7"
-      conformance="PDF/A-3b"
-      title={vm.metadata.title}
-      author={vm.metadata.author}
-      subject={vm.metadata.subject}
-      keywords={vm.metadata.keywords.join(", ")}
-      language={vm.metadata.language}
-      creator={info.creator}
-      producer={info.creator}
-      creationDate={info.creationDate}
-    >
+    <Document {...documentProps(vm.metadata, info)}>
       <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page} {...tagged("Document", { key: "document" })}>
         <Header vm={vm} s={s} tokens={tokens} />
         {layout.kind === "sidebar" ? (

@@ -4,7 +4,7 @@
  */
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { LetterModel } from "../../model/letter.js";
-import { Header, makeStyles, Rich, tagged, type DocumentInfo } from "./components.js";
+import { documentProps, Header, makeStyles, Rich, tagged, type DocumentInfo } from "./components.js";
 import type { FontStack } from "./index.js";
 import type { ThemeTokens } from "./tokens.js";
 
@@ -18,17 +18,7 @@ export function LetterDocument({ letter, tokens, fonts, info }: { letter: Letter
   const p = { ...s.text, marginTop: line };
   const { vm } = letter;
   return (
-    <Document
-      pdfVersion="1.7"
-      conformance="PDF/A-3b"
-      title={letter.metadata.title}
-      author={letter.metadata.author}
-      subject={letter.metadata.subject}
-      language={letter.metadata.language}
-      creator={info.creator}
-      producer={info.creator}
-      creationDate={info.creationDate}
-    >
+    <Document {...documentProps(letter.metadata, info)}>
       <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page} {...tagged("Document", { key: "document" })}>
         <Header vm={vm} s={s} tokens={k} />
         <View style={{ marginTop: k.space.section }} {...tagged("Sect", { key: "letter" })}>
