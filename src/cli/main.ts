@@ -10,6 +10,7 @@ import { atsCommand } from "./commands/ats.js";
 import { buildCommand } from "./commands/build.js";
 import { extractCommand } from "./commands/extract.js";
 import { initCommand } from "./commands/init.js";
+import { importCommand } from "./commands/import.js";
 import { schemaCommand } from "./commands/schema.js";
 import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .showHelpAfterError("(run resume --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  for (const command of [buildCommand, validateCommand, atsCommand, extractCommand, themesCommand, schemaCommand, initCommand]) command(program, ctx);
+  for (const command of [buildCommand, validateCommand, atsCommand, extractCommand, themesCommand, schemaCommand, initCommand, importCommand]) command(program, ctx);
 
   if (argv.length === 0) {
     io.err(program.helpInformation());

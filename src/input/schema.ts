@@ -284,6 +284,12 @@ const education = z
     ...dated,
     score: text().optional(),
     courses: strings().optional(),
+    location: z
+      .union([text(), location], { error: "expected a place as text or as a location (city, region, …)" })
+      .optional()
+      .describe("Extension: where the institution is"),
+    summary: text().optional().describe("Extension: a paragraph under the degree"),
+    highlights: bullets().optional().describe("Extension: bullets (thesis, honours, activities)"),
   })
   .superRefine(endAfterStart, always);
 

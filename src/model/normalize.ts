@@ -242,6 +242,9 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
             titleHref: e.url,
             date: range(e.startDate, e.endDate),
             subtitle: degree,
+            location: t(placeText(e.location)),
+            summary: t(e.summary),
+            bullets: ts(e.highlights),
             details,
           });
         }),

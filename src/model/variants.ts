@@ -38,7 +38,7 @@ export function selectVariant(r: Resume, v: Variant | undefined): Resume {
     volunteer: entries(r.volunteer),
     projects: entries(r.projects),
     customSections: entries(r.customSections),
-    education: r.education?.filter(keep),
+    education: entries(r.education),
     awards: r.awards?.filter(keep),
     certificates: r.certificates?.filter(keep),
     publications: r.publications?.filter(keep),

@@ -32,7 +32,7 @@ function printedValues(doc: Json): string[] {
   const out: (string | undefined)[] = [str(obj(doc.basics).name)];
   for (const w of list(doc.work).map(obj)) out.push(str(w.name) ?? str(w.company), str(w.position), ...list(w.highlights).map(str));
   for (const v of list(doc.volunteer).map(obj)) out.push(str(v.organization), str(v.position), ...list(v.highlights).map(str));
-  for (const e of list(doc.education).map(obj)) out.push(str(e.institution));
+  for (const e of list(doc.education).map(obj)) out.push(str(e.institution), typeof e.location === "string" ? str(e.location) : undefined, ...list(e.highlights).map(str));
   for (const p of list(doc.projects).map(obj)) out.push(str(p.name), ...list(p.highlights).map(str));
   for (const a of list(doc.awards).map(obj)) out.push(str(a.title));
   for (const c of list(doc.certificates).map(obj)) out.push(str(c.name));
@@ -62,6 +62,9 @@ interface SchemaNode {
 }
 const SCHEMA = JSON.parse(readFileSync(path.join(CONFORMANCE, "schema.json"), "utf8")) as SchemaNode;
 
+/** Keys outside JSON Resume's schema that this tool prints (its documented extensions). */
+const EXTENSIONS = new Set(["education[].location", "education[].summary", "education[].highlights"]);
+
 /** Keys outside JSON Resume's schema, as `work[].technologies`, split into renamed and others. */
 function outsideSchema(doc: unknown): { renamed: string[]; other: string[] } {
   const renamed = new Set<string>();
@@ -77,7 +80,7 @@ function outsideSchema(doc: unknown): { renamed: string[]; other: string[] } {
       else {
         const to = RENAMED_KEYS[context]?.[k] ?? RENAMED_KEYS["*"]![k];
         if (to && s.properties[to] && !(to in (v as Json))) renamed.add(`${here} → ${to}`);
-        else other.add(here);
+        else if (!EXTENSIONS.has(here)) other.add(here);
       }
     }
   };
