@@ -218,8 +218,10 @@ describe("resume import: JSON Resume", () => {
       const imported = await check(file);
       expect(imported.vm.sections).toEqual(original.vm.sections);
       expect(imported.vm.contacts).toEqual(original.vm.contacts);
-      const built = await build(file, { output: path.join(dir, `${path.basename(sample)}.pdf`), env });
-      expect(built.pages).toBeGreaterThan(0);
+      for (const theme of THEMES) {
+        const built = await build(file, { output: path.join(dir, `${path.basename(sample)}-${theme}.pdf`), render: { theme }, env });
+        expect(built.pages, theme).toBeGreaterThan(0);
+      }
     });
   }
 
