@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, ResumeError, type Diagnostic } from "../common/errors.js";
+import { STDIN_LABEL } from "../input/read.js";
 
 export interface Io {
   out(text: string): void;
@@ -15,6 +16,8 @@ export interface Io {
   color?: boolean;
   /** Ends --watch (the command otherwise runs until interrupted). */
   signal?: AbortSignal;
+  /** What `-` reads (default: the process's standard input). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 const ANSI = { bold: 1, red: 31, green: 32, yellow: 33, dim: 2 } as const;
@@ -94,6 +97,8 @@ export class Context {
    * resume.yaml, resume.yml and resume.json that exists here.
    */
   input(file: string | undefined): Input {
+    // `-`: the résumé on standard input.
+    if (file === "-") return { path: "-", label: STDIN_LABEL, found: false };
     if (file !== undefined) return { path: this.at(file), label: file, found: false };
     const found = DEFAULT_FILES.find((name) => existsSync(this.at(name)));
     if (found === undefined) {

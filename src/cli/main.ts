@@ -15,6 +15,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
 import { Context, type Io } from "./context.js";
+import { setStdin } from "../input/load.js";
 
 export type { Io } from "./context.js";
 
@@ -27,6 +28,7 @@ const processIo = (): Io => ({
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const ctx = new Context(io);
+  setStdin(io.stdin ?? process.stdin);
   const program = new Command()
     .name("resume")
     .description("Build a print-ready, ATS-readable PDF résumé from a JSON Resume file in YAML or JSON.")

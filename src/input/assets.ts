@@ -2,9 +2,9 @@
  * Images the résumé refers to (certificate badges): read, identify and measure them, with
  * located errors for anything that is missing or not a PNG/JPEG.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../common/errors.js";
+import { ResumeError, type Diagnostic } from "../common/errors.js";
+import { MAX_IMAGE_BYTES, readBounded } from "./read.js";
 import type { LoadedSource } from "./load.js";
 import { asRecord } from "./schema.js";
 import { prepareImage } from "./images.js";
@@ -46,10 +46,12 @@ export async function loadAssets(
     const file = path.resolve(source.dir, ref);
     let data: Buffer;
     try {
-      data = readFileSync(file);
+      // A regular file only (a pipe or a device is refused unread), at most MAX_IMAGE_BYTES.
+      data = await readBounded(file, file, MAX_IMAGE_BYTES, { what: "an image" });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      return fail(code === "ENOENT" ? `image not found: ${file}` : `cannot read image ${file} (${code ?? String(err)})`);
+      if (!(err instanceof ResumeError)) throw err;
+      const message = err.diagnostics[0]!.message;
+      return fail(message === "file not found" ? `image not found: ${file}` : `${file} ${message.replace(/^file /, "")}`);
     }
     try {
       return { ...(await prepareImage(data)), file };

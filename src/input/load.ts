@@ -6,6 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from "yaml";
 import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
+import { readBounded, readProblem, readStdin, sizeText, STDIN_LABEL, whatItIs } from "./read.js";
 
 /** Larger files are refused before parsing: a résumé is a few kilobytes. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -44,44 +45,47 @@ export interface LoadedSource {
   brokenAt?: number;
 }
 
-/** Read and parse `filePath`; messages name it `label` (the path as the user typed it). */
+/**
+ * Read and parse `filePath`; messages name it `label` (the path as the user typed it). `-` is
+ * standard input. A named pipe or device works too; every read stops at MAX_INPUT_BYTES.
+ */
 export async function loadFile(filePath: string, label: string = filePath): Promise<LoadedSource> {
-  const file = label;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(filePath);
-  } catch (err) {
-    throw new ResumeError([{ file, path: "", message: readProblem(err) }]);
+  if (filePath === "-") {
+    // Read once: a build may look at its input more than once (a letter, every letter).
+    const bytes = await (stdinBytes ??= readStdin(MAX_INPUT_BYTES, stdinStream));
+    return { ...parseSource(bytes, STDIN_LABEL), dir: process.cwd() };
   }
-  return { ...parseSource(bytes, file), dir: path.dirname(path.resolve(filePath)) };
+  const bytes = await readBounded(filePath, label, MAX_INPUT_BYTES, { streams: true, what: "a résumé" });
+  return { ...parseSource(bytes, label), dir: path.dirname(path.resolve(filePath)) };
 }
 
-/** Why a file could not be read, in words. */
-export function readProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code === "ENOENT"
-    ? "file not found"
-    : code === "EISDIR"
-      ? "is a folder, not a file"
-      : code === "EACCES"
-        ? "permission denied"
-        : `cannot be read (${code ?? String(err)})`;
+/** Where `-` reads from (tests hand in a stream of their own), and what it gave. */
+let stdinStream: NodeJS.ReadableStream = process.stdin;
+let stdinBytes: Promise<Buffer> | undefined;
+export function setStdin(stream: NodeJS.ReadableStream): void {
+  stdinStream = stream;
+  stdinBytes = undefined;
 }
 
-/** A file other than the résumé (a PDF, a job posting), refused unread above `limit` bytes. */
+export { readProblem };
+
+/**
+ * A regular file other than the résumé (a PDF, a job posting, a CSV), refused unread above
+ * `limit` bytes: read synchronously, which only a regular file may be.
+ */
 export function readFileBounded(filePath: string, label: string, limit: number): Buffer {
   const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
   let size: number;
   try {
     const st = statSync(filePath);
     if (st.isDirectory()) throw fail("is a folder, not a file");
-    if (!st.isFile()) throw fail("is not a regular file");
+    if (!st.isFile()) throw fail(`is ${whatItIs(st)}, not a regular file`);
     size = st.size;
   } catch (err) {
     if (err instanceof ResumeError) throw err;
     throw fail(readProblem(err));
   }
-  if (size > limit) throw fail(`is ${size} bytes; the limit is ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB)`);
+  if (size > limit) throw fail(`is ${size} bytes; the limit is ${limit} bytes (${sizeText(limit)})`);
   try {
     return readFileSync(filePath);
   } catch (err) {

@@ -19,6 +19,7 @@ import { asRecord, BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type R
 import { detectLocale, scriptNeeds } from "../model/scripts.js";
 import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "../render/themes/index.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
+import { estimatePages } from "../render/themes/measure.js";
 import type { Attachment } from "../render/pdfkit-patches.js";
 import { inFileOrder, isLetterFile, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
@@ -60,6 +61,9 @@ export interface BuildOptions {
 }
 
 export const FORMATS = ["pdf", "png", "docx", "md", "txt", "json"] as const;
+
+/** Longer documents are refused before they are drawn (see estimatePages). */
+export const MAX_LAYOUT_PAGES = 30;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildResult {
@@ -193,6 +197,12 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   };
 
   const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
+  // A document hundreds of pages long is not a résumé, and laying it out would take minutes and
+  // gigabytes: it is refused before it is drawn.
+  const estimated = estimatePages(vm, base);
+  if (estimated > MAX_LAYOUT_PAGES && formats.some((f) => f === "pdf" || f === "png" || f === "docx")) {
+    fail(`the résumé would need about ${estimated} pages; this tool lays out at most ${MAX_LAYOUT_PAGES} (a résumé is one to three, an academic CV a few dozen). Shorten it, or split it into variants`);
+  }
   const stem = output.replace(/\.pdf$/i, "");
   const texts: [string, string][] = [];
   if (formats.includes("md")) texts.push([`${stem}.md`, toMarkdown(vm, base)]);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { Document, isMap, isScalar, type Pair } from "yaml";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { loadFile, parseSource, readProblem } from "../input/load.js";
+import { whatItIs } from "../input/read.js";
 import { importLinkedIn, isLinkedInFolder, type Imported } from "../input/linkedin.js";
 import { importRenderCv, isRenderCv } from "../input/rendercv.js";
 import { asRecord, resumeJsonSchema } from "../input/schema.js";
@@ -50,8 +51,12 @@ const COMMENTS: Record<string, string> = {
 async function read(source: string, label: string): Promise<{ imported: Imported; from: ImportedFrom; base: string }> {
   let isDir: boolean;
   try {
-    isDir = statSync(source).isDirectory();
+    const st = statSync(source);
+    isDir = st.isDirectory();
+    // Only a regular file is opened: a pipe or a device would block or never end.
+    if (!isDir && !st.isFile()) throw new ResumeError([{ file: label, path: "", message: `is ${whatItIs(st)}, not a file to import` }]);
   } catch (err) {
+    if (err instanceof ResumeError) throw err;
     throw new ResumeError([{ file: label, path: "", message: readProblem(err) }]);
   }
   const base = isDir ? source : path.dirname(source);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { noSuchName, ResumeError, type Diagnostic } from "../common/errors.js";
 import { loadFile, readProblem, type LoadedSource } from "../input/load.js";
+import { whatItIs } from "../input/read.js";
 import type { Letter } from "../input/schema.js";
 import { isLetterFile, validate, validateLetterFile } from "../input/validate.js";
 import { letterLines, normalizeLetter, type LetterModel } from "../model/letter.js";
@@ -18,6 +19,7 @@ import { fontsFor, resumeText } from "../model/normalize.js";
 import { glyphProblems, completeCjk } from "../render/glyphs.js";
 import { fontStack, installedStack } from "../render/themes/index.js";
 import { readPdfLines } from "../check/pdftext.js";
+import { estimateLines, pageBox } from "../render/themes/measure.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";
 import { existingOutput } from "../output/write.js";
@@ -120,11 +122,13 @@ export async function checkLetter(file: string, opts: LetterOptions = {}): Promi
   const sameFile = found.resumeFile === path.resolve(file);
   if (!sameFile) {
     // A letter whose résumé cannot be read says so at its `resume:` key.
+    let st;
     try {
-      if (!statSync(found.resumeFile).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+      st = statSync(found.resumeFile);
     } catch (err) {
-      throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which ${readProblem(err).replace(/^file not found$/, "does not exist").replace(/^is a folder, not a file$/, "is a folder, not a résumé file")}`)]);
+      throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which ${readProblem(err).replace(/^file not found$/, "does not exist")}`)]);
     }
+    if (!st.isFile() && !st.isFIFO()) throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which is ${whatItIs(st)}, not a résumé file`)]);
   }
   const checked: Checked = await check(found.resumeFile, {
     render: opts.render,
@@ -180,6 +184,11 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
   const files: [string, Uint8Array][] = [];
   let pages = 0;
   let bytes = 0;
+  // A body many pages long fails before it is laid out (drawing it would take long for nothing).
+  const box = pageBox(tokens, vm.paper);
+  const lines = model.body.reduce((n, p) => n + estimateLines(plainText(p), tokens.size.body, box.width) + 1, 0);
+  const estimated = Math.ceil((lines * tokens.size.body * tokens.leading) / box.height);
+  if (estimated > 2) fail(`the letter needs about ${estimated} pages; a cover letter fits on one. Shorten its body (${model.body.join(" ").split(/\s+/).length} words now)`, ["body"]);
   if (formats.includes("pdf") || formats.includes("png")) {
     const { renderLetterPdf } = await import("../render/render.js");
     let rendered;

@@ -120,7 +120,7 @@ describe("limits", () => {
     writeFileSync(path.join(dir, "big.yaml"), `basics: {name: Big}\n# ${"x".repeat(1024 * 1024)}\n`);
     const r = await run(["build", "big.yaml"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^big\.yaml {2}file is 1048\d+ bytes; the limit is 1048576 bytes \(1 MiB\)/);
+    expect(r.stderr).toMatch(/^big\.yaml {2}file is 1048\d+ bytes; the limit for a résumé is 1048576 bytes \(1 MiB\)/);
   });
 
   it("rejects an alias bomb in well under a second", async () => {

@@ -79,6 +79,11 @@ export function buildCommand(program: Command, ctx: Context): void {
       label: input.label,
       strict: opts.strict,
     };
+    if (opts.watch && file === "-") {
+      ctx.io.err("error: --watch needs a file to watch; standard input (-) is read once\n");
+      ctx.code = 2;
+      return;
+    }
     if (opts.watch && opts.allLetters) {
       ctx.io.err("error: --watch rebuilds one résumé or one letter; give --letter <id> instead of --all-letters\n");
       ctx.code = 2;

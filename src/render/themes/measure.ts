@@ -135,3 +135,12 @@ export function splittable(block: Entry | Section): boolean {
 
 /** A summary this long (about four lines) may break between pages when its entry is split. */
 export const LONG_SUMMARY = 280;
+
+/** Roughly how many pages `vm` needs in one column: enough to refuse a document far too long to lay out. */
+export function estimatePages(vm: ViewModel, k: ThemeTokens): number {
+  const box = pageBox(k, vm.paper);
+  const section = (sec: Section) =>
+    k.size.section * 2 + k.space.section + (sec.kind === "entries" ? sec.entries.reduce((h, e) => h + estimateEntryHeight(e, k, box.width), 0) : estimateSectionHeight(sec, k, box.width));
+  const height = estimateHeaderHeight(vm, k) + vm.sections.reduce((h, sec) => h + section(sec), 0);
+  return Math.ceil(height / box.height);
+}
