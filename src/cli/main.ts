@@ -28,7 +28,7 @@ const processIo = (): Io => ({
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const ctx = new Context(io);
-  setStdin(io.stdin ?? process.stdin);
+  setStdin(io.stdin);
   const program = new Command()
     .name("resume")
     .description("Build a print-ready, ATS-readable PDF résumé from a JSON Resume file in YAML or JSON.")

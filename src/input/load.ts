@@ -52,17 +52,20 @@ export interface LoadedSource {
 export async function loadFile(filePath: string, label: string = filePath): Promise<LoadedSource> {
   if (filePath === "-") {
     // Read once: a build may look at its input more than once (a letter, every letter).
-    const bytes = await (stdinBytes ??= readStdin(MAX_INPUT_BYTES, stdinStream));
+    const bytes = await (stdinBytes ??= readStdin(MAX_INPUT_BYTES, stdinStream ?? process.stdin));
     return { ...parseSource(bytes, STDIN_LABEL), dir: process.cwd() };
   }
   const bytes = await readBounded(filePath, label, MAX_INPUT_BYTES, { streams: true, what: "a résumé" });
   return { ...parseSource(bytes, label), dir: path.dirname(path.resolve(filePath)) };
 }
 
-/** Where `-` reads from (tests hand in a stream of their own), and what it gave. */
-let stdinStream: NodeJS.ReadableStream = process.stdin;
+/**
+ * Where `-` reads from (tests hand in a stream of their own; else the process's standard input,
+ * touched only when read: the startup snapshot may hold no handle), and what it gave.
+ */
+let stdinStream: NodeJS.ReadableStream | undefined;
 let stdinBytes: Promise<Buffer> | undefined;
-export function setStdin(stream: NodeJS.ReadableStream): void {
+export function setStdin(stream: NodeJS.ReadableStream | undefined): void {
   stdinStream = stream;
   stdinBytes = undefined;
 }

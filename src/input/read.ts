@@ -8,8 +8,6 @@
  */
 import { closeSync, constants, openSync, type Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { Socket } from "node:net";
-import { isatty, ReadStream } from "node:tty";
 import { ResumeError } from "../common/errors.js";
 
 /** The largest image (badge, photo) read, on disk. */
@@ -72,7 +70,7 @@ export async function readBounded(file: string, label: string, limit: number, op
   const regular = st.isFile();
   if (!regular && (!opts.streams || st.isSocket())) throw fail(`is ${whatItIs(st)}, not ${opts.what ?? "a regular file"}`);
   if (regular && st.size > limit) throw tooLarge(st.size);
-  if (st.isFIFO() || (st.isCharacterDevice() && isTerminal(file))) {
+  if (st.isFIFO() || (st.isCharacterDevice() && (await isTerminal(file)))) {
     // A pipe (or a terminal) is read on the event loop, as standard input is: opening it does not
     // wait for a writer, and nothing waits in a worker thread, which would hold up the exit a
     // signal asks for.
@@ -82,7 +80,8 @@ export async function readBounded(file: string, label: string, limit: number, op
     } catch (err) {
       throw fail(readProblem(err));
     }
-    const stream = st.isFIFO() ? new Socket({ fd, readable: true, writable: false }) : new ReadStream(fd);
+    // Loaded here, not at start-up: the startup snapshot cannot hold these modules.
+    const stream = st.isFIFO() ? new (await import("node:net")).Socket({ fd, readable: true, writable: false }) : new (await import("node:tty")).ReadStream(fd);
     try {
       return await readStream(stream, limit, () => tooLarge());
     } finally {
@@ -144,11 +143,11 @@ async function readStream(stream: NodeJS.ReadableStream, limit: number, tooLarge
   return Buffer.concat(chunks, length);
 }
 
-function isTerminal(file: string): boolean {
+async function isTerminal(file: string): Promise<boolean> {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-    return isatty(fd);
+    return (await import("node:tty")).isatty(fd);
   } catch {
     return false;
   } finally {

@@ -1,6 +1,5 @@
 /** `resume import SOURCE [-o resume.yaml]`: LinkedIn's export, a RenderCV file or JSON Resume, as a resume.yaml that builds. */
 import type { Command } from "commander";
-import { importResume } from "../../pipeline/import.js";
 import type { Context } from "../context.js";
 
 export function importCommand(program: Command, ctx: Context): void {
@@ -13,6 +12,8 @@ export function importCommand(program: Command, ctx: Context): void {
     .action(async (source: string, opts: { output: string; json?: boolean }) => {
       ctx.json = Boolean(opts.json);
       try {
+        // Loaded when used: its ZIP reader starts worker support that a startup snapshot cannot hold.
+        const { importResume } = await import("../../pipeline/import.js");
         const r = await importResume(ctx.at(source), { output: ctx.at(opts.output), label: source, outputLabel: opts.output });
         if (ctx.json) return ctx.printJson({ ok: true, output: r.output, from: r.from, sections: r.sections, notes: r.notes });
         for (const n of r.notes) ctx.warn(n);
