@@ -36,7 +36,7 @@ export function readZip(file: string, label: string, wanted: (name: string) => b
         if (!wanted(entry.name)) return false;
         if (entry.originalSize > limits.entryBytes) throw fail(`${entry.name} would unpack to ${mib(entry.originalSize)}; the limit for one file is ${mib(limits.entryBytes)}`);
         total += entry.originalSize;
-        if (total > limits.totalBytes) throw fail(`would unpack to more than ${mib(limits.totalBytes)}; the limit is ${mib(limits.totalBytes)}`);
+        if (total > limits.totalBytes) throw fail(`would unpack to more than its limit, ${mib(limits.totalBytes)} in all`);
         return true;
       },
     });

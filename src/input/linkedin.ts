@@ -8,15 +8,10 @@ import path from "node:path";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { readZip } from "./archive.js";
 import { readCsv, type CsvRow } from "./csv.js";
+import { compact, type Imported } from "./imported.js";
 import { readFileBounded } from "./load.js";
 import { canonicalDate } from "./schema.js";
 
-export interface Imported {
-  /** The résumé, as JSON Resume with this tool's extensions. */
-  doc: Record<string, unknown>;
-  /** What was done that the user should know: files skipped, values left out. */
-  notes: Diagnostic[];
-}
 
 /** The files of the export this tool reads, with the columns that mark each one's header row. */
 const FILES = {
@@ -108,7 +103,6 @@ function place(value: string | undefined): { city?: string; region?: string } | 
   return { city, ...(rest.length ? { region: rest.join(", ") } : {}) };
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))) as T;
 
 /** Read LinkedIn's export at `source` (a ZIP or a folder); `label` names it in messages. */
 export function importLinkedIn(source: string, label: string): Imported {
@@ -172,20 +166,20 @@ export function importLinkedIn(source: string, label: string): Imported {
     profiles.push({ network: "X", username: handle, url: `https://x.com/${handle}` });
   }
   if (profiles.length) basics.profiles = profiles;
-  doc.basics = defined(basics);
+  doc.basics = compact(basics);
   if (!name) {
     problems.push({ file: label, path: "", message: profile ? "Profile.csv has no First Name or Last Name: the résumé needs a name" : "has no Profile.csv, so the résumé has no name; export your whole profile, or add Profile.csv" });
   }
 
   const work = rows("positions").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
-    return defined({ name: r.cells["Company Name"], position: r.cells.Title, location: r.cells.Location, startDate: date(r, "Started On"), endDate: date(r, "Finished On"), summary: d.summary, highlights: d.highlights });
+    return compact({ name: r.cells["Company Name"], position: r.cells.Title, location: r.cells.Location, startDate: date(r, "Started On"), endDate: date(r, "Finished On"), summary: d.summary, highlights: d.highlights });
   });
   if (work.length) doc.work = work;
 
   const education = rows("education").map((r) => {
     const notesText = [r.cells.Notes, r.cells.Activities ? `Activities: ${r.cells.Activities}` : undefined].filter(Boolean).join("\n\n");
-    return defined({ institution: r.cells["School Name"], studyType: r.cells["Degree Name"], startDate: date(r, "Start Date"), endDate: date(r, "End Date"), summary: notesText || undefined });
+    return compact({ institution: r.cells["School Name"], studyType: r.cells["Degree Name"], startDate: date(r, "Start Date"), endDate: date(r, "End Date"), summary: notesText || undefined });
   });
   if (education.length) doc.education = education;
 
@@ -193,29 +187,29 @@ export function importLinkedIn(source: string, label: string): Imported {
   if (skills.length) doc.skills = [{ name: "Skills", keywords: skills }];
 
   const certificates = rows("certifications").map((r) =>
-    defined({ name: [r.cells.Name, r.cells["License Number"] ? `(licence ${r.cells["License Number"]})` : undefined].filter(Boolean).join(" "), issuer: r.cells.Authority, date: date(r, "Started On"), url: r.cells.Url }),
+    compact({ name: [r.cells.Name, r.cells["License Number"] ? `(licence ${r.cells["License Number"]})` : undefined].filter(Boolean).join(" "), issuer: r.cells.Authority, date: date(r, "Started On"), url: r.cells.Url }),
   );
   if (certificates.length) doc.certificates = certificates;
 
-  const languages = rows("languages").map((r) => defined({ language: r.cells.Name, fluency: r.cells.Proficiency ? humane(r.cells.Proficiency) : undefined }));
+  const languages = rows("languages").map((r) => compact({ language: r.cells.Name, fluency: r.cells.Proficiency ? humane(r.cells.Proficiency) : undefined }));
   if (languages.length) doc.languages = languages;
 
   const projects = rows("projects").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
-    return defined({ name: r.cells.Title, description: d.summary, highlights: d.highlights, url: r.cells.Url, startDate: date(r, "Started On"), endDate: date(r, "Finished On") });
+    return compact({ name: r.cells.Title, description: d.summary, highlights: d.highlights, url: r.cells.Url, startDate: date(r, "Started On"), endDate: date(r, "Finished On") });
   });
   if (projects.length) doc.projects = projects;
 
-  const publications = rows("publications").map((r) => defined({ name: r.cells.Name, publisher: r.cells.Publisher, releaseDate: date(r, "Published On"), url: r.cells.Url, summary: r.cells.Description }));
+  const publications = rows("publications").map((r) => compact({ name: r.cells.Name, publisher: r.cells.Publisher, releaseDate: date(r, "Published On"), url: r.cells.Url, summary: r.cells.Description }));
   if (publications.length) doc.publications = publications;
 
-  const awards = rows("honors").map((r) => defined({ title: r.cells.Title, date: date(r, "Issued On"), summary: r.cells.Description }));
+  const awards = rows("honors").map((r) => compact({ title: r.cells.Title, date: date(r, "Issued On"), summary: r.cells.Description }));
   if (awards.length) doc.awards = awards;
 
   const volunteer = rows("volunteering").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
     const cause = r.cells.Cause ? humane(r.cells.Cause) : undefined;
-    return defined({ organization: r.cells["Company Name"], position: r.cells.Role, startDate: date(r, "Started On"), endDate: date(r, "Finished On"), summary: [cause, d.summary].filter(Boolean).join(" \u2014 ") || undefined, highlights: d.highlights });
+    return compact({ organization: r.cells["Company Name"], position: r.cells.Role, startDate: date(r, "Started On"), endDate: date(r, "Finished On"), summary: [cause, d.summary].filter(Boolean).join(" \u2014 ") || undefined, highlights: d.highlights });
   });
   if (volunteer.length) doc.volunteer = volunteer;
 
@@ -225,7 +219,7 @@ export function importLinkedIn(source: string, label: string): Imported {
     .map((r) => {
       const who = [r.cells["First Name"], r.cells["Last Name"]].filter(Boolean).join(" ");
       const role = [r.cells["Job Title"], r.cells.Company].filter(Boolean).join(", ");
-      return defined({ name: [who, role].filter(Boolean).join(", ") || undefined, reference: r.cells.Text });
+      return compact({ name: [who, role].filter(Boolean).join(", ") || undefined, reference: r.cells.Text });
     });
   if (references.length) doc.references = references;
 

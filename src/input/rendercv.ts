@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from "../common/errors.js";
 import { ResumeError } from "../common/errors.js";
-import type { Imported } from "./linkedin.js";
+import { compact, type Imported } from "./imported.js";
 import type { LoadedSource } from "./load.js";
 import { asRecord, canonicalDate, customSectionId, type Theme } from "./schema.js";
 import { LOCALES } from "./languages.js";
@@ -121,7 +121,6 @@ function highlights(v: unknown): string[] {
   return v.flatMap((h) => (typeof h === "string" ? h.split(/ - |\n\s*-\s+/).map((s) => s.trim()) : [])).filter(Boolean);
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))) as T;
 
 export function importRenderCv(source: LoadedSource): Imported {
   const data = asRecord(source.data);
@@ -174,12 +173,12 @@ export function importRenderCv(source: LoadedSource): Imported {
     const username = str(asRecord(n).username);
     if (!network || !username) return fail(["cv", "social_networks", i], "a social network needs network and username");
     const to = NETWORKS[network.toLowerCase()];
-    profiles.push(defined({ network, username, url: to?.(username) }));
+    profiles.push(compact({ network, username, url: to?.(username) }));
   });
   (Array.isArray(cv.custom_connections) ? cv.custom_connections : []).forEach((c) => {
     const r = asRecord(c);
     const text = str(r.placeholder);
-    if (text) profiles.push(defined({ network: text, url: str(r.url) }));
+    if (text) profiles.push(compact({ network: text, url: str(r.url) }));
   });
   if (profiles.length) basics.profiles = profiles;
 
@@ -221,7 +220,7 @@ export function importRenderCv(source: LoadedSource): Imported {
     }
     const asCustom = (paragraphs: string[], bullets: string[]) => {
       const id = customSectionId({ title }) || `section-${custom.length + 1}`;
-      custom.push(defined({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
+      custom.push(compact({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
       order.push(id);
     };
     switch (kind) {
@@ -231,7 +230,7 @@ export function importRenderCv(source: LoadedSource): Imported {
           entries.map((e, i) => {
             const d = dates(e, paths[i]!);
             const common = { position: str(e.position), startDate: d.start, endDate: d.end, summary: withLoose(str(e.summary), d.loose), highlights: highlights(e.highlights) };
-            return builtin === "volunteer" ? defined({ organization: str(e.company), ...common }) : defined({ name: str(e.company), location: str(e.location), ...common });
+            return builtin === "volunteer" ? compact({ organization: str(e.company), ...common }) : compact({ name: str(e.company), location: str(e.location), ...common });
           }),
         );
         break;
@@ -240,7 +239,7 @@ export function importRenderCv(source: LoadedSource): Imported {
           "education",
           entries.map((e, i) => {
             const d = dates(e, paths[i]!);
-            return defined({ institution: str(e.institution), area: str(e.area), studyType: str(e.degree), location: str(e.location), startDate: d.start, endDate: d.end, summary: withLoose(str(e.summary), d.loose), highlights: highlights(e.highlights) });
+            return compact({ institution: str(e.institution), area: str(e.area), studyType: str(e.degree), location: str(e.location), startDate: d.start, endDate: d.end, summary: withLoose(str(e.summary), d.loose), highlights: highlights(e.highlights) });
           }),
         );
         break;
@@ -251,7 +250,7 @@ export function importRenderCv(source: LoadedSource): Imported {
             const d = dates(e, paths[i]!);
             const authors = Array.isArray(e.authors) ? e.authors.map(str).filter(Boolean).join(", ") : str(e.authors);
             const doi = str(e.doi);
-            return defined({ name: str(e.title), publisher: str(e.journal), releaseDate: d.start, url: str(e.url) ?? (doi ? `https://doi.org/${doi}` : undefined), summary: withLoose([authors, str(e.summary)].filter(Boolean).join("\n\n") || undefined, d.loose) });
+            return compact({ name: str(e.title), publisher: str(e.journal), releaseDate: d.start, url: str(e.url) ?? (doi ? `https://doi.org/${doi}` : undefined), summary: withLoose([authors, str(e.summary)].filter(Boolean).join("\n\n") || undefined, d.loose) });
           }),
         );
         break;
@@ -269,18 +268,18 @@ export function importRenderCv(source: LoadedSource): Imported {
             const d = dates(e, paths[i]!);
             const { name, url } = linkedName(str(e.name));
             const text = withLoose(str(e.summary), d.loose);
-            if (target === "awards") return defined({ title: name, date: d.start, summary: [text, ...highlights(e.highlights)].filter(Boolean).join("\n\n") || undefined, awarder: str(e.location) });
-            if (target === "certificates") return defined({ name, date: d.start, url, issuer: str(e.location) });
-            if (target === "volunteer") return defined({ organization: name, url, startDate: d.start, endDate: d.end, summary: text, highlights: highlights(e.highlights) });
-            if (target === "work") return defined({ name, url, location: str(e.location), startDate: d.start, endDate: d.end, summary: text, highlights: highlights(e.highlights) });
-            return defined({ name, url, startDate: d.start, endDate: d.end, description: [text, str(e.location)].filter(Boolean).join(" \u2014 ") || undefined, highlights: highlights(e.highlights) });
+            if (target === "awards") return compact({ title: name, date: d.start, summary: [text, ...highlights(e.highlights)].filter(Boolean).join("\n\n") || undefined, awarder: str(e.location) });
+            if (target === "certificates") return compact({ name, date: d.start, url, issuer: str(e.location) });
+            if (target === "volunteer") return compact({ organization: name, url, startDate: d.start, endDate: d.end, summary: text, highlights: highlights(e.highlights) });
+            if (target === "work") return compact({ name, url, location: str(e.location), startDate: d.start, endDate: d.end, summary: text, highlights: highlights(e.highlights) });
+            return compact({ name, url, startDate: d.start, endDate: d.end, description: [text, str(e.location)].filter(Boolean).join(" \u2014 ") || undefined, highlights: highlights(e.highlights) });
           }),
         );
         break;
       }
       case "oneLine":
-        if (builtin === "languages") push("languages", entries.map((e) => defined({ language: str(e.label), fluency: str(e.details) })));
-        else if (builtin === "skills" || builtin === "interests") push(builtin, entries.map((e) => defined({ name: str(e.label), keywords: (str(e.details) ?? "").split(/\s*,\s*/).filter(Boolean) })));
+        if (builtin === "languages") push("languages", entries.map((e) => compact({ language: str(e.label), fluency: str(e.details) })));
+        else if (builtin === "skills" || builtin === "interests") push(builtin, entries.map((e) => compact({ name: str(e.label), keywords: (str(e.details) ?? "").split(/\s*,\s*/).filter(Boolean) })));
         else asCustom([], entries.map((e) => `**${str(e.label)}:** ${str(e.details) ?? ""}`.trim()));
         break;
       case "bullet":
@@ -300,7 +299,7 @@ export function importRenderCv(source: LoadedSource): Imported {
   if (!Object.keys(asRecord(cv.sections)).length) note(["cv"], "has no sections; only the header is imported");
 
   if (summary.length) basics.summary = summary.join("\n\n");
-  doc.basics = defined(basics);
+  doc.basics = compact(basics);
   Object.assign(doc, lists);
   if (custom.length) doc.customSections = custom;
 

@@ -1,9 +1,10 @@
 /**
- * The résumé as Markdown or plain text, for pasting into application forms: the same values in
+ * The résumé (and a cover letter) as Markdown or plain text, for pasting into application forms: the same values in
  * the same order as the PDF (the theme's reading order), with the inline markup kept (Markdown)
  * or removed (text).
  */
 import { plainText } from "../model/markup.js";
+import type { LetterModel } from "../model/letter.js";
 import type { Entry, Section, ViewModel } from "../model/normalize.js";
 import { inlineRows, layoutSections } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
@@ -99,3 +100,25 @@ function render(vm: ViewModel, tokens: ThemeTokens, st: Style): string {
 
 export const toMarkdown = (vm: ViewModel, tokens: ThemeTokens) => render(vm, tokens, markdown);
 export const toText = (vm: ViewModel, tokens: ThemeTokens) => render(vm, tokens, text);
+
+/** A cover letter under the résumé's header, as Markdown or text, in the order its PDF prints it. */
+function renderLetter(l: LetterModel, st: Style): string {
+  const md = st === markdown;
+  // Markdown keeps a line break inside a paragraph with two trailing spaces.
+  const lines = (list: string[]) => list.map((t, i) => (md && i < list.length - 1 ? `${t}  ` : t));
+  const out = [
+    ...st.header(l.vm),
+    "",
+    l.date,
+    ...(l.to.length ? ["", ...lines(l.to)] : []),
+    ...(l.subject ? ["", md ? `**${l.subject}**` : l.subject] : []),
+    ...(l.greeting ? ["", l.greeting] : []),
+    ...l.body.flatMap((p) => ["", st.rich(p)]),
+    "",
+    ...lines([...(l.closing ? [l.closing] : []), l.signature]),
+  ];
+  return `${clean(out.join("\n"))}\n`;
+}
+
+export const letterToMarkdown = (l: LetterModel) => renderLetter(l, markdown);
+export const letterToText = (l: LetterModel) => renderLetter(l, text);

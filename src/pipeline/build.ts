@@ -177,7 +177,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const started = performance.now();
   const loaded = await loadFile(file, opts.label);
   // A cover letter in a file of its own (`resume:` names its résumé) builds as a letter.
-  if (opts.letter !== undefined || isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts);
+  if (opts.letter !== undefined || isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts, loaded);
   const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts, loaded);
   const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
@@ -418,13 +418,17 @@ export function resolveOutput(name: string, opts: Pick<BuildOptions, "output" | 
 }
 
 
-/** `Rajat Jog` → `Rajat-Jog-Resume.pdf` (letters of any script kept, the rest dashed). */
-export function defaultFileName(name: string, variant?: string): string {
-  const base = name
+/** `Rajat Jog` → `Rajat-Jog` (letters of any script kept, the rest dashed): the start of every output's name. */
+export function nameStem(name: string): string {
+  return name
     .normalize("NFC")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
-  return `${base || "Resume"}-Resume${variant ? `-${variant}` : ""}.pdf`;
+}
+
+/** `Rajat Jog` → `Rajat-Jog-Resume.pdf`. */
+export function defaultFileName(name: string, variant?: string): string {
+  return `${nameStem(name) || "Resume"}-Resume${variant ? `-${variant}` : ""}.pdf`;
 }
 
 /**
@@ -432,19 +436,22 @@ export function defaultFileName(name: string, variant?: string): string {
  * reproducible builds; else meta.lastModified; else now.
  */
 export function creationDateFor(resume: Resume, env: NodeJS.ProcessEnv, file: string): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) {
-      throw new ResumeError([{ file, path: "", message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"` }]);
-    }
-    return new Date(Number(epoch) * 1000);
-  }
+  const epoch = sourceDateEpoch(env, file);
+  if (epoch) return epoch;
   const last = resume.meta?.lastModified;
   if (last) {
     const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(last) ? last : `${last}Z`);
     if (!Number.isNaN(d.getTime())) return d;
   }
   return new Date();
+}
+
+/** SOURCE_DATE_EPOCH as a date, when it is set (reproducible builds); a value that is not whole seconds is an error. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv, file: string): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return undefined;
+  if (!/^\d+$/.test(epoch)) throw new ResumeError([{ file, path: "", message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"` }]);
+  return new Date(Number(epoch) * 1000);
 }
 
 /** The name of the résumé embedded in every PDF. */

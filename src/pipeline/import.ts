@@ -3,15 +3,16 @@
  * RenderCV file or a JSON Resume document becomes a commented `resume.yaml` that validates and
  * builds as it is, with the schema comment for editors; an existing file is never replaced.
  */
-import { closeSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Document, isMap, isScalar, type Pair } from "yaml";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { loadFile, parseSource, readProblem } from "../input/load.js";
 import { whatItIs } from "../input/read.js";
-import { importLinkedIn, isLinkedInFolder, type Imported } from "../input/linkedin.js";
+import type { Imported } from "../input/imported.js";
+import { importLinkedIn, isLinkedInFolder } from "../input/linkedin.js";
 import { importRenderCv, isRenderCv } from "../input/rendercv.js";
-import { asRecord, resumeJsonSchema } from "../input/schema.js";
+import { asRecord, BUILTIN_SECTIONS, resumeJsonSchema } from "../input/schema.js";
 import { validateDocument } from "../input/validate.js";
 import { toJsonResume } from "../output/export.js";
 
@@ -134,15 +135,7 @@ export async function importResume(source: string, opts: { output: string; label
   const output = path.resolve(opts.output);
   const shownOut = opts.outputLabel ?? opts.output;
   if (!/\.(ya?ml|json)$/i.test(output)) throw new ResumeError([{ file: shownOut, path: "", message: "the output is a .yaml (or .json) file" }]);
-  const exists = (() => {
-    try {
-      statSync(output);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  if (exists) throw new ResumeError([{ file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" }]);
+  if (existsSync(output)) throw new ResumeError([{ file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" }]);
   const { imported, from, base } = await read(source, label);
   const { doc } = imported;
   const notes = [...imported.notes];
@@ -167,6 +160,7 @@ export async function importResume(source: string, opts: { output: string; label
   } catch {
     // One is there already (or the folder is read-only, which the résumé's write would have said).
   }
-  const v = validateDocument(parseSource(Buffer.from(text), output));
-  return { output, from, sections: v.resume ? Object.keys(doc).filter((k) => k !== "basics" && k !== "render" && k !== "meta") : [], notes, schema };
+  const custom = Array.isArray(doc.customSections) ? doc.customSections.map((c) => String(asRecord(c).id ?? asRecord(c).title)) : [];
+  const sections = [...(asRecord(doc.basics).summary ? ["summary"] : []), ...BUILTIN_SECTIONS.filter((id) => id !== "summary" && Array.isArray(doc[id])), ...custom];
+  return { output, from, sections, notes, schema };
 }

@@ -23,7 +23,8 @@ import { estimateLines, pageBox } from "../render/themes/measure.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";
 import { existingOutput } from "../output/write.js";
-import { check, refuseForeignWordFile, resolveOutput, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
+import { letterToMarkdown, letterToText } from "../output/text.js";
+import { check, nameStem, refuseForeignWordFile, resolveOutput, sourceDateEpoch, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
 
 /** As for a résumé; `letter` names a letter of the résumé's `letters` list (a letter file needs none). */
 export type LetterOptions = BuildOptions;
@@ -45,14 +46,14 @@ const LETTER_FORMATS: readonly Format[] = ["pdf", "docx", "png", "md", "txt"];
 /** The letters of the résumé (or the letter file) at `file`, by id, in file order. */
 export async function letterIds(file: string, label?: string): Promise<string[]> {
   const loaded = await loadFile(file, label);
-  if (isLetterFile(loaded.data)) return [(await findLetter(file, { label })).letter.id];
+  if (isLetterFile(loaded.data)) return [(await findLetter(file, { label }, loaded)).letter.id];
   const ids = (validate(loaded).letters ?? []).map((l) => l.id);
   if (!ids.length) throw new ResumeError([{ file: loaded.file, path: "--all-letters", message: "the résumé has no letters; add a `letters:` list, or write a letter in a file of its own with `resume:` naming this file" }]);
   return ids;
 }
 
-async function findLetter(file: string, opts: LetterOptions): Promise<FoundLetter> {
-  const loaded = await loadFile(file, opts.label);
+async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedSource): Promise<FoundLetter> {
+  const loaded = preloaded ?? (await loadFile(file, opts.label));
   if (isLetterFile(loaded.data)) {
     if (opts.letter !== undefined) {
       throw new ResumeError([{ file: loaded.file, path: "--letter", message: "this file is a letter itself; --letter picks a letter from a résumé's `letters` list" }]);
@@ -90,19 +91,7 @@ export function idFromFileName(file: string): string {
 
 /** `Rajat Jog`, `acme` → `Rajat-Jog-Letter-acme.pdf`. */
 export function letterFileName(name: string, id: string): string {
-  const base = name
-    .normalize("NFC")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return `${base || "Letter"}-Letter-${id}.pdf`;
-}
-
-/** The build's date: SOURCE_DATE_EPOCH when set, else now. */
-function today(env: NodeJS.ProcessEnv, file: string): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === "") return new Date();
-  if (!/^\d+$/.test(epoch)) throw new ResumeError([{ file, path: "", message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"` }]);
-  return new Date(Number(epoch) * 1000);
+  return `${nameStem(name) || "Letter"}-Letter-${id}.pdf`;
 }
 
 /** A letter checked as a build checks it, short of drawing: its fields, its résumé, its characters. */
@@ -115,8 +104,9 @@ export interface CheckedLetter {
   sameFile: boolean;
 }
 
-export async function checkLetter(file: string, opts: LetterOptions = {}): Promise<CheckedLetter> {
-  const found = await findLetter(file, opts);
+/** `preloaded`: the file, when the caller has read it already (it is read once). */
+export async function checkLetter(file: string, opts: LetterOptions = {}, preloaded?: LoadedSource): Promise<CheckedLetter> {
+  const found = await findLetter(file, opts, preloaded);
   const { letter, source } = found;
   // The résumé the letter goes with, as its variant prints it; messages name the résumé's file.
   const sameFile = found.resumeFile === path.resolve(file);
@@ -130,16 +120,20 @@ export async function checkLetter(file: string, opts: LetterOptions = {}): Promi
     }
     if (!st.isFile() && !st.isFIFO()) throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which is ${whatItIs(st)}, not a résumé file`)]);
   }
-  const checked: Checked = await check(found.resumeFile, {
-    render: opts.render,
-    strict: opts.strict,
-    label: sameFile ? opts.label : path.relative(process.cwd(), found.resumeFile) || found.resumeFile,
-    // --variant on the command line wins over the letter's own, as every option wins over the file.
-    variant: opts.variant ?? letter.variant,
-  });
+  const checked: Checked = await check(
+    found.resumeFile,
+    {
+      render: opts.render,
+      strict: opts.strict,
+      label: sameFile ? opts.label : path.relative(process.cwd(), found.resumeFile) || found.resumeFile,
+      // --variant on the command line wins over the letter's own, as every option wins over the file.
+      variant: opts.variant ?? letter.variant,
+    },
+    sameFile ? source : undefined,
+  );
   const { vm: resumeVm, tokens } = checked;
   const env = opts.env ?? process.env;
-  const now = today(env, source.file);
+  const now = sourceDateEpoch(env, source.file) ?? new Date();
   const letterText = resumeText(letter);
   // The fonts for the letter's characters as well as the résumé's.
   const vm = sameFile
@@ -154,12 +148,12 @@ export async function checkLetter(file: string, opts: LetterOptions = {}): Promi
 }
 
 /** Build one letter: its PDF (and the other formats asked for) beside the résumé's. */
-export async function buildLetter(file: string, opts: LetterOptions = {}): Promise<BuildResult> {
+export async function buildLetter(file: string, opts: LetterOptions = {}, preloaded?: LoadedSource): Promise<BuildResult> {
   const started = performance.now();
   const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
   const unsupported = formats.filter((f) => !LETTER_FORMATS.includes(f));
   if (unsupported.length) throw new ResumeError([{ file: opts.label ?? file, path: "--format", message: `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}` }]);
-  const { found, checked, model, now } = await checkLetter(file, opts);
+  const { found, checked, model, now } = await checkLetter(file, opts, preloaded);
   const { letter, source } = found;
   const { vm } = model;
   const { tokens } = checked;
@@ -174,7 +168,7 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
   if (existing === "other") throw refuse("exists and is not a PDF; refusing to overwrite it");
   if (existing === "pdf") throw refuse("is a PDF this tool did not write; refusing to overwrite it (delete it or choose another -o path)");
   // Reproducible: SOURCE_DATE_EPOCH, else the letter's own date, else now.
-  const creationDate = env.SOURCE_DATE_EPOCH ? now : letter.date ? new Date(`${letter.date.length === 4 ? `${letter.date}-01-01` : letter.date.length === 7 ? `${letter.date}-01` : letter.date}T00:00:00Z`) : now;
+  const creationDate = env.SOURCE_DATE_EPOCH || !letter.date ? now : new Date(`${`${letter.date}-01-01`.slice(0, 10)}T00:00:00Z`);
   const fail = (message: string, key: (string | number)[] = []): never => {
     throw new ResumeError([source.at([...found.at, ...key], message)], warnings);
   };
@@ -221,8 +215,8 @@ export async function buildLetter(file: string, opts: LetterOptions = {}): Promi
     const { letterToDocx } = await import("../output/docx.js");
     files.push([`${stem}.docx`, await letterToDocx(model, tokens, creationDate)]);
   }
-  if (formats.includes("md")) files.push([`${stem}.md`, Buffer.from(letterText(model, true))]);
-  if (formats.includes("txt")) files.push([`${stem}.txt`, Buffer.from(letterText(model, false))]);
+  if (formats.includes("md")) files.push([`${stem}.md`, Buffer.from(letterToMarkdown(model))]);
+  if (formats.includes("txt")) files.push([`${stem}.txt`, Buffer.from(letterToText(model))]);
   const order = (f: string) => formats.findIndex((x) => (x === "png" ? /-\d+\.png$/.test(f) : f.endsWith(`.${x}`)));
   files.sort((a, b) => order(a[0]) - order(b[0]));
   const outputs = await writeAll(files, opts.onWrite);
@@ -249,25 +243,4 @@ export function letterReadingOrder(l: LetterModel): Expected[] {
   return out;
 }
 
-/** The letter as Markdown (markup kept) or plain text. */
-function letterText(l: LetterModel, markdown: boolean): string {
-  const { vm } = l;
-  const head = markdown
-    ? [`# ${vm.name}`, ...(vm.label ? ["", vm.label] : []), ...(vm.contacts.length ? ["", vm.contacts.map((c) => (c.href ? `[${c.text}](${c.href})` : c.text)).join(" · ")] : [])]
-    : [vm.name, ...(vm.label ? [vm.label] : []), ...(vm.contacts.length ? [vm.contacts.map((c) => c.text).join(" | ")] : [])];
-  const para = (s: string) => (markdown ? s : plainText(s));
-  const lines = [
-    ...head,
-    "",
-    l.date,
-    ...(l.to.length ? ["", ...l.to.map((t, i) => (markdown && i < l.to.length - 1 ? `${t}  ` : t))] : []),
-    ...(l.subject ? ["", markdown ? `**${l.subject}**` : l.subject] : []),
-    ...(l.greeting ? ["", l.greeting] : []),
-    ...l.body.flatMap((p) => ["", para(p)]),
-    "",
-    ...(l.closing ? [markdown ? `${l.closing}  ` : l.closing] : []),
-    l.signature,
-  ];
-  return `${lines.join("\n").replace(/\u00A0/g, " ")}\n`;
-}
 

@@ -159,6 +159,11 @@ describe("cover letters", () => {
     }
     const { value } = await mammoth.extractRawText({ buffer: readFileSync(path.join(dir, "all", "Jane-Doe-Letter-acme.docx")) });
     expect(inOrder(squeeze(value), ["Jane Doe", "December 2, 2025", "Acme Corp", "Dear Ms Rivera,", "Staff Engineer role advertised on your site.", "Kind regards,", "Jane Doe"])).toBeUndefined();
+    const txt = await run(["build", resumeFile, "--letter", "acme", "-f", "txt", "-o", path.join(dir, "txt") + "/"], { env });
+    expect(txt.code, txt.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "txt", "Jane-Doe-Letter-acme.txt"), "utf8")).toBe(
+      "Jane Doe\nBackend engineer\njane@example.com | +44 20 7946 0000 | https://jane.dev\n\nDecember 2, 2025\n\nMs Rivera\nAcme Corp\n1 Main Street\nLondon EC1A 1AA\n\nApplication for the Staff Engineer role\n\nDear Ms Rivera,\n\nI am writing to apply for the Staff Engineer role advertised on your site.\n\nFor four years I have built billing systems that handle \u201Cmoney\u201D correctly \u2014 and I\u2019d like to do so at Acme.\n\nKind regards,\nJane Doe\n",
+    );
     const json = await run(["build", resumeFile, "--all-letters", "--json", "-o", path.join(dir, "all") + "/"], { env });
     expect(JSON.parse(json.stdout).letters.map((l: { letter: string }) => l.letter)).toEqual(["acme", "globex"]);
   });
