@@ -9,12 +9,19 @@
  *   batch     100 résumés (fixtures and variants) built in one process by buildMany, on a
  *             pool of worker threads and, for comparison, in one thread
  *   rss       peak resident memory of a cold build (GNU time or Python's getrusage)
- * Results are printed as a table and written to out/bench.json.
+ *   scaling   RenderCV's John Doe example, imported with `resume import`, then every section
+ *             repeated ×1 … ×9 (scripts/scaled-cv.mjs: 2 to 15 pages), built cold: the cost of
+ *             each added page (the slope of the medians), peak memory at 15 pages, and
+ *             `--watch` rebuilding the 8-page one after a one-word edit in a bullet
+ * Results are printed as a table, with the budgets they are held to, and written to
+ * out/bench.json.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import YAML from "yaml";
+import { scaledResume } from "./scaled-cv.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -59,8 +66,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 // Peak memory of the whole process, read by a parent that waited for it.
-function peakRssMb() {
-  const args = ["build", input, "-q", "-o", path.join(tmp, "d.pdf")];
+function peakRssMb(file = input) {
+  const args = ["build", file, "-q", "-o", path.join(tmp, "d.pdf")];
   if (existsSync("/usr/bin/time")) {
     const r = timed("/usr/bin/time", ["-f", "maxrss %M", cli, ...args]);
     return Number(/maxrss (\d+)/.exec(r.stderr)[1]) / 1024;
@@ -73,12 +80,12 @@ const rss = [];
 for (let i = 0; i < Math.min(RUNS, 5); i++) rss.push(peakRssMb());
 
 // Watch mode, as a user runs it: edit the résumé, read the rebuild time the command reports.
-async function watchRebuilds() {
-  const dir = path.join(tmp, "watch");
-  mkdirSync(dir);
+// `edit(text, i)` is the i-th edit of the file's text.
+async function watchRebuilds(source = input, edit = (text, i) => `${text}# edit ${i}\n`, name = "resume.yaml") {
+  const dir = mkdtempSync(path.join(tmp, "watch-"));
   cpSync(path.join(root, "assets"), path.join(dir, "assets"), { recursive: true });
-  const file = path.join(dir, "resume.yaml");
-  const text = readFileSync(input, "utf8");
+  const file = path.join(dir, name);
+  const text = readFileSync(source, "utf8");
   writeFileSync(file, text);
   const child = spawn(cli, ["build", file, "--watch", "-o", path.join(dir, "w.pdf")], { env: { ...env, NO_COLOR: "1" } });
   let out = "";
@@ -101,7 +108,7 @@ async function watchRebuilds() {
   const ms = [];
   for (let i = 0; i < RUNS + 2; i++) {
     const from = out.length;
-    writeFileSync(file, `${text}# edit ${i}\n`);
+    writeFileSync(file, edit(text, i));
     const m = await waitFor(/rebuilt .* in (\d+) ms/, from);
     if (i >= 2) ms.push(Number(m[1]));
   }
@@ -138,6 +145,41 @@ process.env.NODE_ENV = "production"; // as the worker threads and the bundled co
 const pool = await batch(os.availableParallelism());
 const single = await batch(0);
 
+// The scaling series: the same CV at ×1 … ×9, built cold, interleaved with `node -e 0`.
+const TIMES = [1, 2, 4, 5, 8, 9];
+const scaleDir = path.join(tmp, "scale");
+mkdirSync(scaleDir);
+timed(cli, ["import", path.join(root, "tests/fixtures/import/rendercv/John_Doe_ClassicTheme_CV.yaml"), "-o", path.join(scaleDir, "cv.yaml")]);
+const cv = YAML.parse(readFileSync(path.join(scaleDir, "cv.yaml"), "utf8"));
+const series = TIMES.map((times) => {
+  const file = path.join(scaleDir, `cv-x${times}.json`);
+  writeFileSync(file, `${JSON.stringify(scaledResume(cv, times), null, 2)}\n`);
+  const { pages } = JSON.parse(timed(cli, ["build", file, "--json", "-o", path.join(scaleDir, `x${times}.pdf`)]).stdout);
+  return { times, file, pages, ms: [] };
+});
+const node0Scaling = [];
+for (let i = 0; i < RUNS; i++) {
+  node0Scaling.push(timed(process.execPath, ["-e", "0"]).ms);
+  for (const point of series) point.ms.push(timed(cli, ["build", point.file, "-q", "-o", path.join(scaleDir, "s.pdf")]).ms);
+}
+/** Least-squares slope of the medians against pages: what each added page costs. */
+function slope(points) {
+  const n = points.length;
+  const mx = points.reduce((a, p) => a + p.x, 0) / n;
+  const my = points.reduce((a, p) => a + p.y, 0) / n;
+  return points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0) / points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
+}
+const scaling = series.map(({ times, pages, ms }) => ({ times, pages, ...stats(ms) }));
+const perPage = slope(scaling.map((p) => ({ x: p.pages, y: p.median })));
+const longest = series.at(-1);
+const rssLong = [];
+for (let i = 0; i < Math.min(RUNS, 3); i++) rssLong.push(peakRssMb(longest.file));
+// --watch on the CV nearest 8 pages, one word of one bullet changed each time.
+const eight = series.reduce((a, b) => (Math.abs(b.pages - 8) < Math.abs(a.pages - 8) ? b : a));
+const word = (text, i) => text.replace(/"(Built|Made) foundation model infrastructure/, `"${i % 2 ? "Built" : "Made"} foundation model infrastructure`);
+if (word(readFileSync(eight.file, "utf8"), 0) === readFileSync(eight.file, "utf8")) throw new Error("the scaling CV no longer has the bullet the watch edit changes");
+const warmLong = await watchRebuilds(eight.file, word, "cv.json");
+
 const n0 = stats(node0);
 const withRatio = (xs) => ({ ...stats(xs), ratio_to_node: stats(xs).median / n0.median });
 const result = {
@@ -149,7 +191,24 @@ const result = {
   warm_rebuild_ms: stats(warm),
   batch_100: { pool: { ...pool, threads: os.availableParallelism() }, one_thread: single },
   peak_rss_mb: rss.every((x) => x !== undefined) ? stats(rss) : null,
+  scaling: {
+    node_e_0_ms: stats(node0Scaling),
+    cold_ms: scaling,
+    per_added_page_ms: perPage,
+    peak_rss_mb: { pages: longest.pages, ...(rssLong.every((x) => x !== undefined) ? stats(rssLong) : {}) },
+    watch_rebuild_ms: { pages: eight.pages, ...stats(warmLong) },
+  },
 };
+const two = scaling[0];
+const fifteen = scaling.at(-1);
+/** The budgets the build is held to (tests never time anything). */
+const budgets = [
+  [`each added page costs at most 100 ms`, perPage <= 100, `${perPage.toFixed(0)} ms`],
+  [`${fifteen.pages} pages cold in at most 1.5× the ${two.pages}-page build`, fifteen.median <= 1.5 * two.median, `${(fifteen.median / two.median).toFixed(2)}×`],
+  [`--watch rebuilds ${eight.pages} pages in at most 300 ms after a one-word edit`, result.scaling.watch_rebuild_ms.median <= 300, `${result.scaling.watch_rebuild_ms.median.toFixed(0)} ms`],
+  [`peak RSS at ${longest.pages} pages at most 200 MB`, (result.scaling.peak_rss_mb.median ?? Infinity) <= 200, `${result.scaling.peak_rss_mb.median?.toFixed(0)} MB`],
+];
+result.budgets = budgets.map(([budget, ok, measured]) => ({ budget, ok, measured }));
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(path.join(root, "out"), { recursive: true });
 writeFileSync(path.join(root, "out/bench.json"), `${JSON.stringify(result, null, 2)}\n`);
@@ -167,4 +226,11 @@ batchRow(`batch of 100, ${result.batch_100.pool.threads} worker threads`, pool);
 batchRow("batch of 100, one thread", single);
 if (result.peak_rss_mb) console.log(`${"peak RSS, cold build".padEnd(40)}${f(result.peak_rss_mb.median)} MB`);
 else console.log(`${"peak RSS, cold build".padEnd(40)}  (needs /usr/bin/time or python3)`);
+console.log(`\nscaling: RenderCV's John Doe ×n, cold builds (node -e 0: ${result.scaling.node_e_0_ms.median.toFixed(0)} ms in this series)`);
+for (const p of scaling) row(`  ×${p.times}, ${p.pages} pages`, p, `${(p.median / result.scaling.node_e_0_ms.median).toFixed(1)}× node -e 0`);
+console.log(`${"  each added page".padEnd(40)}${f(perPage)} ms`);
+if (result.scaling.peak_rss_mb.median !== undefined) console.log(`${`  peak RSS, ${longest.pages} pages`.padEnd(40)}${f(result.scaling.peak_rss_mb.median)} MB`);
+row(`  --watch, ${eight.pages} pages, one-word edit`, result.scaling.watch_rebuild_ms);
+console.log("\nbudgets:");
+for (const b of result.budgets) console.log(`  ${b.ok ? "ok  " : "OVER"}  ${b.budget}: ${b.measured}`);
 console.log("written to out/bench.json");

@@ -146,7 +146,7 @@ const withoutRenderer = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/render\/render\.js$/ }, () => ({ path: "render", namespace: "without-renderer" }));
     b.onLoad({ filter: /.*/, namespace: "without-renderer" }, () => ({
-      contents: "export async function renderPdf() { throw new Error('this snapshot has no renderer'); }",
+      contents: "const none = async () => { throw new Error('this snapshot has no renderer'); }; export const layoutResume = none, drawResume = none, renderLetterPdf = none;",
       loader: "js",
     }));
   },

@@ -7,9 +7,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "../input/assets.js";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
-import { fitSteps, FLOORS } from "../render/fit.js";
-import type { PageLines } from "../check/pdftext.js";
-import { LAST_PAGE_MIN, paginate, type Paginated } from "./paginate.js";
+import { FLOORS } from "../render/fit.js";
+import { readPdfPages, type PageLines } from "../check/pdftext.js";
+import { fitLayout, LAST_PAGE_MIN, lastPageAdvice, sectionOnPage, type Lay } from "./paginate.js";
 import { completeCjk, glyphProblems } from "../render/glyphs.js";
 import { loadFile, type LoadedSource } from "../input/load.js";
 import { toJsonResume } from "../output/export.js";
@@ -26,7 +26,7 @@ import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { checkParse } from "../check/parse.js";
 import { readPdfStructure } from "../check/pdftext.js";
 import { checkStructure } from "../check/structure.js";
-import { checkReadback, sectionOnPage } from "../check/verify.js";
+import { checkReadback } from "../check/verify.js";
 import { existingOutput, writeAtomic, writeProblem } from "../output/write.js";
 
 export interface BuildOptions {
@@ -82,6 +82,12 @@ export interface BuildResult {
   fitted?: string[];
   /** Problems that do not stop the build (an image below 300 dpi). */
   warnings: Diagnostic[];
+  /**
+   * The layout work the build did: measuring passes, atoms laid out and atoms reused (measured
+   * by an earlier build in this process, or earlier in this one), blocks split between pages for
+   * a fuller page, and documents drawn (one, whatever the length). Undefined without a PDF.
+   */
+  work?: { passes: number; measured: number; reused: number; splits: number; draws: number };
 }
 
 export interface Checked {
@@ -224,64 +230,63 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     return { output: outputs[0]!, outputs, inputs, pages: 0, fills: [], bytes: 0, ms: performance.now() - started, warnings };
   }
 
-  const { renderPdf } = await import("../render/render.js");
+  const render = await import("../render/render.js");
+  const drawsBefore = render.drawCount();
   // The document as printed, inside its PDF (resume extract writes it back out).
   const attachments = opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate)];
-  /** Lay the résumé out with `tokens`, breaking pages as paginate.ts decides. */
-  const lay = (tokens: ThemeTokens, splitAll = false) =>
-    paginate(
-      async (plan) => {
-        try {
-          return await renderPdf(vm, creationDate, tokens, plan, attachments);
-        } catch (err) {
-          return fail(`the PDF could not be laid out: ${(err as Error).message}`);
-        }
-      },
-      vm,
-      tokens,
-      { splitAll },
-    );
+  const work = { passes: 0, measured: 0, reused: 0 };
+  /** Lay the résumé out with `tokens`: measured, planned into pages, not drawn. */
+  const lay: Lay = async (tokens, splitAll = false) => {
+    try {
+      return await render.layoutResume(vm, tokens, { splitAll, stats: work });
+    } catch (err) {
+      return fail(`the PDF could not be laid out: ${(err as Error).message}`);
+    }
+  };
 
   const fitTo = opts.fit ?? variant?.fit ?? resume.render?.fit;
   let tokens = base;
   let laid = await lay(base);
   let fitted: string[] | undefined;
-  if (fitTo !== undefined && laid.rendered.pages > fitTo) {
+  if (fitTo !== undefined && laid.pages > fitTo) {
     const fit = await fitLayout(lay, base, fitTo);
     if (!fit) {
       fail(
-        `the résumé needs ${pagesText(laid.rendered.pages)} even at the tightest legible layout (body ${FLOORS.body} pt, leading ${FLOORS.leading}, margins 12 mm), more than ${fitTo}; shorten it`,
+        `the résumé needs ${pagesText(laid.pages)} even at the tightest legible layout (body ${FLOORS.body} pt, leading ${FLOORS.leading}, margins 12 mm), more than ${fitTo}; shorten it`,
         "fit",
       );
     }
     ({ laid, tokens, changes: fitted } = fit!);
-  } else if (laid.rendered.pages > 1 && laid.fills.at(-1)! < LAST_PAGE_MIN && fitTo === undefined) {
-    // A last page with a few lines on it: say which --fit would remove it, and what it would change.
-    const fewer = laid.rendered.pages - 1;
-    const fit = await fitLayout(lay, base, fewer);
+  } else if (laid.pages > 1 && laid.fills.at(-1)! < LAST_PAGE_MIN && fitTo === undefined) {
+    // A last page with a few lines on it: say which --fit would remove it, and what it would
+    // change, as far as the measurements at hand tell.
+    const fewer = laid.pages - 1;
+    const advice = await lastPageAdvice(laid, render.replan);
     const share = Math.max(1, Math.round(laid.fills.at(-1)! * 100));
     warnings.push({
       file: source.file,
       path: "",
       severity: "warning",
-      message: `the last page holds ${share} % of a page${fit ? `; --fit ${fewer} would bring the résumé onto ${pagesText(fewer)} (${fit.changes.join(", ")})` : "; shorten the résumé to save the page"}`,
+      message: `the last page holds ${share} % of a page; ${
+        advice ? `--fit ${fewer} would bring the résumé onto ${pagesText(fewer)} (${advice.join(", ")})` : `shorten the résumé to save the page, or let --fit ${fewer} set the type tighter`
+      }`,
     });
   }
-  const rendered = laid.rendered;
 
   const maxPages = opts.maxPages ?? variant?.maxPages ?? resume.render?.maxPages;
   const verify = opts.verify ?? true;
-  const lines: PageLines[] = laid.layout.map((p) => p.lines.map((l) => l.text));
-
-  if (maxPages !== undefined && rendered.pages > maxPages) {
-    const section = sectionOnPage(vm, tokens, lines, maxPages + 1);
+  if (maxPages !== undefined && laid.pages > maxPages) {
+    const section = sectionOnPage(laid, maxPages + 1)?.title;
     fail(
-      `the résumé needs ${pagesText(rendered.pages)}; the limit is ${maxPages}${section ? `. "${section}" runs onto page ${maxPages + 1}` : ""}. Shorten it, or let --fit ${maxPages} tighten the layout`,
+      `the résumé needs ${pagesText(laid.pages)}; the limit is ${maxPages}${section ? `. "${section}" runs onto page ${maxPages + 1}` : ""}. Shorten it, or let --fit ${maxPages} tighten the layout`,
       "maxPages",
     );
   }
 
+  const rendered = await render.drawResume(laid, creationDate, attachments);
   if (verify) {
+    const layout = readPdfPages(rendered.bytes);
+    const lines: PageLines[] = layout.map((p) => p.lines.map((l) => l.text));
     const failure = checkReadback(vm, tokens, lines);
     if (failure) {
       const where = failure.expected.section ? ` in "${failure.expected.section}"` : " in the header";
@@ -290,8 +295,8 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
       );
     }
     const parsed = [
-      ...checkParse(vm, tokens, laid.layout),
-      ...checkStructure(vm, tokens, laid.layout, readPdfStructure(rendered.bytes)).map((p) => ({ page: p.page ?? 0, message: p.message })),
+      ...checkParse(vm, tokens, layout),
+      ...checkStructure(vm, tokens, layout, readPdfStructure(rendered.bytes)).map((p) => ({ page: p.page ?? 0, message: p.message })),
     ];
     if (parsed.length) {
       throw new ResumeError(
@@ -314,25 +319,18 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
   files.push(...(await word(tokens)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
   const outputs = await writeAll(files, opts.onWrite);
-  return { output: outputs[0]!, outputs, inputs, pages: rendered.pages, fills: laid.fills, bytes: rendered.bytes.length, ms: performance.now() - started, fitted, warnings };
-}
-
-/**
- * The layout that fits `pages` pages: entries split between pages at the same size first (fewer
- * pages at the same size beat smaller type), then the tightening steps of fit.ts in order.
- */
-async function fitLayout(
-  lay: (tokens: ThemeTokens, splitAll?: boolean) => Promise<Paginated>,
-  base: ThemeTokens,
-  pages: number,
-): Promise<{ laid: Paginated; tokens: ThemeTokens; changes: string[] } | undefined> {
-  const flowed = await lay(base, true);
-  if (flowed.rendered.pages <= pages) return { laid: flowed, tokens: base, changes: ["entries split between pages, at the same size"] };
-  for (const step of fitSteps(base)) {
-    const laid = await lay(step.tokens);
-    if (laid.rendered.pages <= pages) return { laid, tokens: step.tokens, changes: step.changes };
-  }
-  return undefined;
+  return {
+    output: outputs[0]!,
+    outputs,
+    inputs,
+    pages: rendered.pages,
+    fills: laid.fills,
+    bytes: rendered.bytes.length,
+    ms: performance.now() - started,
+    fitted,
+    warnings,
+    work: { ...work, splits: laid.plan.splits.size, draws: render.drawCount() - drawsBefore },
+  };
 }
 
 /** A Word file that this tool did not write (one edited in Word, say) is never replaced. */

@@ -10,6 +10,8 @@ export interface FitStep {
   tokens: ThemeTokens;
   /** What differs from the theme, in words ("spacing −30%", "body 9.5 pt"). */
   changes: string[];
+  /** Only the space between blocks and lines changes, not the text's size or leading. */
+  spacingOnly: boolean;
 }
 
 interface Level {
@@ -54,7 +56,7 @@ export function applyLevel(base: ThemeTokens, level: Level): FitStep {
     margin = { top: Math.min(base.margin.top, m), right: Math.min(base.margin.right, m), bottom: Math.min(base.margin.bottom, m), left: Math.min(base.margin.left, m) };
     if (JSON.stringify(margin) !== JSON.stringify(base.margin)) changes.push(`margins ${Math.round((m * 25.4) / 72)} mm`);
   }
-  return { tokens: { ...base, space, leading, size, margin }, changes };
+  return { tokens: { ...base, space, leading, size, margin }, changes, spacingOnly: leading === base.leading && size === base.size && margin === base.margin };
 }
 
 /** The tightening steps, loosest first. */

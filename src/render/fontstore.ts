@@ -1,7 +1,7 @@
 /**
  * The fonts react-pdf draws with, registered once per process: faces that share a file share
- * one parse, each document starts with empty glyph caches, and the work fontkit repeats from
- * build to build — OpenType shaping and font subsets — is kept per font (see memoizeFontWork).
+ * one parse, and the work fontkit repeats from build to build — OpenType shaping and font
+ * subsets — is kept per font (see memoizeFontWork).
  */
 import { Font } from "@react-pdf/renderer";
 import type { FontFace } from "./fonts.js";
@@ -19,9 +19,7 @@ interface FontSource {
 
 /** A fontkit font, as far as this module touches it. */
 interface ShapingFont {
-  _glyphs?: object;
   createSubset(): FontSubset;
-  getGlyph(id: number, codePoints?: number[]): { id: number };
   layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
 }
 /** fontkit's subset of a font: the glyphs a document uses, and the font file made of them. */
@@ -30,15 +28,13 @@ interface FontSubset {
   encode(): Uint8Array;
 }
 interface GlyphRun {
-  glyphs: { id: number }[];
+  glyphs: object[];
   positions: object[];
 }
 
-/** A shaping result without glyph objects: what to replay, and the numbers to copy. */
+/** A shaping result: the glyphs, the positions to copy, and the run's other fields. */
 interface Shaped {
-  /** Every getGlyph call the shaping made, in order: [glyph id, code points]. */
-  calls: [number, number[] | undefined][];
-  ids: number[];
+  glyphs: object[];
   positions: object[];
   /** The run's other fields (script, language, direction, features) and its prototype. */
   rest: object;
@@ -52,14 +48,13 @@ const SHAPING = Symbol.for("resume-builder.shaping");
 
 /**
  * OpenType shaping (fontkit's GSUB and GPOS) is the largest single cost of laying text out, and
- * the same strings come back: react-pdf shapes a string again each time it lays a page out
- * while paginating, and a rebuild in --watch mode reshapes a résumé that barely changed. Results
- * are kept per font by text and options, without glyph objects: fontkit's glyph objects remember
- * the code points they were first made for and feed the PDF's ToUnicode map, and each document
- * starts with an empty glyph cache (resetGlyphCaches). A hit therefore replays the shaping's
- * getGlyph calls in their order, leaving the document's glyph cache exactly as shaping would
- * have, and copies the positions (later stages change them). A build is byte-identical whether
- * its strings were shaped before or not (tests/cli/cli.test.ts, tests/pipeline/perf.test.ts).
+ * the same strings come back: a rebuild in --watch mode reshapes a résumé that barely changed,
+ * and --fit lays the same words out at several sizes. Results are kept per font by text and
+ * options. fontkit's glyph objects are shared safely: each stands for one glyph *and* the code
+ * points it was made for (patches/fontkit+*.patch), so a glyph reused from an earlier string or
+ * an earlier document reads back as the characters it stands for here. Positions are copied
+ * (later stages change them). A build is byte-identical whether its strings were shaped before
+ * or not (tests/cli/cli.test.ts, tests/pipeline/perf.test.ts).
  */
 function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
   if (font[SHAPING]) return;
@@ -86,37 +81,20 @@ function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
     return subset;
   };
   const layout = font.layout.bind(font);
-  const getGlyph = font.getGlyph.bind(font);
+  const copy = (p: object) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p);
   font.layout = (text, features, script, language, direction) => {
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
-    const hit = cache.get(key);
-    if (hit) {
-      for (const [id, codePoints] of hit.calls) getGlyph(id, codePoints);
-      const run = Object.assign(Object.create(hit.proto) as GlyphRun, hit.rest);
-      run.glyphs = hit.ids.map((id) => getGlyph(id));
-      run.positions = hit.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
-      return run;
+    let hit = cache.get(key);
+    if (!hit) {
+      const run = layout(text, features, script, language, direction);
+      const { glyphs, positions, ...rest } = run;
+      hit = { glyphs, positions: positions.map(copy), rest, proto: Object.getPrototypeOf(run) as object };
+      if (cache.size >= MAX_SHAPED) cache.clear();
+      cache.set(key, hit);
     }
-    const calls: Shaped["calls"] = [];
-    font.getGlyph = (id, codePoints) => {
-      calls.push([id, codePoints?.slice()]);
-      return getGlyph(id, codePoints);
-    };
-    let run: GlyphRun;
-    try {
-      run = layout(text, features, script, language, direction);
-    } finally {
-      font.getGlyph = getGlyph;
-    }
-    if (cache.size >= MAX_SHAPED) cache.clear();
-    const { glyphs, positions, ...rest } = run;
-    cache.set(key, {
-      calls,
-      ids: glyphs.map((g) => g.id),
-      positions: positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p)),
-      rest,
-      proto: Object.getPrototypeOf(run) as object,
-    });
+    const run = Object.assign(Object.create(hit.proto) as GlyphRun, hit.rest);
+    run.glyphs = hit.glyphs.slice();
+    run.positions = hit.positions.map(copy);
     return run;
   };
 }
@@ -145,19 +123,6 @@ export function registerFonts(faces: FontFace[]): void {
 }
 
 /**
- * fontkit caches glyph objects per font, and the code points a glyph was first made with stay
- * on it. A later document in the same process then gets a wrong ToUnicode map ("Dr." extracts
- * as "Dr\u0003"). Fonts are parsed once, but each document starts with an empty glyph cache.
- */
-export function resetGlyphCaches(): void {
-  for (const family of Object.values(registeredSources())) {
-    for (const source of family.sources) {
-      if (source.data?._glyphs) source.data._glyphs = {};
-    }
-  }
-}
-
-/**
  * Load and parse a font stack ahead of the first render: the font files are read and the tables
  * shaping needs (cmap, GSUB, GPOS, hmtx) decoded. The startup snapshot does this for the
  * default theme, so a cold build starts with those fonts ready.
@@ -169,6 +134,5 @@ export async function preloadFonts(stack: FontStack): Promise<void> {
   for (const family of [...stack.primary, ...stack.fallbacks]) {
     for (const source of registeredSources()[family]?.sources ?? []) source.data?.layout("Résumé 2024–2026, fi ffl “AWS” → ✓");
   }
-  resetGlyphCaches();
 }
 

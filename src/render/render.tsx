@@ -1,20 +1,25 @@
 /**
- * Stage 4 — render: draw the view model with a theme into PDF bytes. Knows layout, nothing
- * about YAML.
+ * Stage 4 — render: lay the view model out with a theme and draw it into PDF bytes. Knows
+ * layout, nothing about YAML. A résumé is laid out first (flow/layout.ts: measured atoms, planned
+ * pages) and drawn once (flow/compose.ts); a cover letter, one page, is drawn by react-pdf whole.
  */
 import { Font, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
-import { registerFonts, resetGlyphCaches } from "./fontstore.js";
+import { registerFonts } from "./fontstore.js";
 import { breakWord } from "./linebreak.js";
-import type { ViewModel } from "../model/normalize.js";
-import { patchPdfkit, withAttachments, type Attachment } from "./pdfkit-patches.js";
-import { ResumeDocument } from "./themes/components.js";
+import { patchPdfkit, type Attachment } from "./pdfkit-patches.js";
+import { documentProps } from "./themes/components.js";
 import { LetterDocument } from "./themes/letter.js";
 import type { LetterModel } from "../model/letter.js";
-import { NO_PLAN, type Plan } from "./themes/measure.js";
-import { fontStack, stackFaces, themeTokens, type FontStack } from "./themes/index.js";
+import { fontStack, stackFaces, type FontStack } from "./themes/index.js";
 import type { ThemeTokens } from "./themes/tokens.js";
 import { TOOL_NAME, VERSION } from "../common/version.js";
+import { composePages, drawPdf } from "./flow/compose.js";
+import { layOutOnPage } from "./flow/measure.js";
+import type { ResumeLayout } from "./flow/layout.js";
+
+export { layoutResume, replan, type ResumeLayout } from "./flow/layout.js";
+export { clearMeasurements } from "./flow/measure.js";
 
 patchPdfkit();
 
@@ -27,29 +32,38 @@ export interface RenderResult {
   pages: number;
 }
 
-/** Draw `vm` with its theme (or with `tokens`, a tightened copy of the theme's). */
-export async function renderPdf(
-  vm: ViewModel,
-  creationDate: Date,
-  tokens: ThemeTokens = themeTokens(vm),
-  plan: Plan = NO_PLAN,
-  attachments: Attachment[] = [],
-): Promise<RenderResult> {
-  const stack = fontStack(tokens, vm.scripts);
-  return draw(stack, attachments, () => (
-    <ResumeDocument vm={vm} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} plan={plan} />
-  ));
+let draws = 0;
+/** How many documents this process has drawn (the tests count a build's drawings). */
+export const drawCount = (): number => draws;
+
+/** Draw a laid-out résumé: one pass, nothing laid out again but its page footers. */
+export async function drawResume(layout: ResumeLayout, creationDate: Date, attachments: Attachment[] = []): Promise<RenderResult> {
+  draws++;
+  const { flows, plan, vm } = layout;
+  const total = plan.pages.length;
+  const footerPages = plan.pages.map((_, p) => p).filter((p) => p > 0);
+  const laidFooters = footerPages.length
+    ? await layOutOnPage(
+        footerPages.map((p) => flows.footer(p + 1, total)),
+        { width: flows.page.width, height: flows.page.height },
+        flows.geometry.full.inherit,
+      )
+    : [];
+  const footers = plan.pages.map((_, p) => (p > 0 ? laidFooters[p - 1] : undefined));
+  const pages = composePages(plan, flows, footers);
+  const bytes = await drawPdf(pages, documentProps(vm.metadata, { creator: `${TOOL_NAME} ${VERSION}`, creationDate }), attachments);
+  return { bytes, pages: total };
 }
 
 /** Draw a cover letter in the résumé's theme. */
 export async function renderLetterPdf(letter: LetterModel, creationDate: Date, tokens: ThemeTokens): Promise<RenderResult> {
   const stack = fontStack(tokens, letter.vm.scripts);
-  return draw(stack, [], () => <LetterDocument letter={letter} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />);
+  return draw(stack, () => <LetterDocument letter={letter} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />);
 }
 
-async function draw(stack: FontStack, attachments: Attachment[], element: () => ReactElement<DocumentProps>): Promise<RenderResult> {
+async function draw(stack: FontStack, element: () => ReactElement<DocumentProps>): Promise<RenderResult> {
   registerFonts(stackFaces(stack));
-  resetGlyphCaches();
+  draws++;
   const overflow: string[] = [];
   const warn = console.warn;
   // react-pdf only warns when an unbreakable block is taller than a page, then draws it off the
@@ -61,7 +75,7 @@ async function draw(stack: FontStack, attachments: Attachment[], element: () => 
   };
   let bytes: Buffer;
   try {
-    bytes = await withAttachments(attachments, () => renderToBuffer(element()));
+    bytes = await renderToBuffer(element());
   } finally {
     console.warn = warn;
   }

@@ -1,15 +1,16 @@
 /**
- * The résumé's building blocks, written once and styled by a theme's tokens: header, section,
- * entry, bullet list, rows, link, badge, footer.
+ * The résumé's building blocks, written once and styled by a theme's tokens: header, section
+ * title, entry heading, bullet, detail, row, badge, footer, and the style sets of the columns.
+ * render/flow/atoms.tsx puts them together into the pieces a page is made of.
  */
-import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Image, Link, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { ReactNode } from "react";
-import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type Section, type ViewModel } from "../../model/normalize.js";
+import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
 import type { FontStack } from "./index.js";
-import { estimateLines, estimateSectionHeight, gridMetrics, LONG_SUMMARY, pageBox, sideMetrics, NO_PLAN, splittable, tooTallToKeep, type Plan } from "./measure.js";
+import { gridMetrics, sideMetrics } from "./measure.js";
 import { parseMarkup } from "../../model/markup.js";
-import { CONTACT_SEPARATOR, footerText, inlineRows, layoutSections, rowLabel, sectionHeading } from "./reading.js";
+import { CONTACT_SEPARATOR, rowLabel } from "./reading.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 export type Styles = ReturnType<typeof makeStyles>;
@@ -135,7 +136,7 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
  *
  * The main column: the theme's styles on the grid.
  */
-function gridMainStyles(k: ThemeTokens, fonts: FontStack) {
+export function gridMainStyles(k: ThemeTokens, fonts: FontStack): Styles {
   const s = makeStyles(k, fonts);
   const { pitch } = gridMetrics(k);
   const lh = { lineHeight: `${pitch}pt` };
@@ -180,7 +181,7 @@ function onGrid(s: Styles, k: ThemeTokens): Styles {
  * (tests/render/themes.test.ts): a sidebar of several blocks would be read interleaved with the
  * main column, blocks that line up across the columns taken for a table and read row by row.
  */
-function sideStyles(k: ThemeTokens, fonts: FontStack) {
+export function sideStyles(k: ThemeTokens, fonts: FontStack) {
   const { size } = sideMetrics(k);
   const { pitch, half } = gridMetrics(k);
   const t: ThemeTokens = { ...k, size: { ...k.size, body: size, section: size, small: size - 0.5 } };
@@ -241,7 +242,7 @@ export const tagged = (tag: string, opts: { key?: string; parent?: string; alt?:
   ...(opts.artifact === undefined ? {} : { artifact: opts.artifact }),
 });
 
-function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
+export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
   return (
     <View style={column ? undefined : s.contacts}>
       {items.map((c, i) => (
@@ -307,7 +308,7 @@ export function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: Th
   );
 }
 
-function Bullet({ text, s }: { text: string; s: Styles }) {
+export function Bullet({ text, s }: { text: string; s: Styles }) {
   return (
     <View style={s.bullet} wrap={false} {...tagged("LI")}>
       <Text style={s.bulletMark} {...tagged("Lbl")}>
@@ -342,7 +343,7 @@ function linked(text: string, href: string | undefined, style: Style): ReactNode
   );
 }
 
-function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
+export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
   // A long address would wrap in the place's narrow slot: it takes a line of its own.
   const ownLine = e.location !== undefined && e.locationHref !== undefined && e.location.length > SHORT_ADDRESS;
   const title = e.title ? (
@@ -423,264 +424,51 @@ function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withS
   );
 }
 
-function Details({ e, s }: { e: Entry; s: Styles }) {
+/** One of an entry's labelled lines: "Courses: …". */
+export function Detail({ d, s }: { d: Entry["details"][number]; s: Styles }) {
   return (
-    <>
-      {e.details.map((d, i) => (
-        <Text key={i} style={s.detail} {...tagged("P")}>
-          <Text style={s.detailLabel}>{`${d.label}: `}</Text>
-          {d.href ? (
-            <Link src={d.href} style={s.link}>
-              {d.value}
-            </Link>
-          ) : (
-            d.value
-          )}
-        </Text>
-      ))}
-    </>
+    <Text style={s.detail} {...tagged("P")}>
+      <Text style={s.detailLabel}>{`${d.label}: `}</Text>
+      {d.href ? (
+        <Link src={d.href} style={s.link}>
+          {d.value}
+        </Link>
+      ) : (
+        d.value
+      )}
+    </Text>
   );
 }
 
-function EntryBody({ e, s, besideBadge = false }: { e: Entry; s: Styles; besideBadge?: boolean }) {
+function EntryBody({ e, s }: { e: Entry; s: Styles }) {
   return (
-    <View style={besideBadge ? s.besideBadge : undefined}>
+    <View style={s.besideBadge}>
       <EntryHeading e={e} s={s} />
       <Bullets items={e.bullets} s={s} />
-      <Details e={e} s={s} />
+      {e.details.map((d, i) => (
+        <Detail key={i} d={d} s={s} />
+      ))}
     </View>
   );
 }
 
-/**
- * What the layout knows about sizes: which blocks are too tall to keep whole, and which the
- * pagination chose to split (kept whole, they would leave too much of a page empty).
- */
-interface Fit {
-  tallEntry(e: Entry): boolean;
-  tallSection(sec: Section): boolean;
-  longText(text: string): boolean;
-  /** Split this entry or section between pages, though it would fit on one. */
-  split(block: Entry | Section): boolean;
-}
-
-
-/**
- * Blocks that may break between them, each kept whole; the last two stay together so that a
- * page never starts with a lone bullet (or row) of a list begun on the page before.
- */
-interface FlowOptions {
-  /** Keep the first two together too (a list's start after a paragraph); a list too short for two on each side stays whole. */
-  headTwo?: boolean;
-  /** Style of the last block (an entry's bottom margin, so that nothing after its text is pushed onto a page of its own). */
-  tailStyle?: Style;
-  /** The structure tag of each block (a list's pieces). */
-  tag?: object;
-}
-
-function flowing(items: ReactNode[], key: string, opts: FlowOptions = {}): ReactNode[] {
-  const tag = opts.tag ?? {};
-  if (opts.headTwo && items.length < 4)
-    return items.length
-      ? [
-          <View key={`${key}all`} wrap={false} style={opts.tailStyle} {...tag}>
-            {items}
-          </View>,
-        ]
-      : [];
-  const head = opts.headTwo ? items.slice(0, 2) : [];
-  const lone = items.slice(head.length, Math.max(head.length, items.length - 2));
-  const tail = items.slice(head.length + lone.length);
-  return [
-    ...(head.length
-      ? [
-          <View key={`${key}head`} wrap={false} {...tag}>
-            {head}
-          </View>,
-        ]
-      : []),
-    ...lone.map((item, i) => (
-      <View key={`${key}${i}`} wrap={false} {...tag}>
-        {item}
-      </View>
-    )),
-    ...(tail.length
-      ? [
-          <View key={`${key}tail`} wrap={false} style={opts.tailStyle} {...tag}>
-            {tail}
-          </View>,
-        ]
-      : []),
-  ];
-}
-
-/** Keys that make the blocks of one entry, or one list, one structure element. */
-let blockKeys = 0;
-const blockKey = (kind: string) => `${kind}${++blockKeys}`;
-
-const flowingBullets = (items: string[], s: Styles, key: string, opts: FlowOptions = {}) =>
-  flowing(
-    items.map((b, i) => <Bullet key={i} text={b} s={s} />),
-    key,
-    // One list, whichever pages its pieces fall on.
-    { ...opts, tag: opts.tag ?? tagged("L", { key: blockKey("list") }) },
+/** An entry with a certificate's badge: the image (linked to the certificate) beside the entry. */
+export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["badge"]> }; s: Styles }) {
+  const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} {...tagged("Figure", { alt: e.badge.alt })} />;
+  return (
+    <View style={s.entryWithBadge}>
+      <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
+      <EntryBody e={e} s={s} />
+    </View>
   );
-
-/**
- * An entry as page-breakable blocks. One that fits on a page is a single unbreakable block; a
- * taller one splits between bullets, never inside its heading (which keeps its first bullet, or
- * the start of its summary).
- */
-function entryBlocks(e: Entry, s: Styles, fit: Fit, key: string): ReactNode[] {
-  if (e.badge) {
-    const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} {...tagged("Figure", { alt: e.badge.alt })} />;
-    return [
-      <View key={key} style={s.entryWithBadge} wrap={false} {...tagged("Div")}>
-        <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
-        <EntryBody e={e} s={s} besideBadge />
-      </View>,
-    ];
-  }
-  if (!fit.tallEntry(e) && !fit.split(e)) {
-    return [
-      <View key={key} style={s.entry} wrap={false} {...tagged("Div")}>
-        <EntryBody e={e} s={s} />
-      </View>,
-    ];
-  }
-  // Split between bullets: the heading keeps its first two (one when the entry is taller than a
-  // page and has few), and the last two stay together.
-  const flowingSummary = e.summary !== undefined && (fit.longText(e.summary) || (fit.split(e) && (e.bullets.length < 4 || e.summary.length >= LONG_SUMMARY)));
-  const keep = flowingSummary ? 0 : e.bullets.length >= 4 ? 2 : 1;
-  const first = e.bullets.slice(0, keep);
-  const rest = e.bullets.slice(keep);
-  // The blocks are one Div, and the bullets in them one list.
-  const entry = blockKey("entry");
-  const list = tagged("L", { key: blockKey("list"), parent: entry });
-  return [
-    <View key={`${key}h`} wrap={false} minPresenceAhead={flowingSummary ? 40 : undefined} {...tagged("Div", { key: entry })}>
-      <EntryHeading e={e} s={s} withSummary={!flowingSummary} />
-      {first.length ? <Bullets items={first} s={s} tag={list} /> : null}
-    </View>,
-    ...(flowingSummary
-      ? [
-          <Text key={`${key}s`} style={s.paragraph} {...tagged("P", { parent: entry })}>
-            <Rich text={e.summary!} s={s} />
-          </Text>,
-        ]
-      : []),
-    ...flowingBullets(rest, s, `${key}b`, { headTwo: flowingSummary, tailStyle: e.details.length ? undefined : s.entry, tag: list }),
-    ...(e.details.length
-      ? [
-          <View key={`${key}d`} style={s.entry} {...tagged("Div", { key: entry })}>
-            <Details e={e} s={s} />
-          </View>,
-        ]
-      : []),
-  ];
 }
 
-function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
+export function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
   return (
     <Text style={s.row} {...tagged("P")}>
       {label ? <Text style={s.rowLabel}>{rowLabel(label, value)}</Text> : null}
       {value}
     </Text>
-  );
-}
-
-/** The blocks of a section; the first is kept on the same page as the section title. */
-function sectionBlocks(sec: Section, s: Styles, fit: Fit, es: (e: Entry) => Styles): ReactNode[] {
-  switch (sec.kind) {
-    case "text": {
-      const paragraph = sec.paragraph ? (
-        <Text key="p" style={s.text} {...tagged("P")}>
-          <Rich text={sec.paragraph} s={s} />
-        </Text>
-      ) : null;
-      const bulletsStyle = sec.paragraph ? s.bullets : undefined;
-      // A section that fits on a page is kept whole, like an entry, unless the pagination split it.
-      if (!fit.tallSection(sec) && !fit.split(sec)) {
-        return [
-          <View key="all" wrap={false}>
-            {paragraph}
-            <View style={bulletsStyle} {...(sec.bullets.length ? tagged("L") : {})}>
-              {sec.bullets.map((b, i) => (
-                <Bullet key={i} text={b} s={s} />
-              ))}
-            </View>
-          </View>,
-        ];
-      }
-      // The title keeps the first bullet (two, when the list is long enough to split evenly).
-      const keep = sec.bullets.length >= 4 ? 2 : 1;
-      const first = sec.bullets.slice(0, keep);
-      const rest = sec.bullets.slice(keep);
-      const list = tagged("L", { key: blockKey("list") });
-      return [
-        ...(paragraph ? [paragraph] : []),
-        ...(first.length
-          ? [
-              <View key="b0" style={bulletsStyle} {...list}>
-                {first.map((b, i) => (
-                  <Bullet key={i} text={b} s={s} />
-                ))}
-              </View>,
-            ]
-          : []),
-        ...flowingBullets(rest, s, "b", { tag: list }),
-      ];
-    }
-    case "entries":
-      return sec.entries.flatMap((e, i) => entryBlocks(e, es(e), fit, String(i)));
-    case "rows": {
-      if (sec.inline) {
-        return [
-          <Text key="inline" style={s.text} {...tagged("P")}>
-            {inlineRows(sec.rows)}
-          </Text>,
-        ];
-      }
-      const rows = sec.rows.map((r, i) => <Row key={i} label={r.label} value={r.value} s={s} />);
-      // Split: the title keeps the first row; each row may then break, two lines on each side.
-      if (fit.split(sec)) return rows;
-      return fit.tallSection(sec) ? rows : [<View key="rows" wrap={false}>{rows}</View>];
-    }
-  }
-}
-
-/**
- * One outline (bookmark) entry per section. react-pdf supports `bookmark` on any node, but its
- * types only declare it on Page.
- */
-const bookmark = (title: string) => ({ bookmark: { title, fit: false } }) as object;
-
-/** `s` styles the section, `es` each of its entries (in the sidebar theme, on or off the grid). */
-function SectionView({ sec, s, es = () => s, fit, k }: { sec: Section; s: Styles; es?: (e: Entry) => Styles; fit: Fit; k: ThemeTokens }) {
-  const [first, ...rest] = sectionBlocks(sec, s, fit, es);
-  // A title never ends a page: it travels with the section's first block. A paragraph too long
-  // to move whole flows instead, and the title asks for room for its first lines.
-  if (sec.kind === "text" && sec.paragraph && fit.longText(sec.paragraph)) {
-    return (
-      <View style={s.section} {...tagged("Sect", { key: sec.id })}>
-        <Text style={s.sectionTitle} minPresenceAhead={40} {...bookmark(sec.title)} {...tagged("H2")}>
-          {sectionHeading(sec, k)}
-        </Text>
-        {first}
-        {rest}
-      </View>
-    );
-  }
-  return (
-    <View style={s.section} {...tagged("Sect", { key: sec.id })}>
-      <View wrap={false}>
-        <Text style={s.sectionTitle} {...bookmark(sec.title)} {...tagged("H2")}>
-          {sectionHeading(sec, k)}
-        </Text>
-        {first}
-      </View>
-      {rest}
-    </View>
   );
 }
 
@@ -703,49 +491,4 @@ export function documentProps(meta: ViewModel["metadata"], info: DocumentInfo) {
     producer: info.creator,
     creationDate: info.creationDate,
   } as const;
-}
-
-export function ResumeDocument({ vm, tokens, fonts, info, plan = NO_PLAN }: { vm: ViewModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo; plan?: Plan }) {
-  const s = makeStyles(tokens, fonts);
-  const ss = sideStyles(tokens, fonts);
-  const box = pageBox(tokens, vm.paper);
-  const { side, main } = layoutSections(vm, tokens);
-  const fitFor = (width: number): Fit => ({
-    tallEntry: (e) => tooTallToKeep(e, tokens, box.height, width),
-    tallSection: (sec) => estimateSectionHeight(sec, tokens, width) > box.height * 0.85,
-    // Longer than a third of a page: moving it whole to the next page would leave a large gap.
-    longText: (text) => estimateLines(text, tokens.size.body, width) * tokens.size.body * tokens.leading > box.height / 3,
-    split: (block) => plan.splits.has(block) && splittable(block),
-  });
-  const sections = (list: Section[], fit: Fit, st: (block: Entry | Section) => Styles = () => s) =>
-    list.map((sec) => <SectionView key={sec.id} sec={sec} s={st(sec)} es={st} fit={fit} k={tokens} />);
-  const grid = gridMainStyles(tokens, fonts);
-  const onGrid = (block: Entry | Section) => (plan.offGrid.has(block) ? s : grid);
-  const layout = tokens.layout;
-  return (
-    <Document {...documentProps(vm.metadata, info)}>
-      <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page} {...tagged("Document", { key: "document" })}>
-        <Header vm={vm} s={s} tokens={tokens} />
-        {layout.kind === "sidebar" ? (
-          <View style={s.columns}>
-            <View style={ss.side}>
-              <Contacts items={vm.contacts} s={ss} column />
-              {sections(side, fitFor(box.width * layout.width - layout.gap / 2), () => ss)}
-            </View>
-            <View style={s.main}>
-              {sections(main, fitFor(box.width * (1 - layout.width) - layout.gap / 2), onGrid)}
-            </View>
-          </View>
-        ) : (
-          sections(main, fitFor(box.width))
-        )}
-        <Text
-          style={s.footer}
-          fixed
-          {...tagged("Artifact", { artifact: "Pagination" })}
-          render={({ pageNumber, totalPages }) => (pageNumber > 1 ? footerText(vm.name, pageNumber, totalPages) : "")}
-        />
-      </Page>
-    </Document>
-  );
 }
