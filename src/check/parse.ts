@@ -12,10 +12,10 @@
  */
 import type { PageLayout } from "./pdftext.js";
 import { joinRun, type TextItem } from "./pdf-content.js";
-import { normalizeSpace, quoted as quote, squeeze } from "./verify.js";
+import { normalizeSpace, quoted as quote, squeeze as squeezeText } from "./verify.js";
 import type { Section, ViewModel } from "../model/normalize.js";
 import { columnEdges } from "../render/themes/measure.js";
-import { footerPattern, layoutSections, readingOrder, sectionHeading } from "../render/themes/reading.js";
+import { footerPattern, layoutSections, readingOrder, sectionHeading, type Expected } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 
 export interface ParsedLine {
@@ -111,6 +111,8 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
   const pages = groupLines(layout);
   const all = pages.flat();
   const problems: ParseProblem[] = [];
+  // Each line is compared with many values: its squeezed text is made once.
+  const squeeze = remembered(squeezeText);
 
   // The header's lines, from the top of page 1: the name (which may wrap), then the label.
   const nameText = squeeze(vm.name);
@@ -147,10 +149,11 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
 
   // Section titles: alone on their line, bold, in capitals.
   const { side, main } = layoutSections(vm, tokens);
+  const upper = remembered((s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language));
   for (const sec of [...side, ...main]) {
     const heading = normalizeSpace(sectionHeading(sec, tokens));
     // Found whatever its case, which is checked next.
-    const caps = (s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language);
+    const caps = upper;
     // Not the name's line (a one-word name may read like a title).
     const candidates = all.slice(1).filter((l) => caps(l.text) === caps(heading));
     const alone = candidates.find((l) => l.text === heading) ?? candidates[0] ?? wrapped(all.slice(1), caps(heading), caps)?.[0];
@@ -167,12 +170,13 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
   }
 
   // An entry's dates on its first line in reading order.
-  const order = readingOrder(vm, tokens);
+  const firstValues = new Map<unknown, Expected>();
+  for (const x of readingOrder(vm, tokens)) if (!firstValues.has(x.block)) firstValues.set(x.block, x);
   for (const sec of [...side, ...main] as Section[]) {
     if (sec.kind !== "entries") continue;
     for (const e of sec.entries) {
       if (!e.date) continue;
-      const firstValue = order.find((x) => x.block === e);
+      const firstValue = firstValues.get(e);
       if (!firstValue) continue;
       // The line that holds the start of the entry's first value (as much of it as is on one line).
       const text = squeeze(firstValue.text);
@@ -196,4 +200,14 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     else if (at !== lines.length - 1) problems.push({ page: line.page, message: `text is printed below the page footer (${quote(lines[at + 1]!.text)}), so a parser joins the footer to the page's content` });
   }
   return problems.sort((a, b) => a.page - b.page);
+}
+
+/** `f` with its results kept by argument (within one check). */
+function remembered(f: (s: string) => string): (s: string) => string {
+  const kept = new Map<string, string>();
+  return (s) => {
+    let r = kept.get(s);
+    if (r === undefined) kept.set(s, (r = f(s)));
+    return r;
+  };
 }

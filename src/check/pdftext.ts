@@ -33,7 +33,17 @@ export function readPdfLines(bytes: Uint8Array): PageLines[] {
 
 /** Every page's lines with where they sit, and the page's height. */
 export function readPdfPages(bytes: Uint8Array): PageLayout[] {
+  return pagesOf(new PdfFile(bytes));
+}
+
+/** The pages and the structure tree of one PDF, read from one pass over its objects. */
+export function readPdfPagesAndStructure(bytes: Uint8Array): { pages: PageLayout[]; structure: ReturnType<typeof readPdfStructure> } {
   const pdf = new PdfFile(bytes);
+  const tree = pdf.structure();
+  return { pages: pagesOf(pdf), structure: tree && { ...tree, links: pdf.linkAnnotations() } };
+}
+
+function pagesOf(pdf: PdfFile): PageLayout[] {
   return pdf.pages().map((page) => {
     const box = pdf.resolve(page.get("MediaBox"));
     const [x0, y0, x1, y1] = Array.isArray(box) && box.every((v) => typeof v === "number") ? (box as number[]) : [0, 0, 0, 0];

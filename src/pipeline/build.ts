@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "../input/assets.js";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { FLOORS } from "../render/fit.js";
-import { readPdfPages, type PageLines } from "../check/pdftext.js";
+import { readPdfPagesAndStructure, type PageLines } from "../check/pdftext.js";
 import { fitLayout, LAST_PAGE_MIN, lastPageAdvice, sectionOnPage, type Lay } from "./paginate.js";
 import { completeCjk, glyphProblems } from "../render/glyphs.js";
 import { loadFile, type LoadedSource } from "../input/load.js";
@@ -24,7 +24,6 @@ import type { Attachment } from "../render/pdfkit-patches.js";
 import { inFileOrder, isLetterFile, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { checkParse } from "../check/parse.js";
-import { readPdfStructure } from "../check/pdftext.js";
 import { checkStructure } from "../check/structure.js";
 import { checkReadback } from "../check/verify.js";
 import { existingOutput, writeAtomic, writeProblem } from "../output/write.js";
@@ -87,7 +86,15 @@ export interface BuildResult {
    * by an earlier build in this process, or earlier in this one), blocks split between pages for
    * a fuller page, and documents drawn (one, whatever the length). Undefined without a PDF.
    */
-  work?: { passes: number; measured: number; reused: number; splits: number; draws: number };
+  work?: {
+    passes: number;
+    measured: number;
+    reused: number;
+    splits: number;
+    draws: number;
+    /** Where the time went, in ms: loading and checking the input, laying out (measuring, planning, --fit), drawing, the read-back checks, writing. */
+    phases: { check: number; layout: number; draw: number; verify: number; write: number };
+  };
 }
 
 export interface Checked {
@@ -185,6 +192,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   // A cover letter in a file of its own (`resume:` names its résumé) builds as a letter.
   if (opts.letter !== undefined || isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts, loaded);
   const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts, loaded);
+  const checked = performance.now();
   const output = await outputPath(resume, opts, variant);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
@@ -283,9 +291,11 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     );
   }
 
+  const planned = performance.now();
   const rendered = await render.drawResume(laid, creationDate, attachments);
+  const drawn = performance.now();
   if (verify) {
-    const layout = readPdfPages(rendered.bytes);
+    const { pages: layout, structure } = readPdfPagesAndStructure(rendered.bytes);
     const lines: PageLines[] = layout.map((p) => p.lines.map((l) => l.text));
     const failure = checkReadback(vm, tokens, lines);
     if (failure) {
@@ -296,7 +306,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     }
     const parsed = [
       ...checkParse(vm, tokens, layout),
-      ...checkStructure(vm, tokens, layout, readPdfStructure(rendered.bytes)).map((p) => ({ page: p.page ?? 0, message: p.message })),
+      ...checkStructure(vm, tokens, layout, structure).map((p) => ({ page: p.page ?? 0, message: p.message })),
     ];
     if (parsed.length) {
       throw new ResumeError(
@@ -318,7 +328,9 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     }
   }
   files.push(...(await word(tokens)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
+  const verified = performance.now();
   const outputs = await writeAll(files, opts.onWrite);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     output: outputs[0]!,
     outputs,
@@ -329,7 +341,12 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     ms: performance.now() - started,
     fitted,
     warnings,
-    work: { ...work, splits: laid.plan.splits.size, draws: render.drawCount() - drawsBefore },
+    work: {
+      ...work,
+      splits: laid.plan.splits.size,
+      draws: render.drawCount() - drawsBefore,
+      phases: { check: round(checked - started), layout: round(planned - checked), draw: round(drawn - planned), verify: round(verified - drawn), write: round(performance.now() - verified) },
+    },
   };
 }
 

@@ -6,6 +6,7 @@
 import { Font } from "@react-pdf/renderer";
 import type { FontFace } from "./fonts.js";
 import { stackFaces, type FontStack } from "./themes/index.js";
+import { wordShaper } from "./words.js";
 
 const registered = new Set<string>();
 
@@ -48,15 +49,15 @@ const SHAPING = Symbol.for("resume-builder.shaping");
 
 /**
  * OpenType shaping (fontkit's GSUB and GPOS) is the largest single cost of laying text out, and
- * the same strings come back: a rebuild in --watch mode reshapes a résumé that barely changed,
- * and --fit lays the same words out at several sizes. Results are kept per font by text and
- * options. fontkit's glyph objects are shared safely: each stands for one glyph *and* the code
+ * the same strings come back: words within a document (a long run is shaped word by word where
+ * that is exact, words.ts), a rebuild in --watch mode, --fit laying the same words out at
+ * several sizes. Results are kept per font by text and options. fontkit's glyph objects are shared safely: each stands for one glyph *and* the code
  * points it was made for (patches/fontkit+*.patch), so a glyph reused from an earlier string or
  * an earlier document reads back as the characters it stands for here. Positions are copied
  * (later stages change them). A build is byte-identical whether its strings were shaped before
  * or not (tests/cli/cli.test.ts, tests/pipeline/perf.test.ts).
  */
-function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
+export function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
   if (font[SHAPING]) return;
   font[SHAPING] = true;
   const cache = new Map<string, Shaped>();
@@ -82,7 +83,7 @@ function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
   };
   const layout = font.layout.bind(font);
   const copy = (p: object) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p);
-  font.layout = (text, features, script, language, direction) => {
+  const shaped = (text: string, features: unknown, script: unknown, language: unknown, direction: unknown): Shaped => {
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
     let hit = cache.get(key);
     if (!hit) {
@@ -92,12 +93,19 @@ function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void {
       if (cache.size >= MAX_SHAPED) cache.clear();
       cache.set(key, hit);
     }
-    const run = Object.assign(Object.create(hit.proto) as GlyphRun, hit.rest);
-    run.glyphs = hit.glyphs.slice();
-    run.positions = hit.positions.map(copy);
+    return hit;
+  };
+  const words = wordShaper(font as unknown as Parameters<typeof wordShaper>[0], shaped);
+  font.layout = (text, features, script, language, direction) => {
+    const parts = words(text, features, script, language, direction);
+    const first = parts[0]!;
+    const run = Object.assign(Object.create(first.proto) as GlyphRun, first.rest);
+    run.glyphs = parts.length === 1 ? first.glyphs.slice() : parts.flatMap((p) => p.glyphs);
+    run.positions = parts.flatMap((p) => p.positions.map(copy));
     return run;
   };
 }
+
 const registeredSources = () => Font.getRegisteredFonts() as Record<string, { sources: FontSource[] }>;
 
 /** The first source registered for each font file: faces that share a file share its parse. */

@@ -12,7 +12,10 @@ vi.mock("../../src/check/pdftext.js", async (original) => {
   const real = await original<typeof import("../../src/check/pdftext.js")>();
   return {
     ...real,
-    readPdfPages: (bytes: Uint8Array) => real.readPdfPages(bytes).map((page) => ({ ...page, lines: page.lines.filter((line) => !line.text.includes("Engineer")) })),
+    readPdfPagesAndStructure: (bytes: Uint8Array) => {
+      const read = real.readPdfPagesAndStructure(bytes);
+      return { ...read, pages: read.pages.map((page) => ({ ...page, lines: page.lines.filter((line) => !line.text.includes("Engineer")) })) };
+    },
   };
 });
 

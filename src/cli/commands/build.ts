@@ -132,6 +132,7 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
       fitted: r.fitted ?? null,
       warnings: r.warnings,
       ms: Math.round(r.ms),
+      ...(r.work ? { work: r.work } : {}),
       ...(reports.has(r) ? { ats: { ...reports.get(r)!.parsed, ...(reports.get(r)!.job ? { job: reports.get(r)!.job } : {}) } } : {}),
     });
     if (opts.allLetters) return ctx.printJson({ ok: true, letters: results.map((r) => ({ letter: r.letter, ...shape(r) })) });

@@ -52,8 +52,6 @@ export interface Block {
   /** The view model's entry or section it prints (a section's title and any content but entries). */
   owner: Entry | Section | "header" | "contacts";
   atoms: Atom[];
-  /** May be split between pages for a fuller page: two bullets (or rows) on each side, or a long paragraph's lines. */
-  splittable: boolean;
 }
 
 export interface SectionFlow {
@@ -110,7 +108,7 @@ export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack
     </Text>
   );
   const keys = new StructureKeys();
-  const header: Block = { owner: "header", atoms: [headerAtom(vm, s, tokens, "full")], splittable: false };
+  const header: Block = { owner: "header", atoms: [headerAtom(vm, s, tokens, "full")] };
   const full: ColumnGeometry = { width: box.width, left: tokens.margin.left, inherit, offset: 0 };
   const { side, main } = layoutSections(vm, tokens);
   if (tokens.layout.kind !== "sidebar") {
@@ -128,7 +126,7 @@ export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack
   const sideColumn = ss.side as { fontSize: number; paddingTop: number };
   const sideGeometry: ColumnGeometry = { width: sideWidth, left: tokens.margin.left, inherit: { ...inherit, fontSize: sideColumn.fontSize }, offset: sideColumn.paddingTop };
   const mainGeometry: ColumnGeometry = { width: box.width - box.width * tokens.layout.width - tokens.layout.gap / 2, left: edges.mainLeft, inherit, offset: 0 };
-  const contacts: Block[] = vm.contacts.length ? [{ owner: "contacts", atoms: [atom("contacts", "side", <Contacts items={vm.contacts} s={ss} column />)], splittable: false }] : [];
+  const contacts: Block[] = vm.contacts.length ? [{ owner: "contacts", atoms: [atom("contacts", "side", <Contacts items={vm.contacts} s={ss} column />)] }] : [];
   const styleOf = (block: Entry | Section) => (offGrid.has(block) ? s : grid);
   return {
     columns: [
@@ -226,7 +224,7 @@ function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Se
       sec.bullets.forEach((b, i) => {
         atoms.push(atom("bullet", column, <Bullet text={b} s={f} />, { before: i === 0 && sec.paragraph ? margin(s.bullets, "marginTop") : 0, after: margin(s.bullet, "marginBottom"), tag: list }));
       });
-      return { section: sec, title, blocks: [{ owner: sec, atoms, splittable: sec.bullets.length >= 4 || !!sec.paragraph }] };
+      return { section: sec, title, blocks: [{ owner: sec, atoms }] };
     }
     case "rows": {
       if (sec.inline) {
@@ -235,10 +233,10 @@ function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Se
             {inlineRows(sec.rows)}
           </Text>
         );
-        return { section: sec, title, blocks: [{ owner: sec, atoms: [atom("row", column, text, { tag: inSect, textKey: keys.next("p") })], splittable: false }] };
+        return { section: sec, title, blocks: [{ owner: sec, atoms: [atom("row", column, text, { tag: inSect, textKey: keys.next("p") })] }] };
       }
       const atoms = sec.rows.map((r) => atom("row", column, <Row label={r.label} value={r.value} s={f} />, { after: margin(s.row, "marginBottom"), tag: inSect, textKey: keys.next("p") }));
-      return { section: sec, title, blocks: [{ owner: sec, atoms, splittable: sec.rows.length >= 2 }] };
+      return { section: sec, title, blocks: [{ owner: sec, atoms }] };
     }
   }
 }
@@ -250,7 +248,7 @@ function entryBlock(e: Entry, column: ColumnId, s: Styles, sect: string, keys: S
     // A badge stands beside the whole entry: it never splits.
     const b = { ...s, entryWithBadge: f.entryWithBadge };
     const badged = e as Entry & { badge: NonNullable<Entry["badge"]> };
-    return { owner: e, atoms: [atom("badge", column, <BadgeEntry e={badged} s={b} />, { after: margin(s.entryWithBadge, "marginBottom"), tag: { tag: "Div", key: div, parent: sect } })], splittable: false };
+    return { owner: e, atoms: [atom("badge", column, <BadgeEntry e={badged} s={b} />, { after: margin(s.entryWithBadge, "marginBottom"), tag: { tag: "Div", key: div, parent: sect } })] };
   }
   const inEntry: AtomTag = { tag: "Div", key: div };
   const atoms: Atom[] = [];
@@ -274,12 +272,12 @@ function entryBlock(e: Entry, column: ColumnId, s: Styles, sect: string, keys: S
     atoms.push(atom("bullet", column, <Bullet text={b} s={f} />, { before: i === 0 ? margin(s.bullets, "marginTop") : 0, after: margin(s.bullet, "marginBottom"), tag: list }));
   });
   for (const d of e.details) atoms.push(atom("detail", column, <Detail d={d} s={f} />, { before: margin(s.detail, "marginTop"), tag: inEntry }));
-  if (!atoms.length) return { owner: e, atoms, splittable: false };
+  if (!atoms.length) return { owner: e, atoms };
   // The first atom opens the entry's structure element.
   const first = atoms[0]!;
   if (first.tag?.tag !== "Div" || first.tag.key !== div) {
     atoms.unshift(atom("heading", column, <View />, { tag: { tag: "Div", key: div, parent: sect } }));
   }
   atoms.at(-1)!.after += margin(s.entry, "marginBottom");
-  return { owner: e, atoms, splittable: e.bullets.length >= 4 || !!e.summary };
+  return { owner: e, atoms };
 }

@@ -237,10 +237,11 @@ class Cursor {
     const owner = typeof block.owner === "object" ? block.owner : undefined;
     const unit = whole(title ? [title, ...block.atoms] : block.atoms);
     const tall = height(whole(block.atoms)) > this.area * TALL;
-    if (!tall && !(opts.splitAll && block.splittable)) {
+    const may = splittable(block);
+    if (!tall && !(opts.splitAll && may)) {
       if (this.fits(unit)) return this.place(unit);
       // Moved whole to the next page, it would leave this one too empty: it is split instead.
-      if (!block.splittable || this.empty || this.fill() >= MIN_FILL) {
+      if (!may || this.empty || this.fill() >= MIN_FILL) {
         if (!this.empty) this.newPage();
         if (this.fits(unit)) return this.place(unit);
       }
@@ -248,6 +249,18 @@ class Cursor {
     }
     for (const u of splitUnits(block, title)) this.placeUnit(u, true);
   }
+}
+
+/**
+ * Whether a block may be split between pages for a fuller page: rows, two on each side; an
+ * entry's or section's bullets, two on each side (four at least); a paragraph of MIN_SPLIT_LINES
+ * lines or more, between its lines. A badge's entry, the header and the contacts never split.
+ */
+function splittable(block: SizedBlock): boolean {
+  const roles = block.atoms.map((a) => a.atom.role);
+  if (!roles.length || roles.some((r) => r === "badge" || r === "header" || r === "contacts")) return false;
+  if (roles.every((r) => r === "row")) return roles.length >= 2;
+  return roles.filter((r) => r === "bullet").length >= 4 || block.atoms.some((a) => (a.atom.role === "summary" || a.atom.role === "paragraph") && (a.lines?.length ?? 0) >= MIN_SPLIT_LINES);
 }
 
 /** The height of a unit's atoms and the space between them. */

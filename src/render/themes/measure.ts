@@ -1,8 +1,9 @@
 /**
- * Rough heights, for the layout's decisions: can an entry be kept whole on one page? An entry
- * kept whole (react-pdf `wrap={false}`) that is taller than a page would run off its bottom edge,
- * so such an entry is laid out to split between bullets instead. Overestimating is the safe side.
- * Also which entries and sections may split for a fuller page (pipeline/paginate.ts decides which do).
+ * Rough heights from character counts, for the decisions taken before anything is measured: a
+ * document far too long to lay out is refused (estimatePages), and the sidebar theme's column
+ * holds its sections as far as they fit beside the main column on page 1 (reading.ts). The
+ * page breaks themselves are planned from measured heights (render/flow/). Overestimating is
+ * the safe side.
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import type { ThemeTokens } from "./tokens.js";
@@ -42,12 +43,6 @@ export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): nu
   for (const d of e.details) lines += estimateLines(`${d.label}: ${d.value}`, k.size.body, textWidth);
   const gaps = (e.bullets.length + e.details.length + 2) * k.space.line;
   return Math.max(lines * line + gaps, e.badge ? k.badge : 0) + k.space.entry;
-}
-
-/** Whether an entry is too tall to keep on one page (it then splits between bullets). */
-export function tooTallToKeep(e: Entry, k: ThemeTokens, pageHeight: number, width: number): boolean {
-  // Leave room for the section title that travels with a first entry.
-  return estimateEntryHeight(e, k, width) > pageHeight * 0.85;
 }
 
 /** Height of a text or rows section's content (entries sections are measured entry by entry). */
@@ -106,35 +101,6 @@ export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: 
   const text = k.size.name * 1.25 + (vm.label ? k.size.label * 1.4 : 0);
   return Math.max(text, vm.photo ? k.photo : 0) + k.space.header;
 }
-
-/** Entries and sections to split between pages (see pipeline/paginate.ts). */
-export type Splits = ReadonlySet<Entry | Section>;
-
-/**
- * How pipeline/paginate.ts has the document drawn: what to split between pages, and which of the
- * sidebar theme's main-column sections and entries begin past the sidebar (on a later page) and so
- * are set in the theme's own spacing rather than on the baseline grid the two columns share.
- */
-export interface Plan {
-  splits: Splits;
-  offGrid: ReadonlySet<Entry | Section>;
-}
-
-export const NO_PLAN: Plan = { splits: new Set(), offGrid: new Set() };
-
-/**
- * Whether an entry or section may be split between pages for a fuller page: the split keeps two
- * bullets (or rows) on each side, and the heading with the first two.
- */
-export function splittable(block: Entry | Section): boolean {
-  if ("entries" in block) return false; // an entries section splits between its entries
-  if ("rows" in block) return !block.inline && block.rows.length >= 2;
-  // An entry's summary of four lines or so may also break, two lines on each side.
-  return block.bullets.length >= 4 || (!("kind" in block) && (block.summary?.length ?? 0) >= LONG_SUMMARY);
-}
-
-/** A summary this long (about four lines) may break between pages when its entry is split. */
-export const LONG_SUMMARY = 280;
 
 /** Roughly how many pages `vm` needs in one column: enough to refuse a document far too long to lay out. */
 export function estimatePages(vm: ViewModel, k: ThemeTokens): number {
