@@ -28,15 +28,23 @@ interface FontSubset {
   glyphs: number[];
   encode(): Uint8Array;
 }
+/** fontkit's GlyphPosition. */
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  constructor: new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => Position;
+}
 interface GlyphRun {
   glyphs: object[];
-  positions: object[];
+  positions: Position[];
 }
 
 /** A shaping result: the glyphs, the positions to copy, and the run's other fields. */
 interface Shaped {
   glyphs: object[];
-  positions: object[];
+  positions: Position[];
   /** The run's other fields (script, language, direction, features) and its prototype. */
   rest: object;
   proto: object;
@@ -82,7 +90,9 @@ export function memoizeFontWork(font: ShapingFont & { [SHAPING]?: true }): void 
     return subset;
   };
   const layout = font.layout.bind(font);
-  const copy = (p: object) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p);
+  // A glyph position is fontkit's GlyphPosition, whose four fields are all it ever sets; copies
+  // are made with its constructor (pdfkit scales the positions it is given in place).
+  const copy = (p: Position) => new p.constructor(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
   const shaped = (text: string, features: unknown, script: unknown, language: unknown, direction: unknown): Shaped => {
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
     let hit = cache.get(key);

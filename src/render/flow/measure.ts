@@ -104,7 +104,7 @@ export async function measureAtoms(atoms: Atom[], geometry: Record<string, Colum
 /** Lay out single text elements in a page of the given size (page footers): each in a page of its own. */
 export async function layOutOnPage(elements: ReactElement[], size: { width: number; height: number }, inherit: ColumnGeometry["inherit"]): Promise<PdfNode[]> {
   // A page's own height is given to yoga only through its box (react-pdf sets it while paginating).
-  const pages = elements.map((el) => ({ ...page([size.width, size.height], inherit, toNodes(el)), box: { height: size.height } as Box }));
+  const pages = elements.map((el) => ({ ...page([size.width, size.height], inherit, withBoxes(toNodes(el))), box: { height: size.height } as Box }));
   const laid = await layoutDocument(document(pages), Font);
   return laid.children!.map((p) => p.children![0]!);
 }
@@ -118,7 +118,7 @@ async function layOut(items: { atom: Atom; nodes: PdfNode[] }[], geometry: Recor
   const columns = [...new Set(items.map((it) => it.atom.column))];
   const pages = columns.map((c) => {
     const g = geometry[c]!;
-    return page([g.width, 1e6], g.inherit, items.filter((it) => it.atom.column === c).map((it) => wrapper(it.nodes)));
+    return page([g.width, 1e6], g.inherit, items.filter((it) => it.atom.column === c).map((it) => wrapper(withBoxes(it.nodes))));
   });
   const laid = await layoutDocument(document(pages), Font);
   const next = columns.map(() => 0);
@@ -179,7 +179,17 @@ export function toNodes(el: ReactNode, inText = false): PdfNode[] {
   if (typeof type === "function") return toNodes((type as (p: unknown) => ReactNode)(props), inText);
   if (typeof type !== "string") return [];
   const { children, style, ...rest } = props as { children?: ReactNode; style?: object };
-  return [{ type, style: style ?? {}, props: rest, box: {} as Box, children: toNodes(children, TEXT_PARENTS.has(type)) }];
+  return [{ type, style: style ?? {}, props: rest, children: toNodes(children, TEXT_PARENTS.has(type)) }];
+}
+
+/** Nodes made ready for react-pdf's layout, which writes each element's box into it. */
+function withBoxes(nodes: PdfNode[]): PdfNode[] {
+  for (const n of nodes) {
+    if (n.type === "TEXT_INSTANCE") continue;
+    n.box = {} as Box;
+    if (n.children) withBoxes(n.children);
+  }
+  return nodes;
 }
 
 const digests = new WeakMap<Uint8Array, string>();
@@ -189,11 +199,18 @@ const digest = (bytes: Uint8Array): string => {
   return d;
 };
 
+const hasImage = (nodes: PdfNode[]): boolean => nodes.some((n) => n.type === "IMAGE" || (n.children !== undefined && hasImage(n.children)));
+
 /** Everything that decides an atom's layout: its column and its nodes (images by digest). */
 function atomKey(nodes: PdfNode[], g: ColumnGeometry): string {
-  return `${g.width}|${JSON.stringify(g.inherit)}|${JSON.stringify(nodes, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    if (raw instanceof Uint8Array) return `sha1:${digest(raw)}`;
-    return key === "box" ? undefined : value;
-  })}`;
+  const column = `${g.width}|${JSON.stringify(g.inherit)}|`;
+  // A replacer is called for every value: only an atom with an image needs one.
+  if (!hasImage(nodes)) return column + JSON.stringify(nodes);
+  return (
+    column +
+    JSON.stringify(nodes, function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      return raw instanceof Uint8Array ? `sha1:${digest(raw)}` : value;
+    })
+  );
 }
