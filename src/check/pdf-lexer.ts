@@ -24,9 +24,12 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
 /** Delimiters: ( ) < > [ ] { } / % */
 const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** White space and comments; a run of regular characters (sticky: they match at lastIndex). */
-const SPACE = /(?:[\0\t\n\f\r ]+|%[^\r\n]*)*/y;
-const REGULAR = /[^\0\t\n\f\r ()<>[\]{}/%]+/y;
+/** Each byte's class: 1 white space, 2 a delimiter, 0 a regular character (a table: the lexer's inner loops read it per byte). */
+const CLASS = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = 1;
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
+/** One operator object per operator name: content streams repeat a few dozen of them. */
+const OPERATORS = new Map<string, PdfOperator>();
 const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
 
 /** Bytes as a string of the same length (one character per byte), for fast scanning. */
@@ -43,10 +46,19 @@ export class Lexer {
     readonly refs = true,
   ) {}
 
+  /** Past white space and comments. */
   private skipSpace(): void {
-    SPACE.lastIndex = this.pos;
-    SPACE.test(this.text);
-    this.pos = SPACE.lastIndex;
+    const t = this.text;
+    const n = t.length;
+    let i = this.pos;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c < 256 && CLASS[c] === 1) i++;
+      else if (c === 0x25) {
+        while (i < n && t.charCodeAt(i) !== 0x0a && t.charCodeAt(i) !== 0x0d) i++;
+      } else break;
+    }
+    this.pos = i;
   }
 
   /** The next value or operator; undefined at the end. `]` and `>>` come back as operators. */
@@ -69,7 +81,7 @@ export class Lexer {
     }
     if (c === 0x3e && t.charCodeAt(this.pos + 1) === 0x3e) {
       this.pos += 2;
-      return new PdfOperator(">>");
+      return operator(">>");
     }
     if (c === 0x5b) {
       this.pos++;
@@ -86,20 +98,20 @@ export class Lexer {
     }
     if (c === 0x5d || c === 0x7b || c === 0x7d) {
       this.pos++;
-      return new PdfOperator(String.fromCharCode(c));
+      return operator(String.fromCharCode(c));
     }
     const start = this.pos;
     const word = this.regular();
     if (!word) throw new Error(`unexpected byte ${c} at ${start}`);
     if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
       const n = Number(word);
-      if (Number.isNaN(n)) return new PdfOperator(word);
+      if (Number.isNaN(n)) return operator(word);
       return this.refs && Number.isInteger(n) && n >= 0 ? this.reference(n) : n;
     }
     if (word === "true") return true;
     if (word === "false") return false;
     if (word === "null") return null;
-    return new PdfOperator(word);
+    return operator(word);
   }
 
   /** After an integer: `g R` makes it a reference; otherwise nothing is consumed. */
@@ -123,10 +135,18 @@ export class Lexer {
 
   /** A run of regular characters from pos (a name's `#xx` escapes decoded). */
   private regular(): string {
-    REGULAR.lastIndex = this.pos;
-    const s = REGULAR.exec(this.text)?.[0] ?? "";
-    this.pos += s.length;
-    return s.includes("#") ? s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    let escaped = false;
+    for (; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 256 && CLASS[c] !== 0) break;
+      if (c === 0x23) escaped = true;
+    }
+    this.pos = i;
+    const s = t.slice(start, i);
+    return escaped ? s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
   }
 
   private dict(): PdfDict {
@@ -179,4 +199,14 @@ export class Lexer {
     this.pos = i;
     return new PdfBytes(Uint8Array.from(out));
   }
+}
+
+function operator(op: string): PdfOperator {
+  let o = OPERATORS.get(op);
+  if (!o) {
+    o = new PdfOperator(op);
+    // Names an attacker writes are not kept without end.
+    if (OPERATORS.size < 256) OPERATORS.set(op, o);
+  }
+  return o;
 }
