@@ -13,6 +13,11 @@
  *             repeated ×1 … ×9 (scripts/scaled-cv.mjs: 2 to 15 pages), built cold: the cost of
  *             each added page (the slope of the medians), peak memory at 15 pages, and
  *             `--watch` rebuilding the 8-page one after a one-word edit in a bullet
+ *   typst     the same CVs compiled cold by Typst (scripts/typst-cv.mjs sets the same words in
+ *             the manner of RenderCV's classic theme), the comparison the 15-page budget is held
+ *             to: its compiler (@myriaddreamin/typst-ts-node-compiler, not a dependency) is
+ *             installed into out/typst/ from the npm registry on the first run; BENCH_TYPST=0,
+ *             or no registry, leaves it out and the budget falls back to the 2-page build
  * Results are printed as a table, with the budgets they are held to, and written to
  * out/bench.json.
  */
@@ -22,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
 import { scaledResume } from "./scaled-cv.mjs";
+import { toTypst } from "./typst-cv.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -180,6 +186,37 @@ const word = (text, i) => text.replace(/"(Built|Made) foundation model infrastru
 if (word(readFileSync(eight.file, "utf8"), 0) === readFileSync(eight.file, "utf8")) throw new Error("the scaling CV no longer has the bullet the watch edit changes");
 const warmLong = await watchRebuilds(eight.file, word, "cv.json");
 
+// Typst on the same words, cold, interleaved with the builder's series' floor.
+const TYPST = "@myriaddreamin/typst-ts-node-compiler";
+function typstCompiler() {
+  if (process.env.BENCH_TYPST === "0") return undefined;
+  const prefix = path.join(root, "out/typst");
+  const installed = path.join(prefix, "node_modules", TYPST);
+  if (!existsSync(installed)) {
+    mkdirSync(prefix, { recursive: true });
+    const r = spawnSync("npm", ["install", "--no-save", "--no-package-lock", "--prefix", prefix, `${TYPST}@0.7.0`], { encoding: "utf8" });
+    if (r.status !== 0) {
+      console.error(`typst: not installed (${r.stderr.trim().split("\n").at(-1)}); the 15-page budget falls back to the 2-page build`);
+      return undefined;
+    }
+  }
+  return installed;
+}
+const compiler = typstCompiler();
+const typst = compiler
+  ? series.map(({ times, file }) => {
+      const typ = path.join(scaleDir, `cv-x${times}.typ`);
+      writeFileSync(typ, toTypst(JSON.parse(readFileSync(file, "utf8"))));
+      const out = path.join(scaleDir, `typst-x${times}.pdf`);
+      timed(process.execPath, [path.join(root, "scripts/typst-cv.mjs"), compiler, typ, out]);
+      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [out], { encoding: "utf8" }).stdout ?? "")?.[1]) || undefined;
+      return { times, typ, out, pages, ms: [] };
+    })
+  : [];
+for (let i = 0; i < (typst.length ? RUNS : 0); i++) {
+  for (const point of typst) point.ms.push(timed(process.execPath, [path.join(root, "scripts/typst-cv.mjs"), compiler, point.typ, point.out]).ms);
+}
+
 const n0 = stats(node0);
 const withRatio = (xs) => ({ ...stats(xs), ratio_to_node: stats(xs).median / n0.median });
 const result = {
@@ -198,13 +235,17 @@ const result = {
     peak_rss_mb: { pages: longest.pages, ...(rssLong.every((x) => x !== undefined) ? stats(rssLong) : {}) },
     watch_rebuild_ms: { pages: eight.pages, ...stats(warmLong) },
   },
+  typst: typst.length ? { cold_ms: typst.map(({ times, pages, ms }) => ({ times, pages, ...stats(ms) })) } : null,
 };
+if (result.typst) result.typst.per_added_page_ms = slope(result.typst.cold_ms.filter((p) => p.pages).map((p) => ({ x: p.pages, y: p.median })));
 const two = scaling[0];
 const fifteen = scaling.at(-1);
 /** The budgets the build is held to (tests never time anything). */
 const budgets = [
   [`each added page costs at most 100 ms`, perPage <= 100, `${perPage.toFixed(0)} ms`],
-  [`${fifteen.pages} pages cold in at most 1.5× the ${two.pages}-page build`, fifteen.median <= 1.5 * two.median, `${(fifteen.median / two.median).toFixed(2)}×`],
+  result.typst
+    ? [`${fifteen.pages} pages cold in at most 2× Typst on the same words`, fifteen.median <= 2 * result.typst.cold_ms.at(-1).median, `${(fifteen.median / result.typst.cold_ms.at(-1).median).toFixed(2)}×`]
+    : [`${fifteen.pages} pages cold in at most 1.5× the ${two.pages}-page build (no Typst to compare with)`, fifteen.median <= 1.5 * two.median, `${(fifteen.median / two.median).toFixed(2)}×`],
   [`--watch rebuilds ${eight.pages} pages in at most 300 ms after a one-word edit`, result.scaling.watch_rebuild_ms.median <= 300, `${result.scaling.watch_rebuild_ms.median.toFixed(0)} ms`],
   [`peak RSS at ${longest.pages} pages at most 200 MB`, (result.scaling.peak_rss_mb.median ?? Infinity) <= 200, `${result.scaling.peak_rss_mb.median?.toFixed(0)} MB`],
 ];
@@ -231,6 +272,11 @@ for (const p of scaling) row(`  ×${p.times}, ${p.pages} pages`, p, `${(p.median
 console.log(`${"  each added page".padEnd(40)}${f(perPage)} ms`);
 if (result.scaling.peak_rss_mb.median !== undefined) console.log(`${`  peak RSS, ${longest.pages} pages`.padEnd(40)}${f(result.scaling.peak_rss_mb.median)} MB`);
 row(`  --watch, ${eight.pages} pages, one-word edit`, result.scaling.watch_rebuild_ms);
+if (result.typst) {
+  console.log("\nTypst on the same words, cold (scripts/typst-cv.mjs)");
+  for (const p of result.typst.cold_ms) row(`  ×${p.times}, ${p.pages ?? "?"} pages`, p, `${(scaling.find((q) => q.times === p.times).median / p.median).toFixed(1)}× faster than this tool`);
+  console.log(`${"  each added page".padEnd(40)}${f(result.typst.per_added_page_ms)} ms`);
+}
 console.log("\nbudgets:");
 for (const b of result.budgets) console.log(`  ${b.ok ? "ok  " : "OVER"}  ${b.budget}: ${b.measured}`);
 console.log("written to out/bench.json");

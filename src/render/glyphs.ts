@@ -35,16 +35,24 @@ const has = (family: FamilyName, cp: number, allFaces: boolean) => {
  * that are never drawn (variation selectors, joiners, zero-width spaces) need no glyph.
  */
 export function missingGlyphs(text: string, stack: FontStack): string[] {
+  const stackKey = `${stack.primary.join("|")}/${stack.fallbacks.join("|")}`;
+  let known = verdicts.get(stackKey);
+  if (!known) verdicts.set(stackKey, (known = new Map()));
   const missing: string[] = [];
   for (const ch of new Set(text)) {
-    if (IGNORED.has(ch) || INVISIBLE.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
-    if (stack.primary.every((f) => has(f, cp, true))) continue;
-    if (stack.fallbacks.some((f) => has(f, cp, false))) continue;
-    missing.push(ch);
+    let lacks = known.get(ch);
+    if (lacks === undefined) {
+      const cp = ch.codePointAt(0)!;
+      lacks = !(IGNORED.has(ch) || INVISIBLE.test(ch) || stack.primary.every((f) => has(f, cp, true)) || stack.fallbacks.some((f) => has(f, cp, false)));
+      known.set(ch, lacks);
+    }
+    if (lacks) missing.push(ch);
   }
   return missing;
 }
+
+/** Whether a stack lacks a character, by stack and character: a résumé's characters are few, its strings many. */
+const verdicts = new Map<string, Map<string, boolean>>();
 
 const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 
