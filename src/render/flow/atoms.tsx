@@ -152,6 +152,18 @@ function atom(role: Role, column: ColumnId, element: ReactElement, extra: Partia
   return { role, column, element, before: 0, after: 0, ...extra };
 }
 
+/** An atom that is one paragraph of inline-marked text (a section's paragraph, an entry's summary). */
+function richAtom(role: Role, column: ColumnId, style: Styles["text"] | Styles["paragraph"], text: Parameters<typeof Rich>[0]["text"], f: Styles, extra: Partial<Atom>): Atom {
+  return atom(
+    role,
+    column,
+    <Text style={style} {...tagged("P")}>
+      <Rich text={text} s={f} />
+    </Text>,
+    extra,
+  );
+}
+
 const margin = (style: object | undefined, side: "marginTop" | "marginBottom"): number => {
   const v = (style as Record<string, unknown> | undefined)?.[side];
   return typeof v === "number" ? v : 0;
@@ -208,17 +220,8 @@ function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Se
     case "text": {
       const atoms: Atom[] = [];
       if (sec.paragraph) {
-        atoms.push(
-          atom(
-            "paragraph",
-            column,
-            <Text style={f.text} {...tagged("P")}>
-              <Rich text={sec.paragraph} s={f} />
-            </Text>,
-            // A paragraph keeps below it the space it has above a list, list or none.
-            { tag: inSect, textKey: keys.next("p"), after: sec.bullets.length ? 0 : margin(s.bullets, "marginTop") },
-          ),
-        );
+        // A paragraph keeps below it the space it has above a list, list or none.
+        atoms.push(richAtom("paragraph", column, f.text, sec.paragraph, f, { tag: inSect, textKey: keys.next("p"), after: sec.bullets.length ? 0 : margin(s.bullets, "marginTop") }));
       }
       const list: AtomTag = { tag: "L", key: keys.next("list"), parent: sect };
       sec.bullets.forEach((b, i) => {
@@ -256,16 +259,7 @@ function entryBlock(e: Entry, column: ColumnId, s: Styles, sect: string, keys: S
     atoms.push(atom("heading", column, <EntryHeading e={e} s={f} withSummary={false} />, { tag: { tag: "Div", key: div, parent: sect } }));
   }
   if (e.summary) {
-    atoms.push(
-      atom(
-        "summary",
-        column,
-        <Text style={f.paragraph} {...tagged("P")}>
-          <Rich text={e.summary} s={f} />
-        </Text>,
-        { before: margin(s.paragraph, "marginTop"), tag: atoms.length ? inEntry : { tag: "Div", key: div, parent: sect }, textKey: keys.next("p") },
-      ),
-    );
+    atoms.push(richAtom("summary", column, f.paragraph, e.summary, f, { before: margin(s.paragraph, "marginTop"), tag: atoms.length ? inEntry : { tag: "Div", key: div, parent: sect }, textKey: keys.next("p") }));
   }
   const list: AtomTag = { tag: "L", key: keys.next("list"), parent: div };
   e.bullets.forEach((b, i) => {
