@@ -37,7 +37,8 @@ function runCommand(launcher: string, args: string[], opts: { cwd?: string; env?
   const nodeCalls = existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : [];
   return Object.assign(r, { nodeCalls });
 }
-const fromSnapshot = (r: Run) => r.nodeCalls.some((c) => c.startsWith("--snapshot-blob "));
+/** Started from a snapshot: `node [heap flags] --snapshot-blob …`. */
+const fromSnapshot = (r: Run) => r.nodeCalls.some((c) => c.includes("--snapshot-blob "));
 
 describe("bin/resume in this checkout (snapshot built by npm run build)", () => {
   const dir = tempDir();
