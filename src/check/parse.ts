@@ -149,11 +149,10 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
 
   // Section titles: alone on their line, bold, in capitals.
   const { side, main } = layoutSections(vm, tokens);
-  const upper = remembered((s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language));
+  // Found whatever its case, which is checked next.
+  const caps = remembered((s: string) => squeeze(s).toLocaleUpperCase(vm.metadata.language));
   for (const sec of [...side, ...main]) {
     const heading = normalizeSpace(sectionHeading(sec, tokens));
-    // Found whatever its case, which is checked next.
-    const caps = upper;
     // Not the name's line (a one-word name may read like a title).
     const candidates = all.slice(1).filter((l) => caps(l.text) === caps(heading));
     const alone = candidates.find((l) => l.text === heading) ?? candidates[0] ?? wrapped(all.slice(1), caps(heading), caps)?.[0];

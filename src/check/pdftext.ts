@@ -39,8 +39,7 @@ export function readPdfPages(bytes: Uint8Array): PageLayout[] {
 /** The pages and the structure tree of one PDF, read from one pass over its objects. */
 export function readPdfPagesAndStructure(bytes: Uint8Array): { pages: PageLayout[]; structure: ReturnType<typeof readPdfStructure> } {
   const pdf = new PdfFile(bytes);
-  const tree = pdf.structure();
-  return { pages: pagesOf(pdf), structure: tree && { ...tree, links: pdf.linkAnnotations() } };
+  return { pages: pagesOf(pdf), structure: structureOf(pdf) };
 }
 
 function pagesOf(pdf: PdfFile): PageLayout[] {
@@ -63,7 +62,10 @@ export interface StructNode {
 
 /** The structure tree of a tagged PDF (its StructTreeRoot as the root node), or undefined, and its link annotations. */
 export function readPdfStructure(bytes: Uint8Array): (StructNode & { links: number[] }) | undefined {
-  const pdf = new PdfFile(bytes);
+  return structureOf(new PdfFile(bytes));
+}
+
+function structureOf(pdf: PdfFile): (StructNode & { links: number[] }) | undefined {
   const tree = pdf.structure();
   return tree && { ...tree, links: pdf.linkAnnotations() };
 }
