@@ -93,7 +93,6 @@ const common = {
   splitting: false,
   legalComments: "none",
   minify: !process.env.BUNDLE_DEBUG,
-  keepNames: true,
   logLevel: "warning",
   // React's production build: the development one checks and warns on every element it creates.
   define: { "process.env.NODE_ENV": '"production"' },
