@@ -85,6 +85,21 @@ export function pdftotext(file: string, ...args: string[]): string {
   return r.stdout;
 }
 
+/** The fonts of a PDF as pdffonts lists them: name, and whether each is embedded. */
+export function pdffonts(file: string): { name: string; embedded: boolean }[] {
+  const r = tool("pdffonts", [file]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return r.stdout
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name type… encoding emb sub uni num gen: emb is the fifth column from the end.
+      return { name: cols[0]!, embedded: cols[cols.length - 5] === "yes" };
+    });
+}
+
 /** The first of `values` not found in `text` after the one before it (spaces ignored), or undefined. */
 export function firstMissingInOrder(text: string, values: string[]): string | undefined {
   const hay = squeeze(text);

@@ -199,7 +199,11 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
     const continues = prev && firstBold(prev) && line.items.every((it) => isBold(it.font)) && gap <= body * 1.5 && Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
     // Dates alone on a line start an entry too: one without a title, or a narrow column's, whose
     // dates come before its title.
-    const startsEntry = (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) || dateOnly(line);
+    // A line that a sentence wraps into is the sentence's end, even when it ends in a year
+    // ("…moved to the DevOps / team throughout 2023"): the line before it, at the same place and
+    // leading, stops without a full stop.
+    const wrapsInto = prev && gap <= body * 1.6 && Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1 && !isBold(prev.items[0]!.font) && !BULLET.test(prev.text) && !/[.!?:;。！？]$/.test(prev.text.trim());
+    const startsEntry = (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) || (dateOnly(line) && !wrapsInto);
     if (startsEntry) entries.push({ lines: [line] });
     else if (entries.length) entries.at(-1)!.lines.push(line);
     else loose.push(line);

@@ -15,6 +15,8 @@ export interface Diagnostic {
   message: string;
   /** How serious it is, when it does not stop the build: a warning, or a note of what was done. */
   severity?: "warning" | "note";
+  /** Something assumed to build the input as written (a comment in JSON): --strict refuses it. */
+  assumed?: boolean;
 }
 
 export class ResumeError extends Error {

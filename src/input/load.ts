@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import stripJsonComments from "strip-json-comments";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from "yaml";
 import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
 import { readBounded, readProblem, readStdin, sizeText, STDIN_LABEL, whatItIs } from "./read.js";
@@ -115,12 +116,16 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
 
   const json = /\.json$/i.test(file);
   const problems: Diagnostic[] = [];
+  // Comments and trailing commas are read as JSON5 and YAML readers read them: blanked out (the
+  // places of everything else stay), each with a warning, refused under --strict.
+  const relaxed = json ? relaxJson(text) : undefined;
+  const source = relaxed && relaxed.fixes.length && strictJsonProblem(relaxed.text, file) === undefined ? relaxed.text : text;
+  const fixes = source === text ? [] : relaxed!.fixes;
   // JSON is parsed as the YAML it also is, so that every value has a place; what JSON does not
-  // allow (a trailing comma, a comment) is a problem of its own, and the rest is still checked.
-  const jsonProblem = json ? strictJsonProblem(text, file) : undefined;
-  if (jsonProblem) problems.push(jsonProblem);
+  // allow is a problem of its own, and the rest is still checked.
+  let jsonProblem = json ? strictJsonProblem(source, file) : undefined;
 
-  const doc = parseDocument(text, {
+  const doc = parseDocument(source, {
     lineCounter,
     prettyErrors: true,
     // Duplicates are found below, to name the key and both places (and, in JSON, to warn only).
@@ -129,6 +134,14 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
     keepSourceTokens: false,
   });
 
+  // JSON that is not JSON, but that YAML reads without a doubt (a line break inside a string,
+  // single quotes), is read as YAML reads it, with a warning at the place JSON broke.
+  let jsonAssumed: Diagnostic | undefined;
+  if (jsonProblem && doc.errors.length === 0) {
+    jsonAssumed = { ...jsonProblem, severity: "warning", assumed: true, message: `${jsonProblem.message}; read as YAML reads it` };
+    jsonProblem = undefined;
+  }
+  if (jsonProblem) problems.push(jsonProblem);
   if (!jsonProblem) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0];
@@ -145,13 +158,26 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
     if (problems.length) fatal();
     fail("file is empty; a résumé needs at least basics.name");
   }
-  if (!isMap(root)) {
+  // A résumé wrapped in a list of one (`[{ "basics": … }]`) is read as that résumé (coerce.ts).
+  const wrapped = isSeq(root) && root.items.length === 1 && isMap(root.items[0]);
+  if (!isMap(root) && !wrapped) {
     if (problems.length) fatal();
     const kind = isSeq(root) ? "a list" : "a single value";
     fail(`the top level must be a mapping of sections (basics:, work:, …), not ${kind}`, posAt(root!.range?.[0] ?? 0));
   }
 
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = jsonAssumed ? [jsonAssumed] : [];
+  warnings.push(...fixes.map((f) => ({
+    file,
+    ...posAt(f.offset),
+    path: "",
+    severity: "warning" as const,
+    assumed: true,
+    message:
+      f.kind === "comment"
+        ? "a comment, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (write the résumé in YAML to keep comments)"
+        : "a trailing comma, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (delete it)",
+  })));
   for (const dup of duplicateKeys(root as Node)) {
     const [first, last] = [posAt(dup.first.key.range[0]), posAt(dup.again.key.range[0])];
     const key = JSON.stringify(dup.name);
@@ -298,25 +324,85 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** YAML accepts things JSON does not (trailing commas, comments); a .json file must be JSON. */
+/**
+ * `text` with its comments and trailing commas blanked out by spaces (line breaks kept, so every
+ * other character keeps its line and column: strip-json-comments, which knows where strings are),
+ * and where each was.
+ */
+export function relaxJson(text: string): { text: string; fixes: { offset: number; kind: "comment" | "trailing comma" }[] } {
+  const out = stripJsonComments(text, { trailingCommas: true, whitespace: true });
+  const fixes: { offset: number; kind: "comment" | "trailing comma" }[] = [];
+  if (out === text) return { text, fixes };
+  // A comma blanked out is a trailing comma; a slash blanked out starts a comment, which runs to
+  // the end of its line (//) or to its */.
+  for (let i = 0; i < text.length; i++) {
+    if (out[i] === text[i]) continue;
+    if (text[i] === ",") {
+      fixes.push({ offset: i, kind: "trailing comma" });
+    } else if (text[i] === "/") {
+      fixes.push({ offset: i, kind: "comment" });
+      const end = text[i + 1] === "*" ? text.indexOf("*/", i + 2) + 1 : text.slice(i).search(/[\r\n]/) + i - 1;
+      i = end > i ? end : text.length;
+    }
+  }
+  return { text: out, fixes };
+}
+
+/** Where `ch` first appears outside a JSON string, as a match of `position N`. */
+function unexpectedAt(text: string, ch: string | undefined): [string, string] | null {
+  if (ch === undefined) return null;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === ch) return [`position ${i}`, String(i)];
+  }
+  return null;
+}
+
 function strictJsonProblem(text: string, file: string): Diagnostic | undefined {
   try {
     JSON.parse(text);
     return undefined;
   } catch (err) {
     const msg = (err as Error).message;
-    const m = /position (\d+)/.exec(msg);
+    // Node gives the position for most errors; for an unexpected character it names the
+    // character instead, found here as its first place outside a string.
+    const m = /position (\d+)/.exec(msg) ?? unexpectedAt(text, /^Unexpected token '(.)'/su.exec(msg)?.[1]);
     let pos: Position | undefined;
     let hint = "";
+    let found = "";
+    let said: string | undefined;
     if (m) {
-      const offset = Number(m[1]);
+      let offset = Number(m[1]);
+      const control = /control character/i.test(msg);
+      const escape = /escaped character/i.test(msg);
+      // The place is the character that broke it: past any spaces after the last good value (a
+      // control character is itself the culprit; a bad escape starts at its backslash).
+      if (escape && text[offset - 1] === "\\") offset--;
+      else if (!control) while (offset < text.length && /\s/.test(text[offset]!)) offset++;
       const lines = text.slice(0, offset).split("\n");
-      pos = { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
-      if (/,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset))) hint = " (a trailing comma?)";
-      else if (/^\/[/*]/.test(text.slice(offset))) hint = " (JSON has no comments; write the résumé in YAML to keep them)";
+      pos = { line: lines.length, col: lines[lines.length - 1]!.replace(/\r$/, "").length + 1 };
+      const ch = text.codePointAt(offset);
+      found = ch === undefined ? ", found the end of the file" : `, found \u201C${String.fromCodePoint(ch)}\u201D`;
+      if (control && ch !== undefined) {
+        const name = ch === 10 || ch === 13 ? "a line break" : ch === 9 ? "a tab" : `the control character U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
+        said = `${name} inside a string, which JSON does not allow (write ${ch === 9 ? "\\t" : ch === 10 || ch === 13 ? "\\n" : "\\u…"} instead)`;
+      } else if (escape && ch !== undefined) {
+        const esc = text.slice(offset, offset + 2);
+        said = `\u201C${esc}\u201D is not an escape JSON knows (write \u201C\\${esc}\u201D for a backslash, or \u201C${esc.slice(1)}\u201D without one)`;
+      } else if (/^Expected ',' or '[}\]]'/.test(msg) && ch !== undefined) hint = " (a comma missing before it?)";
+      else if (ch === undefined) hint = " (the file is cut short, or a } or ] is missing)";
+      else if (/^'/.test(text.slice(offset))) hint = " (JSON needs double quotes)";
     }
+    if (said) return { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${said}` };
     const detail = msg.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "")
-      .replace(/, ".*" is not valid JSON$/s, "");
-    return { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${detail}${hint}` };
+      .replace(/, ".*" is not valid JSON$/s, "").replace(/^(Unexpected token) .*$/s, "$1").replace(/ at position \d+$/, "");
+    const lower = detail.charAt(0).toLowerCase() + detail.slice(1);
+    return { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${/^unexpected token$/.test(lower) ? "unexpected character" : lower}${found}${hint}` };
   }
 }
 

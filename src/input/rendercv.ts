@@ -9,7 +9,9 @@ import type { Diagnostic } from "../common/errors.js";
 import { ResumeError } from "../common/errors.js";
 import { compact, type Imported } from "./imported.js";
 import type { LoadedSource } from "./load.js";
-import { asRecord, canonicalDate, customSectionId, type Theme } from "./schema.js";
+import { franc } from "franc-min";
+import { readDateField } from "./dates.js";
+import { asRecord, BUILTIN_SECTIONS, customSectionId, type Theme } from "./schema.js";
 import { LOCALES } from "./languages.js";
 
 /** Whether a parsed document is a RenderCV file. */
@@ -89,20 +91,28 @@ export function sectionTitle(key: string): string {
   return key.replace(/_/g, " ").replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 }
 
-/** A section's key, read for the built-in section it stands for. */
+/**
+ * A section's key, read for the built-in section it stands for, in the languages this tool prints
+ * (`Experiencia laboral`, `Formação`, `Berufserfahrung`, `Compétences`): accents and case folded.
+ */
 function builtinFor(key: string): "work" | "education" | "projects" | "publications" | "awards" | "volunteer" | "skills" | "languages" | "interests" | "certificates" | "summary" | undefined {
-  const k = key.toLowerCase().replace(/[_-]+/g, " ").trim();
-  if (/^(summary|about( me)?|profile|professional summary|objective)$/.test(k)) return "summary";
-  if (/experience|employment|work|career/.test(k) && !/volunteer/.test(k)) return "work";
-  if (/education|academic|studies/.test(k)) return "education";
-  if (/project/.test(k)) return "projects";
-  if (/publication|papers/.test(k)) return "publications";
-  if (/award|honou?r|prize|achievement/.test(k)) return "awards";
-  if (/volunteer/.test(k)) return "volunteer";
-  if (/certific|licen/.test(k)) return "certificates";
-  if (/^(technical )?skills?$|technolog|tools/.test(k)) return "skills";
-  if (/^languages?$/.test(k)) return "languages";
-  if (/interest|hobb/.test(k)) return "interests";
+  const k = key
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[_-]+/g, " ")
+    .trim();
+  if (/^(summary|about( me)?|profile|professional summary|objective|resumen|resumo|perfil( profesional| profissional)?|sobre mi|acerca de mi|sobre mim|profil|zusammenfassung|uber mich|a propos|profilo|sommario|samenvatting|profiel)$/.test(k)) return "summary";
+  if (/volunt|ehrenamt|benevol/.test(k)) return "volunteer";
+  if (/experien|employment|work|career|trabajo|laboral|profesional|profissional|erfahrung|beruf|emploi|parcours|lavoro|werkervaring|doswiadczenie|praca|deneyim/.test(k)) return "work";
+  if (/educa|academic|studies|formacion|formacao|formation|ausbildung|studium|bildung|istruzione|opleiding|wyksztalcenie|egitim/.test(k)) return "education";
+  if (/proje[ck]t|proyecto|progetti|projet/.test(k)) return "projects";
+  if (/publica|papers|publikation|pubblicazion/.test(k)) return "publications";
+  if (/award|honou?r|prize|achievement|premio|premi|logro|auszeichnung|preis|distinction|reconocimiento/.test(k)) return "awards";
+  if (/certific|licen|zertifi|zertifikat|attestation/.test(k)) return "certificates";
+  if (/^(technical )?skills?$|technolog|tools|habilidades|competencias|competencia|kenntnisse|fahigkeiten|competences|competenze|vaardigheden|umiejetnosci/.test(k)) return "skills";
+  if (/^(languages?|idiomas?|linguas?|sprachen|langues|lingue|talen|jezyki)$/.test(k)) return "languages";
+  if (/interest|hobb|intereses|interesses|interessen|loisirs|centres d interet/.test(k)) return "interests";
   return undefined;
 }
 
@@ -122,6 +132,120 @@ function highlights(v: unknown): string[] {
 }
 
 
+/** franc's ISO 639-3 codes of the languages this tool prints in. */
+const FRANC: Record<string, string> = {
+  eng: "en", deu: "de", fra: "fr", spa: "es", por: "pt", ita: "it", nld: "nl", pol: "pl", ces: "cs", swe: "sv", dan: "da", nob: "nb", fin: "fi", hun: "hu",
+  ron: "ro", tur: "tr", ell: "el", rus: "ru", ukr: "uk", cmn: "zh", jpn: "ja", kor: "ko",
+};
+
+/** The language a CV's text is written in, when franc is sure of it and this tool prints it. */
+function languageOf(cv: Record<string, unknown>): string | undefined {
+  const texts: string[] = [];
+  const walk = (v: unknown, key = ""): void => {
+    if (typeof v === "string") {
+      if (!/^(url|email|phone|website|photo|doi|date|start_date|end_date|username|network)$/.test(key)) texts.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(cv.sections);
+  texts.push(...Object.keys(asRecord(cv.sections)).map(sectionTitle));
+  const text = texts.join("\n");
+  if (text.length < 200) return undefined;
+  return FRANC[franc(text, { only: Object.keys(FRANC) })];
+}
+
+/** RenderCV's own (English) titles of the sections this tool has: a title like these is not kept. */
+const ENGLISH_TITLES: Record<string, RegExp> = {
+  work: /^(work )?experience$/i,
+  education: /^education$/i,
+  projects: /^projects$/i,
+  publications: /^publications$/i,
+  awards: /^awards$/i,
+  volunteer: /^volunteer(ing)?$/i,
+  certificates: /^certificat(es|ions)$/i,
+  skills: /^(technical )?skills$/i,
+  languages: /^languages$/i,
+  interests: /^interests$/i,
+};
+const sameTitle = (id: string, title: string) => ENGLISH_TITLES[id]?.test(title.trim()) ?? false;
+
+/** Dates of an entry, as importRenderCv reads them. */
+interface Dates {
+  start?: string;
+  end?: string;
+  point?: string;
+  loose?: string;
+}
+
+/** The fields of an entry of any RenderCV type that say what it is, who, and where. */
+function fieldsOf(e: Entry) {
+  const { name, url } = linkedName(str(e.company) ?? str(e.institution) ?? str(e.name) ?? str(e.title) ?? str(e.label));
+  return {
+    name,
+    url: str(e.url) ?? url ?? (str(e.doi) ? `https://doi.org/${str(e.doi)}` : undefined),
+    role: str(e.position) ?? str(e.degree),
+    area: str(e.area),
+    place: str(e.location),
+    summary: str(e.summary),
+    highlights: highlights(e.highlights),
+    authors: Array.isArray(e.authors) ? e.authors.map(str).filter(Boolean).join(", ") : str(e.authors),
+    journal: str(e.journal),
+    details: str(e.details),
+  };
+}
+
+/** An entry of any RenderCV type as an entry of the JSON Resume section `target`. */
+function entryFor(target: string, e: Entry, d: Dates): Entry {
+  const f = fieldsOf(e);
+  const text = [d.loose, f.summary].filter(Boolean).join(" \u2014 ") || undefined;
+  const range = { startDate: d.start, endDate: d.end ?? d.point };
+  const one = d.point ?? d.end ?? d.start;
+  switch (target) {
+    case "work":
+      return compact({ name: f.name, position: f.role, url: f.url, location: f.place, ...range, summary: text, highlights: f.highlights });
+    case "volunteer":
+      return compact({ organization: f.name, position: f.role, url: f.url, ...range, summary: text, highlights: f.highlights });
+    case "education":
+      return compact({ institution: f.name, studyType: f.role, area: f.area, url: f.url, location: f.place, ...range, summary: text, highlights: f.highlights });
+    case "publications":
+      return compact({ name: f.name, publisher: f.journal, releaseDate: one, url: f.url, summary: [f.authors, text].filter(Boolean).join("\n\n") || undefined });
+    case "awards":
+      return compact({ title: f.name, date: one, awarder: f.place, summary: [text, ...f.highlights].filter(Boolean).join("\n\n") || undefined });
+    case "certificates":
+      return compact({ name: f.name, date: one, url: f.url, issuer: f.place ?? f.details });
+    case "skills":
+    case "interests":
+      return compact({ name: f.name, keywords: (f.details ?? "").split(/\s*,\s*/).filter(Boolean) });
+    case "languages":
+      return compact({ language: f.name, fluency: f.details });
+    default:
+      // projects
+      return compact({ name: f.name, url: f.url, roles: f.role ? [f.role] : undefined, ...range, description: [text, f.place].filter(Boolean).join(" \u2014 ") || undefined, highlights: f.highlights });
+  }
+}
+
+/** A section of its own ("Research", "Talks"): each entry one bullet, its highlights after it. */
+function customLines(kind: Kind, entries: Entry[]): string[] {
+  switch (kind) {
+    case "text":
+      return [];
+    case "oneLine":
+      return entries.map((e) => `**${str(e.label)}:** ${str(e.details) ?? ""}`.trim());
+    case "bullet":
+      return entries.map((e) => str(e.bullet) ?? "");
+    case "numbered":
+      return entries.map((e, i) => `${i + 1}. ${str(e.number) ?? ""}`);
+    case "reversedNumbered":
+      return entries.map((e, i) => `${entries.length - i}. ${str(e.reversed_number) ?? ""}`);
+    default:
+      return entries.flatMap((e) => {
+        const f = fieldsOf(e);
+        const when = str(e.date) ?? [str(e.start_date), str(e.end_date)].filter(Boolean).join(" \u2013 ");
+        return [[f.name ? `**${f.name}**` : undefined, f.role, when, f.place, f.summary].filter(Boolean).join(" \u2014 "), ...f.highlights];
+      });
+  }
+}
+
 export function importRenderCv(source: LoadedSource): Imported {
   const data = asRecord(source.data);
   const cv = asRecord(data.cv);
@@ -133,26 +257,32 @@ export function importRenderCv(source: LoadedSource): Imported {
   };
   const fail = (path: Path, message: string) => problems.push(source.at(path, message));
 
-  /** A RenderCV date as JSON Resume's: `2020-09`, `2020`; `present` is an open end. */
-  const date = (v: unknown, path: Path): string | undefined => {
-    const s = str(v);
-    if (!s || /^present$/i.test(s)) return undefined;
-    const d = canonicalDate(s);
-    if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) return d;
-    note(path, `"${s}" is not a date this tool prints; it is kept in the entry's summary`);
-    return undefined;
-  };
-  /** Start and end, or the single `date`; a free-text date that is not a date goes in the summary. */
+  /**
+   * Start and end, or the single `date`, read as dates.ts reads them (month names in the supported
+   * languages, `Ago 2021 – Ago 2025`, `Mar. 2024 - Presente`). A lone `date` is a point in time —
+   * a degree's date, not a start that never ends — so it is the entry's only date (`point`), which
+   * JSON Resume writes as an end date alone. Text that is no date goes in the summary.
+   */
   const dates = (e: Entry, path: Path) => {
-    const start = date(e.start_date, [...path, "start_date"]);
-    const endText = str(e.end_date);
-    const end = endText && /^present$/i.test(endText) ? undefined : date(e.end_date, [...path, "end_date"]);
-    const single = str(e.date);
-    const singleDate = single && !start ? date(e.date, [...path, "date"]) : undefined;
-    const loose = single && !start && !singleDate ? single : undefined;
-    return { start: start ?? singleDate, end: start ? end : undefined, loose };
+    const read = (v: unknown, key: string, end: boolean) => {
+      const s = str(v);
+      if (!s) return { text: undefined };
+      const r = readDateField(s, end);
+      if (r.kind === "text") {
+        note([...path, key], `"${s}" is not a date this tool reads; it is kept in the entry's summary`);
+        return { text: s };
+      }
+      return r.kind === "date" ? { start: r.date.iso, end: r.date.iso, ongoing: r.date.iso === undefined } : { start: r.start.iso, end: r.end.iso, ongoing: r.end.iso === undefined, range: true };
+    };
+    const from = read(e.start_date, "start_date", false);
+    const to = read(e.end_date, "end_date", true);
+    const single = e.start_date === undefined && e.end_date === undefined ? read(e.date, "date", true) : { text: undefined };
+    if ("range" in single && single.range) return { start: single.start, end: single.end, point: undefined, loose: undefined };
+    if ("start" in single && single.start !== undefined) return { start: undefined, end: undefined, point: single.start, loose: undefined };
+    const start = "start" in from ? from.start : undefined;
+    const end = "end" in to && start !== undefined ? to.end : undefined;
+    return { start, end, point: start === undefined && "end" in to ? to.end : undefined, loose: from.text ?? to.text ?? single.text };
   };
-  const withLoose = (summary: string | undefined, loose: string | undefined) => [loose, summary].filter(Boolean).join(" \u2014 ") || undefined;
 
   if (!str(cv.name)) fail(["cv", "name"], "is missing; the résumé needs the person's name");
   const basics: Record<string, unknown> = {
@@ -192,109 +322,70 @@ export function importRenderCv(source: LoadedSource): Imported {
   };
   const summary: string[] = [];
 
+  /** The author's titles of the built-in sections their sections became. */
+  const titles: Record<string, string> = {};
+  /** Section ids taken: the built-in ones used, and every custom one. */
+  const taken = new Set<string>();
+  const asCustom = (title: string, at: Path, paragraphs: string[], bullets: string[]) => {
+    const base = customSectionId({ title }) || `section-${custom.length + 1}`;
+    let id = base;
+    for (let n = 2; taken.has(id) || (BUILTIN_SECTIONS as readonly string[]).includes(id); n++) id = `${base}-${n}`;
+    if (id !== base) note(at, `the section id "${base}" is ${(BUILTIN_SECTIONS as readonly string[]).includes(base) ? "a built-in section's" : "taken"}; this section is "${id}", titled "${title}"`);
+    taken.add(id);
+    custom.push(compact({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
+    order.push(id);
+  };
+
   for (const [key, raw] of Object.entries(asRecord(cv.sections))) {
     const at: Path = ["cv", "sections", key];
     if (!Array.isArray(raw)) {
       fail(at, "expected a list of entries");
       continue;
     }
+    // Entries the importer cannot read, or of another type than the section's (its most common
+    // one), are left out, each named at its place; the rest of the file is imported.
     const kinds = raw.map(kindOf);
-    const bad = kinds.findIndex((k) => !k);
-    if (bad >= 0) {
-      fail([...at, bad], "is not an entry of a type RenderCV has (a text, or one with company, institution, name, title and authors, label and details, bullet, or number)");
-      continue;
-    }
-    const kind = kinds[0]!;
-    if (kinds.some((k) => k !== kind)) {
-      fail([...at, kinds.findIndex((k) => k !== kind)], "mixes entry types in one section; RenderCV allows one type per section");
-      continue;
-    }
+    const counts = new Map<Kind, number>();
+    for (const k of kinds) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const kind = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+    const keep: number[] = [];
+    kinds.forEach((k, i) => {
+      if (!k) note([...at, i], "left out: not an entry of a type RenderCV has (a text, or one with company, institution, name, title and authors, label and details, bullet, or number)");
+      else if (k !== kind) note([...at, i], `left out: a ${k} entry in a section of ${kind} entries (RenderCV allows one type per section)`);
+      else keep.push(i);
+    });
+    if (!kind || !keep.length) continue;
     const title = sectionTitle(key);
-    const builtin = builtinFor(key);
-    const entries = raw as Entry[];
-    const paths = entries.map((_, i): Path => [...at, i]);
-    if (kind === "text" && builtin === "summary" && !summary.length && !order.includes("summary")) {
-      summary.push(...(raw as string[]).map((s) => s.trim()));
+    const named = builtinFor(key);
+    const entries = keep.map((i) => raw[i] as Entry);
+    const paths = keep.map((i): Path => [...at, i]);
+    if ((kind === "text" || kind === "bullet") && named === "summary" && !summary.length && !order.includes("summary")) {
+      summary.push(...entries.map((e) => (kind === "text" ? String(e as unknown) : (str(e.bullet) ?? "")).trim()).filter(Boolean));
       order.push("summary");
       continue;
     }
-    const asCustom = (paragraphs: string[], bullets: string[]) => {
-      const id = customSectionId({ title }) || `section-${custom.length + 1}`;
-      custom.push(compact({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
-      order.push(id);
-    };
-    switch (kind) {
-      case "experience":
-        push(
-          builtin === "volunteer" ? "volunteer" : "work",
-          entries.map((e, i) => {
-            const d = dates(e, paths[i]!);
-            const common = { position: str(e.position), startDate: d.start, endDate: d.end, summary: withLoose(str(e.summary), d.loose), highlights: highlights(e.highlights) };
-            return builtin === "volunteer" ? compact({ organization: str(e.company), ...common }) : compact({ name: str(e.company), location: str(e.location), ...common });
-          }),
-        );
-        break;
-      case "education":
-        push(
-          "education",
-          entries.map((e, i) => {
-            const d = dates(e, paths[i]!);
-            return compact({ institution: str(e.institution), area: str(e.area), studyType: str(e.degree), location: str(e.location), startDate: d.start, endDate: d.end, summary: withLoose(str(e.summary), d.loose), highlights: highlights(e.highlights) });
-          }),
-        );
-        break;
-      case "publication":
-        push(
-          "publications",
-          entries.map((e, i) => {
-            const d = dates(e, paths[i]!);
-            const authors = Array.isArray(e.authors) ? e.authors.map(str).filter(Boolean).join(", ") : str(e.authors);
-            const doi = str(e.doi);
-            return compact({ name: str(e.title), publisher: str(e.journal), releaseDate: d.start, url: str(e.url) ?? (doi ? `https://doi.org/${doi}` : undefined), summary: withLoose([authors, str(e.summary)].filter(Boolean).join("\n\n") || undefined, d.loose) });
-          }),
-        );
-        break;
-      case "normal": {
-        const target = builtin === "projects" || builtin === "awards" || builtin === "volunteer" || builtin === "certificates" || builtin === "work" ? builtin : undefined;
-        if (!target) {
-          // A section of its own ("Research", "Talks"): each entry one bullet, its highlights after it.
-          const line = (e: Entry) => [`**${str(e.name)}**`, str(e.date) ?? [str(e.start_date), str(e.end_date)].filter(Boolean).join(" \u2013 "), str(e.location), str(e.summary)].filter(Boolean).join(" \u2014 ");
-          asCustom([], entries.flatMap((e) => [line(e), ...highlights(e.highlights)]));
-          break;
-        }
-        push(
-          target,
-          entries.map((e, i) => {
-            const d = dates(e, paths[i]!);
-            const { name, url } = linkedName(str(e.name));
-            const text = withLoose(str(e.summary), d.loose);
-            if (target === "awards") return compact({ title: name, date: d.start, summary: [text, ...highlights(e.highlights)].filter(Boolean).join("\n\n") || undefined, awarder: str(e.location) });
-            if (target === "certificates") return compact({ name, date: d.start, url, issuer: str(e.location) });
-            if (target === "volunteer") return compact({ organization: name, url, startDate: d.start, endDate: d.end, summary: text, highlights: highlights(e.highlights) });
-            if (target === "work") return compact({ name, url, location: str(e.location), startDate: d.start, endDate: d.end, summary: text, highlights: highlights(e.highlights) });
-            return compact({ name, url, startDate: d.start, endDate: d.end, description: [text, str(e.location)].filter(Boolean).join(" \u2014 ") || undefined, highlights: highlights(e.highlights) });
-          }),
-        );
-        break;
-      }
-      case "oneLine":
-        if (builtin === "languages") push("languages", entries.map((e) => compact({ language: str(e.label), fluency: str(e.details) })));
-        else if (builtin === "skills" || builtin === "interests") push(builtin, entries.map((e) => compact({ name: str(e.label), keywords: (str(e.details) ?? "").split(/\s*,\s*/).filter(Boolean) })));
-        else asCustom([], entries.map((e) => `**${str(e.label)}:** ${str(e.details) ?? ""}`.trim()));
-        break;
-      case "bullet":
-        asCustom([], entries.map((e) => str(e.bullet) ?? ""));
-        break;
-      case "numbered":
-        asCustom([], entries.map((e, i) => `${i + 1}. ${str(e.number) ?? ""}`));
-        break;
-      case "reversedNumbered":
-        asCustom([], entries.map((e, i) => `${entries.length - i}. ${str(e.reversed_number) ?? ""}`));
-        break;
-      case "text":
-        asCustom((raw as string[]).map((s) => s.trim()), []);
-        break;
+    // A section goes where its title says (in any supported language), or else where its entry
+    // type belongs; a second section for a built-in one that is taken keeps its own boundary.
+    const natural = kind === "experience" ? "work" : kind === "education" ? "education" : kind === "publication" ? "publications" : undefined;
+    let target = named && named !== "summary" ? named : natural;
+    if (target && taken.has(target)) target = undefined;
+    const fits = (t: string | undefined): boolean =>
+      t === "work" || t === "volunteer" || t === "education" || t === "projects" || t === "awards" || t === "certificates" || t === "publications"
+        ? kind === "experience" || kind === "education" || kind === "normal" || kind === "publication"
+        : t === "skills" || t === "languages" || t === "interests"
+          ? kind === "oneLine"
+          : false;
+    if (!fits(target)) {
+      asCustom(title, at, kind === "text" ? (entries as unknown as string[]).map((s) => s.trim()) : [], customLines(kind, entries));
+      continue;
     }
+    if (natural && target !== natural) {
+      const keys = kind === "experience" ? "company, position" : kind === "education" ? "institution, area, degree" : "title, authors";
+      note(at, `entries written with ${kind} keys (${keys}) under "${title}": kept in their own section, ${target}, with their keys read as its fields`);
+    }
+    taken.add(target!);
+    if (!sameTitle(target!, title)) titles[target!] = title;
+    push(target!, entries.map((e, i) => entryFor(target!, e, dates(e, paths[i]!))));
   }
   if (!Object.keys(asRecord(cv.sections)).length) note(["cv"], "has no sections; only the header is imported");
 
@@ -318,6 +409,15 @@ export function importRenderCv(source: LoadedSource): Imported {
   const locale = language ? (LANGUAGES[language] ?? ((LOCALES as readonly string[]).includes(language) ? language : undefined)) : undefined;
   if (locale && locale !== "en") render.locale = locale;
   else if (language && !locale) note(["locale", "language"], `"${language}" is not a language this tool prints its titles in; they print in English`);
+  else if (!language) {
+    // No locale: the language the text is written in (franc's reading of every text value).
+    const inferred = languageOf(cv);
+    if (inferred && inferred !== "en") {
+      render.locale = inferred;
+      note(["cv"], `written in ${inferred} (read from its text, as the file names no locale): its dates and the titles it does not give print in that language; set render.locale to choose another`);
+    }
+  }
+  if (Object.keys(titles).length) render.titles = titles;
   if (Object.keys(render).length) doc.render = render;
 
   if (problems.length) throw new ResumeError(problems);

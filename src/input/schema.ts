@@ -108,7 +108,7 @@ const DATE_JSON_SCHEMA = {
   ],
 };
 
-/** Dates: YAML reads an unquoted 2018 as a number, so whole numbers are accepted as years. */
+/** A letter's date. YAML reads an unquoted 2018 as a number, so whole numbers are accepted as years. */
 const isoDate = withJsonSchema(
   z.preprocess(
     (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v),
@@ -120,14 +120,26 @@ const isoDate = withJsonSchema(
   { description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, MM/YYYY, or an ISO date-time)", ...DATE_JSON_SCHEMA },
 );
 
-/** An end date: a date, or "Present" (any case, in any supported language) for an ongoing one. */
-const endDate = withJsonSchema(
-  z.preprocess((v) => (typeof v === "string" && isPresentWord(v) ? undefined : v), isoDate.optional()),
+/**
+ * A résumé's date fields: coerce.ts has read each value as people write it (dates.ts) and said
+ * what it assumed, so what reaches the schema is a date, or text printed as written (with a
+ * warning, and refused under --strict). The JSON Schema still asks editors for a date.
+ */
+export const DATE_FIELDS = new WeakSet<z.core.$ZodType>();
+const asWritten = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v);
+const resumeDate = withJsonSchema(z.preprocess(asWritten, z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" })), {
+  description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, MM/YYYY, or an ISO date-time)",
+  ...DATE_JSON_SCHEMA,
+});
+const resumeEndDate = withJsonSchema(
+  z.preprocess((v) => (typeof v === "string" && isPresentWord(v) ? undefined : v), resumeDate.optional()),
   {
     description: "YYYY, YYYY-MM or YYYY-MM-DD; leave it out (or write Present) for an ongoing role",
     anyOf: [...DATE_JSON_SCHEMA.anyOf, { type: "string", enum: ["Present", "present"] }],
   },
 );
+DATE_FIELDS.add(resumeDate);
+DATE_FIELDS.add(resumeEndDate);
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
@@ -150,25 +162,42 @@ export function urlProblem(value: string): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return `"${value}" is not a web address; write the whole address, starting with https://`;
   if (UNSAFE_SCHEMES.has(scheme)) return `"${value}": ${scheme}: links are not allowed in a résumé; use an http:// or https:// URL`;
-  if (scheme === "http" || scheme === "https" ? !isWebUrl(value) : /\s/.test(value) || value.length <= scheme.length + 1) {
-    return `"${value}" is not a valid URL`;
-  }
+  if (scheme === "http" || scheme === "https") return isWebUrl(value) ? undefined : `"${value}" ${webUrlProblem(value)}`;
+  if (/\s/.test(value) || value.length <= scheme.length + 1) return `"${value}" is not a valid URL`;
   return undefined;
 }
 
+/** Endings of host names, most used first: what a host without a dot most likely lost its dot before. */
+const TLDS = ["com", "org", "net", "io", "dev", "edu", "gov", "co", "me", "ai", "app", "info", "tech", "de", "uk", "fr", "es", "it", "nl", "br", "in", "jp", "ru", "ca", "au", "ch", "se", "pl", "eu", "us"];
+
+/** Why an http(s) address cannot be a link, in words (the host has no dot; did you mean sce.com?). */
+function webUrlProblem(value: string): string {
+  if (/\s/.test(value.trim())) return "has a space in it, so it is not a valid URL";
+  let host: string;
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    return "is not a valid URL";
+  }
+  if (!host) return "has no host name, so it is not a valid URL";
+  if (!host.includes(".")) {
+    const tld = TLDS.find((t) => host.length > t.length + 1 && host.toLowerCase().endsWith(t));
+    return `looks wrong: the host "${host}" has no dot${tld ? `; did you mean ${host.slice(0, -tld.length)}.${tld}?` : ""}`;
+  }
+  return "is not a valid URL";
+}
+
+/**
+ * A web address. One that cannot be a link (`https://scecom`, a `javascript:` link) still prints,
+ * as text: coerce.ts warns with the reason (urlProblem), --strict refuses it, and the view model
+ * links only what urlProblem accepts.
+ */
+export const URL_FIELDS = new WeakSet<z.core.$ZodType>();
 const url = withJsonSchema(
-  z.preprocess(
-    (v) => (typeof v === "string" ? emptyToUndefined(completeUrl(v)) : v),
-    z
-      .string({ error: "expected a URL" })
-      .check((ctx) => {
-        const why = urlProblem(ctx.value);
-        if (why) ctx.issues.push({ code: "custom", input: ctx.value, message: why });
-      })
-      .optional(),
-  ),
+  z.preprocess((v) => (typeof v === "string" ? emptyToUndefined(completeUrl(v)) : v), z.string({ error: "expected a URL" }).optional()),
   { type: "string", format: "uri" },
 );
+URL_FIELDS.add(url);
 
 export function isWebUrl(value: string): boolean {
   if (/\s/.test(value)) return false;
@@ -180,10 +209,19 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-const email = withJsonSchema(
-  z.preprocess(emptyToUndefined, z.email({ error: (iss) => (typeof iss.input === "string" ? `"${iss.input}" is not a valid email address` : "expected an email address") }).optional()),
-  { type: "string", format: "email" },
-);
+/** Why `value` is no email address, or undefined when it is one. */
+const EMAIL = z.email();
+export function emailProblem(value: string): string | undefined {
+  return EMAIL.safeParse(value.trim()).success ? undefined : `"${value.trim()}" is not a valid email address`;
+}
+
+/**
+ * An email address. One that is not valid (`jane(at)example.com`) still prints, as text: coerce.ts
+ * warns, --strict refuses it, and the view model links only a valid one.
+ */
+export const EMAIL_FIELDS = new WeakSet<z.core.$ZodType>();
+const email = withJsonSchema(z.preprocess(emptyToUndefined, z.string({ error: "expected an email address" }).optional()), { type: "string", format: "email" });
+EMAIL_FIELDS.add(email);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
 const strings = () => list(text());
@@ -229,24 +267,13 @@ const basics = z.strictObject({
 
 /** Shared date-range fields plus the "end before start" rule. */
 const dated = {
-  startDate: isoDate.optional(),
-  endDate,
+  startDate: resumeDate.optional(),
+  endDate: resumeEndDate,
 };
 
 /** Refinements run even when sibling fields have problems, so that every problem is reported at
  *  once; they therefore look at their input defensively. */
 const always = { when: () => true };
-
-function endAfterStart(entry: unknown, ctx: z.RefinementCtx) {
-  const { startDate, endDate } = asRecord(entry);
-  if (typeof startDate !== "string" || typeof endDate !== "string") return;
-  if (checkDate(startDate) || checkDate(endDate)) return;
-  // Compare at the precision both dates share: 2020 ends after 2020-06 is fine.
-  const n = Math.min(startDate.length, endDate.length);
-  if (endDate.slice(0, n) < startDate.slice(0, n)) {
-    ctx.addIssue({ code: "custom", path: ["endDate"], message: `ends (${endDate}) before it starts (${startDate})` });
-  }
-}
 
 const work = z
   .strictObject({
@@ -259,8 +286,7 @@ const work = z
     ...dated,
     summary: text().optional(),
     highlights: bullets().optional(),
-  })
-  .superRefine(endAfterStart, always);
+  });
 
 const volunteer = z
   .strictObject({
@@ -271,8 +297,7 @@ const volunteer = z
     ...dated,
     summary: text().optional(),
     highlights: bullets().optional(),
-  })
-  .superRefine(endAfterStart, always);
+  });
 
 const education = z
   .strictObject({
@@ -290,13 +315,12 @@ const education = z
       .describe("Extension: where the institution is"),
     summary: text().optional().describe("Extension: a paragraph under the degree"),
     highlights: bullets().optional().describe("Extension: bullets (thesis, honours, activities)"),
-  })
-  .superRefine(endAfterStart, always);
+  });
 
 const award = z.strictObject({
   tags: tags(),
   title: text().optional(),
-  date: isoDate.optional(),
+  date: resumeDate.optional(),
   awarder: text().optional(),
   summary: text().optional(),
 });
@@ -304,7 +328,7 @@ const award = z.strictObject({
 const certificate = z.strictObject({
   tags: tags(),
   name: text().optional(),
-  date: isoDate.optional(),
+  date: resumeDate.optional(),
   url: url,
   issuer: text().optional(),
   badge: text()
@@ -317,7 +341,7 @@ const publication = z.strictObject({
   tags: tags(),
   name: text().optional(),
   publisher: text().optional(),
-  releaseDate: isoDate.optional(),
+  releaseDate: resumeDate.optional(),
   url: url,
   summary: text().optional(),
 });
@@ -359,8 +383,7 @@ const project = z
     roles: strings().optional(),
     entity: text().optional(),
     type: text().optional(),
-  })
-  .superRefine(endAfterStart, always);
+  });
 
 const SECTION_ID_RE = /^[a-z][a-z0-9-]*$/;
 

@@ -31,11 +31,13 @@ export function validateDocument(loaded: LoadedSource, opts: CoerceOptions = {})
   const source = withPaths(loaded, coerced.sourcePath);
   const result = ResumeSchema.safeParse(coerced.data);
   const found = [...coerced.problems, ...(result.success ? [] : describeIssues(source, coerced.data, result.error.issues))];
-  const problems = inFileOrder([...loaded.problems, ...trusted(found, loaded.brokenAt)]);
+  // What reading assumed (a comment in JSON) is refused under --strict, as coerce's assumptions are.
+  const refused = strict ? loaded.warnings.filter((w) => w.assumed).map(({ severity: _, assumed: __, ...w }) => ({ ...w, message: `${w.message} (refused under ${strict})` })) : [];
+  const problems = inFileOrder([...loaded.problems, ...refused, ...trusted(found, loaded.brokenAt)]);
   return {
     resume: problems.length || !result.success ? undefined : result.data,
     problems,
-    warnings: inFileOrder([...loaded.warnings, ...trusted(coerced.warnings, loaded.brokenAt)]),
+    warnings: inFileOrder([...loaded.warnings.filter((w) => !strict || !w.assumed), ...trusted(coerced.warnings, loaded.brokenAt)]),
     data: coerced.data,
     source,
     extras: coerced.extras,

@@ -290,6 +290,8 @@ export function clearDateFormatters(): void {
 
 /** An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as the locale prints it; spaces kept from breaking. */
 export function formatDate(iso: string, locale: Locale = "en", style: DateFormat = "short"): string {
+  // A date the input could not read (`Summer 2019`) prints as written; the input said so.
+  if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(iso)) return iso;
   const [year, month] = iso.split("-");
   if (!month || style === "year") return year!;
   const options: Intl.DateTimeFormatOptions =

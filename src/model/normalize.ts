@@ -6,7 +6,7 @@ import type { Assets, ImageAsset } from "../input/assets.js";
 import type { Cjk, TextFont } from "../input/schema.js";
 import { formatDate, formatRange, languageTag, WORDS, type Locale, type Words } from "./locale.js";
 import { detectLocale, INVISIBLE, scriptNeeds, type ScriptNeeds } from "./scripts.js";
-import { BUILTIN_SECTIONS, customSectionId, type BuiltinSection, type Paper, type Resume, type Theme } from "../input/schema.js";
+import { BUILTIN_SECTIONS, customSectionId, emailProblem, urlProblem, type BuiltinSection, type Paper, type Resume, type Theme } from "../input/schema.js";
 
 export const NBSP = "\u00A0";
 export const EN_DASH = "\u2013";
@@ -109,6 +109,10 @@ export function typeset(s: string): string {
     .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
     .replace(/"/g, "\u201D")
     .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, "$1\u2019")
+    // An elision is an apostrophe, never an opening quote: '16, '90s, rock 'n' roll, 'til.
+    .replace(/(^|[\s([{\u2013-])'(?=\d\d(?!\d))/g, "$1\u2019")
+    .replace(/(^|\s)'n'(?=\s)/gi, "$1\u2019n\u2019")
+    .replace(/(^|\s)'(?=(?:til|em|cause|bout|tis|twas|kay)\b)/gi, "$1\u2019")
     .replace(/(^|[\s([{])'(?=\S)/g, "$1\u2018")
     .replace(/'/g, "\u2019")
     .replace(/(\S) -{2,3} (\S)/g, `$1${NBSP}\u2014 $2`)
@@ -128,6 +132,62 @@ export function displayUrl(url: string): string {
   if (/[/?#]/.test(rest)) return rest.replace(/^www\./i, "");
   if (/^www\./i.test(rest) || !/^https?:\/\//i.test(url)) return rest;
   return `https://${rest}`;
+}
+
+/** A link target only for an address that can be one; the input warned about any other. */
+const link = (url: string | undefined) => (url !== undefined && urlProblem(url) === undefined ? url : undefined);
+
+/**
+ * Lines of a paragraph that start with `- `, `* ` or `• ` are bullets, as Markdown and every HTML
+ * theme read them (and as HTML lists are read into them); the other lines stay the paragraph.
+ */
+export function splitBullets(text: string | undefined): { paragraph?: string; bullets: string[] } {
+  if (text === undefined || !/(?:^|\n)[ \t]*[-*•][ \t]+\S/.test(text)) return { paragraph: text, bullets: [] };
+  const bullets: string[] = [];
+  const rest: string[] = [];
+  for (const line of text.split("\n")) {
+    const m = /^[ \t]*[-*•][ \t]+(\S.*)$/.exec(line);
+    if (m) bullets.push(m[1]!.trim());
+    else rest.push(line);
+  }
+  const paragraph = rest.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return { paragraph: paragraph || undefined, bullets };
+}
+
+/** A summary and its bullet lines, then the highlights. */
+function withBullets(summary: string | undefined, highlights: string[]): { summary?: string; bullets: string[] } {
+  const s = splitBullets(summary);
+  return { summary: s.paragraph, bullets: [...s.bullets, ...highlights] };
+}
+
+/** The same address, however written: no scheme, no `www.`, no final slash, host in lower case. */
+const sameAddress = (url: string) => {
+  const rest = url.trim().replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/+$/, "");
+  const slash = rest.search(/[/?#]/);
+  return slash < 0 ? rest.toLowerCase() : rest.slice(0, slash).toLowerCase() + rest.slice(slash);
+};
+
+/** A link given twice (`basics.url` and a profile, often LinkedIn) prints once, where it comes first. */
+function onceEach(contacts: Link[]): Link[] {
+  const seen = new Set<string>();
+  return contacts.filter((c) => {
+    const key = c.href && /^https?:/i.test(c.href) ? sameAddress(c.href) : c.href;
+    if (key === undefined) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Web addresses in the contact line print in one style: without `https://`, unless one of them
+ * needs it to read as an address (a bare host such as `https://jane.dev`, which URL detectors
+ * miss without it); then every one prints with it.
+ */
+function oneStyle(contacts: Link[]): Link[] {
+  const web = (c: Link) => c.href !== undefined && /^https?:/i.test(c.href) && /^(?:https?:\/\/)?[^\s]+$/i.test(c.text) && c.text.replace(/^https?:\/\//i, "") === displayUrl(c.href).replace(/^https?:\/\//i, "");
+  if (!contacts.some((c) => web(c) && /^https?:\/\//i.test(c.text))) return contacts;
+  return contacts.map((c) => (web(c) && !/^https?:\/\//i.test(c.text) ? { ...c, text: `${/^http:/i.test(c.href!) ? "http" : "https"}://${c.text}` } : c));
 }
 
 function placeText(loc: Resume["basics"]["location"] | string | undefined): string | undefined {
@@ -198,21 +258,20 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
   };
   switch (id) {
     case "summary": {
-      const paragraph = t(r.basics.summary);
-      return paragraph ? { kind: "text", ...head, paragraph, bullets: [] } : undefined;
+      const { paragraph, bullets } = splitBullets(t(r.basics.summary));
+      return paragraph || bullets.length ? { kind: "text", ...head, ...(paragraph ? { paragraph } : {}), bullets } : undefined;
     }
     case "work":
       return entries(
         (r.work ?? []).map((w) =>
           entry({
             title: t(w.name),
-            titleHref: w.url,
+            titleHref: link(w.url),
             date: range(w.startDate, w.endDate),
             subtitle: t(w.position),
             location: t(placeText(w.location)),
             note: t(w.description),
-            summary: t(w.summary),
-            bullets: ts(w.highlights),
+            ...withBullets(t(w.summary), ts(w.highlights)),
           }),
         ),
       );
@@ -221,11 +280,10 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
         (r.volunteer ?? []).map((v) =>
           entry({
             title: t(v.organization),
-            titleHref: v.url,
+            titleHref: link(v.url),
             date: range(v.startDate, v.endDate),
             subtitle: t(v.position),
-            summary: t(v.summary),
-            bullets: ts(v.highlights),
+            ...withBullets(t(v.summary), ts(v.highlights)),
           }),
         ),
       );
@@ -239,12 +297,11 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
           if (courses.length) details.push({ label: words.courses, value: courses.join(", ") });
           return entry({
             title: t(e.institution),
-            titleHref: e.url,
+            titleHref: link(e.url),
             date: range(e.startDate, e.endDate),
             subtitle: degree,
             location: t(placeText(e.location)),
-            summary: t(e.summary),
-            bullets: ts(e.highlights),
+            ...withBullets(t(e.summary), ts(e.highlights)),
             details,
           });
         }),
@@ -252,7 +309,7 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
     case "awards":
       return entries(
         (r.awards ?? []).map((a) =>
-          entry({ title: t(a.title), date: date(a.date), subtitle: t(a.awarder), summary: t(a.summary) }),
+          entry({ title: t(a.title), date: date(a.date), subtitle: t(a.awarder), ...withBullets(t(a.summary), []) }),
         ),
       );
     case "certificates":
@@ -261,11 +318,11 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
           const image = assets.badges.get(c);
           return entry({
             title: t(c.name),
-            titleHref: c.url,
+            titleHref: link(c.url),
             date: date(c.date),
             subtitle: t(c.issuer),
-            badge: image ? { ...image, href: c.url, alt: `${c.name ?? "Certificate"} badge` } : undefined,
-            details: c.url ? [{ label: words.verify, value: displayUrl(c.url), href: c.url }] : [],
+            badge: image ? { ...image, href: link(c.url), alt: `${c.name ?? "Certificate"} badge` } : undefined,
+            details: c.url ? [{ label: words.verify, value: displayUrl(c.url), href: link(c.url) }] : [],
           });
         }),
       );
@@ -274,12 +331,12 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
         (r.publications ?? []).map((p) =>
           entry({
             title: t(p.name),
-            titleHref: p.url,
+            titleHref: link(p.url),
             date: date(p.releaseDate),
             subtitle: t(p.publisher),
             location: p.url ? displayUrl(p.url) : undefined,
-            locationHref: p.url,
-            summary: t(p.summary),
+            locationHref: link(p.url),
+            ...withBullets(t(p.summary), []),
           }),
         ),
       );
@@ -289,23 +346,23 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
           const keywords = ts(p.keywords);
           return entry({
             title: t(p.name),
-            titleHref: p.url,
+            titleHref: link(p.url),
             date: range(p.startDate, p.endDate),
             subtitle: joinNonEmpty([ts(p.roles).join(", ") || undefined, t(p.entity), t(p.type)], ", "),
             // The address printed readably as well as linked: paper has no hyperlinks.
             location: p.url ? displayUrl(p.url) : undefined,
-            locationHref: p.url,
-            summary: t(p.description),
-            bullets: ts(p.highlights),
+            locationHref: link(p.url),
+            ...withBullets(t(p.description), ts(p.highlights)),
             details: keywords.length ? [{ label: words.keywords, value: keywords.join(", ") }] : [],
           });
         }),
       );
     case "references":
       return entries(
-        (r.references ?? []).map((ref) =>
-          entry({ title: t(ref.name), summary: ref.reference?.trim() ? `\u201C${typeset(ref.reference.trim())}\u201D` : undefined }),
-        ),
+        // A reference is its words: a name alone prints nothing (not a bold name with no text).
+        (r.references ?? [])
+          .filter((ref) => ref.reference?.trim())
+          .map((ref) => entry({ title: t(ref.name), summary: `\u201C${typeset(ref.reference!.trim())}\u201D` })),
       );
     case "skills": {
       const rows = (r.skills ?? []).map((s) => ({
@@ -369,18 +426,20 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
   const contacts: Link[] = [];
   const place = placeText(b.location);
   if (place) contacts.push({ text: typeset(place) });
-  if (b.email) contacts.push({ text: b.email, href: `mailto:${b.email}` });
+  if (b.email) contacts.push({ text: b.email.trim(), ...(emailProblem(b.email) ? {} : { href: `mailto:${b.email.trim()}` }) });
   const phone = b.phone?.trim();
   // A number is a tel: link; anything else ("Upon request") is printed as it is.
   if (phone) contacts.push(isPhoneNumber(phone) ? { text: phone, href: `tel:${phone.replace(/(?:ext\.?|x|#).*$/i, "").replace(/[^\d+]/g, "")}` } : { text: typeset(phone) });
-  if (b.url) contacts.push({ text: displayUrl(b.url), href: b.url });
+  if (b.url) contacts.push({ text: displayUrl(b.url), href: link(b.url) });
   for (const p of b.profiles ?? []) {
     // A link that is not a web address (skype:…) reads better as the network and user name.
     const handle = p.username?.trim() ? joinNonEmpty([t(p.network), p.username.trim()], ": ") : undefined;
-    if (p.url && !/^https?:/i.test(p.url) && handle) contacts.push({ text: handle, href: p.url });
-    else if (p.url) contacts.push({ text: displayUrl(p.url), href: p.url });
+    if (p.url && !/^https?:/i.test(p.url) && handle) contacts.push({ text: handle, href: link(p.url) });
+    else if (p.url) contacts.push({ text: displayUrl(p.url), href: link(p.url) });
     else if (p.username?.trim()) contacts.push({ text: joinNonEmpty([t(p.network), p.username.trim()], ": ")! });
   }
+
+  const contactLine = oneStyle(onceEach(contacts));
 
   const keywords = new Set<string>();
   for (const s of r.skills ?? []) {
@@ -392,7 +451,7 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
   return {
     name,
     label: t(b.label),
-    contacts,
+    contacts: contactLine,
     sections,
     theme: o.theme ?? "classic",
     paper: o.paper ?? "a4",

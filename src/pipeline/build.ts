@@ -61,8 +61,8 @@ export interface BuildOptions {
 
 export const FORMATS = ["pdf", "png", "docx", "md", "txt", "json"] as const;
 
-/** Longer documents are refused before they are drawn (see estimatePages). */
-export const MAX_LAYOUT_PAGES = 30;
+/** Longer documents are refused before they are drawn (see estimatePages): an academic CV of 80 pages builds in seconds; a 1 MiB file of jobs would take minutes. */
+export const MAX_LAYOUT_PAGES = 100;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildResult {

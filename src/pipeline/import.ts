@@ -108,11 +108,12 @@ export function commentedYaml(doc: Record<string, unknown>, from: ImportedFrom, 
 
 /**
  * Values the import could not make valid (an address LinkedIn kept that is not a URL, say) are
- * left out, each with a note: the written file validates as it is.
+ * left out, each with a note: the written file validates as it is, even under --strict.
  */
 function leaveOutInvalid(doc: Record<string, unknown>, label: string, notes: Diagnostic[]): void {
   for (let round = 0; round < 5; round++) {
-    const v = validateDocument(parseSource(Buffer.from(JSON.stringify(doc)), "imported.json"));
+    // Checked as --strict checks it: what is written builds with nothing assumed.
+    const v = validateDocument(parseSource(Buffer.from(JSON.stringify(doc)), "imported.json"), { strict: "--strict" });
     if (v.resume) return;
     for (const p of v.problems) {
       const parts = p.path.match(/[^.[\]]+/g) ?? [];

@@ -33,16 +33,16 @@ describe("resume build", () => {
     expect(listDir(path.join(dir, "out"))).toEqual(["Ada-Lovelace-Resume.pdf"]);
   });
 
-  it("lists every problem with file:line:col, exits 1 and writes nothing", async () => {
+  it("lists every problem with file:line:col, exits 1 and writes nothing (--strict: what a build would assume is a problem)", async () => {
     const dir = tempDir();
     writeFixture(dir, "bad.yaml", "basics:\n  name: Jane\n  emial: jane@example.com\nwork:\n  - startDate: 2021-02-30\n");
-    const r = await run(["build", "bad.yaml"], { cwd: dir, env: EPOCH });
+    const r = await run(["build", "bad.yaml", "--strict"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
       [
         'bad.yaml:3:3  basics.emial  unknown key; did you mean "email"?',
-        'bad.yaml:5:16  work[0].startDate  "2021-02-30" is not a real day: 2021-02 has 28 days',
+        'bad.yaml:5:16  work[0].startDate  "2021-02-30" is not a real day: 2021-02 has 28 days; read as 2021-02 (the month, without the day) (refused under --strict)',
         "",
         "2 problems found; nothing was written.",
         "",

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic, type ResumeError } from "../../src/common/errors.js";
 import { validate } from "../../src/input/validate.js";
 import { ROOT, source } from "../helpers.js";
 
@@ -23,21 +22,22 @@ describe("README", () => {
 
   it("has a complete example that validates", () => {
     const example = blocks.find((b) => b.lang === "yaml" && b.body.includes("customSections:"))!;
-    expect(() => validate(source(example.body))).not.toThrow();
+    expect(() => validate(source(example.body), { strict: "--strict" })).not.toThrow();
   });
 
-  it("shows the errors exactly as the tool prints them", () => {
+  it("shows the errors exactly as the tool prints them, with and without --strict", async () => {
+    const { run, tempDir, writeFixture } = await import("../helpers.js");
     const input = blocks.find((b) => b.lang === "yaml" && b.body.includes("emial:"))!.body;
-    const shown = blocks.find((b) => b.lang === "text" && b.body.includes("bad.yaml:3:3"))!.body;
-    let printed: string[] = [];
-    try {
-      validate(source(input, "bad.yaml"));
-    } catch (err) {
-      printed = (err as ResumeError).diagnostics.map(formatDiagnostic);
+    const shown = blocks.filter((b) => b.lang === "text" && b.body.includes("$ npm run -s resume -- build bad.yaml"));
+    expect(shown.length).toBe(2);
+    const dir = tempDir();
+    writeFixture(dir, "bad.yaml", input);
+    for (const block of shown) {
+      const args = block.body.split("\n")[0]!.replace("$ npm run -s resume -- ", "").split(" ");
+      const r = await run(args, { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(block.body.split("\n").slice(1).join("\n"));
     }
-    expect(printed.length).toBeGreaterThan(0);
-    const problemLines = shown.split("\n").filter((l) => l.startsWith("bad.yaml:"));
-    expect(problemLines).toEqual(printed);
   });
 });
 

@@ -94,10 +94,10 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
     }
     expect(dates).toEqual(["20260101000000", "20231114221320"]);
     // A problem is located in the run's file, relative to the run's folder.
-    writeFileSync(path.join(work, "bad.yaml"), "basics:\n  name: X\n  email: not-an-email\n");
+    writeFileSync(path.join(work, "bad.yaml"), "basics:\n  name: X\nrender:\n  theme: nope\n");
     const bad = runCommand(launcher, ["build", "bad.yaml"], { dir, cwd: work });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^bad\.yaml:3:10 {2}basics\.email/);
+    expect(bad.stderr).toMatch(/^bad\.yaml:4:10 {2}render\.theme/);
   });
 
   it("loads the packages kept outside the snapshot when a build needs them (PNG pages, image conversion)", () => {

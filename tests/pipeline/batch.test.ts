@@ -15,7 +15,7 @@ const { buildMany, ResumeError } = (await import(path.join(ROOT, "dist/lib.mjs")
 
 describe("buildMany", () => {
   const dir = tempDir();
-  const bad = writeFixture(dir, "bad.yaml", "basics:\n  name: Bad\n  email: nope\n");
+  const bad = writeFixture(dir, "bad.yaml", "basics:\n  name: Bad\nrender:\n  theme: nope\n");
   const inputs = [
     ["resume.yaml"],
     ["tests/fixtures/full.yaml"],
@@ -38,7 +38,7 @@ describe("buildMany", () => {
       expect(results).toHaveLength(6);
       const failure = results[3];
       expect(failure).toBeInstanceOf(ResumeError);
-      expect((failure as InstanceType<typeof ResumeError>).diagnostics[0]).toMatchObject({ file: bad, line: 3, path: "basics.email" });
+      expect((failure as InstanceType<typeof ResumeError>).diagnostics[0]).toMatchObject({ file: bad, line: 4, path: "render.theme" });
       for (const [i, job] of jobs(`single${threads}`).entries()) {
         if (i === 3) continue;
         const result = results[i]!;

@@ -195,11 +195,102 @@ describe("resume import: RenderCV", () => {
     });
   }
 
-  it("locates a mistake in a RenderCV file", async () => {
+  it("imports everything it can read, and lists each entry it left out at its place", async () => {
     const bad = writeFixture(dir, "bad-cv.yaml", "cv:\n  name: Jo\n  sections:\n    experience:\n      - company: Acme\n        position: Dev\n      - frobnicate: 1\n");
-    expect(await problems(() => importResume(bad, { output: out() }))).toEqual([expect.stringMatching(/bad-cv\.yaml:7:9 cv\.sections\.experience\[1\] is not an entry of a type RenderCV has/)]);
+    const file = out();
+    const r = await importResume(bad, { output: file });
+    expect(r.notes.map((x) => `${path.basename(x.file)}:${x.line}:${x.col} ${x.path} ${x.message}`)).toContain(
+      "bad-cv.yaml:7:9 cv.sections.experience[1] left out: not an entry of a type RenderCV has (a text, or one with company, institution, name, title and authors, label and details, bullet, or number)",
+    );
+    expect((parse(readFileSync(file, "utf8")) as { work: unknown[] }).work).toEqual([{ name: "Acme", position: "Dev" }]);
     const noName = writeFixture(dir, "noname-cv.yaml", "cv:\n  email: a@b.co\n");
     expect((await problems(() => importResume(noName, { output: out() }))).join("\n")).toMatch(/noname-cv\.yaml:\d+:\d+ cv\.name is missing; the résumé needs the person's name/);
+  });
+});
+
+describe("resume import: RenderCV files people wrote (tests/fixtures/import/rendercv-real/)", () => {
+  const REAL_CV = path.join(ROOT, "tests/fixtures/import/rendercv-real");
+  const files = readdirSync(REAL_CV).filter((f) => f.endsWith(".yaml"));
+
+  it("has at least ten, each with its source", () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const sources = readFileSync(path.join(REAL_CV, "SOURCES.md"), "utf8");
+    for (const f of files) expect(sources, f).toContain(`| ${f} |`);
+  });
+
+  it.each(files)("%s imports into a file that validates under --strict and builds", async (f) => {
+    const file = out();
+    await importResume(path.join(REAL_CV, f), { output: file });
+    const strict = await run(["validate", file, "--strict"], { env });
+    expect(strict.code, strict.stderr).toBe(0);
+    const pdf = path.join(dir, `${f}.pdf`);
+    expect((await build(file, { output: pdf, env })).pages).toBeGreaterThan(0);
+  });
+
+  it("reads a lone date as a point in time, and free-text dates in the supported languages", async () => {
+    const file = out();
+    await importResume(path.join(REAL_CV, "02-spanish-free-text-date-ranges.yaml"), { output: file });
+    const doc = parse(readFileSync(file, "utf8")) as { work: { startDate?: string; endDate?: string }[]; education: { startDate?: string; endDate?: string }[] };
+    // "Ene 2026 – Actualidad", "Ago 2025 – Dic 2025", "Ago 2021 – Ago 2025"
+    expect(doc.work[0]).toMatchObject({ startDate: "2026-01" });
+    expect(doc.work[0]!.endDate).toBeUndefined();
+    expect(doc.work[1]).toMatchObject({ startDate: "2025-08", endDate: "2025-12" });
+    expect(doc.education[0]).toMatchObject({ startDate: "2021-08", endDate: "2025-08" });
+    const lone = writeFixture(dir, "lone-cv.yaml", "cv:\n  name: Jo\n  sections:\n    education:\n      - institution: Uni\n        area: CS\n        date: 2025-01\n");
+    const f2 = out();
+    await importResume(lone, { output: f2 });
+    const e = (parse(readFileSync(f2, "utf8")) as { education: Record<string, unknown>[] }).education[0]!;
+    expect(e.startDate).toBeUndefined();
+    expect(e.endDate).toBe("2025-01");
+    const pdf = path.join(dir, "lone.pdf");
+    await build(f2, { output: pdf, env });
+    const text = readPdfLines(readFileSync(pdf)).join("\n");
+    expect(text).toContain("Jan 2025");
+    expect(text).not.toContain("Present");
+  });
+
+  it("keeps the author's section titles and boundaries, and gives a colliding section a free id", async () => {
+    const cv = writeFixture(
+      dir,
+      "titles-cv.yaml",
+      [
+        "cv:",
+        "  name: Ana",
+        "  sections:",
+        "    experiencia_laboral:",
+        "      - company: Acme",
+        "        position: Dev",
+        "        start_date: 2020-01",
+        "        end_date: present",
+        "    educación:",
+        "      - company: Bootcamp",
+        "        position: Alumna",
+        "        date: 2019",
+        "    certificates:",
+        "      - bullet: CKA",
+        "  locale:",
+        "    language: spanish",
+      ].join("\n"),
+    );
+    const file = out();
+    const r = await importResume(cv, { output: file });
+    const doc = parse(readFileSync(file, "utf8")) as Record<string, unknown> & { render: { titles: Record<string, string> }; customSections: { id: string; title: string }[] };
+    expect(doc.render.titles).toMatchObject({ work: "Experiencia Laboral", education: "Educación" });
+    expect(doc.work).toEqual([{ name: "Acme", position: "Dev", startDate: "2020-01" }]);
+    expect(doc.education).toEqual([{ institution: "Bootcamp", studyType: "Alumna", endDate: "2019" }]);
+    expect(doc.customSections).toEqual([{ id: "certificates-2", title: "Certificates", highlights: ["CKA"] }]);
+    const said = r.notes.map((x) => x.message);
+    expect(said.filter((m) => m.includes("kept in their own section")).length).toBe(1);
+    expect(said.filter((m) => m.includes('"certificates-2"')).length).toBe(1);
+    const strict = await run(["validate", file, "--strict"], { env });
+    expect(strict.code, strict.stderr).toBe(0);
+  });
+
+  it("infers the language of a file that names none from its text", async () => {
+    const file = out();
+    const r = await importResume(path.join(REAL_CV, "06-spanish-cv-only-custom-connections.yaml"), { output: file });
+    expect((parse(readFileSync(file, "utf8")) as { render: { locale: string } }).render.locale).toBe("es");
+    expect(r.notes.map((x) => x.message).join("\n")).toContain("written in es (read from its text");
   });
 });
 
@@ -226,8 +317,8 @@ describe("resume import: JSON Resume", () => {
   }
 
   it("reports a JSON Resume document's own problems, located", async () => {
-    const bad = writeFixture(dir, "bad.json", '{\n  "basics": { "name": "Jo", "emial": "jo@example.com" }\n}\n');
-    expect(await problems(() => importResume(bad, { output: out() }))).toEqual([expect.stringMatching(/bad\.json:2:\d+ basics\.emial unknown key; did you mean "email"\?/)]);
+    const bad = writeFixture(dir, "bad.json", '{\n  "basics": { "label": "Engineer", "email": "jo@example.com" }\n}\n');
+    expect(await problems(() => importResume(bad, { output: out() }))).toEqual([expect.stringMatching(/bad\.json:2:\d+ basics\.name is missing; the name heads the résumé/)]);
   });
 });
 

@@ -44,11 +44,20 @@ export interface FontStack {
   fallbacks: FamilyName[];
 }
 
-/** The theme's families, then symbols, then the emoji and CJK fonts the text needs. */
+/**
+ * The text font that answers for characters a theme's font lacks (EB Garamond has no `²`, as in
+ * "(ISC)²"): the bundled font of the same kind with the widest coverage.
+ */
+const TEXT_FALLBACK: Record<"serif" | "sans", FamilyName> = { serif: "Source Serif 4", sans: "Inter" };
+const SERIF = new Set<FamilyName>(["Source Serif 4", "EB Garamond"]);
+
+/** The theme's families, then a text font of the same kind, symbols, and the emoji and CJK fonts the text needs. */
 export function fontStack(tokens: ThemeTokens, needs: Partial<ScriptNeeds> = {}): FontStack {
+  const primary = [...new Set([tokens.font.body, tokens.font.heading])];
+  const text = TEXT_FALLBACK[SERIF.has(tokens.font.body) ? "serif" : "sans"];
   return {
-    primary: [...new Set([tokens.font.body, tokens.font.heading])],
-    fallbacks: [SYMBOL_FAMILY, ...(needs.emoji ? [EMOJI_FAMILY] : []), ...(needs.cjk ?? []).map((c) => CJK_FAMILIES[c])],
+    primary,
+    fallbacks: [...(primary.includes(text) ? [] : [text]), SYMBOL_FAMILY, ...(needs.emoji ? [EMOJI_FAMILY] : []), ...(needs.cjk ?? []).map((c) => CJK_FAMILIES[c])],
   };
 }
 
