@@ -1,3 +1,5 @@
+import stripJsonComments from "strip-json-comments";
+import { parse as parseYaml } from "yaml";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -110,4 +112,20 @@ export function firstMissingInOrder(text: string, values: string[]): string | un
     at = i + squeeze(v).length;
   }
   return undefined;
+}
+
+/**
+ * A real JSON Resume file as published, read as the build reads it: comments and trailing commas
+ * ignored, or read as YAML reads it (a line break inside a string); a résumé wrapped in a list of
+ * one is that résumé.
+ */
+export function readRealJson(text: string): Record<string, unknown> {
+  const relaxed = stripJsonComments(text, { trailingCommas: true, whitespace: true });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(relaxed);
+  } catch {
+    doc = parseYaml(relaxed);
+  }
+  return (Array.isArray(doc) && doc.length === 1 ? doc[0] : doc) as Record<string, unknown>;
 }

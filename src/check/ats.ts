@@ -52,9 +52,11 @@ const PHONE = /(?:\(?\+\d{1,3}\)?[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.()-]{5,
 /** A URL as detectors recognise one: a scheme, `www.`, or a domain with a path. */
 const URL = /\b(?:https?:\/\/\S+|www\.[^\s/]+\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*)/i;
 /** A place: a capitalised name, then one to three more after commas (`Paris, FR`, `成都, 中国, CN`). */
-const LOCATION = /^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]*(?:,\s*[\p{L}][\p{L}\p{M}.'’ -]*){1,3}$/u;
+/** A place: two to four comma-separated names of at most four words each (a headline's clauses are longer). */
+const LOCATION = /^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*(?: [\p{L}\p{M}.'’-]+){0,3}(?:,\s*[\p{L}][\p{L}\p{M}.'’-]*(?: [\p{L}\p{M}.'’-]+){0,3}){1,3}$/u;
 const YEAR = /(?:^|[^\d])(?:19|20)\d{2}(?:[^\d]|$)/;
-const BULLET = /^[•●▪◦‣·∙○■□–-]\s*/u;
+/** A bullet mark; a dash only with a space after it ("-gjennomføring" is a word cut short, not a bullet). */
+const BULLET = /^(?:[•●▪◦‣·∙○■□]\s*|[–-](?:\s+|$))/u;
 /** Separators between contacts on one line. */
 const SEPARATORS = /\s+[·|•]\s+|\s{3,}/u;
 /** Section names a parser knows: common English ones and this tool's titles in every language (compared in capitals). */
@@ -186,10 +188,16 @@ const onlyDates = (s: string) => {
 /** A section's lines as entries (when they have bold headings) or as lines. */
 function finishSection(section: AtsSection, lines: ParsedLine[], body: number): AtsSection {
   // A bold start that ends in a colon is a label ("Keywords: …"), not an entry's title.
-  const firstBold = (l: ParsedLine) => isBold(l.items[0]!.font) && !BULLET.test(l.text) && !/[:：]$/.test(joinItems(l.items.filter((it) => isBold(it.font)).slice(0, 3)).split(/(?<=[:：])/)[0]!.trim());
+  // A colon inside a bold title ("SaTech / Country Club: El Tipal") is the title's own.
+  const firstBold = (l: ParsedLine) => {
+    if (!isBold(l.items[0]!.font) || BULLET.test(l.text)) return false;
+    const lead = l.items.findIndex((it) => !isBold(it.font));
+    return !/[:：]$/.test(joinItems(l.items.slice(0, lead < 0 ? l.items.length : lead)).trim());
+  };
   // Not a bullet's last words (indented like its text), which may be a date too.
   const left = Math.min(...lines.map((l) => l.items[0]!.x));
-  const dateOnly = (l: ParsedLine) => onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
+  // A bold start is a title ("Siemens Medical  Jan 2000 – Jan 2001"), never dates alone.
+  const dateOnly = (l: ParsedLine) => !isBold(l.items[0]!.font) && onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
   const entries: { lines: ParsedLine[] }[] = [];
   const loose: ParsedLine[] = [];
   for (const [i, line] of lines.entries()) {
@@ -263,7 +271,8 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
     if (BULLET.test(line.text)) {
       out.bullets.push(line.text.replace(BULLET, ""));
       bulletX = line.items.find((it) => !BULLET.test(it.str.trim()) || it.str.trim().length > 1)?.x;
-    } else if (bulletX !== undefined && line.items[0]!.x >= bulletX - 1 && out.bullets.length) {
+    } else if (bulletX !== undefined && line.items[0]!.x >= bulletX - (/^\s/.test(line.items[0]!.str) ? 3 : 1) && out.bullets.length) {
+      // (A continuation that starts with a space, as a CJK line can, begins a space's width left.)
       out.bullets[out.bullets.length - 1] += ` ${line.text}`;
     } else {
       bulletX = undefined;

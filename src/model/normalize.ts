@@ -134,6 +134,54 @@ export function displayUrl(url: string): string {
   return `https://${rest}`;
 }
 
+/** Double and single quotes by language: the opening and closing marks of each. */
+const QUOTES: Partial<Record<Locale, [string, string, string, string]>> = {
+  de: ["\u201E", "\u201C", "\u201A", "\u2018"],
+  cs: ["\u201E", "\u201C", "\u201A", "\u2018"],
+  pl: ["\u201E", "\u201D", "\u201A", "\u2019"],
+  ro: ["\u201E", "\u201D", "\u201A", "\u2019"],
+  hu: ["\u201E", "\u201D", "\u00BB", "\u00AB"],
+  fr: ["\u00AB\u202F", "\u202F\u00BB", "\u2039\u202F", "\u202F\u203A"],
+  es: ["\u00AB", "\u00BB", "\u201C", "\u201D"],
+  it: ["\u00AB", "\u00BB", "\u201C", "\u201D"],
+  ru: ["\u00AB", "\u00BB", "\u201E", "\u201C"],
+  uk: ["\u00AB", "\u00BB", "\u201E", "\u201C"],
+  el: ["\u00AB", "\u00BB", "\u201C", "\u201D"],
+  nb: ["\u00AB", "\u00BB", "\u2018", "\u2019"],
+  da: ["\u00BB", "\u00AB", "\u203A", "\u2039"],
+  sv: ["\u201D", "\u201D", "\u2019", "\u2019"],
+  fi: ["\u201D", "\u201D", "\u2019", "\u2019"],
+  "zh-tw": ["\u300C", "\u300D", "\u300E", "\u300F"],
+  ja: ["\u300C", "\u300D", "\u300E", "\u300F"],
+};
+
+/**
+ * Quotation marks as the résumé's language writes them: a pair typeset set in English marks
+ * (“…”, ‘…’) takes the language's (German „…“, French « … », Japanese 「…」). An apostrophe
+ * stays an apostrophe.
+ */
+export function quotesOf(locale: Locale): (s: string | undefined) => string | undefined {
+  const marks = QUOTES[locale];
+  if (!marks) return (s) => s;
+  const [open, close, open1, close1] = marks;
+  return (s) => s?.replace(/\u201C([^\u201C\u201D\n]*)\u201D/g, `${open}$1${close}`).replace(/(^|[\s([{\u201C\u201E\u00AB])\u2018([^\u2018\u2019\n]*[^\s\u2018\u2019])\u2019(?!\p{L})/gu, `$1${open1}$2${close1}`);
+}
+
+/** A section with its text's quotation marks in the résumé's language (links untouched). */
+function inQuotes(section: Section, q: (s: string | undefined) => string | undefined): Section {
+  const qs = (list: string[]) => list.map((b) => q(b)!);
+  if (section.kind === "text") return { ...section, ...(section.paragraph === undefined ? {} : { paragraph: q(section.paragraph) }), bullets: qs(section.bullets) };
+  if (section.kind === "rows") return { ...section, rows: section.rows.map((r) => ({ label: q(r.label)!, value: q(r.value)! })) };
+  return {
+    ...section,
+    entries: section.entries.map((e) => {
+      const out: Entry = { ...e, bullets: qs(e.bullets), details: e.details.map((d) => ({ ...d, value: q(d.value)! })) };
+      for (const k of ["title", "subtitle", "note", "summary"] as const) if (e[k] !== undefined) out[k] = q(e[k]);
+      return out;
+    }),
+  };
+}
+
 /** A link target only for an address that can be one; the input warned about any other. */
 const link = (url: string | undefined) => (url !== undefined && urlProblem(url) === undefined ? url : undefined);
 
@@ -448,11 +496,12 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
 
   const name = dropInvisible(b.name.trim());
   const forced = o.cjk;
+  const q = quotesOf(locale);
   return {
     name,
-    label: t(b.label),
-    contacts: contactLine,
-    sections,
+    label: q(t(b.label)),
+    contacts: contactLine.map((c) => ({ ...c, text: q(c.text)! })),
+    sections: sections.map((sec) => inQuotes(sec, q)),
     theme: o.theme ?? "classic",
     paper: o.paper ?? "a4",
     scripts: fontsFor(text, locale, forced),

@@ -118,7 +118,7 @@ describe("located error messages", () => {
     expect(v.warnings.map((w) => `${w.line}:${w.col} ${w.severity}`)).toEqual(["2:3 warning", "2:34 warning", "2:36 warning"]);
     // JSON that is broken otherwise is refused, located, with what to do.
     expect(one('{\n  "basics": {"name": "J" "label": "x"}\n}\n', "resume.json")).toMatchObject({ line: 2, col: 26, message: "invalid JSON: expected ',' or '}' after property value, found “\"” (a comma missing before it?)" });
-    expect(one('{"basics": {"name": \'J\'}}', "resume.json")).toMatchObject({ line: 1, col: 21, message: "invalid JSON: unexpected character, found “'” (JSON needs double quotes)" });
+    expect(one('{"basics": {"name": \'J\'}}', "resume.json")).toMatchObject({ line: 1, col: 21, message: "invalid JSON: unexpected character, found “'” (JSON needs double quotes); read as YAML reads it (refused under --strict)" });
   });
 
   it("locates problems in JSON files too", () => {

@@ -12,15 +12,13 @@
  *     every problem located, at once (tests/fixtures/real/refused/).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import stripJsonComments from "strip-json-comments";
-import { parse as parseYaml } from "yaml";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { plainText } from "../../src/model/markup.js";
 import { fromHtml } from "../../src/input/html.js";
 import { THEMES } from "../../src/input/schema.js";
-import { CONFORMANCE, pdffonts, pdftotext, ROOT, run, tempDir } from "../helpers.js";
+import { CONFORMANCE, pdffonts, pdftotext, readRealJson, ROOT, run, tempDir } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const REAL = path.join(ROOT, "tests/fixtures/real");
@@ -28,21 +26,6 @@ const files = readdirSync(REAL).filter((f) => f.endsWith(".json")).sort();
 
 type Json = Record<string, unknown>;
 
-/**
- * A file as published, read as the build reads it: JSON, with comments and trailing commas
- * ignored, or as YAML reads it (a line break inside a string); a résumé wrapped in a list of one
- * is that résumé.
- */
-function readJson(text: string): Json {
-  const relaxed = stripJsonComments(text, { trailingCommas: true, whitespace: true });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(relaxed);
-  } catch {
-    doc = parseYaml(relaxed);
-  }
-  return (Array.isArray(doc) && doc.length === 1 ? doc[0] : doc) as Json;
-}
 const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : undefined);
@@ -129,7 +112,7 @@ const general = (stderr: string) => stderr.replace(/\[\d+\]/g, "[]");
 
 describe.each(files)("%s", (file) => {
   const input = path.join(REAL, file);
-  const doc = readJson(readFileSync(input, "utf8"));
+  const doc = readRealJson(readFileSync(input, "utf8")) as Json;
   const dir = tempDir();
 
   it.each(THEMES)("builds in the %s theme, and every printed value is in the PDF", async (theme) => {
@@ -158,7 +141,12 @@ describe.each(files)("%s", (file) => {
     const notPrinted = (lenient.stderr.split("\n").find((l) => l.includes("not printed (neither")) ?? "").replace(/^.*?: (?=\S+( \(×\d+\))?[,;])/, "");
     const listed = notPrinted ? notPrinted.split(/; (it is|they are) kept/)[0]!.split(", ").map((k) => k.replace(/ \(×\d+\)$/, "")) : [];
     const refused = strict.stderr.split("\n").filter((l) => l.includes("--strict refuses keys that are not printed"));
-    expect(new Set(refused.map((l) => general(l.split("  ")[1]!)))).toEqual(new Set(listed));
+    const refusedKeys = new Set(refused.map((l) => general(l.split("  ")[1]!)));
+    // Under --strict a key read under another name (a near-miss section) is itself refused, and
+    // the keys inside it are not looked at.
+    const refusedOtherwise = strict.stderr.split("\n").filter((l) => l.includes("did you mean") || l.includes("the name JSON Resume gives it")).map((l) => general(l.split("  ")[1] ?? ""));
+    for (const key of listed) if (!refusedOtherwise.some((p) => p && key.startsWith(p))) expect(refusedKeys.has(key), key).toBe(true);
+    for (const key of refusedKeys) expect(listed, key).toContain(key);
     // Whatever a build without --strict assumed (its warnings and notes, but the older key names
     // JSON Resume itself had) is a problem under --strict.
     const assumed = lenient.stderr.split("\n").filter((l) => /^(warning|note): /.test(l) && !/current names?:/.test(l) && !/read as formatting \(bold, italic, links, line breaks, lists\): [^;]*$/.test(l));

@@ -108,6 +108,66 @@ describe("generated valid résumés", () => {
   });
 });
 
+/**
+ * What real files carry that a strict reader refuses (README, "Rules worth knowing"): lists for
+ * text, HTML in values, reversed dates, ranges and words in date fields, placeholders, nulls,
+ * duplicated links. Each can be printed faithfully, so each generated résumé builds — with notes
+ * and warnings — and no HTML tag reaches the page.
+ */
+const realWorld = fc.record({
+  summaryAsList: fc.boolean(),
+  html: fc.boolean(),
+  reversed: fc.boolean(),
+  rangeInStart: fc.boolean(),
+  wordsDate: fc.constantFrom(undefined, "Mar. 2021", "März 2019", "ca. 2015", "Summer 2019"),
+  placeholder: fc.constantFrom(undefined, "N/A", "-", "none"),
+  nulls: fc.boolean(),
+  duplicateLink: fc.boolean(),
+});
+
+type Doc = Record<string, unknown> & { basics: Record<string, unknown>; work?: Record<string, unknown>[] };
+
+function applyRealWorld(doc: Doc, v: typeof realWorld extends fc.Arbitrary<infer T> ? T : never): Doc {
+  const d = structuredClone(doc);
+  const summary = typeof d.basics.summary === "string" ? d.basics.summary : "A summary.";
+  if (v.summaryAsList) d.basics.summary = [summary, "Second paragraph."];
+  else if (v.html) d.basics.summary = `<p>${summary.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p><ul><li><b>Led</b> &amp; <i>built</i></li><li>Shipped<br>it</li></ul><span>x</span>`;
+  const work = d.work ?? [];
+  for (const w of work) {
+    if (v.reversed && typeof w.startDate === "string" && typeof w.endDate === "string") [w.startDate, w.endDate] = [w.endDate, w.startDate];
+    if (v.rangeInStart && typeof w.startDate === "string") {
+      w.startDate = `${w.startDate.slice(0, 4)} - ${typeof w.endDate === "string" ? w.endDate.slice(0, 4) : "Present"}`;
+      delete w.endDate;
+    }
+    if (v.wordsDate) w.startDate = v.wordsDate;
+    if (v.placeholder) w.location = v.placeholder;
+    if (v.nulls) w.endDate = null;
+  }
+  if (v.placeholder) d.basics.label = v.placeholder;
+  if (v.duplicateLink && typeof d.basics.url === "string") d.basics.profiles = [{ network: "Site", url: d.basics.url }];
+  return d;
+}
+
+describe("generated résumés as real files write them", () => {
+  it("build, with notes and warnings, and no HTML tag reaches the page (80 cases)", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "r.json");
+    const output = path.join(dir, "r.pdf");
+    const { readPdfLines } = await import("../../src/check/pdftext.js");
+    await fc.assert(
+      fc.asyncProperty(resume, realWorld, async (doc, variants) => {
+        doc.customSections = doc.customSections?.map((s, i) => ({ ...s, id: `custom-${i}` }));
+        writeFileSync(file, JSON.stringify(applyRealWorld(doc as Doc, variants), null, 2));
+        const result = await outcome(() => build(file, { output, env: EPOCH }));
+        expect(result).toBe("ok");
+        const text = readPdfLines(readFileSync(output)).join("\n");
+        expect(text).not.toMatch(/<\/?(?:b|i|p|ul|li|br|span)\b[^>]*>/);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
 /** Random edits of a source text: deletions, insertions of YAML-significant text, line swaps. */
 type Edit =
   | { kind: "delete"; at: number; length: number }

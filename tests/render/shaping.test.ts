@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { memoizeFontWork } from "../../src/render/fontstore.js";
 import { familyFaces, TEXT_FONTS, type FamilyName } from "../../src/render/fonts.js";
-import { CONFORMANCE, ROOT } from "../helpers.js";
+import { CONFORMANCE, readRealJson, ROOT } from "../helpers.js";
 
 interface Run {
   glyphs: { id: number; codePoints: number[] }[];
@@ -38,7 +38,7 @@ function corpus(): string[] {
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  for (const f of files) walk(f.endsWith(".json") ? JSON.parse(readFileSync(f, "utf8")) : parse(readFileSync(f, "utf8")));
+  for (const f of files) walk(f.endsWith(".json") ? readRealJson(readFileSync(f, "utf8")) : parse(readFileSync(f, "utf8")));
   return [...texts];
 }
 
