@@ -103,15 +103,15 @@ function builtinFor(key: string): "work" | "education" | "projects" | "publicati
     .replace(/[_-]+/g, " ")
     .trim();
   if (/^(summary|about( me)?|profile|professional summary|objective|resumen|resumo|perfil( profesional| profissional)?|sobre mi|acerca de mi|sobre mim|profil|zusammenfassung|uber mich|a propos|profilo|sommario|samenvatting|profiel)$/.test(k)) return "summary";
-  if (/volunt|ehrenamt|benevol/.test(k)) return "volunteer";
-  if (/experien|employment|work|career|trabajo|laboral|profesional|profissional|erfahrung|beruf|emploi|parcours|lavoro|werkervaring|doswiadczenie|praca|deneyim/.test(k)) return "work";
-  if (/educa|academic|studies|formacion|formacao|formation|ausbildung|studium|bildung|istruzione|opleiding|wyksztalcenie|egitim/.test(k)) return "education";
-  if (/proje[ck]t|proyecto|progetti|projet/.test(k)) return "projects";
-  if (/publica|papers|publikation|pubblicazion/.test(k)) return "publications";
-  if (/award|honou?r|prize|achievement|premio|premi|logro|auszeichnung|preis|distinction|reconocimiento/.test(k)) return "awards";
-  if (/certific|licen|zertifi|zertifikat|attestation/.test(k)) return "certificates";
-  if (/^(technical )?skills?$|technolog|tools|habilidades|competencias|competencia|kenntnisse|fahigkeiten|competences|competenze|vaardigheden|umiejetnosci/.test(k)) return "skills";
-  if (/^(languages?|idiomas?|linguas?|sprachen|langues|lingue|talen|jezyki)$/.test(k)) return "languages";
+  if (/volunt|ehrenamt|benevol|frivillig|vapaaehto|onkentes|волонт|εθελοντ/.test(k)) return "volunteer";
+  if (/experien|employment|work|career|trabajo|laboral|profesional|profissional|erfahrung|beruf|emploi|parcours|lavoro|werkervaring|doswiadczenie|praca|deneyim|zkusenost|erfarenhet|erfaring|kokemus|tapasztalat|опыт|досвід|εμπειρια|经历|经验|職歴|経歴|경력/.test(k)) return "work";
+  if (/educa|academic|studies|formacion|formacao|formation|ausbildung|studium|bildung|istruzione|opleiding|wyksztalcenie|egitim|vzdelani|utbildning|uddannelse|utdanning|koulutus|tanulmany|vegzettseg|studii|образован|освіт|εκπαιδευση|教育|学歴|학력/.test(k)) return "education";
+  if (/proje[ck]t|proyecto|progetti|projet|prosjekt|proiect|проект|проєкт|εργα|项目|プロジェクト|프로젝트/.test(k)) return "projects";
+  if (/publica|papers|publikation|pubblicazion|julkaisu|publikaci|публикац|публікац|δημοσιευσ|论文|出版|論文|논문/.test(k)) return "publications";
+  if (/award|honou?r|prize|achievement|premio|premi|logro|auszeichnung|preis|distinction|reconocimiento|oceneni|utmarkelse|palkinto|dij|odul|наград|нагород|βραβει|奖|受賞|수상/.test(k)) return "awards";
+  if (/certific|licen|zertifi|zertifikat|attestation|certifik|sertifik|tanusitvany|сертифик|сертифік|πιστοποι|证书|資格|자격/.test(k)) return "certificates";
+  if (/^(technical )?skills?$|technolog|tools|habilidades|competencias|competencia|kenntnisse|fahigkeiten|competences|competenze|vaardigheden|umiejetnosci|dovednost|fardighet|kompetens|faerdighed|ferdighet|kompetanse|taidot|keszseg|competent|abilitat|yetenek|beceri|навык|навичк|δεξιοτητ|技能|スキル|기술/.test(k)) return "skills";
+  if (/^(languages?|idiomas?|linguas?|sprachen|langues|lingue|talen|jezyki|jazyky|sprak|sprog|kielet|nyelvek|limbi|diller|языки|мови|γλωσσες|语言|言語|언어)$/.test(k)) return "languages";
   if (/interest|hobb|intereses|interesses|interessen|loisirs|centres d interet/.test(k)) return "interests";
   return undefined;
 }

@@ -286,6 +286,17 @@ describe("resume import: RenderCV files people wrote (tests/fixtures/import/rend
     expect(strict.code, strict.stderr).toBe(0);
   });
 
+  it("reads section titles in the supported languages, not only English ones", async () => {
+    const cv = writeFixture(dir, "langs-cv.yaml", "cv:\n  name: A\n  sections:\n    Опыт работы:\n      - company: X\n        position: Y\n    Utbildning:\n      - institution: U\n        area: CS\n    Γλώσσες:\n      - label: EN\n        details: C2\n    学歴:\n      - institution: V\n        area: Math\n");
+    const file = out();
+    await importResume(cv, { output: file });
+    const doc = parse(readFileSync(file, "utf8")) as { render: { order: string[]; titles: Record<string, string> }; customSections?: unknown[] };
+    expect(doc.render.titles).toEqual({ work: "Опыт работы", education: "Utbildning", languages: "Γλώσσες" });
+    // A second education section keeps its boundary, as a section of its own.
+    expect(doc.render.order).toEqual(["work", "education", "languages", "section-1"]);
+    expect(doc.customSections).toHaveLength(1);
+  });
+
   it("infers the language of a file that names none from its text", async () => {
     const file = out();
     const r = await importResume(path.join(REAL_CV, "06-spanish-cv-only-custom-connections.yaml"), { output: file });
