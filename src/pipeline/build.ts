@@ -61,7 +61,7 @@ export interface BuildOptions {
 
 export const FORMATS = ["pdf", "png", "docx", "md", "txt", "json"] as const;
 
-/** Longer documents are refused before they are drawn (see estimatePages): an academic CV of 80 pages builds in seconds; a 1 MiB file of jobs would take minutes. */
+/** Longer documents are refused before they are drawn (see estimatePages): a 72-page academic CV builds in about 10 s (and 460 MB) on a 2-core machine; a 1 MiB file of jobs would take minutes. */
 export const MAX_LAYOUT_PAGES = 100;
 export type Format = (typeof FORMATS)[number];
 
