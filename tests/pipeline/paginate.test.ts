@@ -47,7 +47,7 @@ describe("page fill", () => {
         expect(fill, at).toBeGreaterThanOrEqual(at in UNDER_FILLED ? 0.8 : MIN_FILL);
       }
     }
-  });
+  }, 600_000); // about 80 builds: a bound against a hang, not a pace
 });
 
 /** Five jobs of eight bullets: the fifth does not fit on page 1, and moving it whole leaves 17 % empty. */

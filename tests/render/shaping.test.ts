@@ -57,7 +57,7 @@ describe("shaping word by word", () => {
         expect(signature(words.layout(text, undefined, undefined, undefined, "ltr")), `${path.basename(face.file)}: ${text}`).toBe(signature(whole.layout(text, undefined, undefined, undefined, "ltr")));
       }
     }
-  });
+  }, 600_000); // every string of 76 real résumés in every face: a bound against a hang, not a pace
 });
 
 describe("which runs are shaped word by word", () => {
