@@ -28,6 +28,9 @@ const BLOCK = new Set(["p", "div", "blockquote", "section", "article", "header",
 /** Elements whose content is not text a reader sees. */
 const HIDDEN = new Set(["script", "style", "template", "head", "title", "noscript", "iframe", "object", "embed", "audio", "video", "canvas", "map", "select", "textarea", "button", "input", "img", "area", "source", "track", "param", "meta", "link", "col", "colgroup", "datalist", "dialog", "rp"]);
 
+/** Hidden elements that have no content (and no closing tag to end what they hide). */
+const VOID = new Set(["img", "input", "area", "source", "track", "param", "meta", "link", "col"]);
+
 /** An HTML tag or entity could be in `s`: the only values worth parsing. */
 const MAYBE_HTML = /<\/?[a-z][a-z0-9]*(?=[\s/>])|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
 
@@ -67,7 +70,7 @@ export function fromHtml(s: string, markup: boolean): FromHtml {
           return;
         }
         if (HIDDEN.has(name)) {
-          if (!["img", "input", "area", "source", "track", "param", "meta", "link", "col"].includes(name)) hidden++;
+          if (!VOID.has(name)) hidden++;
           if (name !== "meta" && name !== "link") dropped.add(name);
           return;
         }
@@ -100,7 +103,7 @@ export function fromHtml(s: string, markup: boolean): FromHtml {
           return;
         }
         if (HIDDEN.has(name)) {
-          if (!["img", "input", "area", "source", "track", "param", "meta", "link", "col"].includes(name)) hidden = Math.max(0, hidden - 1);
+          if (!VOID.has(name)) hidden = Math.max(0, hidden - 1);
           return;
         }
         const i = stack.findLastIndex((e) => e.name === name);
