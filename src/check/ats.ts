@@ -90,8 +90,10 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
   if (!ordered.length) return result;
 
   const sizes = ordered.flatMap((l) => l.items.map((it) => Math.abs(it.size)));
-  const nameSize = Math.max(...ordered.filter((l) => l.page === 1).flatMap((l) => l.items.map((it) => Math.abs(it.size))));
-  const nameAt = ordered.findIndex((l) => l.page === 1 && l.items.some((it) => Math.abs(it.size) === nameSize));
+  // The name is on the first page with text (a cover or a scanned first page has none).
+  const namePage = ordered[0]!.page;
+  const nameSize = maxOf(ordered.filter((l) => l.page === namePage).flatMap((l) => l.items.map((it) => Math.abs(it.size))));
+  const nameAt = ordered.findIndex((l) => l.page === namePage && l.items.some((it) => Math.abs(it.size) === nameSize));
   result.name = joinItems(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
   const body = bodySize(sizes);
 
@@ -114,10 +116,17 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
   return result;
 }
 
+/** The largest and smallest of many numbers (a spread of a page's items could pass the engine's argument limit). */
+const maxOf = (xs: readonly number[]) => xs.reduce((m, x) => (x > m ? x : m), -Infinity);
+const minOf = (xs: readonly number[]) => xs.reduce((m, x) => (x < m ? x : m), Infinity);
+
+/** Text longer than this is no contact (an email address is at most 254 characters): the contact patterns are not tried on it. */
+const MAX_CONTACT = 320;
+
 /** Lines, without the page footer: a last line that is a page number, alone or after a name. */
 function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
   const last = lines.at(-1);
-  return last && /(?:^|\s)(?:\d+\s*(?:\/|of|von|de|di|z)\s*\d+|page\s+\d+|seite\s+\d+)$/i.test(last.text) ? lines.slice(0, -1) : lines;
+  return last && last.text.length <= 200 && /(?:^|\s)(?:\d+\s*(?:\/|of|von|de|di|z)\s*\d+|page\s+\d+|seite\s+\d+)$/i.test(last.text) ? lines.slice(0, -1) : lines;
 }
 
 /**
@@ -129,9 +138,11 @@ function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
 function columns(lines: ParsedLine[], width: number): { header: ParsedLine[]; left: ParsedLine[]; right: ParsedLine[]; merged: ParsedLine[] } | undefined {
   let best: { x: number; score: number; top: number } | undefined;
   const crosses = (l: ParsedLine, x: number) => l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
-  for (let x = Math.round(width * 0.15); x <= width * 0.6; x += 2) {
+  // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300 tries.
+  const step = Math.max(2, (width * 0.45) / 300);
+  for (let x = Math.round(width * 0.15); x <= width * 0.6; x += step) {
     // The columns begin below the last line that crosses the gutter (the header's).
-    const top = Math.min(Infinity, ...lines.filter((l) => crosses(l, x)).map((l) => l.y));
+    const top = minOf(lines.filter((l) => crosses(l, x)).map((l) => l.y));
     const below = lines.filter((l) => l.y < top);
     const left = below.filter((l) => l.items.every((it) => it.x + it.width <= x)).length;
     const right = below.filter((l) => l.items.every((it) => it.x >= x)).length;
@@ -195,7 +206,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
     return !/[:：]$/.test(joinItems(l.items.slice(0, lead < 0 ? l.items.length : lead)).trim());
   };
   // Not a bullet's last words (indented like its text), which may be a date too.
-  const left = Math.min(...lines.map((l) => l.items[0]!.x));
+  const left = minOf(lines.map((l) => l.items[0]!.x));
   // A bold start is a title ("Siemens Medical  Jan 2000 – Jan 2001"), never dates alone.
   const dateOnly = (l: ParsedLine) => !isBold(l.items[0]!.font) && onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
   const entries: { lines: ParsedLine[] }[] = [];
@@ -249,10 +260,10 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
       out.position = position;
       i++;
       // A wrapped position: it runs to the column's edge, and the next line goes on in its font.
-      const edge = Math.max(...lines.flatMap((l) => l.items.map((it) => it.x + it.width)));
+      const edge = maxOf(lines.flatMap((l) => l.items.map((it) => it.x + it.width)));
       let last = second;
       const wraps = (l: ParsedLine) => {
-        const end = Math.max(...last.items.map((it) => it.x + it.width));
+        const end = maxOf(last.items.map((it) => it.x + it.width));
         return parts(last).length === 1 && end > edge - body * 4 && l.items[0]!.font === second.items[0]!.font && Math.abs(l.items[0]!.x - second.items[0]!.x) < 1 && last.y - l.y < body * 1.6 && !BULLET.test(l.text);
       };
       while (lines[i] && wraps(lines[i]!)) {
@@ -290,6 +301,10 @@ function readContacts(header: ParsedLine[], result: AtsResult, body: number): vo
     const parts = segments(line, body * 1.2).flatMap((s) => joinItems(s).split(SEPARATORS)).map((s) => s.trim()).filter(Boolean);
     const rest: string[] = [];
     for (const part of parts) {
+      if (part.length > MAX_CONTACT) {
+        rest.push(part);
+        continue;
+      }
       const email = EMAIL.exec(part)?.[0];
       const url = URL.exec(part)?.[0];
       if (email && !result.email) result.email = email;

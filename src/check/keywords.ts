@@ -92,17 +92,30 @@ function clauses(text: string): Token[][] {
 
 const technical = (w: string) => /[+#]|\.\p{L}|\d/u.test(w) || /\p{Ll}\p{Lu}/u.test(w) || (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w));
 
+/** Text read for terms, of a posting and of a résumé: a posting is a few pages, a résumé's text a few dozen kilobytes. */
+export const MAX_MATCH_TEXT = 1024 * 1024;
+
+/** Terms are at most this many words long. */
+const MAX_TERM_WORDS = 3;
+
 /**
- * The keys of every word of a text, for finding a term's keys in order: once with its compound
- * words whole (`api-driven`), once with them split at their hyphens and slashes.
+ * The runs of one to three keys of a text (a term's keys in order, joined by spaces): once with
+ * its compound words whole (`api-driven`), once with them split at their hyphens and slashes.
+ * A set, so that each of a long posting's terms is looked up at once.
  */
-function keys(text: string): string[][] {
-  const whole = clauses(text).flatMap((c) => [...c.map((t) => t.key), "\u0000"]);
+function keys(text: string): Set<string> {
+  const whole = clauses(text.slice(0, MAX_MATCH_TEXT)).flatMap((c) => [...c.map((t) => t.key), "\u0000"]);
   const split = whole.flatMap((k) => (/[\p{L}\p{N}][-/][\p{L}\p{N}]/u.test(k) ? k.split(/[-/]/).map(stem) : [k]));
-  return [whole, split];
+  const runs = new Set<string>();
+  for (const hay of [whole, split]) {
+    for (let i = 0; i < hay.length; i++) {
+      for (let n = 1; n <= MAX_TERM_WORDS && i + n <= hay.length; n++) runs.add(hay.slice(i, i + n).join(" "));
+    }
+  }
+  return runs;
 }
 
-const has = (hays: string[][], needle: string[]) => hays.some((hay) => hay.some((_, i) => needle.every((k, j) => hay[i + j] === k)));
+const has = (runs: Set<string>, needle: string[]) => runs.has(needle.join(" "));
 
 export function matchJob(posting: string, resume: AtsResult): JobMatch {
   const sections = resume.sections.map((s) => ({
@@ -114,7 +127,7 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
 
   // The résumé's own names: words it writes capitalised or technical-looking, not first in a clause.
   const named = new Set(
-    clauses([resume.headline.join("\n"), ...sections.map((x) => x.text)].join("\n"))
+    clauses([resume.headline.join("\n"), ...sections.map((x) => x.text)].join("\n").slice(0, MAX_MATCH_TEXT))
       .flat()
       .filter((t) => !t.start && (technical(t.raw) || /^\p{Lu}/u.test(t.raw)))
       .map((t) => t.key),
@@ -128,7 +141,7 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
       seen.strong ||= strong;
     } else counts.set(key, { term: tokens.map((t) => t.raw).join(" "), count: 1, words: tokens.length, strong });
   };
-  for (const clause of clauses(posting)) {
+  for (const clause of clauses(posting.slice(0, MAX_MATCH_TEXT))) {
     const content = (t: Token) => !STOP.has(t.key) && !STOP.has(t.raw.toLowerCase()) && /\p{L}/u.test(t.raw);
     for (const [i, t] of clause.entries()) {
       if (!content(t)) continue;
@@ -140,7 +153,8 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
     }
   }
   const terms: Term[] = [];
-  const kept = new Set<string>();
+  // For each run of words inside a kept term, the highest count among the kept terms that hold it.
+  const within = new Map<string, number>();
   // Longer phrases first, so that a word only ever used inside a kept phrase is not listed again.
   for (const [key, c] of [...counts].sort((a, b) => b[1].words - a[1].words)) {
     const parts = key.split(" ");
@@ -148,8 +162,13 @@ export function matchJob(posting: string, resume: AtsResult): JobMatch {
     const keep = c.words === 1 ? c.strong : c.count >= 2 || inResume;
     if (!keep) continue;
     // Used only inside a longer kept term ("learning" of "machine learning"): not a term of its own.
-    if ([...kept].some((k) => ` ${k} `.includes(` ${key} `) && counts.get(k)!.count >= c.count)) continue;
-    kept.add(key);
+    if ((within.get(key) ?? -1) >= c.count) continue;
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j <= parts.length; j++) {
+        const run = parts.slice(i, j).join(" ");
+        within.set(run, Math.max(within.get(run) ?? -1, c.count));
+      }
+    }
     const where = has(skillKeys, parts) ? "skills" : inResume ? "text" : undefined;
     terms.push({ term: c.term, weight: Math.min(3, c.count), ...(where ? { where } : {}) });
   }

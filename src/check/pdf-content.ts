@@ -2,7 +2,7 @@
  * The PDF reader's interpreter: runs a page's content stream — its text operators, with the
  * transformation matrices that place them — into text items, and joins items into lines.
  */
-import { Lexer, latin1, PdfBytes, PdfName, PdfOperator, type PdfValue } from "./pdf-lexer.js";
+import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, type PdfValue } from "./pdf-lexer.js";
 
 export type PageLines = string[];
 
@@ -41,8 +41,16 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
-/** Runs a content stream's text operators; graphics and marked content are passed over. */
-export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | undefined): TextItem[] {
+/** Operands kept before an operator (no operator takes more than six, or one array); graphics states and marked-content sequences kept open. */
+const MAX_OPERANDS = 64;
+const MAX_OPEN = 1024;
+
+/**
+ * Runs a content stream's text operators; graphics and marked content are passed over. It stops
+ * after `maxItems` text items, and at syntax it cannot read (keeping the text before it), as
+ * viewers show what they could read of a damaged page.
+ */
+export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | undefined, maxItems = Infinity): TextItem[] {
   const items: TextItem[] = [];
   const lexer = new Lexer(latin1(data), 0, false);
   const operands: PdfValue[] = [];
@@ -88,6 +96,8 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
     }
     const xScale = Math.hypot(start[0], start[1]);
     const item: TextItem = { str, x: start[4], y: start[5], width: advance * xScale, size: ySize, font: font.name };
+    // Text placed at no finite place (a matrix of huge numbers) is on no page.
+    if (![item.x, item.y, item.width, item.size].every(Number.isFinite)) return;
     if (marks.length) {
       const mcid = marks.findLast((m) => m.mcid !== undefined)?.mcid;
       if (mcid !== undefined) item.mcid = mcid;
@@ -96,14 +106,22 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
     items.push(item);
     tm = multiply([1, 0, 0, 1, advance, 0], tm);
   };
-  for (let tok = lexer.next(); tok !== undefined; tok = lexer.next()) {
+  const next = () => {
+    try {
+      return lexer.next();
+    } catch (err) {
+      if (err instanceof PdfError) return undefined;
+      throw err;
+    }
+  };
+  for (let tok = next(); tok !== undefined && items.length < maxItems; tok = next()) {
     if (!(tok instanceof PdfOperator)) {
-      operands.push(tok);
+      if (operands.length < MAX_OPERANDS) operands.push(tok);
       continue;
     }
     switch (tok.op) {
       case "q":
-        stack.push(ctm);
+        if (stack.length < MAX_OPEN) stack.push(ctm);
         break;
       case "Q":
         ctm = stack.pop() ?? ctm;
@@ -148,9 +166,11 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
       case "Tj":
         show([operands[operands.length - 1]!]);
         break;
-      case "TJ":
-        show((operands[operands.length - 1] as PdfValue[] | undefined) ?? []);
+      case "TJ": {
+        const parts = operands[operands.length - 1];
+        show(Array.isArray(parts) ? parts : []);
         break;
+      }
       case "'":
         moveText(0, -leading);
         show([operands[operands.length - 1]!]);
@@ -165,11 +185,11 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
         const tag = operands[0];
         const props = operands[1];
         const mcid = props instanceof Map ? props.get("MCID") : undefined;
-        marks.push({ artifact: tag instanceof PdfName && tag.name === "Artifact", ...(typeof mcid === "number" ? { mcid } : {}) });
+        if (marks.length < MAX_OPEN) marks.push({ artifact: tag instanceof PdfName && tag.name === "Artifact", ...(typeof mcid === "number" ? { mcid } : {}) });
         break;
       }
       case "BMC":
-        marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
+        if (marks.length < MAX_OPEN) marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
         break;
       case "EMC":
         marks.pop();

@@ -19,6 +19,17 @@ export class PdfOperator {
   constructor(readonly op: string) {}
 }
 
+/** A PDF the reader cannot read, with why in plain words (the message is shown to the user). */
+export class PdfError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PdfError";
+  }
+}
+
+/** Arrays and dictionaries nested deeper than this are refused: real PDFs nest a handful deep, and the lexer recurses per level. */
+export const MAX_NESTING = 100;
+
 /** PDF white space: NUL, tab, line feed, form feed, carriage return, space. */
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 /** Delimiters: ( ) < > [ ] { } / % */
@@ -40,11 +51,18 @@ export const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byt
  * scans a latin1 string of the bytes. `refs` enables `n g R` references (never in content).
  */
 export class Lexer {
+  /** How many arrays and dictionaries are open. */
+  private depth = 0;
+
   constructor(
     readonly text: string,
     public pos = 0,
     readonly refs = true,
   ) {}
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new PdfError(`it nests arrays or dictionaries more than ${MAX_NESTING} deep`);
+  }
 
   /** Past white space and comments. */
   private skipSpace(): void {
@@ -75,7 +93,12 @@ export class Lexer {
     if (c === 0x3c) {
       if (t.charCodeAt(this.pos + 1) === 0x3c) {
         this.pos += 2;
-        return this.dict();
+        this.enter();
+        try {
+          return this.dict();
+        } finally {
+          this.depth--;
+        }
       }
       return this.hexString();
     }
@@ -85,27 +108,24 @@ export class Lexer {
     }
     if (c === 0x5b) {
       this.pos++;
-      const items: PdfValue[] = [];
-      for (;;) {
-        const v = this.next();
-        if (v === undefined) throw new Error("unterminated array");
-        if (v instanceof PdfOperator) {
-          if (v.op === "]") return items;
-          throw new Error(`unexpected ${v.op} in an array`);
-        }
-        items.push(v);
+      this.enter();
+      try {
+        return this.array();
+      } finally {
+        this.depth--;
       }
     }
-    if (c === 0x5d || c === 0x7b || c === 0x7d) {
+    // A lone `)` or `>` is damage: read as an operator that means nothing, so reading goes on past it.
+    if (c === 0x5d || c === 0x7b || c === 0x7d || c === 0x29 || c === 0x3e) {
       this.pos++;
       return operator(String.fromCharCode(c));
     }
     const start = this.pos;
     const word = this.regular();
-    if (!word) throw new Error(`unexpected byte ${c} at ${start}`);
+    if (!word) throw new PdfError(`unexpected byte ${c} at ${start}`);
     if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
       const n = Number(word);
-      if (Number.isNaN(n)) return operator(word);
+      if (!Number.isFinite(n)) return operator(word);
       return this.refs && Number.isInteger(n) && n >= 0 ? this.reference(n) : n;
     }
     if (word === "true") return true;
@@ -149,14 +169,27 @@ export class Lexer {
     return escaped ? s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
   }
 
+  private array(): PdfValue[] {
+    const items: PdfValue[] = [];
+    for (;;) {
+      const v = this.next();
+      if (v === undefined) throw new PdfError("an array is not closed");
+      if (v instanceof PdfOperator) {
+        if (v.op === "]") return items;
+        throw new PdfError(`unexpected ${v.op.slice(0, 20)} in an array`);
+      }
+      items.push(v);
+    }
+  }
+
   private dict(): PdfDict {
     const d: PdfDict = new Map();
     for (;;) {
       const k = this.next();
       if (k instanceof PdfOperator && k.op === ">>") return d;
-      if (!(k instanceof PdfName)) throw new Error("a dictionary key is not a name");
+      if (!(k instanceof PdfName)) throw new PdfError("a dictionary key is not a name");
       const v = this.next();
-      if (v === undefined || v instanceof PdfOperator) throw new Error(`no value for /${k.name}`);
+      if (v === undefined || v instanceof PdfOperator) throw new PdfError(`no value for /${k.name.slice(0, 40)}`);
       d.set(k.name, v);
     }
   }
@@ -175,29 +208,40 @@ export class Lexer {
 
   private literalString(): PdfBytes {
     const t = this.text;
-    const out: number[] = [];
+    // At most one byte a character: the bytes are written into a buffer of the string's length.
+    let buf = new Uint8Array(Math.min(t.length - this.pos, 1024));
+    let n = 0;
+    const push = (b: number) => {
+      if (n === buf.length) {
+        const grown = new Uint8Array(Math.min(Math.max(buf.length * 2, 16), t.length - this.pos + 1));
+        grown.set(buf);
+        buf = grown;
+      }
+      buf[n++] = b;
+    };
     let depth = 1;
     let i = this.pos + 1;
     while (i < t.length) {
       let c = t.charCodeAt(i++);
       if (c === 0x5c) {
+        if (i >= t.length) break;
         c = t.charCodeAt(i++);
-        if (c in ESCAPES) out.push(ESCAPES[c]!);
+        if (c in ESCAPES) push(ESCAPES[c]!);
         else if (c >= 0x30 && c <= 0x37) {
           let v = c - 0x30;
           for (let k = 0; k < 2 && t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x37; k++) v = v * 8 + (t.charCodeAt(i++) - 0x30);
-          out.push(v & 0xff);
+          push(v & 0xff);
         } else if (c === 0x0d) {
           if (t.charCodeAt(i) === 0x0a) i++;
-        } else if (c !== 0x0a) out.push(c);
+        } else if (c !== 0x0a) push(c);
         continue;
       }
       if (c === 0x28) depth++;
       else if (c === 0x29 && --depth === 0) break;
-      out.push(c);
+      push(c);
     }
     this.pos = i;
-    return new PdfBytes(Uint8Array.from(out));
+    return new PdfBytes(buf.slice(0, n));
   }
 }
 

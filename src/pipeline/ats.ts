@@ -4,28 +4,38 @@
  */
 import { parseResume, type AtsResult } from "../check/ats.js";
 import { matchJob, type JobMatch } from "../check/keywords.js";
+import { PdfError } from "../check/pdf-lexer.js";
 import { readPdfPages } from "../check/pdftext.js";
 import { ResumeError } from "../common/errors.js";
 import { readFileBounded } from "../input/load.js";
 
 /** A PDF or posting larger than this is refused, unread (ats, extract). */
 export const MAX_ATS_BYTES = 50 * 1024 * 1024;
+/** A job posting larger than this is refused: a posting is a few kilobytes. */
+export const MAX_POSTING_BYTES = 1024 * 1024;
 
 export interface AtsReport {
   parsed: AtsResult;
   job?: JobMatch;
 }
 
-export function atsReport(pdf: string | Uint8Array, opts: { label?: string; job?: string; jobLabel?: string } = {}): AtsReport {
+export function atsReport(pdf: string | Uint8Array, opts: { label?: string; job?: string; jobLabel?: string; jobText?: string } = {}): AtsReport {
   const label = opts.label ?? (typeof pdf === "string" ? pdf : "<pdf>");
   const bytes = typeof pdf === "string" ? readFileBounded(pdf, label, MAX_ATS_BYTES) : pdf;
-  let parsed: AtsResult;
+  let pages: ReturnType<typeof readPdfPages>;
   try {
-    parsed = parseResume(readPdfPages(bytes));
+    pages = readPdfPages(bytes);
   } catch (err) {
-    throw new ResumeError([{ file: label, path: "", message: `cannot be read as a PDF: ${(err as Error).message}` }]);
+    throw unreadable(err, label);
   }
-  if (opts.job === undefined) return { parsed };
-  const posting = readFileBounded(opts.job, opts.jobLabel ?? opts.job, MAX_ATS_BYTES).toString("utf8");
+  const parsed = parseResume(pages);
+  const posting = opts.jobText ?? (opts.job === undefined ? undefined : readFileBounded(opts.job, opts.jobLabel ?? opts.job, MAX_POSTING_BYTES).toString("utf8"));
+  if (posting === undefined) return { parsed };
   return { parsed, job: matchJob(posting, parsed) };
+}
+
+/** A reader's failure as the user's problem: a PdfError says why in plain words; anything else is passed on. */
+export function unreadable(err: unknown, label: string): unknown {
+  if (err instanceof PdfError) return new ResumeError([{ file: label, path: "", message: `cannot be read as a PDF: ${err.message}` }]);
+  return err;
 }
