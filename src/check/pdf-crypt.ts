@@ -13,7 +13,7 @@ export interface Decryptor {
   stream(bytes: Uint8Array, num: number, gen: number): Uint8Array;
 }
 
-const PADDING = Buffer.from("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0cfea9fe6453697a", "hex");
+const PADDING = Buffer.from("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a", "hex");
 
 const NEEDS_PASSWORD = "it is encrypted with a password; this tool cannot read it";
 

@@ -34,6 +34,15 @@ export interface FuzzStats {
   failures: FuzzFailure[];
   /** The slowest case, in ms. */
   slowest: number;
+  /** Every case's outcome, in order, with the refusal's message or the text the target returned (its first 4,000 characters). */
+  results: FuzzResult[];
+}
+
+export interface FuzzResult {
+  label: string;
+  outcome: "ok" | "refused" | FuzzFailure["outcome"];
+  message: string;
+  ms: number;
 }
 
 export interface FuzzOptions {
@@ -54,7 +63,7 @@ const LEAKS = /is not a function|Cannot read propert|Maximum call stack|is not i
 export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: FuzzOptions = {}): Promise<FuzzStats> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const maxRss = opts.maxRss ?? 300 * 1024 * 1024;
-  const stats: FuzzStats = { cases: 0, ok: 0, refused: 0, failures: [], slowest: 0 };
+  const stats: FuzzStats = { cases: 0, ok: 0, refused: 0, failures: [], slowest: 0, results: [] };
   let child: ChildProcess | undefined;
   let baseRss = 0;
   const start = () =>
@@ -107,6 +116,7 @@ export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: Fuzz
         outcome = "memory";
         message = `peak resident memory ${Math.round((r.maxRss ?? 0) / 2 ** 20)} MB (the child starts at ${Math.round(baseRss / 2 ** 20)} MB)`;
       }
+      stats.results.push({ label: kase.label, outcome: outcome as FuzzResult["outcome"], message, ms: r.ms ?? timeoutMs });
       if (outcome === "ok") stats.ok++;
       else if (outcome === "refused") stats.refused++;
       else {
