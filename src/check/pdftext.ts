@@ -18,7 +18,8 @@
  *
  * This file finds the objects, pages, fonts and ToUnicode maps; pdf-lexer.ts reads PDF values,
  * pdf-filters.ts decodes streams, pdf-crypt.ts decrypts, and pdf-content.ts runs a page's content
- * stream into lines. */
+ * stream into lines.
+ */
 import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./pdf-content.js";
 import { decryptor, type Decryptor } from "./pdf-crypt.js";
 import { simpleEncoding } from "./pdf-encoding.js";
