@@ -97,7 +97,7 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
     const xScale = Math.hypot(start[0], start[1]);
     const item: TextItem = { str, x: start[4], y: start[5], width: advance * xScale, size: ySize, font: font.name };
     // Text placed at no finite place (a matrix of huge numbers) is on no page.
-    if (![item.x, item.y, item.width, item.size].every(Number.isFinite)) return;
+    if (!Number.isFinite(item.x) || !Number.isFinite(item.y) || !Number.isFinite(item.width) || !Number.isFinite(item.size)) return;
     if (marks.length) {
       const mcid = marks.findLast((m) => m.mcid !== undefined)?.mcid;
       if (mcid !== undefined) item.mcid = mcid;
@@ -106,104 +106,101 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
     items.push(item);
     tm = multiply([1, 0, 0, 1, advance, 0], tm);
   };
-  const next = () => {
-    try {
-      return lexer.next();
-    } catch (err) {
-      if (err instanceof PdfError) return undefined;
-      throw err;
+  // Syntax it cannot read ends the stream: the text before it is kept.
+  try {
+    for (let tok = lexer.next(); tok !== undefined && items.length < maxItems; tok = lexer.next()) {
+      if (!(tok instanceof PdfOperator)) {
+        if (operands.length < MAX_OPERANDS) operands.push(tok);
+        continue;
+      }
+      switch (tok.op) {
+        case "q":
+          if (stack.length < MAX_OPEN) stack.push(ctm);
+          break;
+        case "Q":
+          ctm = stack.pop() ?? ctm;
+          break;
+        case "cm":
+          ctm = multiply([num(6), num(5), num(4), num(3), num(2), num(1)], ctm);
+          break;
+        case "BT":
+          tm = tlm = [1, 0, 0, 1, 0, 0];
+          break;
+        case "Tf": {
+          const name = operands[operands.length - 2];
+          font = name instanceof PdfName ? fontNamed(name.name) : undefined;
+          size = num(1);
+          break;
+        }
+        case "Tm":
+          tm = tlm = [num(6), num(5), num(4), num(3), num(2), num(1)];
+          break;
+        case "Td":
+          moveText(num(2), num(1));
+          break;
+        case "TD":
+          leading = -num(1);
+          moveText(num(2), num(1));
+          break;
+        case "T*":
+          moveText(0, -leading);
+          break;
+        case "TL":
+          leading = num(1);
+          break;
+        case "Tc":
+          charSpacing = num(1);
+          break;
+        case "Tw":
+          wordSpacing = num(1);
+          break;
+        case "Tz":
+          scale = num(1) / 100;
+          break;
+        case "Tj":
+          show([operands[operands.length - 1]!]);
+          break;
+        case "TJ": {
+          const parts = operands[operands.length - 1];
+          show(Array.isArray(parts) ? parts : []);
+          break;
+        }
+        case "'":
+          moveText(0, -leading);
+          show([operands[operands.length - 1]!]);
+          break;
+        case '"':
+          wordSpacing = num(3);
+          charSpacing = num(2);
+          moveText(0, -leading);
+          show([operands[operands.length - 1]!]);
+          break;
+        case "BDC": {
+          const tag = operands[0];
+          const props = operands[1];
+          const mcid = props instanceof Map ? props.get("MCID") : undefined;
+          if (marks.length < MAX_OPEN) marks.push({ artifact: tag instanceof PdfName && tag.name === "Artifact", ...(typeof mcid === "number" ? { mcid } : {}) });
+          break;
+        }
+        case "BMC":
+          if (marks.length < MAX_OPEN) marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
+          break;
+        case "EMC":
+          marks.pop();
+          break;
+        case "BI": {
+          // An inline image: skip its data up to EI.
+          const ei = /\sEI(?=[\s]|$)/g;
+          ei.lastIndex = lexer.pos;
+          const m = ei.exec(lexer.text);
+          lexer.pos = m ? m.index + m[0].length : data.length;
+          break;
+        }
+      }
+      operands.length = 0;
     }
-  };
-  for (let tok = next(); tok !== undefined && items.length < maxItems; tok = next()) {
-    if (!(tok instanceof PdfOperator)) {
-      if (operands.length < MAX_OPERANDS) operands.push(tok);
-      continue;
-    }
-    switch (tok.op) {
-      case "q":
-        if (stack.length < MAX_OPEN) stack.push(ctm);
-        break;
-      case "Q":
-        ctm = stack.pop() ?? ctm;
-        break;
-      case "cm":
-        ctm = multiply([num(6), num(5), num(4), num(3), num(2), num(1)], ctm);
-        break;
-      case "BT":
-        tm = tlm = [1, 0, 0, 1, 0, 0];
-        break;
-      case "Tf": {
-        const name = operands[operands.length - 2];
-        font = name instanceof PdfName ? fontNamed(name.name) : undefined;
-        size = num(1);
-        break;
-      }
-      case "Tm":
-        tm = tlm = [num(6), num(5), num(4), num(3), num(2), num(1)];
-        break;
-      case "Td":
-        moveText(num(2), num(1));
-        break;
-      case "TD":
-        leading = -num(1);
-        moveText(num(2), num(1));
-        break;
-      case "T*":
-        moveText(0, -leading);
-        break;
-      case "TL":
-        leading = num(1);
-        break;
-      case "Tc":
-        charSpacing = num(1);
-        break;
-      case "Tw":
-        wordSpacing = num(1);
-        break;
-      case "Tz":
-        scale = num(1) / 100;
-        break;
-      case "Tj":
-        show([operands[operands.length - 1]!]);
-        break;
-      case "TJ": {
-        const parts = operands[operands.length - 1];
-        show(Array.isArray(parts) ? parts : []);
-        break;
-      }
-      case "'":
-        moveText(0, -leading);
-        show([operands[operands.length - 1]!]);
-        break;
-      case '"':
-        wordSpacing = num(3);
-        charSpacing = num(2);
-        moveText(0, -leading);
-        show([operands[operands.length - 1]!]);
-        break;
-      case "BDC": {
-        const tag = operands[0];
-        const props = operands[1];
-        const mcid = props instanceof Map ? props.get("MCID") : undefined;
-        if (marks.length < MAX_OPEN) marks.push({ artifact: tag instanceof PdfName && tag.name === "Artifact", ...(typeof mcid === "number" ? { mcid } : {}) });
-        break;
-      }
-      case "BMC":
-        if (marks.length < MAX_OPEN) marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
-        break;
-      case "EMC":
-        marks.pop();
-        break;
-      case "BI": {
-        // An inline image: skip its data up to EI.
-        const ei = /\sEI(?=[\s]|$)/g;
-        ei.lastIndex = lexer.pos;
-        const m = ei.exec(lexer.text);
-        lexer.pos = m ? m.index + m[0].length : data.length;
-        break;
-      }
-    }
-    operands.length = 0;
+  } catch (err) {
+    if (!(err instanceof PdfError)) throw err;
   }
   return items;
 }

@@ -54,12 +54,19 @@ export class Lexer {
   /** How many arrays and dictionaries are open. */
   private depth = 0;
 
+  /** Where reading stops (the text's length unless a caller bounds it, as to one object). */
+  readonly end: number;
+
   constructor(
     readonly text: string,
     public pos = 0,
     readonly refs = true,
-  ) {}
+    end = text.length,
+  ) {
+    this.end = Math.min(end, text.length);
+  }
 
+  /** Opens an array or dictionary. (A lexer that has thrown is not used again, so no close is owed then.) */
   private enter(): void {
     if (++this.depth > MAX_NESTING) throw new PdfError(`it nests arrays or dictionaries more than ${MAX_NESTING} deep`);
   }
@@ -67,7 +74,7 @@ export class Lexer {
   /** Past white space and comments. */
   private skipSpace(): void {
     const t = this.text;
-    const n = t.length;
+    const n = this.end;
     let i = this.pos;
     while (i < n) {
       const c = t.charCodeAt(i);
@@ -83,7 +90,7 @@ export class Lexer {
   next(): PdfValue | PdfOperator | undefined {
     this.skipSpace();
     const t = this.text;
-    if (this.pos >= t.length) return undefined;
+    if (this.pos >= this.end) return undefined;
     const c = t.charCodeAt(this.pos);
     if (c === 0x2f) {
       this.pos++;
@@ -94,11 +101,9 @@ export class Lexer {
       if (t.charCodeAt(this.pos + 1) === 0x3c) {
         this.pos += 2;
         this.enter();
-        try {
-          return this.dict();
-        } finally {
-          this.depth--;
-        }
+        const d = this.dict();
+        this.depth--;
+        return d;
       }
       return this.hexString();
     }
@@ -109,11 +114,9 @@ export class Lexer {
     if (c === 0x5b) {
       this.pos++;
       this.enter();
-      try {
-        return this.array();
-      } finally {
-        this.depth--;
-      }
+      const a = this.array();
+      this.depth--;
+      return a;
     }
     // A lone `)` or `>` is damage: read as an operator that means nothing, so reading goes on past it.
     if (c === 0x5d || c === 0x7b || c === 0x7d || c === 0x29 || c === 0x3e) {
@@ -140,11 +143,11 @@ export class Lexer {
     const save = this.pos;
     this.skipSpace();
     const genStart = this.pos;
-    while (this.pos < t.length && isDigit(t.charCodeAt(this.pos))) this.pos++;
+    while (this.pos < this.end && isDigit(t.charCodeAt(this.pos))) this.pos++;
     if (this.pos > genStart) {
       this.skipSpace();
       const after = t.charCodeAt(this.pos + 1);
-      if (t.charCodeAt(this.pos) === 0x52 && (this.pos + 1 >= t.length || isSpace(after) || isDelimiter(after))) {
+      if (this.pos < this.end && t.charCodeAt(this.pos) === 0x52 && (this.pos + 1 >= this.end || isSpace(after) || isDelimiter(after))) {
         this.pos++;
         return new PdfRef(n);
       }
@@ -159,7 +162,7 @@ export class Lexer {
     const start = this.pos;
     let i = start;
     let escaped = false;
-    for (; i < t.length; i++) {
+    for (; i < this.end; i++) {
       const c = t.charCodeAt(i);
       if (c < 256 && CLASS[c] !== 0) break;
       if (c === 0x23) escaped = true;
@@ -197,7 +200,7 @@ export class Lexer {
   private hexString(): PdfBytes {
     const t = this.text;
     let end = t.indexOf(">", this.pos + 1);
-    if (end < 0) end = t.length;
+    if (end < 0 || end > this.end) end = this.end;
     // Buffer's hex decoder stops at the first non-hex digit: drop white space first, pad odd.
     let hex = t.slice(this.pos + 1, end);
     if (/[^0-9a-fA-F]/.test(hex)) hex = hex.replace(/[^0-9a-fA-F]/g, "");
@@ -208,40 +211,45 @@ export class Lexer {
 
   private literalString(): PdfBytes {
     const t = this.text;
-    // At most one byte a character: the bytes are written into a buffer of the string's length.
-    let buf = new Uint8Array(Math.min(t.length - this.pos, 1024));
-    let n = 0;
-    const push = (b: number) => {
-      if (n === buf.length) {
-        const grown = new Uint8Array(Math.min(Math.max(buf.length * 2, 16), t.length - this.pos + 1));
-        grown.set(buf);
-        buf = grown;
-      }
-      buf[n++] = b;
-    };
+    const start = this.pos + 1;
+    // First its end (and whether it has escapes); then its bytes, into a buffer of that length.
     let depth = 1;
-    let i = this.pos + 1;
-    while (i < t.length) {
-      let c = t.charCodeAt(i++);
+    let escaped = false;
+    let i = start;
+    for (; i < this.end; i++) {
+      const c = t.charCodeAt(i);
       if (c === 0x5c) {
-        if (i >= t.length) break;
-        c = t.charCodeAt(i++);
-        if (c in ESCAPES) push(ESCAPES[c]!);
+        escaped = true;
+        i++;
+      } else if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) break;
+    }
+    const end = Math.min(i, this.end);
+    this.pos = end + 1;
+    const buf = new Uint8Array(end - start);
+    if (!escaped) {
+      for (let k = start; k < end; k++) buf[k - start] = t.charCodeAt(k);
+      return new PdfBytes(buf);
+    }
+    let n = 0;
+    for (let k = start; k < end; ) {
+      let c = t.charCodeAt(k++);
+      if (c === 0x5c) {
+        if (k >= end) break;
+        c = t.charCodeAt(k++);
+        if (c in ESCAPES) c = ESCAPES[c]!;
         else if (c >= 0x30 && c <= 0x37) {
           let v = c - 0x30;
-          for (let k = 0; k < 2 && t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x37; k++) v = v * 8 + (t.charCodeAt(i++) - 0x30);
-          push(v & 0xff);
+          for (let d = 0; d < 2 && k < end && t.charCodeAt(k) >= 0x30 && t.charCodeAt(k) <= 0x37; d++) v = v * 8 + (t.charCodeAt(k++) - 0x30);
+          c = v & 0xff;
         } else if (c === 0x0d) {
-          if (t.charCodeAt(i) === 0x0a) i++;
-        } else if (c !== 0x0a) push(c);
-        continue;
+          if (t.charCodeAt(k) === 0x0a) k++;
+          continue;
+        } else if (c === 0x0a) continue;
       }
-      if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) break;
-      push(c);
+      buf[n++] = c;
     }
-    this.pos = i;
-    return new PdfBytes(buf.slice(0, n));
+    return new PdfBytes(buf.subarray(0, n));
   }
 }
 

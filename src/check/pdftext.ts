@@ -206,7 +206,7 @@ class PdfFile {
         endobj = t.indexOf("endobj", at);
         if (endobj < 0) endobj = t.length;
       }
-      const lexer = new Lexer(endobj < t.length ? t.slice(0, endobj) : t, at + 3);
+      const lexer = new Lexer(t, at + 3, true, endobj);
       try {
         const value = lexer.next();
         from = Math.max(from, lexer.pos);
@@ -342,7 +342,7 @@ class PdfFile {
         const end = i + 1 < starts.length ? first + starts[i + 1]! : text.length;
         let value: PdfValue | undefined;
         try {
-          const v = new Lexer(text.slice(0, Math.max(0, end)), first + offset).next();
+          const v = new Lexer(text, first + offset, true, end).next();
           if (v !== undefined && !(v instanceof PdfOperator)) value = v;
         } catch (err) {
           if (!(err instanceof PdfError)) throw err;
