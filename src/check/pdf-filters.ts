@@ -13,7 +13,16 @@ export class PdfTooLarge extends PdfError {}
 /** The parameters a filter may take (its DecodeParms), as numbers by name. */
 export type FilterParms = Map<string, number>;
 
-const tooLarge = (limit: number) => new PdfTooLarge(`its streams decompress to more than ${Math.max(1, Math.round(limit / 2 ** 20))} MB, more than any résumé holds`);
+/**
+ * A stream decodes to at most this many bytes, and all the streams of one PDF (each time one is
+ * read) to at most MAX_DECODED_BYTES. A résumé's largest stream (a page's contents, a font's
+ * ToUnicode map, an object stream) is well under 1 MB; images are never decoded. The bounds keep
+ * the worst file to a few seconds of reading and under 300 MB of memory.
+ */
+export const MAX_STREAM_BYTES = 8 * 2 ** 20;
+export const MAX_DECODED_BYTES = 32 * 2 ** 20;
+
+const tooLarge = () => new PdfTooLarge(`its streams decompress to more than this tool reads (${MAX_STREAM_BYTES / 2 ** 20} MB a stream, ${MAX_DECODED_BYTES / 2 ** 20} MB in all), far more than a résumé holds`);
 
 /** Runs one filter over `data`; throws a PdfError on a filter it does not know or on output past `limit`. */
 export function decodeFilter(name: string, data: Uint8Array, parms: FilterParms, limit: number): Uint8Array {
@@ -49,11 +58,11 @@ function inflate(data: Uint8Array, limit: number): Uint8Array {
   try {
     return inflateSync(data, opts);
   } catch (err) {
-    if (err instanceof RangeError || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(limit);
+    if (err instanceof RangeError || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
     try {
       return inflateRawSync(data, opts);
     } catch (raw) {
-      if (raw instanceof RangeError || (raw as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(limit);
+      if (raw instanceof RangeError || (raw as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
       throw new PdfError("it has a damaged compressed stream");
     }
   }
@@ -75,7 +84,7 @@ class Output {
   }
   private grow(by: number): void {
     const need = this.length + by;
-    if (need > this.limit) throw tooLarge(this.limit);
+    if (need > this.limit) throw tooLarge();
     const next = new Uint8Array(Math.min(this.limit, Math.max(need, this.buf.length * 2)));
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
@@ -230,7 +239,7 @@ function predict(data: Uint8Array, parms: FilterParms, limit: number): Uint8Arra
     return out;
   }
   const rows = Math.floor(data.length / (rowBytes + 1));
-  if (rows * rowBytes > limit) throw tooLarge(limit);
+  if (rows * rowBytes > limit) throw tooLarge();
   const out = new Uint8Array(rows * rowBytes);
   for (let r = 0; r < rows; r++) {
     const type = data[r * (rowBytes + 1)]!;

@@ -23,7 +23,7 @@
 import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./pdf-content.js";
 import { decryptor, type Decryptor } from "./pdf-crypt.js";
 import { simpleEncoding } from "./pdf-encoding.js";
-import { decodeFilter, PdfTooLarge, type FilterParms } from "./pdf-filters.js";
+import { decodeFilter, MAX_DECODED_BYTES, MAX_STREAM_BYTES, PdfTooLarge, type FilterParms } from "./pdf-filters.js";
 import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, PdfRef, type PdfDict, type PdfValue } from "./pdf-lexer.js";
 
 export type { PageLines, PlacedLine, TextItem } from "./pdf-content.js";
@@ -95,9 +95,6 @@ function structureOf(pdf: PdfFile): (StructNode & { links: number[] }) | undefin
   return tree && { ...tree, links: pdf.linkAnnotations() };
 }
 
-/** An embedded file decodes to at most this many bytes: the résumé this tool embeds is a few kilobytes. */
-export const MAX_EMBEDDED_BYTES = 16 * 2 ** 20;
-
 /** The files embedded in a PDF as the document's associated files (or, failing that, its EmbeddedFiles). */
 export function readEmbeddedFiles(bytes: Uint8Array): { name: string; data: Uint8Array; relationship?: string }[] {
   return new PdfFile(bytes).embeddedFiles();
@@ -121,10 +118,6 @@ interface PdfObject {
   stream?: Uint8Array;
 }
 
-/** A stream decodes to at most this many bytes: a résumé's largest content stream is well under 1 MB. */
-export const MAX_STREAM_BYTES = 32 * 2 ** 20;
-/** All the streams of one PDF decode to at most this many bytes together (a page read twice counts twice). */
-export const MAX_DECODED_BYTES = 128 * 2 ** 20;
 /** Pages read, at most; and text items over all of them (a page of a résumé has a few hundred). */
 export const MAX_PAGES = 10_000;
 export const MAX_TEXT_ITEMS = 200_000;
@@ -370,7 +363,7 @@ class PdfFile {
   }
 
   /** A stream's data, decrypted and decoded; bounded in size (PdfTooLarge past the bounds). */
-  private streamData(v: PdfValue | undefined, max = MAX_STREAM_BYTES): Uint8Array {
+  private streamData(v: PdfValue | undefined): Uint8Array {
     const num = v instanceof PdfRef ? v.num : -1;
     const obj = this.objects.get(num);
     if (!obj?.stream) return new Uint8Array();
@@ -392,7 +385,7 @@ class PdfFile {
         if (typeof r === "number") parms.set(k, r);
       }
       const left = MAX_DECODED_BYTES - this.decoded;
-      data = decodeFilter(f, data, parms, Math.min(max, left));
+      data = decodeFilter(f, data, parms, Math.min(MAX_STREAM_BYTES, left));
       this.decoded += data.length;
     }
     return data;
@@ -466,7 +459,7 @@ class PdfFile {
       if (!spec || !file) return [];
       const name = this.resolve(spec.get("UF") ?? spec.get("F"));
       const rel = this.resolve(spec.get("AFRelationship"));
-      return [{ name: name instanceof PdfBytes ? textString(name.bytes) : name instanceof PdfName ? name.name : "", data: this.streamData(file, MAX_EMBEDDED_BYTES), relationship: rel instanceof PdfName ? rel.name : undefined }];
+      return [{ name: name instanceof PdfBytes ? textString(name.bytes) : name instanceof PdfName ? name.name : "", data: this.streamData(file), relationship: rel instanceof PdfName ? rel.name : undefined }];
     });
   }
 
@@ -602,7 +595,7 @@ class PdfFile {
       }
     });
     const size = chunks.reduce((n, c) => n + c.length + 1, 0);
-    if (size > MAX_STREAM_BYTES) throw new PdfTooLarge(`a page's contents are more than ${MAX_STREAM_BYTES / 2 ** 20} MB, more than any résumé holds`);
+    if (size > MAX_STREAM_BYTES) throw new PdfTooLarge(`a page's contents are more than ${MAX_STREAM_BYTES / 2 ** 20} MB, far more than a résumé holds`);
     const data = new Uint8Array(size);
     let at = 0;
     for (const c of chunks) {

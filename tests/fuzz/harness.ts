@@ -43,6 +43,8 @@ export interface FuzzResult {
   outcome: "ok" | "refused" | FuzzFailure["outcome"];
   message: string;
   ms: number;
+  /** The child's peak resident memory so far (bytes). */
+  maxRss: number;
 }
 
 export interface FuzzOptions {
@@ -116,7 +118,7 @@ export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: Fuzz
         outcome = "memory";
         message = `peak resident memory ${Math.round((r.maxRss ?? 0) / 2 ** 20)} MB (the child starts at ${Math.round(baseRss / 2 ** 20)} MB)`;
       }
-      stats.results.push({ label: kase.label, outcome: outcome as FuzzResult["outcome"], message, ms: r.ms ?? timeoutMs });
+      stats.results.push({ label: kase.label, outcome: outcome as FuzzResult["outcome"], message, ms: r.ms ?? timeoutMs, maxRss: r.maxRss ?? 0 });
       if (outcome === "ok") stats.ok++;
       else if (outcome === "refused") stats.refused++;
       else {
