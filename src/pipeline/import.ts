@@ -3,7 +3,7 @@
  * RenderCV file or a JSON Resume document becomes a commented `resume.yaml` that validates and
  * builds as it is, with the schema comment for editors; an existing file is never replaced.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { Document, isMap, isScalar, type Pair } from "yaml";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
@@ -15,6 +15,7 @@ import { importRenderCv, isRenderCv } from "../input/rendercv.js";
 import { asRecord, BUILTIN_SECTIONS, resumeJsonSchema } from "../input/schema.js";
 import { validateDocument } from "../input/validate.js";
 import { toJsonResume } from "../output/export.js";
+import { writeNew } from "../output/write.js";
 
 export type ImportedFrom = "LinkedIn's data export" | "RenderCV" | "JSON Resume";
 
@@ -131,12 +132,22 @@ function leaveOutInvalid(doc: Record<string, unknown>, label: string, notes: Dia
   }
 }
 
+/** Anything at `file`, a dangling symbolic link included. */
+function exists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function importResume(source: string, opts: { output: string; label?: string; outputLabel?: string }): Promise<ImportResult> {
   const label = opts.label ?? source;
   const output = path.resolve(opts.output);
   const shownOut = opts.outputLabel ?? opts.output;
   if (!/\.(ya?ml|json)$/i.test(output)) throw new ResumeError([{ file: shownOut, path: "", message: "the output is a .yaml (or .json) file" }]);
-  if (existsSync(output)) throw new ResumeError([{ file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" }]);
+  if (exists(output)) throw new ResumeError([{ file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" }]);
   const { imported, from, base } = await read(source, label);
   const { doc } = imported;
   const notes = [...imported.notes];
@@ -148,15 +159,14 @@ export async function importResume(source: string, opts: { output: string; label
   if (from !== "JSON Resume") leaveOutInvalid(doc, label, notes);
   const text = /\.json$/i.test(output) ? `${JSON.stringify(doc, null, 2)}\n` : commentedYaml(doc, from, label, output);
   try {
-    mkdirSync(path.dirname(output), { recursive: true });
-    writeFileSync(output, text, { flag: "wx" });
+    writeNew(output, Buffer.from(text));
   } catch (err) {
     throw new ResumeError([{ file: shownOut, path: "", message: (err as NodeJS.ErrnoException).code === "EEXIST" ? "exists; refusing to overwrite it" : `cannot be written (${(err as NodeJS.ErrnoException).code})` }]);
   }
   const schemaFile = path.join(path.dirname(output), "resume.schema.json");
   let schema: string | undefined;
   try {
-    writeFileSync(schemaFile, `${JSON.stringify(resumeJsonSchema(), null, 2)}\n`, { flag: "wx" });
+    writeNew(schemaFile, Buffer.from(`${JSON.stringify(resumeJsonSchema(), null, 2)}\n`));
     schema = schemaFile;
   } catch {
     // One is there already (or the folder is read-only, which the résumé's write would have said).
