@@ -78,7 +78,9 @@ export function breakWord(word: string): string[] {
 
 /** After these, a long run breaks first: they end a part of a name (`snake_case`, `com.example`, `a:b`). */
 const SEPARATOR = /^[_.,;:@+~!*|\\)\]}]$/u;
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made when first used: an Intl object cannot be held in the startup snapshot.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)].map((g) => g.segment);
 
 /**
  * A run of LONG_RUN characters or more with no other break point, in pieces: after a separator
@@ -86,7 +88,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * always between graphemes (an accent stays on its letter, an emoji sequence whole).
  */
 function breakRun(piece: string): string[] {
-  const gs = [...graphemes.segment(piece)].map((g) => g.segment);
+  const gs = graphemes(piece);
   if (gs.length < LONG_RUN) return [piece];
   const runs: string[] = [];
   let current: string[] = [];
@@ -99,7 +101,7 @@ function breakRun(piece: string): string[] {
   }
   if (current.length) runs.push(current.join(""));
   // No short last piece: the last two share what is left.
-  if (runs.length > 1 && [...graphemes.segment(runs.at(-1)!)].length < RUN_STEP / 2) runs.splice(-2, 2, runs.at(-2)! + runs.at(-1)!);
+  if (runs.length > 1 && graphemes(runs.at(-1)!).length < RUN_STEP / 2) runs.splice(-2, 2, runs.at(-2)! + runs.at(-1)!);
   return runs;
 }
 const MIN_PIECE = 4;
