@@ -27,6 +27,7 @@ import { formatPath, type Diagnostic } from "../common/errors.js";
 import { readDateField } from "./dates.js";
 import { fromHtml } from "./html.js";
 import type { LoadedSource } from "./load.js";
+import { linkRefusal } from "../common/links.js";
 import { CLOSED_OBJECTS, completeUrl, DATE_FIELDS, EMAIL_FIELDS, emailProblem, ResumeSchema, URL_FIELDS, urlProblem } from "./schema.js";
 
 type Path = readonly PropertyKey[];
@@ -347,6 +348,13 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
         if (read.text !== value) {
           html.paths.push(at);
           for (const name of read.dropped) html.dropped.set(name, (html.dropped.get(name) ?? 0) + 1);
+        }
+        // An inline link to an address that may not be one prints as written, as text (model/markup.ts).
+        if (MARKUP.has(key)) {
+          for (const m of read.text.matchAll(/\[[^\]\n]+\]\(([a-z][a-z0-9+.-]*:[^)\s]+)\)/gi)) {
+            const why = linkRefusal(m[1]!);
+            if (why) assume(at, `the link to "${m[1]}" ${why.startsWith("has") || why.startsWith("is") ? why : `is refused: ${why}`}; it prints as text, not as a link`, "warning");
+          }
         }
         return read.text;
       }

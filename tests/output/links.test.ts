@@ -66,6 +66,9 @@ describe("links", () => {
     expect(r.stderr).toMatch(/basics\.profiles\[1\]\.url .*smb: links are not allowed/);
     expect(r.stderr).toMatch(/basics\.profiles\[2\]\.url .*ms-word: links are not allowed/);
     expect(r.stderr).toMatch(/work\[0\]\.url .*ms-word: links are not allowed/);
+    // And each inline link that is none, in the field that has it.
+    expect(r.stderr).toMatch(/basics\.summary .*the link to "https:\/\/user:pw@evil\.example\/x" has a user name before its host/);
+    expect(r.stderr).toMatch(/work\[0\]\.highlights\[0\] .*the link to "ms-settings:privacy" is refused: ms-settings: links are not allowed/);
   });
 
   it("--strict refuses an address that cannot be a link", async () => {
