@@ -8,9 +8,11 @@
  */
 
 /** C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The colour and weight codes the CLI itself writes (Context.paint), allowed when colour is on. */
+// eslint-disable-next-line no-control-regex -- the CLI's own escape sequences
 const OWN_STYLES = /\u001b\[(?:0|1|2|31|32|33)m/y;
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };

@@ -20,6 +20,7 @@ const ESC = "\u001b";
 /** What a hostile text does: retitle the window, then clear the screen. */
 const ATTACK = `${ESC}]0;pwned\u0007${ESC}[2J`;
 const SHOWN = "\\x1b]0;pwned\\x07\\x1b[2J";
+// eslint-disable-next-line no-control-regex -- what must never reach the terminal raw
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe("escapes", () => {
@@ -41,6 +42,7 @@ describe("messages quote the input with its controls escaped", () => {
       const r = await run(["validate", file], { env, color });
       // The date's ESC is a problem of its own (it cannot be printed); the key's, a warning.
       expect(r.code, r.stderr).toBe(1);
+      // eslint-disable-next-line no-control-regex -- the CLI's own colours, removed to compare
       const plain = r.stderr.replace(/\u001b\[(?:0|1|2|31|32|33)m/g, "");
       expect(plain).not.toMatch(RAW);
       expect(plain).toContain(`${SHOWN}fake`);
