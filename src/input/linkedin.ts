@@ -105,7 +105,7 @@ function place(value: string | undefined): { city?: string; region?: string } | 
 
 
 /** Read LinkedIn's export at `source` (a ZIP or a folder); `label` names it in messages. */
-export function importLinkedIn(source: string, label: string): Imported {
+export async function importLinkedIn(source: string, label: string): Promise<Imported> {
   const isDir = statSync(source).isDirectory();
   const texts = new Map<string, { text: string; label: string }>();
   let all: string[];
@@ -116,7 +116,7 @@ export function importLinkedIn(source: string, label: string): Imported {
     for (const n of all.filter((x) => known.has(x.toLowerCase()))) texts.set(n.toLowerCase(), { text: readFileBounded(path.join(source, n), path.join(label, n), CSV_LIMITS.bytes).toString("utf8"), label: path.join(label, n) });
   } else {
     // The export keeps its CSV files at the top, sometimes in a folder of its own.
-    const zip = readZip(source, label, (name) => known.has(path.posix.basename(name).toLowerCase()), { ...ARCHIVE_LIMITS, entryBytes: CSV_LIMITS.bytes });
+    const zip = await readZip(source, label, (name) => known.has(path.posix.basename(name).toLowerCase()), { ...ARCHIVE_LIMITS, entryBytes: CSV_LIMITS.bytes });
     all = zip.names.filter((n) => n.toLowerCase().endsWith(".csv")).map((n) => path.posix.basename(n));
     for (const [name, data] of zip.files) texts.set(path.posix.basename(name).toLowerCase(), { text: Buffer.from(data).toString("utf8"), label: `${label}/${name}` });
   }

@@ -63,7 +63,7 @@ async function read(source: string, label: string): Promise<{ imported: Imported
   const base = isDir ? source : path.dirname(source);
   if (isDir) {
     if (!isLinkedInFolder(source)) throw new ResumeError([{ file: label, path: "", message: "is a folder, but not LinkedIn's data export (it has no Profile.csv or Positions.csv)" }]);
-    return { imported: importLinkedIn(source, label), from: "LinkedIn's data export", base };
+    return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
   }
   const head = Buffer.alloc(2);
   try {
@@ -76,7 +76,7 @@ async function read(source: string, label: string): Promise<{ imported: Imported
   } catch (err) {
     throw new ResumeError([{ file: label, path: "", message: readProblem(err) }]);
   }
-  if (head.toString("latin1") === "PK") return { imported: importLinkedIn(source, label), from: "LinkedIn's data export", base };
+  if (head.toString("latin1") === "PK") return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
   const loaded = await loadFile(source, label);
   if (loaded.problems.length) throw new ResumeError(loaded.problems, loaded.warnings);
   if (isRenderCv(loaded.data)) return { imported: importRenderCv(loaded), from: "RenderCV", base };

@@ -47,7 +47,7 @@ const exportFiles = (extra: Record<string, Uint8Array> = {}) => ({
   ...extra,
 });
 
-const bigPositions = strToU8("Company Name,Title,Description,Location,Started On,Finished On\n" + Array.from({ length: 100_000 }, (_, i) => `Company ${i},Engineer ${i},Built things,Lisbon,Mar 2021,\n`).join(""));
+const bigPositions = strToU8("Company Name,Title,Description,Location,Started On,Finished On\n" + Array.from({ length: 60_000 }, (_, i) => `Company ${i},Engineer ${i},Built things,Lisbon,Mar 2021,\n`).join(""));
 
 function save(bytes: Uint8Array): string {
   const file = path.join(dir, `lying-${++n}.zip`);
@@ -68,7 +68,7 @@ async function refusal(source: string): Promise<string> {
 describe("a ZIP that lies is refused as damaged", () => {
   const zip = zipSync(exportFiles({ "Positions.csv": bigPositions }), { level: 6 });
 
-  it("an entry whose headers declare 120 bytes but which holds 100,000 rows", async () => {
+  it("an entry whose headers declare 120 bytes but which holds 60,000 rows", async () => {
     const said = await refusal(save(lie(zip, "Positions.csv", { size: 120 })));
     expect(said).toMatch(/is damaged: Positions\.csv unpacks to more than the 120 bytes its headers declare/);
   });
@@ -79,7 +79,7 @@ describe("a ZIP that lies is refused as damaged", () => {
   });
 
   it("an entry that declares more than it holds, or a wrong checksum", async () => {
-    const real = readZip(save(zip), "x.zip", () => true).files.get("Positions.csv")!.length;
+    const real = (await readZip(save(zip), "x.zip", () => true)).files.get("Positions.csv")!.length;
     expect(await refusal(save(lie(zip, "Positions.csv", { size: real + 10 })))).toMatch(new RegExp(`Positions\\.csv unpacks to ${real} bytes, not the ${real + 10} its headers declare`));
     expect(await refusal(save(lie(zip, "Positions.csv", { crc: 0x12345678 })))).toMatch(/is damaged: Positions\.csv does not match its checksum \(CRC-32\)/);
   });
@@ -91,19 +91,19 @@ describe("a ZIP that lies is refused as damaged", () => {
     expect(await refusal(save(stored))).toMatch(/Skills\.csv does not match its checksum/);
   });
 
-  it("a bomb is bounded by the limit, whatever its headers say", () => {
+  it("a bomb is bounded by the limit, whatever its headers say", async () => {
     const bomb = zipSync({ "Profile.csv": new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
     const limits = { bytes: 1e8, entries: 10, entryBytes: 1024 * 1024, totalBytes: 1e8 };
     // Declared honestly: refused before anything is unpacked.
-    expect(() => readZip(save(bomb), "bomb.zip", () => true, limits)).toThrow(/Profile\.csv would unpack to 50 MiB; the limit for one file is 1 MiB/);
+    await expect(readZip(save(bomb), "bomb.zip", () => true, limits)).rejects.toThrow(/Profile\.csv would unpack to 50 MiB; the limit for one file is 1 MiB/);
     // Declared small: unpacking stops at the declared size.
     const before = process.memoryUsage().rss;
-    expect(() => readZip(save(lie(bomb, "Profile.csv", { size: 1000 })), "bomb.zip", () => true, limits)).toThrow(/Profile\.csv unpacks to more than the 1000 bytes its headers declare/);
+    await expect(readZip(save(lie(bomb, "Profile.csv", { size: 1000 })), "bomb.zip", () => true, limits)).rejects.toThrow(/Profile\.csv unpacks to more than the 1000 bytes its headers declare/);
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
   });
 
-  it("an honest archive still reads, and the entries it does not need are only listed", () => {
-    const r = readZip(save(zipSync(exportFiles({ "Connections.csv": strToU8("a\n") }))), "ok.zip", (name) => name === "Profile.csv");
+  it("an honest archive still reads, and the entries it does not need are only listed", async () => {
+    const r = await readZip(save(zipSync(exportFiles({ "Connections.csv": strToU8("a\n") }))), "ok.zip", (name) => name === "Profile.csv");
     expect([...r.files.keys()]).toEqual(["Profile.csv"]);
     expect(r.names).toEqual(["Profile.csv", "Connections.csv"]);
   });
