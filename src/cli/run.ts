@@ -5,6 +5,7 @@
  */
 import { main } from "./main.js";
 import { removeTempFiles } from "../output/write.js";
+import { escapeControls } from "../common/terminal.js";
 
 export async function run(argv: readonly string[]): Promise<void> {
   // Interrupted (Ctrl-C, a CI timeout): leave no temporary file behind. The PDF itself is only
@@ -24,7 +25,7 @@ export async function run(argv: readonly string[]): Promise<void> {
   for (const event of ["uncaughtException", "unhandledRejection"] as const) {
     process.on(event, (err: unknown) => {
       removeTempFiles();
-      process.stderr.write(`internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`internal error: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
       if (process.env.RESUME_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
       process.exit(1);
     });

@@ -15,7 +15,7 @@ export function extractCommand(program: Command, ctx: Context): void {
     .action((file: string, opts: { output?: string; json?: boolean }) => {
       try {
         const text = extractResume(ctx.at(file), { label: file, format: opts.json ? "json" : "yaml" });
-        if (!opts.output) return ctx.io.out(text);
+        if (!opts.output) return ctx.data(text);
         const out = ctx.at(opts.output);
         try {
           // Never replaced, and never written through a symbolic link: created only where nothing is.
