@@ -2,11 +2,12 @@
  * Stage 5 — write: put the bytes in place atomically. A temporary file in the destination
  * folder is renamed over the target, so readers see the old PDF or the new one, never half of
  * one; two builds racing for one path leave one complete PDF. Temporary files still on disk
- * when the process is interrupted are removed by `removeTempFiles` (see run.ts).
+ * when the process is interrupted are removed by `removeTempFiles` (see common/signals.ts).
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { holdSignals } from "../common/signals.js";
 import { TOOL_NAME } from "../common/version.js";
 
 const inFlight = new Set<string>();
@@ -17,6 +18,8 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
   mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   inFlight.add(tmp);
+  // A signal now waits for this write, then removes the temporary file (see signals.ts).
+  const release = holdSignals(removeTempFiles);
   try {
     writeFileSync(tmp, bytes, { flag: "wx" });
     // For tests of interruption only: a pause between writing the temporary file and renaming it.
@@ -28,6 +31,7 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
     throw err;
   } finally {
     inFlight.delete(tmp);
+    release();
   }
 }
 
