@@ -122,7 +122,8 @@ export async function prepareImage(data: Buffer, depth = 0): Promise<PreparedIma
     const size = declaredSize(data, kind);
     if (size) checkSize(size.width, size.height);
   }
-  if (header?.simple && header.width * header.height <= MAX_PASS_THROUGH_PIXELS && isComplete(data, header.format)) {
+  const passable = header?.format === "png" || jpegPassable(data);
+  if (header?.simple && header.width * header.height <= MAX_PASS_THROUGH_PIXELS && isComplete(data, header.format) && passable) {
     return { data, format: header.format, width: header.width, height: header.height };
   }
   let density = 300;
@@ -233,7 +234,7 @@ export async function checkPng(data: Buffer): Promise<void> {
 
   const lying = () => new Error(`the image's data does not match the size its header declares (${width}×${height}); the file is damaged or made to exhaust memory. Export it again`);
   await new Promise<void>((resolve, reject) => {
-    const inflate = createInflate({ chunkSize: 256 * 1024 });
+    const inflate = createInflate({ chunkSize: 64 * 1024 });
     let total = 0;
     let pass = 0;
     let rowsLeft = rows[0]!.count;
@@ -266,6 +267,45 @@ export async function checkPng(data: Buffer): Promise<void> {
     for (const part of idat) inflate.write(part);
     inflate.end();
   });
+}
+
+/**
+ * Whether a JPEG is laid out exactly as the PDF writer's JPEG reader (jay-peg, in react-pdf)
+ * walks it: every segment's length agrees with its content, the frame comes before the scan, the
+ * file ends at its end marker, and no EXIF (the photo may need turning, which sharp does). A
+ * JPEG that is not goes through sharp and comes out clean, instead of failing in the renderer.
+ */
+function jpegPassable(data: Buffer): boolean {
+  let pos = 2;
+  let frame = false;
+  while (pos + 2 <= data.length) {
+    if (data[pos] !== 0xff) return false;
+    const code = data[pos + 1]!;
+    if (code === 0xd9) return frame && pos + 2 === data.length;
+    if (pos + 4 > data.length) return false;
+    if (code < 0xc0 || code === 0xff || (code >= 0xd0 && code <= 0xd8) || code === 0xe1 || code === 0xcc) return false;
+    const len = data.readUInt16BE(pos + 2);
+    if (len < 2 || pos + 2 + len > data.length) return false;
+    const body = data.subarray(pos + 4, pos + 2 + len);
+    if (code === 0xe0 && len !== 16) return false;
+    if (code === 0xdb && ((len - 2) % 65 !== 0 || [...Array((len - 2) / 65).keys()].some((i) => body[i * 65]! >> 4 !== 0))) return false;
+    if (code === 0xdd && len !== 4) return false;
+    const sof = code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8;
+    if (sof) {
+      if (len !== 8 + 3 * body[5]!) return false;
+      frame = true;
+    }
+    pos += 2 + len;
+    if (code === 0xda) {
+      if (!frame || len !== 6 + 2 * body[0]!) return false;
+      // The scan's data runs to the next marker that is not a stuffed 0xff or a restart.
+      let i = data.indexOf(0xff, pos);
+      while (i !== -1 && (data[i + 1] === 0x00 || (data[i + 1]! >= 0xd0 && data[i + 1]! <= 0xd7))) i = data.indexOf(0xff, i + 1);
+      if (i === -1) return false;
+      pos = i;
+    }
+  }
+  return false;
 }
 
 /** A PNG must end with its IEND chunk and a JPEG with its end marker; else it was cut short. */

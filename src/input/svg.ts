@@ -129,7 +129,7 @@ export function planSvg(data: Buffer): SvgPlan {
           }
           const sd = attrs.stdDeviation ?? attrs.stddeviation;
           if (sd !== undefined && sd.split(/[\s,]+/).some((v) => v && !(Number(v) >= 0 && Number(v) <= MAX_SVG_SIDE))) {
-            problems.push(`the SVG has a blur of ${sd.trim().slice(0, 20)}; at most ${MAX_SVG_SIDE}`);
+            problems.push(`the SVG has a blur (stdDeviation) that is not a number from 0 to ${MAX_SVG_SIDE}`);
           }
         } else if (tag.startsWith("fe")) {
           problems.push(`the SVG has a filter effect <${name}> outside a filter`);

@@ -289,3 +289,21 @@ describe("a badge that is not square", () => {
     expect(xppi).toBe(Math.round((Math.max(width, height) * 72) / 40));
   });
 });
+
+describe("a baseline JPEG laid out in ways the PDF writer's reader trips on", () => {
+  const jpeg = readFileSync(path.join(IMAGES, "baseline.jpg"));
+  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x12, ...Buffer.from("JFIF\0", "latin1"), 1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+  it.each([
+    ["an APP0 segment longer than JFIF's", Buffer.concat([jpeg.subarray(0, 2), app0, jpeg.subarray(2)])],
+    ["fill bytes before a marker", Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xff]), jpeg.subarray(2)])],
+    ["bytes after its end", Buffer.concat([jpeg, Buffer.from([0xff, 0xd9])])],
+    ["a stray marker in its image data", Buffer.concat([jpeg.subarray(0, 1000), Buffer.from([0xff, 0x12]), jpeg.subarray(1002)])],
+  ])("(%s) is converted, builds, and the badge is in the PDF", async (_, bytes) => {
+    const dir = tempDir();
+    const file = writeFixture(dir, "odd.jpg", bytes);
+    const pdf = path.join(dir, "r.pdf");
+    const result = await build(badgeResume(dir, file), { output: pdf, env: EPOCH });
+    expect(result.pages).toBe(1);
+    expect(tool("pdfimages", ["-list", pdf]).stdout.trim().split("\n").slice(2)).toHaveLength(1);
+  });
+});
