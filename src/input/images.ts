@@ -11,7 +11,7 @@
  * stopped one byte past it, so a 200 KB file that would inflate to gigabytes costs nothing).
  * SVG is checked and its drawing planned first (svg.ts).
  */
-import { createInflate } from "node:zlib";
+import { constants, createInflate } from "node:zlib";
 import { looksLikeSvg, planSvg } from "./svg.js";
 
 export interface PreparedImage {
@@ -234,7 +234,9 @@ export async function checkPng(data: Buffer): Promise<void> {
 
   const lying = () => new Error(`the image's data does not match the size its header declares (${width}×${height}); the file is damaged or made to exhaust memory. Export it again`);
   await new Promise<void>((resolve, reject) => {
-    const inflate = createInflate({ chunkSize: 64 * 1024 });
+    // A stream cut after the last pixel (no checksum) is read as far as it goes, as libpng does;
+    // what counts is that every row is there.
+    const inflate = createInflate({ chunkSize: 64 * 1024, finishFlush: constants.Z_SYNC_FLUSH });
     let total = 0;
     let pass = 0;
     let rowsLeft = rows[0]!.count;
