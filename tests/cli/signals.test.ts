@@ -98,3 +98,52 @@ describe("a signal while `resume ats` reads a long PDF", () => {
     }
   }, 600_000);
 });
+
+describe("holdSignals (a write in flight)", () => {
+  const dir = tempDir();
+  /** A process that holds signals as `mode` says, then spins synchronously for `spinMs`, told "ready" when it spins. */
+  const script = (mode: "held" | "released", spinMs: number) => `
+    import { writeFileSync } from "node:fs";
+    import { holdSignals, signalsHeld } from ${JSON.stringify(path.join(ROOT, "src/common/signals.ts"))};
+    const release = holdSignals(() => writeFileSync(${JSON.stringify(path.join(dir, "cleaned"))}, "${mode}"));
+    if (${JSON.stringify(mode)} === "released") {
+      release();
+      // The default action comes back once the event loop has polled again.
+      while (signalsHeld()) await new Promise((r) => setTimeout(r, 10));
+    }
+    process.stdout.write("ready\\n");
+    const end = Date.now() + ${spinMs};
+    while (Date.now() < end);
+    process.stdout.write("finished\\n");
+    // Still held, the event loop runs on (as the rest of a build does after the layout).
+    await new Promise((r) => setTimeout(r, 10_000));
+  `;
+  const start = (mode: "held" | "released", spinMs: number) => {
+    const file = path.join(dir, `${mode}.mts`);
+    writeFileSync(file, script(mode, spinMs));
+    const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: ROOT });
+    let out = "";
+    const ready = new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => ((out += d.toString()), out.includes("ready") && resolve())));
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    return { child, ready, exit, out: () => out };
+  };
+
+  it("while held, a signal waits for the synchronous work, cleans up and exits 143", async () => {
+    const p = start("held", 1500);
+    await p.ready;
+    p.child.kill("SIGTERM");
+    expect(await p.exit).toEqual({ code: 143, signal: null });
+    expect(p.out()).toContain("finished");
+    expect(readdirSync(dir)).toContain("cleaned");
+  }, 60_000);
+
+  it("once released, the default action is back: a signal ends synchronous work at once", async () => {
+    const p = start("released", 60_000);
+    await p.ready;
+    p.child.kill("SIGTERM");
+    const t0 = performance.now();
+    expect(await p.exit).toEqual({ code: null, signal: "SIGTERM" });
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
+    expect(p.out()).not.toContain("finished");
+  }, 60_000);
+});
