@@ -5,7 +5,7 @@
  * output's name) is renamed over the target, so readers see the old file or the new one, never half
  * of one; two builds racing for one path leave one complete file. A rename replaces a symbolic link
  * at the target rather than writing through it. Temporary files still on disk when the process is
- * interrupted are removed by `removeTempFiles` (see run.ts); ones a killed process left behind are
+ * interrupted are removed by `removeTempFiles` (see common/signals.ts); ones a killed process left behind are
  * removed by the next write into that folder (`sweepTempFiles`).
  *
  * Owned: an existing file at an output path is replaced only if this tool wrote it. PDFs carry
@@ -33,9 +33,20 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { holdSignals } from "../common/signals.js";
 import { TOOL_NAME } from "../common/version.js";
 
-const inFlight = new Set<string>();
+/**
+ * Temporary files being written, each with the release of its hold on SIGINT and SIGTERM: while
+ * one is on disk, a signal waits for a safe point, removes it and exits (see common/signals.ts).
+ */
+const inFlight = new Map<string, () => void>();
+
+/** A temporary file renamed into place or removed: no longer in flight. */
+function settled(tmp: string): void {
+  inFlight.get(tmp)?.();
+  inFlight.delete(tmp);
+}
 
 /** This tool's temporary files: `.resume-PID-HEX.tmp`, at most 33 characters whatever the output's name. */
 const TEMP_FILE = /^\.resume-(\d{1,10})-[0-9a-f]{8}\.tmp$/;
@@ -90,12 +101,12 @@ function writeTemp(dir: string, bytes: Uint8Array): string {
   mkdirSync(dir, { recursive: true });
   sweepTempFiles(dir);
   const tmp = tempName(dir);
-  inFlight.add(tmp);
+  inFlight.set(tmp, holdSignals(removeTempFiles));
   try {
     writeFileSync(tmp, bytes, { flag: "wx" });
   } catch (err) {
     rmSync(tmp, { force: true });
-    inFlight.delete(tmp);
+    settled(tmp);
     throw err;
   }
   return tmp;
@@ -113,7 +124,7 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
     rmSync(tmp, { force: true });
     throw err;
   } finally {
-    inFlight.delete(tmp);
+    settled(tmp);
   }
 }
 
@@ -133,13 +144,13 @@ export function writeNew(target: string, bytes: Uint8Array): void {
     writeFileSync(target, bytes, { flag: "wx" });
   } finally {
     rmSync(tmp, { force: true });
-    inFlight.delete(tmp);
+    settled(tmp);
   }
 }
 
 /** Remove temporary files of writes still under way (synchronous: safe in a signal handler). */
 export function removeTempFiles(): void {
-  for (const tmp of inFlight) rmSync(tmp, { force: true });
+  for (const tmp of inFlight.keys()) rmSync(tmp, { force: true });
   inFlight.clear();
 }
 
@@ -224,7 +235,7 @@ function compactRecord(dir: string): void {
   } catch {
     rmSync(tmp, { force: true });
   } finally {
-    inFlight.delete(tmp);
+    settled(tmp);
   }
 }
 

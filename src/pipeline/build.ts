@@ -412,7 +412,8 @@ function imageWarnings(resume: Resume, source: LoadedSource, assets: Assets, tok
   for (const [i, cert] of (resume.certificates ?? []).entries()) {
     const image = assets.badges.get(cert);
     if (!image) continue;
-    const dpi = Math.floor(Math.min(image.width, image.height) / (tokens.badge / 72));
+    // Drawn with its proportions kept, the long side spans the badge's square.
+    const dpi = Math.floor(Math.max(image.width, image.height) / (tokens.badge / 72));
     if (dpi < 300) {
       const pos = source.locate(["certificates", i, "badge"]);
       const need = Math.ceil((300 * tokens.badge) / 72);
