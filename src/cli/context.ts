@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, ResumeError, type Diagnostic } from "../common/errors.js";
+import { terminalText } from "../common/terminal.js";
 import { STDIN_LABEL } from "../input/read.js";
 
 export interface Io {
@@ -40,8 +41,20 @@ export class Context {
   /** Whether results and problems are printed as JSON (--json). */
   json = false;
 
-  constructor(readonly io: Io) {
-    this.cwd = io.cwd ?? process.cwd();
+  /**
+   * The streams for messages and reports: what passes through them has its control characters
+   * escaped (common/terminal.ts), but the colours this class paints.
+   */
+  readonly io: Io;
+
+  constructor(private readonly raw: Io) {
+    this.cwd = raw.cwd ?? process.cwd();
+    this.io = { ...raw, out: (t) => raw.out(terminalText(t, raw.color)), err: (t) => raw.err(terminalText(t, raw.color)) };
+  }
+
+  /** Data meant for a pipe or a file (YAML, JSON), written to standard output as it is. */
+  data(text: string): void {
+    this.raw.out(text);
   }
 
   /** A path the user gave, resolved against where they stand. */
@@ -72,7 +85,7 @@ export class Context {
 
   /** Print a result as JSON. */
   printJson(value: unknown): void {
-    this.io.out(`${JSON.stringify(value, null, 2)}\n`);
+    this.data(`${JSON.stringify(value, null, 2)}\n`);
   }
 
   /** Report a failure: the problems and their warnings, or an internal error in one line; exit 1. */

@@ -36,11 +36,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .helpOption("-h, --help", "show help")
     .showHelpAfterError("(run resume --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   for (const command of [buildCommand, validateCommand, atsCommand, extractCommand, themesCommand, schemaCommand, initCommand, importCommand]) command(program, ctx);
 
   if (argv.length === 0) {
-    io.err(program.helpInformation());
+    ctx.io.err(program.helpInformation());
     return 2;
   }
   try {

@@ -4,6 +4,8 @@
  * throws one `ResumeError` holding all of them, so a user sees every problem at once.
  */
 
+import { escapeControls } from "./terminal.js";
+
 export interface Diagnostic {
   file: string;
   /** 1-based line, or undefined when the problem has no place in the file. */
@@ -32,7 +34,17 @@ export class ResumeError extends Error {
   }
 }
 
+/**
+ * One diagnostic on one line. What it quotes from the input (a file's name, a key, a value) may
+ * hold line breaks or terminal controls: they are shown as escapes (`\n`, `\x1b`), so a value
+ * cannot add lines of its own or drive the terminal.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
+  const line = formatPlace(d);
+  return escapeControls(line, "\t");
+}
+
+function formatPlace(d: Diagnostic): string {
   let where = d.file;
   if (d.line !== undefined) {
     where += `:${d.line}`;

@@ -27,7 +27,9 @@ import { formatPath, type Diagnostic } from "../common/errors.js";
 import { readDateField } from "./dates.js";
 import { fromHtml } from "./html.js";
 import type { LoadedSource } from "./load.js";
+import { linkRefusal } from "../common/links.js";
 import { CLOSED_OBJECTS, completeUrl, DATE_FIELDS, EMAIL_FIELDS, emailProblem, ResumeSchema, URL_FIELDS, urlProblem } from "./schema.js";
+import { own, setOwn } from "./own.js";
 
 type Path = readonly PropertyKey[];
 type Schema = z.core.$ZodType;
@@ -177,7 +179,7 @@ export function knownKeysAt(path: Path): string[] {
   for (const seg of path) {
     const s = branch(schema, typeof seg === "number" ? [] : {});
     const def = s && defOf(s);
-    if (def?.type === "object" && typeof seg === "string") schema = (def.shape as Record<string, Schema>)[seg];
+    if (def?.type === "object" && typeof seg === "string") schema = own(def.shape as Record<string, Schema>, seg);
     else if (def?.type === "record" && typeof seg === "string") schema = def.valueType as Schema;
     else if (def?.type === "array" && typeof seg === "number") schema = def.element as Schema;
     else return [];
@@ -242,14 +244,14 @@ export function typoOf(key: string, known: readonly string[]): string | undefine
  */
 function renamedKey(key: string, path: Path, known: readonly string[]): string | undefined {
   const context = [...path].reverse().find((seg): seg is string => typeof seg === "string") ?? "";
-  const to = RENAMED_KEYS[context]?.[key] ?? RENAMED_KEYS["*"]![key] ?? (path.length === 0 ? SECTION_NAMES[fold(key)] : undefined);
+  const to = own(own(RENAMED_KEYS, context) ?? {}, key) ?? own(RENAMED_KEYS["*"]!, key) ?? (path.length === 0 ? own(SECTION_NAMES, fold(key)) : undefined);
   return to !== undefined && known.includes(to) ? to : undefined;
 }
 
 /** The other names (older, other tools', sections') of the keys known in the object at `path`. */
 function otherNames(path: Path, known: readonly string[]): string[] {
   const context = [...path].reverse().find((seg): seg is string => typeof seg === "string") ?? "";
-  const names = [...Object.keys(RENAMED_KEYS[context] ?? {}), ...Object.keys(RENAMED_KEYS["*"]!), ...(path.length === 0 ? Object.keys(SECTION_NAMES) : [])];
+  const names = [...Object.keys(own(RENAMED_KEYS, context) ?? {}), ...Object.keys(RENAMED_KEYS["*"]!), ...(path.length === 0 ? Object.keys(SECTION_NAMES) : [])];
   return names.filter((n) => renamedKey(n, path, known) !== undefined);
 }
 
@@ -348,6 +350,13 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
           html.paths.push(at);
           for (const name of read.dropped) html.dropped.set(name, (html.dropped.get(name) ?? 0) + 1);
         }
+        // An inline link to an address that may not be one prints as written, as text (model/markup.ts).
+        if (MARKUP.has(key)) {
+          for (const m of read.text.matchAll(/\[[^\]\n]+\]\(([a-z][a-z0-9+.-]*:[^)\s]+)\)/gi)) {
+            const why = linkRefusal(m[1]!);
+            if (why) assume(at, `the link to "${m[1]}" ${why.startsWith("has") || why.startsWith("is") ? why : `is refused: ${why}`}; it prints as text, not as a link`, "warning");
+          }
+        }
         return read.text;
       }
       // Only the name must be text: anything else is left out, and the rest is built.
@@ -406,7 +415,7 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
 
   /** A date field's value read as people write it; a range fills start and end where it can. */
   const readDates = (out: Record<string, unknown>, shape: Record<string, Schema>, at: PropertyKey[]) => {
-    const dateKeys = Object.keys(out).filter((k) => typeof out[k] === "string" && marked(DATE_FIELDS, shape[k]));
+    const dateKeys = Object.keys(out).filter((k) => typeof out[k] === "string" && marked(DATE_FIELDS, own(shape, k)));
     const ranged = "startDate" in shape && "endDate" in shape;
     const given = new Set(dateKeys);
     for (const k of ["startDate", ...dateKeys.filter((d) => d !== "startDate")]) {
@@ -468,7 +477,7 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     const present = (k: string) => k in obj && !isBlank(obj[k]) && obj[k] !== null;
     const take = (key: string, value: unknown, child: Schema | undefined, here: PropertyKey[], to: string) => {
       const v = walk(value, child, here, [...dataAt, to], lenient);
-      if (v !== LEFT_OUT) out[to] = v;
+      if (v !== LEFT_OUT) setOwn(out, to, v);
     };
     for (const [key, value] of Object.entries(obj)) {
       if (isBlank(value)) continue; // an empty value is an absent one
@@ -484,13 +493,13 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
         continue;
       }
       if (loose) {
-        out[key] = value;
+        setOwn(out, key, value);
         continue;
       }
       if (keys === undefined) continue; // unreachable: such a record knows every key
       const to = closed ? undefined : renamedKey(key, dataAt, keys);
       if (to !== undefined && !present(to)) {
-        record(here, dataAt, key, to, at.length === 0 && !RENAMED_KEYS["*"]![key] ? "section" : "renamed");
+        record(here, dataAt, key, to, at.length === 0 && !own(RENAMED_KEYS["*"]!, key) ? "section" : "renamed");
         take(key, value, shape![to], here, to);
         continue;
       }

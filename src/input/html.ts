@@ -8,6 +8,7 @@
  * Parsing is htmlparser2's; this module decides what each element means here.
  */
 import { Parser } from "htmlparser2";
+import { linkRefusal } from "../common/links.js";
 
 /** What a value's HTML became. */
 export interface FromHtml {
@@ -41,7 +42,7 @@ export function hasHtml(s: string): boolean {
 /** Marker characters of the inline markup, escaped in a tag kept as text. */
 const escapeMarkup = (s: string) => s.replace(/([\\*[\]])/g, "\\$1");
 
-const linkable = (href: string | undefined) => href !== undefined && /^(?:https?:\/\/|mailto:)[^\s)]+$/i.test(href);
+const linkable = (href: string | undefined) => href !== undefined && /^(?:https?:\/\/|mailto:|tel:)[^\s()[\]]+$/i.test(href) && linkRefusal(href) === undefined;
 
 /**
  * `s` with its HTML read: as inline markup where `markup` is set (paragraphs and bullets), else

@@ -6,8 +6,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
-import { readZip } from "./archive.js";
-import { readCsv, type CsvRow } from "./csv.js";
+import { ARCHIVE_LIMITS, readZip } from "./archive.js";
+import { CSV_LIMITS, readCsv, type CsvRow } from "./csv.js";
 import { compact, type Imported } from "./imported.js";
 import { readFileBounded } from "./load.js";
 import { canonicalDate } from "./schema.js";
@@ -105,17 +105,18 @@ function place(value: string | undefined): { city?: string; region?: string } | 
 
 
 /** Read LinkedIn's export at `source` (a ZIP or a folder); `label` names it in messages. */
-export function importLinkedIn(source: string, label: string): Imported {
+export async function importLinkedIn(source: string, label: string): Promise<Imported> {
   const isDir = statSync(source).isDirectory();
   const texts = new Map<string, { text: string; label: string }>();
   let all: string[];
+  // Only the files this tool reads are opened; the rest (messages, connections) are only named.
+  const known = new Set((Object.keys(FILES) as Key[]).flatMap(fileNames));
   if (isDir) {
     all = readdirSync(source).filter((n) => n.toLowerCase().endsWith(".csv"));
-    for (const n of all) texts.set(n.toLowerCase(), { text: readFileBounded(path.join(source, n), path.join(label, n), 20 * 1024 * 1024).toString("utf8"), label: path.join(label, n) });
+    for (const n of all.filter((x) => known.has(x.toLowerCase()))) texts.set(n.toLowerCase(), { text: readFileBounded(path.join(source, n), path.join(label, n), CSV_LIMITS.bytes).toString("utf8"), label: path.join(label, n) });
   } else {
     // The export keeps its CSV files at the top, sometimes in a folder of its own.
-    const known = new Set((Object.keys(FILES) as Key[]).flatMap(fileNames));
-    const zip = readZip(source, label, (name) => known.has(path.posix.basename(name).toLowerCase()));
+    const zip = await readZip(source, label, (name) => known.has(path.posix.basename(name).toLowerCase()), { ...ARCHIVE_LIMITS, entryBytes: CSV_LIMITS.bytes });
     all = zip.names.filter((n) => n.toLowerCase().endsWith(".csv")).map((n) => path.posix.basename(n));
     for (const [name, data] of zip.files) texts.set(path.posix.basename(name).toLowerCase(), { text: Buffer.from(data).toString("utf8"), label: `${label}/${name}` });
   }

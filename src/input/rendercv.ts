@@ -13,6 +13,7 @@ import { franc } from "franc-min";
 import { readDateField } from "./dates.js";
 import { asRecord, BUILTIN_SECTIONS, customSectionId, type Theme } from "./schema.js";
 import { LOCALES } from "./languages.js";
+import { own } from "./own.js";
 
 /** Whether a parsed document is a RenderCV file. */
 export function isRenderCv(data: unknown): boolean {
@@ -167,7 +168,7 @@ const ENGLISH_TITLES: Record<string, RegExp> = {
   languages: /^languages$/i,
   interests: /^interests$/i,
 };
-const sameTitle = (id: string, title: string) => ENGLISH_TITLES[id]?.test(title.trim()) ?? false;
+const sameTitle = (id: string, title: string) => own(ENGLISH_TITLES, id)?.test(title.trim()) ?? false;
 
 /** Dates of an entry, as importRenderCv reads them. */
 interface Dates {
@@ -302,7 +303,7 @@ export function importRenderCv(source: LoadedSource): Imported {
     const network = str(asRecord(n).network);
     const username = str(asRecord(n).username);
     if (!network || !username) return fail(["cv", "social_networks", i], "a social network needs network and username");
-    const to = NETWORKS[network.toLowerCase()];
+    const to = own(NETWORKS, network.toLowerCase());
     profiles.push(compact({ network, username, url: to?.(username) }));
   });
   (Array.isArray(cv.custom_connections) ? cv.custom_connections : []).forEach((c) => {
@@ -399,14 +400,14 @@ export function importRenderCv(source: LoadedSource): Imported {
   const design = asRecord(data.design);
   const theme = str(design.theme);
   if (theme) {
-    const ours = THEME_MAP[theme.toLowerCase()] ?? "classic";
+    const ours = own(THEME_MAP, theme.toLowerCase()) ?? "classic";
     render.theme = ours;
-    note(["design", "theme"], `RenderCV's "${theme}" theme is drawn with this tool's closest, ${ours}${THEME_MAP[theme.toLowerCase()] ? "" : " (the default: no close match)"}; \`resume themes\` lists the others`);
+    note(["design", "theme"], `RenderCV's "${theme}" theme is drawn with this tool's closest, ${ours}${own(THEME_MAP, theme.toLowerCase()) ? "" : " (the default: no close match)"}; \`resume themes\` lists the others`);
   }
   const size = str(asRecord(design.page).size);
   if (size && /letter/i.test(size)) render.paper = "letter";
   const language = str(asRecord(data.locale).language)?.toLowerCase();
-  const locale = language ? (LANGUAGES[language] ?? ((LOCALES as readonly string[]).includes(language) ? language : undefined)) : undefined;
+  const locale = language ? (own(LANGUAGES, language) ?? ((LOCALES as readonly string[]).includes(language) ? language : undefined)) : undefined;
   if (locale && locale !== "en") render.locale = locale;
   else if (language && !locale) note(["locale", "language"], `"${language}" is not a language this tool prints its titles in; they print in English`);
   else if (!language) {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { didYouMean, noSuchName } from "../common/errors.js";
+import { linkRefusal } from "../common/links.js";
 import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
 
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
@@ -154,16 +155,17 @@ export function completeUrl(value: string): string {
   return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(v) ? `https://${v}` : v;
 }
 
-/** Link schemes a PDF must not carry: they run code or reach into the reader's machine. */
-const UNSAFE_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob", "about"]);
-
-/** Why `value` cannot be a link, or undefined when it can: a web address, or another URI (mailto:, skype:). */
+/**
+ * Why `value` cannot be a link, or undefined when it can: a web address, mailto: or tel:. The one
+ * rule for every link every output makes (the view model, inline markup, HTML), see common/links.ts.
+ */
 export function urlProblem(value: string): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return `"${value}" is not a web address; write the whole address, starting with https://`;
-  if (UNSAFE_SCHEMES.has(scheme)) return `"${value}": ${scheme}: links are not allowed in a résumé; use an http:// or https:// URL`;
+  const refused = linkRefusal(value);
+  if (refused && !/^https?$/.test(scheme)) return `"${value}": ${refused}; use an https:// address`;
+  if (refused) return `"${value}" ${refused}`;
   if (scheme === "http" || scheme === "https") return isWebUrl(value) ? undefined : `"${value}" ${webUrlProblem(value)}`;
-  if (/\s/.test(value) || value.length <= scheme.length + 1) return `"${value}" is not a valid URL`;
   return undefined;
 }
 

@@ -1,8 +1,11 @@
 /**
  * Inline markup in summaries and bullets: `**bold**`, `*italic*` and `[text](https://…)`.
- * A marker without its partner, or a link to anything but http(s) or mailto, stays literal text;
+ * A marker without its partner, or a link that may not be one (common/links.ts: anything but
+ * http(s), mailto and tel, or an address with a user name before its host), stays literal text;
  * a backslash makes the next marker literal (`\*`).
  */
+import { linkRefusal } from "../common/links.js";
+
 export interface Run {
   text: string;
   bold: boolean;
@@ -10,7 +13,11 @@ export interface Run {
   href?: string;
 }
 
-const LINK = /^\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^)\s]+)\)/;
+const LINK = /^\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:|tel:)[^)\s]+)\)/;
+const linkAt = (src: string) => {
+  const m = LINK.exec(src);
+  return m && linkRefusal(m[2]!) === undefined ? m : null;
+};
 
 /** Whether a closing `*` (not part of `**`) follows position `from`. */
 function hasClosingStar(src: string, from: number): boolean {
@@ -43,8 +50,8 @@ export function parseMarkup(src: string): Run[] {
       flush();
       italic = !italic;
       i += 1;
-    } else if (ch === "[" && LINK.test(src.slice(i))) {
-      const m = LINK.exec(src.slice(i))!;
+    } else if (ch === "[" && linkAt(src.slice(i))) {
+      const m = linkAt(src.slice(i))!;
       flush();
       runs.push({ text: m[1]!, bold, italic, href: m[2]! });
       i += m[0].length;

@@ -3,6 +3,7 @@
  * their final order, dates formatted, links made readable, typography applied. Pure: no I/O.
  */
 import type { Assets, ImageAsset } from "../input/assets.js";
+import { linkRefusal } from "../common/links.js";
 import type { Cjk, TextFont } from "../input/schema.js";
 import { formatDate, formatRange, languageTag, WORDS, type Locale, type Words } from "./locale.js";
 import { detectLocale, INVISIBLE, scriptNeeds, type ScriptNeeds } from "./scripts.js";
@@ -128,6 +129,8 @@ export function typeset(s: string): string {
  * detectors (and applicant-tracking systems) do not recognise `jane.dev`.
  */
 export function displayUrl(url: string): string {
+  // One that is no link prints as written: shortened, `https://a.example@b.example/x` would read as a.example.
+  if (linkRefusal(url)) return url.trim();
   const rest = url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
   if (/[/?#]/.test(rest)) return rest.replace(/^www\./i, "");
   if (/^www\./i.test(rest) || !/^https?:\/\//i.test(url)) return rest;

@@ -11,7 +11,7 @@ export type Variant = NonNullable<Resume["variants"]>[string] & { name: string }
 /** The named variant, or an error naming the ones there are. */
 export function findVariant(r: Resume, name: string, source: LoadedSource): Variant {
   const all = r.variants ?? {};
-  const v = all[name];
+  const v = Object.hasOwn(all, name) ? all[name] : undefined;
   if (v) return { ...v, name };
   const names = Object.keys(all);
   const pos = names.length ? source.locate(["variants"], { key: true }) : undefined;

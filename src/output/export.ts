@@ -8,6 +8,7 @@
  */
 import type { Coerced } from "../input/coerce.js";
 import type { Resume } from "../input/schema.js";
+import { setOwn } from "../input/own.js";
 
 export interface Exported {
   doc: Record<string, unknown>;
@@ -44,5 +45,6 @@ function put(doc: Record<string, unknown>, path: readonly PropertyKey[], value: 
     if (at === null || typeof at !== "object") return;
     at = (at as Record<PropertyKey, unknown>)[seg];
   }
-  if (at !== null && typeof at === "object" && !Array.isArray(at)) (at as Record<PropertyKey, unknown>)[path.at(-1)!] = value;
+  // Own properties only: a key named __proto__ is a key, not the object's prototype.
+  if (at !== null && typeof at === "object" && !Array.isArray(at)) setOwn(at as Record<PropertyKey, unknown>, path.at(-1)!, value);
 }

@@ -1,24 +1,121 @@
 /**
- * Stage 5 — write: put the bytes in place atomically. A temporary file in the destination
- * folder is renamed over the target, so readers see the old PDF or the new one, never half of
- * one; two builds racing for one path leave one complete PDF. Temporary files still on disk
- * when the process is interrupted are removed by `removeTempFiles` (see run.ts).
+ * Stage 5 — write: put the bytes in place atomically, and only where this tool may.
+ *
+ * Atomic: a temporary file in the destination folder (`.resume-PID-HEX.tmp`, short whatever the
+ * output's name) is renamed over the target, so readers see the old file or the new one, never half
+ * of one; two builds racing for one path leave one complete file. A rename replaces a symbolic link
+ * at the target rather than writing through it. Temporary files still on disk when the process is
+ * interrupted are removed by `removeTempFiles` (see common/signals.ts); ones a killed process left behind are
+ * removed by the next write into that folder (`sweepTempFiles`).
+ *
+ * Owned: an existing file at an output path is replaced only if this tool wrote it. PDFs carry
+ * the tool's name in their Creator entry and Word files in docProps/app.xml. Markdown, text, JSON
+ * and PNG files carry nothing of the kind, so each one written is recorded, by its SHA-256, in
+ * `.resume-builder-outputs` in its folder; such a file is replaced while its content is still what
+ * was recorded (edited by hand, it is kept), or when it already holds exactly what would be written.
+ * A symbolic link, a folder or anything else at an output path is never replaced.
  */
-import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
+import { holdSignals } from "../common/signals.js";
 import { TOOL_NAME } from "../common/version.js";
 
-const inFlight = new Set<string>();
+/**
+ * Temporary files being written, each with the release of its hold on SIGINT and SIGTERM: while
+ * one is on disk, a signal waits for a safe point, removes it and exits (see common/signals.ts).
+ */
+const inFlight = new Map<string, () => void>();
 
+/** A temporary file renamed into place or removed: no longer in flight. */
+function settled(tmp: string): void {
+  inFlight.get(tmp)?.();
+  inFlight.delete(tmp);
+}
 
-export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
+/** This tool's temporary files: `.resume-PID-HEX.tmp`, at most 33 characters whatever the output's name. */
+const TEMP_FILE = /^\.resume-(\d{1,10})-[0-9a-f]{8}\.tmp$/;
+/** A temporary file older than this is left over even if its process id is in use again. */
+const STALE_MS = 10 * 60 * 1000;
+const swept = new Set<string>();
+
+function tempName(dir: string): string {
+  return path.join(dir, `.resume-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove the temporary files a killed process of this tool left in `dir`: those of this tool's
+ * pattern whose process is gone, or that are older than ten minutes. Once per folder and process.
+ */
+export function sweepTempFiles(dir: string, now = Date.now()): void {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const file = path.join(dir, name);
+    try {
+      const s = lstatSync(file);
+      if (!s.isFile()) continue;
+      const pid = Number(m[1]);
+      if (pid === process.pid && inFlight.has(file)) continue;
+      if ((pid !== process.pid && !alive(pid)) || now - s.mtimeMs > STALE_MS) rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+/** Write `bytes` to a new temporary file in `dir`, created exclusively; returns its path. */
+function writeTemp(dir: string, bytes: Uint8Array): string {
   mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  inFlight.add(tmp);
+  sweepTempFiles(dir);
+  const tmp = tempName(dir);
+  inFlight.set(tmp, holdSignals(removeTempFiles));
   try {
     writeFileSync(tmp, bytes, { flag: "wx" });
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    settled(tmp);
+    throw err;
+  }
+  return tmp;
+}
+
+/** Replace (or create) `target` atomically; a symbolic link at `target` is replaced, never followed. */
+export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
+  try {
     // For tests of interruption only: a pause between writing the temporary file and renaming it.
     const renameDelay = Number(process.env.RESUME_TEST_RENAME_DELAY_MS ?? 0);
     if (renameDelay > 0) await new Promise((r) => setTimeout(r, renameDelay));
@@ -27,27 +124,184 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
     rmSync(tmp, { force: true });
     throw err;
   } finally {
-    inFlight.delete(tmp);
+    settled(tmp);
+  }
+}
+
+/**
+ * Create `target`, complete, only if nothing is there: not a file, not a folder, not a symbolic
+ * link (dangling or not). Throws EEXIST otherwise. The file appears whole (a hard link to a
+ * finished temporary file); where the file system has no hard links, it is created exclusively.
+ */
+export function writeNew(target: string, bytes: Uint8Array): void {
+  const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
+  try {
+    linkSync(tmp, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw err;
+    // "wx" is O_CREAT|O_EXCL, which fails on any existing name, a symbolic link included.
+    writeFileSync(target, bytes, { flag: "wx" });
+  } finally {
+    rmSync(tmp, { force: true });
+    settled(tmp);
   }
 }
 
 /** Remove temporary files of writes still under way (synchronous: safe in a signal handler). */
 export function removeTempFiles(): void {
-  for (const tmp of inFlight) rmSync(tmp, { force: true });
+  for (const tmp of inFlight.keys()) rmSync(tmp, { force: true });
   inFlight.clear();
 }
 
-/** What is at an output path: nothing, a PDF this tool wrote, another PDF, or something else. */
+// ── What may be replaced ─────────────────────────────────────────────────────────────────────
+
+/** The record of the Markdown, text, JSON and PNG files this tool wrote into a folder. */
+export const RECORD_FILE = ".resume-builder-outputs";
+const RECORD_HEADER = `# ${TOOL_NAME}: files it wrote in this folder (SHA-256, name); such a file is replaced only while it still holds what was written\n`;
+/** Past this size the record keeps only the last entry of each name. */
+const RECORD_COMPACT = 256 * 1024;
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The entries of a folder's record, newest last; none when it is missing or not this tool's. */
+function readRecord(dir: string): [string, string][] {
+  const file = path.join(dir, RECORD_FILE);
+  let text: string;
+  try {
+    const s = lstatSync(file);
+    if (!s.isFile() || s.size > 16 * RECORD_COMPACT) return [];
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  if (!text.startsWith(RECORD_HEADER)) return [];
+  const out: [string, string][] = [];
+  for (const line of text.slice(RECORD_HEADER.length).split("\n")) {
+    const m = /^([0-9a-f]{64}) (".*")$/.exec(line);
+    if (!m) continue;
+    try {
+      const name: unknown = JSON.parse(m[2]!);
+      if (typeof name === "string") out.push([m[1]!, name]);
+    } catch {
+      // A damaged line names nothing.
+    }
+  }
+  return out;
+}
+
+/** Note in the folder's record that this tool wrote `bytes` to `file` (appended: concurrent builds do not lose entries). */
+export function recordWritten(file: string, bytes: Uint8Array): void {
+  const dir = path.dirname(path.resolve(file));
+  const record = path.join(dir, RECORD_FILE);
+  const line = `${sha256(bytes)} ${JSON.stringify(path.basename(file))}\n`;
+  let fd: number;
+  try {
+    fd = openSync(record, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+  } catch {
+    return; // A symbolic link or something else by that name: not ours, left alone (its outputs will be refused next time).
+  }
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) return;
+    if (s.size === 0) writeSync(fd, RECORD_HEADER);
+    else {
+      const head = Buffer.alloc(Buffer.byteLength(RECORD_HEADER));
+      const fdr = openSync(record, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        readSync(fdr, head, 0, head.length, 0);
+      } finally {
+        closeSync(fdr);
+      }
+      if (head.toString("utf8") !== RECORD_HEADER) return;
+    }
+    writeSync(fd, line);
+    if (s.size > RECORD_COMPACT) compactRecord(dir);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function compactRecord(dir: string): void {
+  const last = new Map<string, string>();
+  for (const [hash, name] of readRecord(dir)) {
+    last.delete(name);
+    last.set(name, hash);
+  }
+  const text = RECORD_HEADER + [...last].map(([name, hash]) => `${hash} ${JSON.stringify(name)}\n`).join("");
+  const tmp = writeTemp(dir, Buffer.from(text));
+  try {
+    renameSync(tmp, path.join(dir, RECORD_FILE));
+  } catch {
+    rmSync(tmp, { force: true });
+  } finally {
+    settled(tmp);
+  }
+}
+
+export type Existing =
+  | { state: "absent" | "ours" }
+  | { state: "foreign"; message: string };
+
+const REMEDY = "remove it or choose another -o path";
+
+/**
+ * What is at an output path, and whether this tool may replace it: nothing; a file it wrote; or
+ * something it must leave alone, with the reason in words. `bytes`, when given, is what would be
+ * written: a file already holding exactly that may be replaced whatever wrote it.
+ */
+export async function existingFile(file: string, bytes?: Uint8Array): Promise<Existing> {
+  let s;
+  try {
+    s = lstatSync(file);
+  } catch {
+    return { state: "absent" };
+  }
+  if (s.isSymbolicLink()) return { state: "foreign", message: `is a symbolic link; refusing to replace it (${REMEDY})` };
+  if (s.isDirectory()) return { state: "foreign", message: "is a folder; choose another -o path" };
+  if (!s.isFile()) return { state: "foreign", message: `exists and is not a regular file; refusing to replace it (${REMEDY})` };
+  if (/\.pdf$/i.test(file)) {
+    const kind = await existingOutput(file);
+    if (kind === "other") return { state: "foreign", message: "exists and is not a PDF; refusing to overwrite it" };
+    if (kind === "pdf") return { state: "foreign", message: `is a PDF this tool did not write; refusing to overwrite it (${REMEDY})` };
+    return { state: kind === "absent" ? "absent" : "ours" };
+  }
+  if (/\.docx$/i.test(file)) {
+    const { existingWordFile } = await import("./docx.js");
+    const kind = await existingWordFile(file);
+    if (kind === "other") return { state: "foreign", message: `exists and is not a Word file this tool wrote (it may have been edited); refusing to overwrite it (${REMEDY})` };
+    return { state: kind };
+  }
+  if (s.size > 64 * 1024 * 1024) return { state: "foreign", message: `exists and this tool did not write it; refusing to replace it (${REMEDY})` };
+  const content = readFileSync(file);
+  if (bytes && Buffer.compare(content, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) === 0) return { state: "ours" };
+  const hash = sha256(content);
+  const name = path.basename(file);
+  const entries = readRecord(path.dirname(path.resolve(file)));
+  if (entries.some(([h, n]) => n === name && h === hash)) return { state: "ours" };
+  const changed = entries.some(([, n]) => n === name);
+  return {
+    state: "foreign",
+    message: changed
+      ? `was written by this tool but has been changed since; refusing to replace it (${REMEDY})`
+      : `exists and this tool did not write it; refusing to replace it (${REMEDY})`,
+  };
+}
+
+/** Whether a file written at this path is recorded (its format carries no mark of this tool). */
+export const recorded = (file: string) => !/\.(pdf|docx)$/i.test(file);
+
+/** What is at a PDF output path: nothing, a PDF this tool wrote, another PDF, or something else. */
 export async function existingOutput(file: string): Promise<"absent" | "ours" | "pdf" | "other"> {
   let size: number;
   try {
-    const s = statSync(file);
+    const s = lstatSync(file);
     if (!s.isFile()) return "other";
     size = s.size;
   } catch {
     return "absent";
   }
-  const fd = openSync(file, "r");
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     // A résumé is far below 20 MB; the Creator entry ("resume-builder <version>") marks ours.
     const bytes = Buffer.alloc(Math.min(size, 20 * 1024 * 1024));
@@ -77,6 +331,6 @@ export function writeProblem(err: NodeJS.ErrnoException, target: string): string
     case "EISDIR":
       return "is a folder";
     default:
-      return `cannot write the PDF (${err.code ?? err.message})`;
+      return `cannot write ${/\.pdf$/i.test(target) ? "the PDF" : "it"} (${err.code ?? err.message})`;
   }
 }

@@ -26,7 +26,7 @@ import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { checkParse } from "../check/parse.js";
 import { checkStructure } from "../check/structure.js";
 import { checkReadback } from "../check/verify.js";
-import { existingOutput, writeAtomic, writeProblem } from "../output/write.js";
+import { existingFile, recorded, recordWritten, writeAtomic, writeProblem } from "../output/write.js";
 
 export interface BuildOptions {
   /** Output PDF path; default `<outDir>/<Name>-Resume.pdf`. */
@@ -197,9 +197,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file)) throw refuse("is the input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
-  const existing = await existingOutput(output);
-  if (existing === "other") throw refuse("exists and is not a PDF; refusing to overwrite it");
-  if (existing === "pdf") throw refuse("is a PDF this tool did not write; refusing to overwrite it (delete it or choose another -o path)");
+  await refuseForeign([output], [path.resolve(file)]);
   const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
 
   // A problem with the whole document is reported at the setting that asked for it: the command
@@ -232,9 +230,10 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     const { resumeToDocx } = await import("../output/docx.js");
     return [[`${stem}.docx`, await resumeToDocx(vm, tokens, creationDate)]];
   };
-  if (formats.includes("docx")) await refuseForeignWordFile(`${stem}.docx`);
+  // Every output whose name is known now is checked before anything is drawn (PNGs, one a page, when written).
+  await refuseForeign([...(formats.includes("docx") ? [`${stem}.docx`] : []), ...texts.map(([f]) => f)], [path.resolve(file)], new Map(texts.map(([f, t]) => [f, Buffer.from(t)])));
   if (!formats.includes("pdf") && !formats.includes("png")) {
-    const outputs = await writeAll([...(await word(base)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)])], opts.onWrite);
+    const outputs = await writeAll([...(await word(base)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)])], opts.onWrite, [path.resolve(file)]);
     return { output: outputs[0]!, outputs, inputs, pages: 0, fills: [], bytes: 0, ms: performance.now() - started, warnings };
   }
 
@@ -329,7 +328,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   }
   files.push(...(await word(tokens)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)]));
   const verified = performance.now();
-  const outputs = await writeAll(files, opts.onWrite);
+  const outputs = await writeAll(files, opts.onWrite, [path.resolve(file)]);
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     output: outputs[0]!,
@@ -350,16 +349,34 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   };
 }
 
-/** A Word file that this tool did not write (one edited in Word, say) is never replaced. */
-export async function refuseForeignWordFile(file: string): Promise<void> {
-  const { existingWordFile } = await import("../output/docx.js");
-  if ((await existingWordFile(file)) === "other") {
-    throw new ResumeError([{ file, path: "", message: "exists and is not a Word file this tool wrote (it may have been edited); refusing to overwrite it (delete it or choose another -o path)" }]);
+/**
+ * Refuse, before anything is written, every output path holding something this tool may not
+ * replace (see existingFile in write.ts) or naming an input file. `bytes` gives what would be
+ * written where it is known: a file already holding exactly that is no loss.
+ */
+export async function refuseForeign(files: string[], inputs: string[] = [], bytes?: Map<string, Uint8Array>): Promise<void> {
+  const problems: Diagnostic[] = [];
+  for (const file of files) {
+    if (inputs.includes(path.resolve(file))) {
+      problems.push({ file, path: "", message: "is the input file; choose another -o path" });
+      continue;
+    }
+    const found = await existingFile(file, bytes?.get(file));
+    if (found.state === "foreign") problems.push({ file, path: "", message: found.message });
   }
+  if (problems.length) throw new ResumeError(problems);
 }
 
-/** Write each file atomically; a failure names the file and its cause. */
-export async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"]): Promise<string[]> {
+/** A Word file that this tool did not write (one edited in Word, say) is never replaced. */
+export const refuseForeignWordFile = (file: string) => refuseForeign([file]);
+
+/**
+ * Write each file atomically, after checking that none of them replaces a file this tool may not;
+ * a failure names the file and its cause. Files whose format carries no mark of this tool are
+ * recorded as written (see write.ts).
+ */
+export async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"], inputs: string[] = []): Promise<string[]> {
+  await refuseForeign(files.map(([f]) => f), inputs, new Map(files));
   for (const [i, [file, bytes]] of files.entries()) {
     onWrite?.(file, i, files.length);
     try {
@@ -367,6 +384,7 @@ export async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOpt
     } catch (err) {
       throw new ResumeError([{ file, path: "", message: writeProblem(err as NodeJS.ErrnoException, file) }]);
     }
+    if (recorded(file)) recordWritten(file, bytes);
   }
   return files.map(([f]) => f);
 }
@@ -394,7 +412,8 @@ function imageWarnings(resume: Resume, source: LoadedSource, assets: Assets, tok
   for (const [i, cert] of (resume.certificates ?? []).entries()) {
     const image = assets.badges.get(cert);
     if (!image) continue;
-    const dpi = Math.floor(Math.min(image.width, image.height) / (tokens.badge / 72));
+    // Drawn with its proportions kept, the long side spans the badge's square.
+    const dpi = Math.floor(Math.max(image.width, image.height) / (tokens.badge / 72));
     if (dpi < 300) {
       const pos = source.locate(["certificates", i, "badge"]);
       const need = Math.ceil((300 * tokens.badge) / 72);

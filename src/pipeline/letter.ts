@@ -22,9 +22,8 @@ import { readPdfLines } from "../check/pdftext.js";
 import { estimateLines, pageBox } from "../render/themes/measure.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";
-import { existingOutput } from "../output/write.js";
 import { letterToMarkdown, letterToText } from "../output/text.js";
-import { check, nameStem, refuseForeignWordFile, resolveOutput, sourceDateEpoch, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
+import { check, nameStem, refuseForeign, refuseForeignWordFile, resolveOutput, sourceDateEpoch, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
 
 /** As for a résumé; `letter` names a letter of the résumé's `letters` list (a letter file needs none). */
 export type LetterOptions = BuildOptions;
@@ -164,9 +163,7 @@ export async function buildLetter(file: string, opts: LetterOptions = {}, preloa
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file) || output === found.resumeFile) throw refuse("is an input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
-  const existing = await existingOutput(output);
-  if (existing === "other") throw refuse("exists and is not a PDF; refusing to overwrite it");
-  if (existing === "pdf") throw refuse("is a PDF this tool did not write; refusing to overwrite it (delete it or choose another -o path)");
+  await refuseForeign([output]);
   // Reproducible: SOURCE_DATE_EPOCH, else the letter's own date, else now.
   const creationDate = env.SOURCE_DATE_EPOCH || !letter.date ? now : new Date(`${`${letter.date}-01-01`.slice(0, 10)}T00:00:00Z`);
   const fail = (message: string, key: (string | number)[] = []): never => {
@@ -219,7 +216,7 @@ export async function buildLetter(file: string, opts: LetterOptions = {}, preloa
   if (formats.includes("txt")) files.push([`${stem}.txt`, Buffer.from(letterToText(model))]);
   const order = (f: string) => formats.findIndex((x) => (x === "png" ? /-\d+\.png$/.test(f) : f.endsWith(`.${x}`)));
   files.sort((a, b) => order(a[0]) - order(b[0]));
-  const outputs = await writeAll(files, opts.onWrite);
+  const outputs = await writeAll(files, opts.onWrite, [...new Set([path.resolve(file), found.resumeFile])]);
   return {
     output: outputs[0]!,
     outputs,

@@ -14,6 +14,8 @@ import type { FontStack } from "./themes/index.js";
 
 /** Layout characters, not drawn as glyphs. */
 const IGNORED = new Set(["\n", "\r", "\t"]);
+// eslint-disable-next-line no-control-regex
+const CONTROL = /^[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]$/;
 
 /** Answers so far, by family, whether every face counts, and code point (fonts never change). */
 const coverage = new Map<string, boolean>();
@@ -32,7 +34,9 @@ const has = (family: FamilyName, cp: number, allFaces: boolean) => {
 /**
  * Characters no font of the stack can draw. The theme's own families must have a character in
  * every face (any field may be set in any weight or style); a fallback needs it once. Code points
- * that are never drawn (variation selectors, joiners, zero-width spaces) need no glyph.
+ * that are never drawn (variation selectors, joiners, zero-width spaces) need no glyph. A control
+ * character (C0, DEL, C1) other than a line break or a tab has none to draw, whatever a font's
+ * table says (fonts map NUL to a blank glyph): it is always reported.
  */
 export function missingGlyphs(text: string, stack: FontStack): string[] {
   const stackKey = `${stack.primary.join("|")}/${stack.fallbacks.join("|")}`;
@@ -43,7 +47,7 @@ export function missingGlyphs(text: string, stack: FontStack): string[] {
     let lacks = known.get(ch);
     if (lacks === undefined) {
       const cp = ch.codePointAt(0)!;
-      lacks = !(IGNORED.has(ch) || INVISIBLE.test(ch) || stack.primary.every((f) => has(f, cp, true)) || stack.fallbacks.some((f) => has(f, cp, false)));
+      lacks = CONTROL.test(ch) || !(IGNORED.has(ch) || INVISIBLE.test(ch) || stack.primary.every((f) => has(f, cp, true)) || stack.fallbacks.some((f) => has(f, cp, false)));
       known.set(ch, lacks);
     }
     if (lacks) missing.push(ch);

@@ -36,7 +36,8 @@ export function breakWord(word: string): string[] {
   const chars = [...word];
   const cjk = CJK.test(word);
   const longPath = !cjk && chars.length >= LONG_TOKEN && /[/-]/.test(word);
-  if (!cjk && !longPath) return [word];
+  // Any other word too long for a line (a hash, a compound word, a dotted or snake_case name) breaks as a long part does.
+  if (!cjk && !longPath) return chars.length >= LONG_RUN ? breakLongPart(word) : [word];
   const parts: string[] = [];
   let current = "";
   /** For each character, the length of the part between slashes it is in. */
@@ -75,17 +76,39 @@ export function breakWord(word: string): string[] {
   return parts;
 }
 
+/** After these, a long run breaks first: they end a part of a name (`snake_case`, `com.example`, `a:b`). */
+const SEPARATOR = /^[_.,;:@+~!*|\\)\]}]$/u;
+// Made when first used: an Intl object cannot be held in the startup snapshot.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)].map((g) => g.segment);
+
+/**
+ * A run of LONG_RUN characters or more with no other break point, in pieces: after a separator
+ * when the piece has at least MIN_PIECE characters, and at the latest every RUN_STEP characters,
+ * always between graphemes (an accent stays on its letter, an emoji sequence whole).
+ */
+function breakRun(piece: string): string[] {
+  const gs = graphemes(piece);
+  if (gs.length < LONG_RUN) return [piece];
+  const runs: string[] = [];
+  let current: string[] = [];
+  for (const g of gs) {
+    current.push(g);
+    if (current.length >= RUN_STEP || (current.length >= MIN_PIECE && SEPARATOR.test(g))) {
+      runs.push(current.join(""));
+      current = [];
+    }
+  }
+  if (current.length) runs.push(current.join(""));
+  // No short last piece: the last two share what is left.
+  if (runs.length > 1 && graphemes(runs.at(-1)!).length < RUN_STEP / 2) runs.splice(-2, 2, runs.at(-2)! + runs.at(-1)!);
+  return runs;
+}
+const MIN_PIECE = 4;
+
 /** A part between break points: as it is, or, when it is that long, broken in its query and runs. */
 function breakLongPart(part: string): string[] {
   if (part === BREAK || [...part].length < LONG_PART) return [part];
-  const pieces = part.split(/(?=[?&#])|(?<==)(?=[^&#]{8})/).flatMap((piece) => {
-    const chars = [...piece];
-    if (chars.length < LONG_RUN) return [piece];
-    const runs: string[] = [];
-    for (let i = 0; i < chars.length; i += RUN_STEP) runs.push(chars.slice(i, i + RUN_STEP).join(""));
-    // No short last piece: the last two share what is left.
-    if (runs.length > 1 && [...runs.at(-1)!].length < RUN_STEP / 2) runs.splice(-2, 2, runs.at(-2)! + runs.at(-1)!);
-    return runs;
-  });
+  const pieces = part.split(/(?=[?&#])|(?<==)(?=[^&#]{8})/).flatMap(breakRun);
   return pieces.flatMap((piece, i) => (i ? [BREAK, piece] : [piece]));
 }

@@ -115,7 +115,7 @@ describe("paths that are not ordinary files", () => {
     expect(readFileSync(bomb).length).toBeLessThan(1024 * 1024);
     const r = resume(["import", bomb, "-o", "bomb.yaml"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bomb\.zip {2}Profile\.csv would unpack to 23 MiB; the limit for one file is 20 MiB/);
+    expect(r.stderr).toMatch(/bomb\.zip {2}Profile\.csv would unpack to 22\.9 MiB; the limit for one file is 4 MiB/);
     expect(existsSync(path.join(dir, "bomb.yaml"))).toBe(false);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
   });
@@ -189,15 +189,15 @@ describe("memory and time at the largest legal inputs", () => {
     expect(r.rssMb).toBeLessThan(400);
   });
 
-  it("the largest image it decodes (100 megapixels) stays within 600 MB", async () => {
+  it("the largest image it decodes (50 megapixels) stays within 300 MB", async () => {
     const { default: sharp } = await import("sharp");
-    const side = 10_000;
+    const side = 7_000;
     const pixels = Buffer.alloc(side * side * 3);
     for (let i = 0; i < pixels.length; i += 97) pixels[i] = (i * 31) & 255;
-    await sharp(pixels, { raw: { width: side, height: side, channels: 3 }, limitInputPixels: false }).png({ compressionLevel: 1 }).toFile(path.join(dir, "100mp.png"));
-    const r = resume(["build", resumeWithBadge("100mp.yaml", "100mp.png"), "-o", "out/100mp.pdf"], { timeout: 60_000 });
+    await sharp(pixels, { raw: { width: side, height: side, channels: 3 }, limitInputPixels: false }).png({ compressionLevel: 1 }).toFile(path.join(dir, "49mp.png"));
+    const r = resume(["build", resumeWithBadge("49mp.yaml", "49mp.png"), "-o", "out/49mp.pdf"], { timeout: 60_000 });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.rssMb).toBeLessThan(600);
+    expect(r.rssMb).toBeLessThan(300);
   }, 90_000);
 
   it("the longest document it lays out (30 pages) stays within 600 MB", () => {

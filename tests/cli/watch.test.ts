@@ -2,7 +2,7 @@
  * Watch mode: rebuilds on changes to the résumé and to the images it refers to, reports problems
  * without exiting, says when they are fixed, and rebuilds warm.
  */
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, run, tempDir } from "../helpers.js";
@@ -79,6 +79,69 @@ describe("resume build --watch", () => {
 
     controller.abort();
     expect(await done).toBe(0);
+  });
+
+  /** Start `resume build r.yaml -o w.pdf --watch` in `dir`; the output so far, and a stop. */
+  async function startWatch(dir: string) {
+    const controller = new AbortController();
+    const io = { out: "", err: "" };
+    const { main } = await import("../../src/cli/main.js");
+    const done = main(["build", "r.yaml", "-o", "w.pdf", "--watch"], {
+      out: (t) => void (io.out += t),
+      err: (t) => void (io.err += t),
+      cwd: dir,
+      env: EPOCH,
+      signal: controller.signal,
+    });
+    return { io, stop: async () => (controller.abort(), await done) };
+  }
+
+  it.each([
+    ["damaged", (f: string) => writeFileSync(f, "not an image")],
+    ["missing", () => {}],
+  ])("started while the badge is %s, sees the badge fixed", async (_, breakIt) => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: img/badge.png\n");
+    mkdirSync(path.join(dir, "img"));
+    breakIt(path.join(dir, "img/badge.png"));
+    const { io, stop } = await startWatch(dir);
+    await until(() => io.err.includes("problems found; the last good PDF is kept"), "the problem report");
+    expect(io.err).toMatch(/certificates\[0\]\.badge/);
+    expect(io.err).toContain(`watching r.yaml, ${path.join("img", "badge.png")}`);
+    copyFileSync(BADGE, path.join(dir, "img/badge.png"));
+    await until(() => io.out.includes("wrote w.pdf"), "a build once the badge is fixed");
+    expect(await stop()).toBe(0);
+  });
+
+  it("watches a folder again after it is removed and made again", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: img/badge.png\n");
+    mkdirSync(path.join(dir, "img"));
+    copyFileSync(BADGE, path.join(dir, "img/badge.png"));
+    const { io, stop } = await startWatch(dir);
+    await until(() => io.out.includes("wrote w.pdf"), "the first build");
+
+    // The folder goes (the build reports the badge missing) and comes back with the badge.
+    rmSync(path.join(dir, "img"), { recursive: true });
+    await until(() => io.err.includes("image not found"), "the missing badge reported");
+    mkdirSync(path.join(dir, "img"));
+    copyFileSync(BADGE, path.join(dir, "img/badge.png"));
+    await until(() => io.out.includes("— problems fixed"), "a build once the folder is back");
+
+    // And a later change in the new folder is seen.
+    const before = io.out.split("rebuilt").length;
+    copyFileSync(path.join(ROOT, "tests/fixtures/images/rgba8.png"), path.join(dir, "img/badge.png"));
+    await until(() => io.out.split("rebuilt").length > before, "a rebuild after the badge in the new folder changed");
+
+    // Replaced at once (removed and made again between two looks), it is still watched.
+    rmSync(path.join(dir, "img"), { recursive: true });
+    mkdirSync(path.join(dir, "img"));
+    copyFileSync(BADGE, path.join(dir, "img/badge.png"));
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = io.out.split("rebuilt").length;
+    copyFileSync(path.join(ROOT, "tests/fixtures/images/rgba8.png"), path.join(dir, "img/badge.png"));
+    await until(() => io.out.split("rebuilt").length > settled, "a rebuild after the badge in the replaced folder changed");
+    expect(await stop()).toBe(0);
   });
 
   it("without --watch, runs once (the usual build)", async () => {

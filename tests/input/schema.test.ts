@@ -124,7 +124,12 @@ describe("schema rules", () => {
     expect(accepts({ basics: { name: "A", url: "a dev" } })).toBe(false);
     expect(accepts({ basics: { name: "A", url: "javascript:alert(1)" } })).toBe(false);
     expect(accepts({ basics: { name: "A", url: "data:text/html,x" } })).toBe(false);
-    expect(accepts({ basics: { name: "A", profiles: [{ url: "skype:jane?call" }] } })).toBe(true);
+    // Links are http, https, mailto and tel only; an address with a user name before its host is none.
+    expect(accepts({ basics: { name: "A", profiles: [{ url: "skype:jane?call" }] } })).toBe(false);
+    expect(accepts({ basics: { name: "A", url: "smb://evil.example/share" } })).toBe(false);
+    expect(accepts({ basics: { name: "A", url: "https://www.linkedin.com@evil.example/in/jane" } })).toBe(false);
+    expect(accepts({ basics: { name: "A", url: "mailto:a@b.co" } })).toBe(true);
+    expect(accepts({ basics: { name: "A", url: "tel:+15550100" } })).toBe(true);
     expect(accepts({ basics: { name: "A", url: "" } })).toBe(true);
   });
 

@@ -117,9 +117,9 @@ describe("file size and image resolution", () => {
 
   it("warns, with the place, when an image would print below 300 dpi", async () => {
     const dir = tempDir();
-    // A 100×100 PNG: grey, 8-bit, one IDAT.
+    // A 100×100 PNG: grey, 8-bit, one IDAT (whose data inflates to exactly its 100 rows).
     const small = Buffer.from(
-      "iVBORw0KGgoAAAANSUhEUgAAAGQAAABkCAAAAABVicqIAAAAKElEQVR42u3BAQ0AAADCoPdPbQ43oAAAAAAAAAAAAAAAAAAAAAAAAL4NPUQAAXUxOuMAAAAASUVORK5CYII=",
+      "iVBORw0KGgoAAAANSUhEUgAAAGQAAABkCAAAAABVicqIAAAAPUlEQVR42u3NAQkAAAwDoEVf9LU4HLSA6YFIJBKJRCKRSCQSiUQikUgkEolEIpFIJBKJRCKRSCQSiUTyPxmMBYke15yysgAAAABJRU5ErkJggg==",
       "base64",
     );
     writeFixture(dir, "small.png", small);

@@ -1,8 +1,8 @@
 /** `resume extract FILE.pdf [-o resume.yaml] [--json]`: the résumé a PDF was built from, to edit and rebuild. */
-import { existsSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ResumeError } from "../../common/errors.js";
 import { extractResume } from "../../pipeline/extract.js";
+import { writeNew, writeProblem } from "../../output/write.js";
 import type { Context } from "../context.js";
 
 export function extractCommand(program: Command, ctx: Context): void {
@@ -15,10 +15,15 @@ export function extractCommand(program: Command, ctx: Context): void {
     .action((file: string, opts: { output?: string; json?: boolean }) => {
       try {
         const text = extractResume(ctx.at(file), { label: file, format: opts.json ? "json" : "yaml" });
-        if (!opts.output) return ctx.io.out(text);
+        if (!opts.output) return ctx.data(text);
         const out = ctx.at(opts.output);
-        if (existsSync(out)) throw new ResumeError([{ file: opts.output, path: "", message: "exists; refusing to overwrite it" }]);
-        writeFileSync(out, text);
+        try {
+          // Never replaced, and never written through a symbolic link: created only where nothing is.
+          writeNew(out, Buffer.from(text));
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          throw new ResumeError([{ file: opts.output, path: "", message: e.code === "EEXIST" ? "exists; refusing to overwrite it (choose another -o path)" : writeProblem(e, out) }]);
+        }
         ctx.io.err(`${ctx.paint("green", "wrote")} ${ctx.shown(out)}\n`);
       } catch (err) {
         ctx.fail(err);

@@ -12,7 +12,8 @@ export function importCommand(program: Command, ctx: Context): void {
     .action(async (source: string, opts: { output: string; json?: boolean }) => {
       ctx.json = Boolean(opts.json);
       try {
-        // Loaded when used: its ZIP reader starts worker support that a startup snapshot cannot hold.
+        // Loaded when used: only this command reads ZIP archives and other tools' files (yauzl, the
+        // CSV and RenderCV readers), so the other commands start without them.
         const { importResume } = await import("../../pipeline/import.js");
         const r = await importResume(ctx.at(source), { output: ctx.at(opts.output), label: source, outputLabel: opts.output });
         if (ctx.json) return ctx.printJson({ ok: true, output: r.output, from: r.from, sections: r.sections, notes: r.notes });

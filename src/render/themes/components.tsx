@@ -452,9 +452,23 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
   );
 }
 
+/**
+ * The badge inside its square, its proportions kept: a wide or tall image takes the square's
+ * width or height and is centred along the other.
+ */
+function badgeFit<T extends { width?: string | number; height?: string | number }>(box: T, image: { width: number; height: number }): T {
+  const w = Number(box.width);
+  const h = Number(box.height);
+  const ratio = image.width / image.height;
+  if (!(ratio > 0) || !Number.isFinite(ratio) || !(w > 0 && h > 0)) return box;
+  const width = ratio >= w / h ? w : h * ratio;
+  const height = ratio >= w / h ? w / ratio : h;
+  return { ...box, width, height, marginLeft: (w - width) / 2, marginTop: (h - height) / 2 };
+}
+
 /** An entry with a certificate's badge: the image (linked to the certificate) beside the entry. */
 export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["badge"]> }; s: Styles }) {
-  const img = <Image style={s.badge} src={{ data: e.badge.data, format: e.badge.format }} {...tagged("Figure", { alt: e.badge.alt })} />;
+  const img = <Image style={badgeFit(s.badge, e.badge)} src={{ data: e.badge.data, format: e.badge.format }} {...tagged("Figure", { alt: e.badge.alt })} />;
   return (
     <View style={s.entryWithBadge}>
       <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
