@@ -9,6 +9,8 @@ import { afterAll } from "vitest";
 import { main, type Io } from "../src/cli/main.js";
 import { parseSource, type LoadedSource } from "../src/input/load.js";
 import { squeeze } from "../src/check/verify.js";
+import { ResumeError } from "../src/common/errors.js";
+import { importResume } from "../src/pipeline/import.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const SHARED = path.resolve(ROOT, "../shared");
@@ -128,4 +130,15 @@ export function readRealJson(text: string): Record<string, unknown> {
     doc = parseYaml(relaxed);
   }
   return (Array.isArray(doc) && doc.length === 1 ? doc[0] : doc) as Record<string, unknown>;
+}
+
+/** What `resume import` says when it refuses `source` (each problem as "file  message"); throws if it imports it. */
+export async function importRefusal(source: string, output: string): Promise<string> {
+  try {
+    await importResume(source, { output });
+  } catch (err) {
+    if (err instanceof ResumeError) return err.diagnostics.map((d) => `${path.basename(d.file)}  ${d.message}`).join("\n");
+    throw err;
+  }
+  throw new Error("expected the import to refuse it");
 }

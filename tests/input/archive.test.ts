@@ -7,10 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { ResumeError } from "../../src/common/errors.js";
 import { readZip } from "../../src/input/archive.js";
-import { importResume } from "../../src/pipeline/import.js";
-import { ROOT, tempDir } from "../helpers.js";
+import { importRefusal, ROOT, tempDir } from "../helpers.js";
 
 const dir = tempDir();
 const LINKEDIN = path.join(ROOT, "tests/fixtures/import/linkedin");
@@ -55,15 +53,7 @@ function save(bytes: Uint8Array): string {
   return file;
 }
 
-async function refusal(source: string): Promise<string> {
-  try {
-    await importResume(source, { output: path.join(dir, `out-${++n}.yaml`) });
-  } catch (err) {
-    if (err instanceof ResumeError) return err.diagnostics.map((d) => `${path.basename(d.file)}  ${d.message}`).join("\n");
-    throw err;
-  }
-  throw new Error("expected the import to refuse it");
-}
+const refusal = (source: string) => importRefusal(source, path.join(dir, `out-${++n}.yaml`));
 
 describe("a ZIP that lies is refused as damaged", () => {
   const zip = zipSync(exportFiles({ "Positions.csv": bigPositions }), { level: 6 });

@@ -14,7 +14,7 @@ import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
 import { parseSource } from "../../src/input/load.js";
 import { validateDocument } from "../../src/input/validate.js";
 import { importResume, leaveOutInvalid } from "../../src/pipeline/import.js";
-import { ROOT, run, tempDir } from "../helpers.js";
+import { importRefusal, ROOT, run, tempDir } from "../helpers.js";
 
 const dir = tempDir();
 const LINKEDIN = path.join(ROOT, "tests/fixtures/import/linkedin");
@@ -28,15 +28,7 @@ function exportWith(files: Record<string, string>): string {
   return folder;
 }
 
-async function refusal(source: string): Promise<string> {
-  try {
-    await importResume(source, { output: path.join(dir, `out-${++n}.yaml`) });
-  } catch (err) {
-    if (err instanceof ResumeError) return err.diagnostics.map((d) => `${path.basename(d.file)}  ${d.message}`).join("\n");
-    throw err;
-  }
-  throw new Error("expected the import to refuse it");
-}
+const refusal = (source: string) => importRefusal(source, path.join(dir, `out-${++n}.yaml`));
 
 const skills = (bytes: number) => {
   let s = "Name\n";
