@@ -60,9 +60,11 @@ describe("a signal during a long build's layout", () => {
     expect(ref.status, ref.stderr).toBe(0);
     const { ms, work } = JSON.parse(ref.stdout) as { ms: number; work: { phases: { check: number; layout: number; draw: number } } };
     const startup = ms - Object.values(work.phases).reduce((a, b) => a + b, 0);
-    // Into the layout; and the rest of the build (layout, drawing, read-back) is far longer than HANG_MS.
+    // A third into the layout, as this machine times it. A signal acted on only when the layout
+    // is done (a JavaScript handler) ends the command the rest of the build later: the bound is
+    // half of that rest, so it holds on a fast machine and a slow one alike.
     const at = Math.max(0, startup) + work.phases.check + work.phases.layout / 3;
-    expect(ms - at).toBeGreaterThan(HANG_MS);
+    const bound = Math.min(HANG_MS, Math.max(1_000, (ms - at) / 2));
 
     for (const [signal, code] of SIGNALS) {
       const out = path.join(dir, `out-${signal}-${Object.keys(env).length}`);
@@ -70,7 +72,7 @@ describe("a signal during a long build's layout", () => {
       const r = await interrupt(["build", file, "-o", path.join(out, "r.pdf")], env, signal, at);
       expect(shellCode(r), `${signal}: ${r.stderr}`).toBe(code);
       expect(r.ms, signal).toBeGreaterThanOrEqual(0);
-      expect(r.ms, signal).toBeLessThan(HANG_MS);
+      expect(r.ms, signal).toBeLessThan(bound);
       expect(readdirSync(out), signal).toEqual([]);
       expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+|internal error/);
     }

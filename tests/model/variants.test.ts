@@ -56,7 +56,7 @@ describe("variants", () => {
         "",
       ].join("\n"),
     );
-    expect(listDir(path.join(dir, "out"))).toEqual(["Sam-Rivera-Backend.pdf", "Sam-Rivera-Backend.txt", "Sam-Rivera-Resume-frontend.pdf", "Sam-Rivera-Resume-frontend.txt"]);
+    expect(listDir(path.join(dir, "out"))).toEqual([".resume-builder-outputs", "Sam-Rivera-Backend.pdf", "Sam-Rivera-Backend.txt", "Sam-Rivera-Resume-frontend.pdf", "Sam-Rivera-Resume-frontend.txt"]);
     const json = await run(["build", FILE, "--all-variants", "--json"], { cwd: dir, env: EPOCH });
     const parsed = JSON.parse(json.stdout) as { ok: boolean; variants: { variant: string; pages: number }[] };
     expect(parsed.ok).toBe(true);
