@@ -132,6 +132,9 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
     uniqueKeys: false,
     strict: true,
     keepSourceTokens: false,
+    // The reader's own warnings (a key that is a list or mapping) would reach the terminal as
+    // Node process warnings; they are located warnings of ours instead (collectionKeys below).
+    logLevel: "error",
   });
 
   // JSON that is not JSON, but that YAML reads without a doubt (a line break inside a string,
@@ -197,6 +200,24 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
       });
     }
   }
+
+  // A key that is a list or mapping (`? [a, b]`) is read as its text, as every YAML reader that
+  // makes plain objects does; said where it is, and refused under --strict.
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return;
+      const [start = 0, end = start] = (pair.key as Node).range ?? [];
+      const written = source.slice(start, end).replace(/\s+/g, " ").trim();
+      warnings.push({
+        file,
+        ...posAt(start),
+        path: "",
+        severity: "warning",
+        assumed: true,
+        message: `a key that is a ${isSeq(pair.key) ? "list" : "mapping"} (${written.length > 60 ? `${written.slice(0, 57)}...` : written}) is read as one key, its text; a key is a plain name`,
+      });
+    },
+  });
 
   let data: unknown;
   try {

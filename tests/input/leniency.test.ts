@@ -134,3 +134,24 @@ describe("quotation marks follow the language", () => {
     expect(para("ja")).toBe("He said \u300Cship it\u300D and \u300Edone\u300F, it\u2019s fine.");
   });
 });
+
+describe("a key that is a list or mapping", () => {
+  it("is a located warning of ours, refused under --strict, and no Node.js process warning reaches the terminal", async () => {
+    const seen: string[] = [];
+    const listen = (w: Error) => void seen.push(w.message);
+    process.on("warning", listen);
+    try {
+      const loaded = source("basics:\n  name: Jo\n? [a, b]\n: 1\nwork:\n  - ? {x: 1}\n    : 2\n");
+      // Process warnings are emitted on the next tick.
+      await new Promise((r) => setImmediate(r));
+      const keys = (loaded.warnings ?? []).filter((w) => /a key that is a/.test(w.message));
+      expect(keys.map((w) => [w.line, w.col, w.assumed, w.message])).toEqual([
+        [3, 3, true, "a key that is a list ([a, b]) is read as one key, its text; a key is a plain name"],
+        [6, 7, true, "a key that is a mapping ({x: 1}) is read as one key, its text; a key is a plain name"],
+      ]);
+    } finally {
+      process.off("warning", listen);
+    }
+    expect(seen).toEqual([]);
+  });
+});
