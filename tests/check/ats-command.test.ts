@@ -61,7 +61,8 @@ describe("on our PDFs", () => {
         }
       }
     }
-  });
+    // A bound proportional to the work (a build and a read per file), against a hang only.
+  }, FIXTURES.length * 15_000);
 });
 
 describe("on other PDFs", () => {

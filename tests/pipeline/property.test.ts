@@ -105,7 +105,7 @@ describe("generated valid résumés", () => {
     );
     // Every case builds, read-back check included, whatever the mix of scripts, symbols and emoji.
     expect(built).toBe(150);
-  });
+  }, 150 * 4_000); // proportional to its 150 builds, against a hang only
 });
 
 /**
