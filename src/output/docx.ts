@@ -25,6 +25,7 @@ import { TOOL_NAME, VERSION } from "../common/version.js";
 import { CJK_FAMILIES } from "../render/fonts.js";
 import { existsSync, statSync } from "node:fs";
 import { readFileBounded } from "../input/load.js";
+import { seeded } from "../common/random.js";
 
 /** Word measures in twentieths of a point (twips) and sizes in half-points. */
 const tw = (pt: number) => Math.round(pt * 20);
@@ -342,17 +343,6 @@ async function pack(c: Ctx, meta: DocxMetadata, date: Date, body: () => DocxPara
   return rezip(await packed, { "docProps/core.xml": coreXml(meta, date), "docProps/app.xml": appXml() }, date);
 }
 
-/** A small, fast generator with a fixed seed (mulberry32): the same ids on every build. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

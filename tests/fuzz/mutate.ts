@@ -2,18 +2,7 @@
  * Mutations for fuzzing: seeded (the same seed gives the same cases), byte-level and token-level.
  * Format-specific tokens (PDF operators, ZIP headers, CSV quotes) are passed in by each fuzz test.
  */
-
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../../src/common/random.js";
 
 const INTERESTING = [0, 1, 0x7f, 0x80, 0xff, 0x0a, 0x0d, 0x20, 0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x2f, 0x25, 0x5c];
 
@@ -68,7 +57,7 @@ export function mutate(input: Uint8Array, random: () => number, tokens: readonly
 
 /** `count` cases from `seeds`, each one to three mutations deep, labelled by seed and index. */
 export function* mutations(seeds: readonly { label: string; bytes: Uint8Array }[], count: number, seed: number, tokens: readonly string[] = []): Generator<{ label: string; bytes: Uint8Array }> {
-  const random = rng(seed);
+  const random = seeded(seed);
   for (let i = 0; i < count; i++) {
     const base = seeds[i % seeds.length]!;
     let bytes = base.bytes;
