@@ -136,3 +136,6 @@ export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: Fuzz
 
 /** The failures, one line each, for an assertion message. */
 export const describeFailures = (stats: FuzzStats) => stats.failures.map((f) => `${f.outcome}: ${f.label}: ${f.message.split("\n")[0]}`).join("\n");
+
+/** One line of figures for a run: cases, read, refused, failed, the slowest case. */
+export const report = (name: string, s: FuzzStats) => `${name}: ${s.cases} cases, ${s.ok} read, ${s.refused} refused, ${s.failures.length} failed; slowest ${Math.round(s.slowest)} ms`;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
-import { caseCount, describeFailures, fuzz } from "./harness.js";
+import { caseCount, describeFailures, fuzz, report } from "./harness.js";
 import { mutations } from "./mutate.js";
 
 const IMAGES = path.join(ROOT, "tests/fixtures/images");
@@ -74,7 +74,7 @@ describe("fuzz: reading badge and photo images", () => {
   const count = caseCount(300);
   it(`${count} mutated images: no crash, hang or memory blow-up`, async () => {
     const stats = await fuzz(TARGET, mutations(seeds, count, 0x1a6e, tokens), { timeoutMs: 20_000, maxRss: 300 * 1024 * 1024 });
-    console.log(`image fuzz: ${stats.cases} cases, ${stats.ok} read, ${stats.refused} refused, ${stats.failures.length} failures, slowest ${Math.round(stats.slowest)} ms`);
+    console.log(report("image", stats));
     expect(stats.failures, describeFailures(stats)).toEqual([]);
     expect(stats.ok + stats.refused).toBe(count);
   }, 300_000 + count * 2_000);

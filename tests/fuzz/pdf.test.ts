@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { ascii85Encode, lzwEncode, pngUpFlate, RESUME_CONTENT, resumePdf, runLengthEncode } from "../check/pdf-craft.js";
 import { ROOT, tempDir } from "../helpers.js";
-import { caseCount, describeFailures, fuzz, type FuzzCase, type FuzzStats } from "./harness.js";
+import { caseCount, describeFailures, fuzz, report, type FuzzCase, type FuzzStats } from "./harness.js";
 import { mutations } from "./mutate.js";
 
 const TOKENS = [
@@ -101,8 +101,6 @@ function keep(target: string, stats: FuzzStats): string[] {
     return path.relative(ROOT, file);
   });
 }
-
-const report = (name: string, s: FuzzStats) => `${name}: ${s.cases} cases, ${s.ok} read, ${s.refused} refused, ${s.failures.length} failed; slowest ${Math.round(s.slowest)} ms`;
 
 describe("the PDF reader under fuzzing", () => {
   let seedCases: FuzzCase[] = [];

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import { expect, it } from "vitest";
-import { caseCount, describeFailures, fuzz } from "./harness.js";
+import { caseCount, describeFailures, fuzz, report } from "./harness.js";
 import { mutations } from "./mutate.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/import/linkedin");
@@ -31,7 +31,7 @@ const TOKENS = [
 
 it("resume import reads or refuses every mutated ZIP: no crash, hang or runaway memory", async () => {
   const stats = await fuzz(path.join(import.meta.dirname, "targets/zip-import.ts"), mutations(seeds, caseCount(300), 20260512, TOKENS), { timeoutMs: 30_000 });
-  console.log(`zip: ${stats.cases} cases, ${stats.ok} read, ${stats.refused} refused, ${stats.failures.length} failed; slowest ${Math.round(stats.slowest)} ms`);
+  console.log(report("zip", stats));
   expect(describeFailures(stats)).toBe("");
   expect(stats.ok + stats.refused).toBe(stats.cases);
 }, 3_600_000);
