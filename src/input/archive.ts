@@ -12,7 +12,7 @@
  */
 import type { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
 import { ResumeError } from "../common/errors.js";
 import { readFileBounded } from "./load.js";
 
@@ -60,7 +60,9 @@ export async function readZip(file: string, label: string, wanted: (name: string
   try {
     // Names are decoded here (decodeStrings: false): an entry this tool does not read may have any
     // name, and is only listed.
-    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))));
+    // Loaded when a ZIP is read: only `resume import` needs it, so other commands start without it.
+    const { fromBuffer } = (await import("yauzl")).default;
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => fromBuffer(bytes, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))));
   } catch (err) {
     const m = plain(err);
     if (/end of central directory record signature not found/i.test(m)) throw fail("cannot be read as a ZIP archive (it has no end of central directory; is it cut short?)");
