@@ -93,7 +93,9 @@ async function watchRebuilds(source = input, edit = (text, i) => `${text}# edit 
   const file = path.join(dir, name);
   const text = readFileSync(source, "utf8");
   writeFileSync(file, text);
-  const child = spawn(cli, ["build", file, "--watch", "-o", path.join(dir, "w.pdf")], { env: { ...env, NO_COLOR: "1" } });
+  const child = spawn(cli, ["build", file, "--watch", "-o", path.join(dir, "w.pdf")], {
+    env: { ...env, NO_COLOR: "1" },
+  });
   let out = "";
   const waitFor = (re, from) =>
     new Promise((resolve, reject) => {
@@ -155,18 +157,26 @@ const single = await batch(0);
 const TIMES = [1, 2, 4, 5, 8, 9];
 const scaleDir = path.join(tmp, "scale");
 mkdirSync(scaleDir);
-timed(cli, ["import", path.join(root, "tests/fixtures/import/rendercv/John_Doe_ClassicTheme_CV.yaml"), "-o", path.join(scaleDir, "cv.yaml")]);
+timed(cli, [
+  "import",
+  path.join(root, "tests/fixtures/import/rendercv/John_Doe_ClassicTheme_CV.yaml"),
+  "-o",
+  path.join(scaleDir, "cv.yaml"),
+]);
 const cv = YAML.parse(readFileSync(path.join(scaleDir, "cv.yaml"), "utf8"));
 const series = TIMES.map((times) => {
   const file = path.join(scaleDir, `cv-x${times}.json`);
   writeFileSync(file, `${JSON.stringify(scaledResume(cv, times), null, 2)}\n`);
-  const { pages } = JSON.parse(timed(cli, ["build", file, "--json", "-o", path.join(scaleDir, `x${times}.pdf`)]).stdout);
+  const { pages } = JSON.parse(
+    timed(cli, ["build", file, "--json", "-o", path.join(scaleDir, `x${times}.pdf`)]).stdout,
+  );
   return { times, file, pages, ms: [] };
 });
 const node0Scaling = [];
 for (let i = 0; i < RUNS; i++) {
   node0Scaling.push(timed(process.execPath, ["-e", "0"]).ms);
-  for (const point of series) point.ms.push(timed(cli, ["build", point.file, "-q", "-o", path.join(scaleDir, "s.pdf")]).ms);
+  for (const point of series)
+    point.ms.push(timed(cli, ["build", point.file, "-q", "-o", path.join(scaleDir, "s.pdf")]).ms);
 }
 /** Least-squares slope of the medians against pages: what each added page costs. */
 function slope(points) {
@@ -182,8 +192,13 @@ const rssLong = [];
 for (let i = 0; i < Math.min(RUNS, 3); i++) rssLong.push(peakRssMb(longest.file));
 // --watch on the CV nearest 8 pages, one word of one bullet changed each time.
 const eight = series.reduce((a, b) => (Math.abs(b.pages - 8) < Math.abs(a.pages - 8) ? b : a));
-const word = (text, i) => text.replace(/"(Built|Made) foundation model infrastructure/, `"${i % 2 ? "Built" : "Made"} foundation model infrastructure`);
-if (word(readFileSync(eight.file, "utf8"), 0) === readFileSync(eight.file, "utf8")) throw new Error("the scaling CV no longer has the bullet the watch edit changes");
+const word = (text, i) =>
+  text.replace(
+    /"(Built|Made) foundation model infrastructure/,
+    `"${i % 2 ? "Built" : "Made"} foundation model infrastructure`,
+  );
+if (word(readFileSync(eight.file, "utf8"), 0) === readFileSync(eight.file, "utf8"))
+  throw new Error("the scaling CV no longer has the bullet the watch edit changes");
 const warmLong = await watchRebuilds(eight.file, word, "cv.json");
 
 // Typst on the same words, cold, interleaved with the builder's series' floor.
@@ -194,9 +209,13 @@ function typstCompiler() {
   const installed = path.join(prefix, "node_modules", TYPST);
   if (!existsSync(installed)) {
     mkdirSync(prefix, { recursive: true });
-    const r = spawnSync("npm", ["install", "--no-save", "--no-package-lock", "--prefix", prefix, `${TYPST}@0.7.0`], { encoding: "utf8" });
+    const r = spawnSync("npm", ["install", "--no-save", "--no-package-lock", "--prefix", prefix, `${TYPST}@0.7.0`], {
+      encoding: "utf8",
+    });
     if (r.status !== 0) {
-      console.error(`typst: not installed (${r.stderr.trim().split("\n").at(-1)}); the 15-page budget falls back to the 2-page build`);
+      console.error(
+        `typst: not installed (${r.stderr.trim().split("\n").at(-1)}); the 15-page budget falls back to the 2-page build`,
+      );
       return undefined;
     }
   }
@@ -209,12 +228,16 @@ const typst = compiler
       writeFileSync(typ, toTypst(JSON.parse(readFileSync(file, "utf8"))));
       const out = path.join(scaleDir, `typst-x${times}.pdf`);
       timed(process.execPath, [path.join(root, "scripts/typst-cv.mjs"), compiler, typ, out]);
-      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [out], { encoding: "utf8" }).stdout ?? "")?.[1]) || undefined;
+      const pages =
+        Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [out], { encoding: "utf8" }).stdout ?? "")?.[1]) || undefined;
       return { times, typ, out, pages, ms: [] };
     })
   : [];
 for (let i = 0; i < (typst.length ? RUNS : 0); i++) {
-  for (const point of typst) point.ms.push(timed(process.execPath, [path.join(root, "scripts/typst-cv.mjs"), compiler, point.typ, point.out]).ms);
+  for (const point of typst)
+    point.ms.push(
+      timed(process.execPath, [path.join(root, "scripts/typst-cv.mjs"), compiler, point.typ, point.out]).ms,
+    );
 }
 
 const n0 = stats(node0);
@@ -237,17 +260,36 @@ const result = {
   },
   typst: typst.length ? { cold_ms: typst.map(({ times, pages, ms }) => ({ times, pages, ...stats(ms) })) } : null,
 };
-if (result.typst) result.typst.per_added_page_ms = slope(result.typst.cold_ms.filter((p) => p.pages).map((p) => ({ x: p.pages, y: p.median })));
+if (result.typst)
+  result.typst.per_added_page_ms = slope(
+    result.typst.cold_ms.filter((p) => p.pages).map((p) => ({ x: p.pages, y: p.median })),
+  );
 const two = scaling[0];
 const fifteen = scaling.at(-1);
 /** The budgets the build is held to (tests never time anything). */
 const budgets = [
   [`each added page costs at most 100 ms`, perPage <= 100, `${perPage.toFixed(0)} ms`],
   result.typst
-    ? [`${fifteen.pages} pages cold in at most 2× Typst on the same words`, fifteen.median <= 2 * result.typst.cold_ms.at(-1).median, `${(fifteen.median / result.typst.cold_ms.at(-1).median).toFixed(2)}×`]
-    : [`${fifteen.pages} pages cold in at most 1.5× the ${two.pages}-page build (no Typst to compare with)`, fifteen.median <= 1.5 * two.median, `${(fifteen.median / two.median).toFixed(2)}×`],
-  [`--watch rebuilds ${eight.pages} pages in at most 300 ms after a one-word edit`, result.scaling.watch_rebuild_ms.median <= 300, `${result.scaling.watch_rebuild_ms.median.toFixed(0)} ms`],
-  [`peak RSS at ${longest.pages} pages at most 200 MB`, (result.scaling.peak_rss_mb.median ?? Infinity) <= 200, `${result.scaling.peak_rss_mb.median?.toFixed(0)} MB`],
+    ? [
+        `${fifteen.pages} pages cold in at most 2× Typst on the same words`,
+        fifteen.median <= 2 * result.typst.cold_ms.at(-1).median,
+        `${(fifteen.median / result.typst.cold_ms.at(-1).median).toFixed(2)}×`,
+      ]
+    : [
+        `${fifteen.pages} pages cold in at most 1.5× the ${two.pages}-page build (no Typst to compare with)`,
+        fifteen.median <= 1.5 * two.median,
+        `${(fifteen.median / two.median).toFixed(2)}×`,
+      ],
+  [
+    `--watch rebuilds ${eight.pages} pages in at most 300 ms after a one-word edit`,
+    result.scaling.watch_rebuild_ms.median <= 300,
+    `${result.scaling.watch_rebuild_ms.median.toFixed(0)} ms`,
+  ],
+  [
+    `peak RSS at ${longest.pages} pages at most 200 MB`,
+    (result.scaling.peak_rss_mb.median ?? Infinity) <= 200,
+    `${result.scaling.peak_rss_mb.median?.toFixed(0)} MB`,
+  ],
 ];
 result.budgets = budgets.map(([budget, ok, measured]) => ({ budget, ok, measured }));
 rmSync(tmp, { recursive: true, force: true });
@@ -256,25 +298,49 @@ writeFileSync(path.join(root, "out/bench.json"), `${JSON.stringify(result, null,
 
 const f = (x) => x.toFixed(0).padStart(6);
 const row = (name, s, extra = "") => console.log(`${name.padEnd(40)}${f(s.median)}${f(s.min)}${f(s.max)}  ${extra}`);
-console.log(`${"".padEnd(40)}median   min   max   (ms, ${RUNS} runs, ${result.machine.cpus} cores, Node ${process.version})`);
+console.log(
+  `${"".padEnd(40)}median   min   max   (ms, ${RUNS} runs, ${result.machine.cpus} cores, Node ${process.version})`,
+);
 row("node -e 0", n0);
-row("cold build --no-verify", result.cold_no_verify_ms, `${result.cold_no_verify_ms.ratio_to_node.toFixed(1)}× node -e 0`);
-row("cold build (with read-back check)", result.cold_verify_ms, `${result.cold_verify_ms.ratio_to_node.toFixed(1)}× node -e 0`);
-row("cold build, bundle only (no snapshot)", result.cold_bundle_only_ms, `${result.cold_bundle_only_ms.ratio_to_node.toFixed(1)}× node -e 0`);
+row(
+  "cold build --no-verify",
+  result.cold_no_verify_ms,
+  `${result.cold_no_verify_ms.ratio_to_node.toFixed(1)}× node -e 0`,
+);
+row(
+  "cold build (with read-back check)",
+  result.cold_verify_ms,
+  `${result.cold_verify_ms.ratio_to_node.toFixed(1)}× node -e 0`,
+);
+row(
+  "cold build, bundle only (no snapshot)",
+  result.cold_bundle_only_ms,
+  `${result.cold_bundle_only_ms.ratio_to_node.toFixed(1)}× node -e 0`,
+);
 row("warm rebuild (--watch, as reported)", result.warm_rebuild_ms);
-const batchRow = (name, b) => console.log(`${name.padEnd(40)}${b.seconds.toFixed(1).padStart(6)} s   ${b.per_second.toFixed(1)} résumés/s`);
+const batchRow = (name, b) =>
+  console.log(`${name.padEnd(40)}${b.seconds.toFixed(1).padStart(6)} s   ${b.per_second.toFixed(1)} résumés/s`);
 batchRow(`batch of 100, ${result.batch_100.pool.threads} worker threads`, pool);
 batchRow("batch of 100, one thread", single);
 if (result.peak_rss_mb) console.log(`${"peak RSS, cold build".padEnd(40)}${f(result.peak_rss_mb.median)} MB`);
 else console.log(`${"peak RSS, cold build".padEnd(40)}  (needs /usr/bin/time or python3)`);
-console.log(`\nscaling: RenderCV's John Doe ×n, cold builds (node -e 0: ${result.scaling.node_e_0_ms.median.toFixed(0)} ms in this series)`);
-for (const p of scaling) row(`  ×${p.times}, ${p.pages} pages`, p, `${(p.median / result.scaling.node_e_0_ms.median).toFixed(1)}× node -e 0`);
+console.log(
+  `\nscaling: RenderCV's John Doe ×n, cold builds (node -e 0: ${result.scaling.node_e_0_ms.median.toFixed(0)} ms in this series)`,
+);
+for (const p of scaling)
+  row(`  ×${p.times}, ${p.pages} pages`, p, `${(p.median / result.scaling.node_e_0_ms.median).toFixed(1)}× node -e 0`);
 console.log(`${"  each added page".padEnd(40)}${f(perPage)} ms`);
-if (result.scaling.peak_rss_mb.median !== undefined) console.log(`${`  peak RSS, ${longest.pages} pages`.padEnd(40)}${f(result.scaling.peak_rss_mb.median)} MB`);
+if (result.scaling.peak_rss_mb.median !== undefined)
+  console.log(`${`  peak RSS, ${longest.pages} pages`.padEnd(40)}${f(result.scaling.peak_rss_mb.median)} MB`);
 row(`  --watch, ${eight.pages} pages, one-word edit`, result.scaling.watch_rebuild_ms);
 if (result.typst) {
   console.log("\nTypst on the same words, cold (scripts/typst-cv.mjs)");
-  for (const p of result.typst.cold_ms) row(`  ×${p.times}, ${p.pages ?? "?"} pages`, p, `${(scaling.find((q) => q.times === p.times).median / p.median).toFixed(1)}× faster than this tool`);
+  for (const p of result.typst.cold_ms)
+    row(
+      `  ×${p.times}, ${p.pages ?? "?"} pages`,
+      p,
+      `${(scaling.find((q) => q.times === p.times).median / p.median).toFixed(1)}× faster than this tool`,
+    );
   console.log(`${"  each added page".padEnd(40)}${f(result.typst.per_added_page_ms)} ms`);
 }
 console.log("\nbudgets:");

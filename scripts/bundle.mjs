@@ -16,7 +16,10 @@ const pdfkitFonts = {
   setup(b) {
     b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node\.mjs|\.js)$/ }, (args) => {
       const dir = path.join(path.dirname(args.path), "standard-fonts");
-      const contents = readFileSync(args.path, "utf8").replace(/require\$1\('#standard-fonts\/(\w+)'\)/g, (_, name) => `require(${JSON.stringify(path.join(dir, `${name}.cjs`))})`);
+      const contents = readFileSync(args.path, "utf8").replace(
+        /require\$1\('#standard-fonts\/(\w+)'\)/g,
+        (_, name) => `require(${JSON.stringify(path.join(dir, `${name}.cjs`))})`,
+      );
       return { contents, loader: "js" };
     });
   },
@@ -31,7 +34,10 @@ const yogaWithoutFetch = {
   setup(b) {
     b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
-      const contents = source.replace('function ya(){return w||"function"!=typeof fetch?', "function ya(){return true?");
+      const contents = source.replace(
+        'function ya(){return w||"function"!=typeof fetch?',
+        "function ya(){return true?",
+      );
       if (contents === source) throw new Error(`yoga-without-fetch: the loader in ${args.path} has changed`);
       return { contents, loader: "js" };
     });
@@ -130,7 +136,9 @@ for (const [entry, out] of [
     entryPoints: [path.join(root, entry)],
     outfile: path.join(root, out),
     format: "esm",
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
 }
 
@@ -145,14 +153,23 @@ const withoutRenderer = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/render\/render\.js$/ }, () => ({ path: "render", namespace: "without-renderer" }));
     b.onLoad({ filter: /.*/, namespace: "without-renderer" }, () => ({
-      contents: "const none = async () => { throw new Error('this snapshot has no renderer'); }; export const layoutResume = none, drawResume = none, renderLetterPdf = none;",
+      contents:
+        "const none = async () => { throw new Error('this snapshot has no renderer'); }; export const layoutResume = none, drawResume = none, renderLetterPdf = none;",
       loader: "js",
     }));
   },
 };
 for (const [entry, out, plugins] of [
-  ["src/startup/snapshot.ts", "dist/resume-snapshot.cjs", [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true }), wordAside("cjs")]],
-  ["src/startup/snapshot-check.ts", "dist/resume-check-snapshot.cjs", [withoutRenderer, pdfkitFonts, yogaWithoutFetch, reactPdfLayout(), wordAside("cjs")]],
+  [
+    "src/startup/snapshot.ts",
+    "dist/resume-snapshot.cjs",
+    [pdfkitFonts, yogaWithoutFetch, reactPdfLayout({ warmUpYoga: true }), wordAside("cjs")],
+  ],
+  [
+    "src/startup/snapshot-check.ts",
+    "dist/resume-check-snapshot.cjs",
+    [withoutRenderer, pdfkitFonts, yogaWithoutFetch, reactPdfLayout(), wordAside("cjs")],
+  ],
 ]) {
   await build({
     ...common,
@@ -163,11 +180,14 @@ for (const [entry, out, plugins] of [
     supported: { "dynamic-import": false },
     define: { ...common.define, "import.meta.url": "__resumeModuleUrl" },
     banner: { js: "((require, __resumeModuleUrl) => {" },
-    footer: { js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);" },
+    footer: {
+      js: "})((id) => (globalThis.__resumeRequire ?? require)(id), require('node:url').pathToFileURL(__filename).href);",
+    },
     plugins,
   });
 }
 
 // Snapshots of the previous code must not start any more (scripts/snapshot.mjs makes a new one).
 const snapshots = path.join(root, "dist/snapshot");
-for (const f of existsSync(snapshots) ? readdirSync(snapshots) : []) if (f.endsWith(".dir")) rmSync(path.join(snapshots, f));
+for (const f of existsSync(snapshots) ? readdirSync(snapshots) : [])
+  if (f.endsWith(".dir")) rmSync(path.join(snapshots, f));

@@ -27,8 +27,14 @@ await out("gray.png", base().flatten({ background: "#ffffff" }).toColourspace("b
 await out("gray-alpha.png", base().toColourspace("b-w").ensureAlpha(0.9).png());
 await out("interlaced.png", base().png({ progressive: true }));
 await out("baseline.jpg", base().flatten({ background: "#ffffff" }).jpeg({ quality: 95, chromaSubsampling: "4:4:4" }));
-await out("progressive.jpg", base().flatten({ background: "#ffffff" }).jpeg({ quality: 95, progressive: true, chromaSubsampling: "4:4:4" }));
-await out("cmyk.jpg", base().flatten({ background: "#ffffff" }).toColourspace("cmyk").jpeg({ quality: 95, chromaSubsampling: "4:4:4" }));
+await out(
+  "progressive.jpg",
+  base().flatten({ background: "#ffffff" }).jpeg({ quality: 95, progressive: true, chromaSubsampling: "4:4:4" }),
+);
+await out(
+  "cmyk.jpg",
+  base().flatten({ background: "#ffffff" }).toColourspace("cmyk").jpeg({ quality: 95, chromaSubsampling: "4:4:4" }),
+);
 await out("image.webp", base().webp({ lossless: true }));
 await out("image.gif", base().gif());
 writeFileSync(path.join(dir, "image.svg"), svg);

@@ -23,10 +23,19 @@ const { build } = await import(path.join(ROOT, "dist/lib.mjs"));
 const THEMES = ["classic", "modern", "compact", "sidebar"];
 const env = { ...process.env, SOURCE_DATE_EPOCH: "1700000000" };
 const sha = (b) => createHash("sha256").update(b).digest("hex").slice(0, 16);
-const list = (dir, re) => readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => path.join(dir, f));
+const list = (dir, re) =>
+  readdirSync(dir)
+    .filter((f) => re.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 const out = {};
 const work = mkdtempSync(path.join(tmpdir(), "same-bytes-"));
-const errorText = (err) => (err?.diagnostics ? err.diagnostics.map((d) => `${path.basename(d.file)}:${d.line ?? ""}:${d.col ?? ""} ${d.path} ${d.message}`).join("\n") : String(err?.stack ?? err));
+const errorText = (err) =>
+  err?.diagnostics
+    ? err.diagnostics
+        .map((d) => `${path.basename(d.file)}:${d.line ?? ""}:${d.col ?? ""} ${d.path} ${d.message}`)
+        .join("\n")
+    : String(err?.stack ?? err);
 
 async function record(key, opts, file) {
   const dir = mkdtempSync(path.join(work, "b-"));
@@ -59,13 +68,26 @@ for (const file of resumes) {
   }
 }
 for (const file of list("tests/fixtures/bad", /./)) await record(file, {}, file);
-for (const variant of ["backend", "ml"]) await record(`variants.yaml ${variant}`, { variant, formats: ["pdf", "md"] }, "tests/fixtures/variants.yaml");
-for (const theme of THEMES) await record(`cover-letter ${theme}`, { render: { theme }, formats: ["pdf", "docx", "md", "txt"] }, "examples/cover-letter.yaml");
+for (const variant of ["backend", "ml"])
+  await record(`variants.yaml ${variant}`, { variant, formats: ["pdf", "md"] }, "tests/fixtures/variants.yaml");
+for (const theme of THEMES)
+  await record(
+    `cover-letter ${theme}`,
+    { render: { theme }, formats: ["pdf", "docx", "md", "txt"] },
+    "examples/cover-letter.yaml",
+  );
 const inList = path.join(work, "letters.yaml");
-writeFileSync(inList, `${readFileSync("resume.yaml", "utf8").replace(/assets\//g, `${ROOT}/assets/`)}\nletters:\n  - id: acme\n    recipient: { name: Hiring team, company: Acme }\n    body: [First paragraph of the letter., Second paragraph.]\n`);
+writeFileSync(
+  inList,
+  `${readFileSync("resume.yaml", "utf8").replace(/assets\//g, `${ROOT}/assets/`)}\nletters:\n  - id: acme\n    recipient: { name: Hiring team, company: Acme }\n    body: [First paragraph of the letter., Second paragraph.]\n`,
+);
 await record("letters acme", { letter: "acme", formats: ["pdf", "md", "docx"] }, inList);
 
-const imports = [...list("tests/fixtures/import/rendercv", /\.yaml$/), ...list("tests/fixtures/import/rendercv-real", /\.yaml$/), "tests/fixtures/import/linkedin"];
+const imports = [
+  ...list("tests/fixtures/import/rendercv", /\.yaml$/),
+  ...list("tests/fixtures/import/rendercv-real", /\.yaml$/),
+  "tests/fixtures/import/linkedin",
+];
 for (const [i, source] of imports.entries()) {
   const to = path.join(work, `import-${i}.yaml`);
   const said = cli(["import", source, "-o", to, "-q"]);
@@ -87,7 +109,8 @@ if (against < 0) {
   const before = JSON.parse(readFileSync(process.argv[against + 1], "utf8"));
   const keys = [...new Set([...Object.keys(before), ...Object.keys(out)])].sort();
   const differ = keys.filter((k) => before[k] !== out[k]);
-  for (const k of differ) console.log(`${before[k] === undefined ? "new    " : out[k] === undefined ? "missing" : "differs"} ${k}`);
+  for (const k of differ)
+    console.log(`${before[k] === undefined ? "new    " : out[k] === undefined ? "missing" : "differs"} ${k}`);
   console.log(`${keys.length - differ.length} of ${keys.length} outputs have the same bytes`);
   process.exitCode = differ.length ? 1 : 0;
 }

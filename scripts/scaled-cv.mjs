@@ -13,11 +13,13 @@ function marked(value, n, key = "") {
   if (KEEP.has(key)) return value;
   if (typeof value === "string") return value.trim() ? `${value} (${n})` : value;
   if (Array.isArray(value)) return value.map((v) => marked(v, n));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marked(v, n, k)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marked(v, n, k)]));
   return value;
 }
 
-const copies = (items, times) => Array.from({ length: times }, (_, i) => items.map((item) => (i === 0 ? item : marked(item, i + 1)))).flat();
+const copies = (items, times) =>
+  Array.from({ length: times }, (_, i) => items.map((item) => (i === 0 ? item : marked(item, i + 1)))).flat();
 
 export function scaledResume(doc, times) {
   const out = { ...doc };
@@ -25,7 +27,10 @@ export function scaledResume(doc, times) {
     if (!Array.isArray(value)) continue;
     out[key] =
       key === "customSections"
-        ? value.map((sec) => ({ ...sec, ...(Array.isArray(sec.highlights) ? { highlights: copies(sec.highlights, times) } : {}) }))
+        ? value.map((sec) => ({
+            ...sec,
+            ...(Array.isArray(sec.highlights) ? { highlights: copies(sec.highlights, times) } : {}),
+          }))
         : copies(value, times);
   }
   return out;

@@ -17,7 +17,9 @@ import path from "node:path";
 
 const optional = process.argv.includes("--optional");
 const dist = path.resolve(import.meta.dirname, "../dist");
-/** The V8 flags bin/resume starts Node.js with (`heap=` there): a snapshot starts only with the flags it was built with. */
+/**
+ * The V8 flags bin/resume starts Node.js with (`heap=` there): a snapshot starts only with the flags it was built with.
+ */
 const HEAP_FLAGS = ["--max-semi-space-size=8"];
 
 const snapshots = [
@@ -47,7 +49,8 @@ try {
 process.on("exit", () => rmSync(lock, { force: true }));
 
 /** A snapshot is current when its stamp names this folder (npm run build still rebuilds it). */
-const current = (blob) => existsSync(blob) && existsSync(`${blob}.dir`) && readFileSync(`${blob}.dir`, "utf8").trim() === dist;
+const current = (blob) =>
+  existsSync(blob) && existsSync(`${blob}.dir`) && readFileSync(`${blob}.dir`, "utf8").trim() === dist;
 
 for (const [entry, name] of snapshots) {
   const blob = path.join(dir, name);
@@ -55,7 +58,10 @@ for (const [entry, name] of snapshots) {
   const tmp = `${blob}.${process.pid}.tmp`;
   // Until the new snapshot is in place, bin/resume runs the bundle (never an older snapshot).
   rmSync(`${blob}.dir`, { force: true });
-  const r = spawnSync(process.execPath, [...HEAP_FLAGS, "--snapshot-blob", tmp, "--build-snapshot", entry], { encoding: "utf8", cwd: dist });
+  const r = spawnSync(process.execPath, [...HEAP_FLAGS, "--snapshot-blob", tmp, "--build-snapshot", entry], {
+    encoding: "utf8",
+    cwd: dist,
+  });
   if (r.status !== 0 || !existsSync(tmp)) {
     rmSync(tmp, { force: true });
     fail(`building ${name} failed:\n${r.stderr}`);

@@ -19,12 +19,19 @@ mkdirSync(outDir, { recursive: true });
 try {
   for (const theme of THEMES) {
     const pdf = path.join(tmp, `${theme}.pdf`);
-    await build(path.join(root, "resume.yaml"), { output: pdf, render: { theme }, env: { SOURCE_DATE_EPOCH: "1767225600" } });
+    await build(path.join(root, "resume.yaml"), {
+      output: pdf,
+      render: { theme },
+      env: { SOURCE_DATE_EPOCH: "1767225600" },
+    });
     const [page] = await screenshots(readFileSync(pdf), 0.5);
     writeFileSync(path.join(outDir, `${theme}.png`), page!);
     console.log(`wrote docs/themes/${theme}.png`);
   }
-  const letter = await buildLetter(path.join(root, "examples/cover-letter.yaml"), { output: path.join(tmp, "letter.pdf"), env: { SOURCE_DATE_EPOCH: "1767225600" } });
+  const letter = await buildLetter(path.join(root, "examples/cover-letter.yaml"), {
+    output: path.join(tmp, "letter.pdf"),
+    env: { SOURCE_DATE_EPOCH: "1767225600" },
+  });
   const [page] = await screenshots(readFileSync(letter.output), 0.5);
   writeFileSync(path.join(root, "docs/letter.png"), page!);
   console.log("wrote docs/letter.png");

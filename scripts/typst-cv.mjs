@@ -23,7 +23,15 @@ export const esc = (s) =>
     .replace(MARKUP_SPECIAL, (c) => (c === "'" || c === '"' ? c : "\\" + c))
     .replace(/\n/g, " ");
 // String literal for code mode.
-export const str = (s) => '"' + String(s ?? "").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") + '"';
+export const str = (s) =>
+  '"' +
+  String(s ?? "")
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\\t") +
+  '"';
 
 // Minimal inline Markdown (as RenderCV/JSON Resume texts use it): **bold**, *italic*, [text](url).
 export function md(s) {
@@ -31,7 +39,7 @@ export function md(s) {
   let out = "";
   const re = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
   let last = 0;
-  for (let m; (m = re.exec(s)); ) {
+  for (let m; (m = re.exec(s));) {
     out += esc(s.slice(last, m.index));
     if (m[1] !== undefined) out += `#strong[${md(m[1])}]`;
     else if (m[2] !== undefined) out += `#emph[${md(m[2])}]`;
@@ -62,7 +70,10 @@ function range(start, end, single) {
   if (!start) return esc(fmtDate(end));
   return `${esc(fmtDate(start))} – ${end ? esc(fmtDate(end)) : "Present"}`;
 }
-const bare = (u) => String(u ?? "").replace(/^https?:\/\//, "").replace(/\/$/, "");
+const bare = (u) =>
+  String(u ?? "")
+    .replace(/^https?:\/\//, "")
+    .replace(/\/$/, "");
 const lnk = (u, text) => (u ? `#link(${str(u)})[${esc(text ?? bare(u))}]` : "");
 const loc = (l) =>
   !l ? "" : typeof l === "string" ? l : [l.address, l.city, l.region, l.countryCode].filter(Boolean).join(", ");
@@ -73,7 +84,10 @@ const bullets = (hs) => (Array.isArray(hs) && hs.length ? `#hl((${hs.map((h) => 
 function entry({ title, date = "", sub = "", where = "", lines = [], highlights }) {
   const rows = [`[${title}]`, `[${date}]`];
   if (sub || where) rows.push(`[${sub}]`, `[${where}]`);
-  const extra = lines.filter(Boolean).map((l) => `#par[${l}]`).join("\n");
+  const extra = lines
+    .filter(Boolean)
+    .map((l) => `#par[${l}]`)
+    .join("\n");
   return `#entry((${rows.join(", ")}))[${extra ? "\n" + extra : ""}${highlights ? "\n" + bullets(highlights) : ""}\n]`;
 }
 
@@ -96,7 +110,13 @@ const SECTIONS = {
   volunteer: (d) => [
     "Volunteering",
     d.volunteer.map((v) =>
-      entry({ title: `*${esc(v.organization)}*`, date: range(v.startDate, v.endDate), sub: esc(v.position), lines: [md(v.summary)], highlights: v.highlights }),
+      entry({
+        title: `*${esc(v.organization)}*`,
+        date: range(v.startDate, v.endDate),
+        sub: esc(v.position),
+        lines: [md(v.summary)],
+        highlights: v.highlights,
+      }),
     ),
   ],
   education: (d) => [
@@ -107,18 +127,35 @@ const SECTIONS = {
         date: range(e.startDate, e.endDate),
         sub: esc(join([e.studyType, e.area], " in ")),
         where: esc(loc(e.location)),
-        lines: [e.score ? `GPA: ${esc(e.score)}` : "", e.courses?.length ? `Courses: ${esc(e.courses.join(", "))}` : ""],
+        lines: [
+          e.score ? `GPA: ${esc(e.score)}` : "",
+          e.courses?.length ? `Courses: ${esc(e.courses.join(", "))}` : "",
+        ],
         highlights: e.highlights,
       }),
     ),
   ],
   awards: (d) => [
     "Awards",
-    d.awards.map((a) => entry({ title: `*${esc(a.title)}*`, date: range(null, null, a.date), sub: esc(a.awarder), lines: [md(a.summary)] })),
+    d.awards.map((a) =>
+      entry({
+        title: `*${esc(a.title)}*`,
+        date: range(null, null, a.date),
+        sub: esc(a.awarder),
+        lines: [md(a.summary)],
+      }),
+    ),
   ],
   certificates: (d) => [
     "Certificates",
-    d.certificates.map((c) => entry({ title: `*${esc(c.name)}*`, date: range(null, null, c.date), sub: esc(c.issuer), lines: [c.url ? lnk(c.url) : ""] })),
+    d.certificates.map((c) =>
+      entry({
+        title: `*${esc(c.name)}*`,
+        date: range(null, null, c.date),
+        sub: esc(c.issuer),
+        lines: [c.url ? lnk(c.url) : ""],
+      }),
+    ),
   ],
   publications: (d) => [
     "Publications",
@@ -126,7 +163,10 @@ const SECTIONS = {
       entry({
         title: `*${esc(p.name)}*`,
         date: range(null, null, p.releaseDate),
-        lines: [md(p.summary), join([p.url ? lnk(p.url) : "", esc(p.publisher)], " (") + (p.url && p.publisher ? ")" : "")],
+        lines: [
+          md(p.summary),
+          join([p.url ? lnk(p.url) : "", esc(p.publisher)], " (") + (p.url && p.publisher ? ")" : ""),
+        ],
       }),
     ),
   ],
@@ -135,8 +175,14 @@ const SECTIONS = {
     d.skills.map((s) => `#skill[${esc(s.name)}][${esc(join([s.level, (s.keywords ?? []).join(", ")], ": "))}]`),
   ],
   languages: (d) => ["Languages", d.languages.map((l) => `#skill[${esc(l.language)}][${esc(l.fluency)}]`)],
-  interests: (d) => ["Interests", d.interests.map((i) => `#skill[${esc(i.name)}][${esc((i.keywords ?? []).join(", "))}]`)],
-  references: (d) => ["References", d.references.map((r) => entry({ title: `*${esc(r.name)}*`, lines: [md(r.reference)] }))],
+  interests: (d) => [
+    "Interests",
+    d.interests.map((i) => `#skill[${esc(i.name)}][${esc((i.keywords ?? []).join(", "))}]`),
+  ],
+  references: (d) => [
+    "References",
+    d.references.map((r) => entry({ title: `*${esc(r.name)}*`, lines: [md(r.reference)] })),
+  ],
   projects: (d) => [
     "Projects",
     d.projects.map((p) =>
@@ -150,10 +196,25 @@ const SECTIONS = {
     ),
   ],
 };
-const DEFAULT_ORDER = ["summary", "work", "volunteer", "education", "awards", "certificates", "publications", "skills", "languages", "interests", "references", "projects"];
+const DEFAULT_ORDER = [
+  "summary",
+  "work",
+  "volunteer",
+  "education",
+  "awards",
+  "certificates",
+  "publications",
+  "skills",
+  "languages",
+  "interests",
+  "references",
+  "projects",
+];
 
 function customSection(c) {
-  const body = [c.summary ? paras(c.summary) : "", c.highlights?.length ? bullets(c.highlights) : ""].filter(Boolean).join("\n\n");
+  const body = [c.summary ? paras(c.summary) : "", c.highlights?.length ? bullets(c.highlights) : ""]
+    .filter(Boolean)
+    .join("\n\n");
   return [esc(c.title ?? c.id), [body]];
 }
 
@@ -192,12 +253,18 @@ export function toTypst(doc) {
   ]
     .filter(Boolean)
     .map((c) => `#box[${c}]`);
-  out.push(`#v(0.7cm, weak: true)\n#align(center, par(justify: false)[${contacts.join(" #h(0.2cm)|#h(0.2cm) ")}])\n#v(0.4cm)`);
+  out.push(
+    `#v(0.7cm, weak: true)\n#align(center, par(justify: false)[${contacts.join(" #h(0.2cm)|#h(0.2cm) ")}])\n#v(0.4cm)`,
+  );
 
   // sections, in render.order if given (ids: JSON Resume keys or custom section ids), then the rest
   const customs = new Map((doc.customSections ?? []).map((c) => [c.id ?? c.title, c]));
   const present = (k) =>
-    k === "summary" ? Boolean(b.summary) : customs.has(k) ? true : Array.isArray(doc[k]) && doc[k].length > 0 && SECTIONS[k];
+    k === "summary"
+      ? Boolean(b.summary)
+      : customs.has(k)
+        ? true
+        : Array.isArray(doc[k]) && doc[k].length > 0 && SECTIONS[k];
   const order = [...(doc.render?.order ?? []), ...DEFAULT_ORDER, ...customs.keys()];
   const seen = new Set();
   for (const k of order) {

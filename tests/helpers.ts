@@ -37,7 +37,13 @@ export function source(text: string, file = "resume.yaml"): LoadedSource {
 export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; color?: boolean } = {}) {
   let stdout = "";
   let stderr = "";
-  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: opts.cwd, env: opts.env ?? {}, color: opts.color };
+  const io: Io = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    cwd: opts.cwd,
+    env: opts.env ?? {},
+    color: opts.color,
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -78,7 +84,8 @@ export function listDir(dir: string): string[] {
 /** Run a poppler/qpdf tool (installed by `npm test`'s pretest step) and return its output. */
 export function tool(cmd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: "utf8" });
-  if (r.error) throw new Error(`${cmd} is not installed (npm test installs poppler-utils and qpdf): ${r.error.message}`);
+  if (r.error)
+    throw new Error(`${cmd} is not installed (npm test installs poppler-utils and qpdf): ${r.error.message}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -137,7 +144,8 @@ export async function importRefusal(source: string, output: string): Promise<str
   try {
     await importResume(source, { output });
   } catch (err) {
-    if (err instanceof ResumeError) return err.diagnostics.map((d) => `${path.basename(d.file)}  ${d.message}`).join("\n");
+    if (err instanceof ResumeError)
+      return err.diagnostics.map((d) => `${path.basename(d.file)}  ${d.message}`).join("\n");
     throw err;
   }
   throw new Error("expected the import to refuse it");

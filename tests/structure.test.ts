@@ -13,7 +13,9 @@ const STAGES = ["common", "input", "model", "render", "check", "output", "pipeli
 const SRC = path.join(ROOT, "src");
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+  return readdirSync(dir).flatMap((f) =>
+    statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)],
+  );
 }
 
 describe("the source tree", () => {
@@ -32,16 +34,23 @@ describe("the source tree", () => {
       const stage = path.relative(SRC, file).split(path.sep)[0]!;
       for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
         const target = path.relative(SRC, path.resolve(path.dirname(file), spec!)).split(path.sep)[0]!;
-        expect(STAGES.indexOf(target), `${path.relative(ROOT, file)} imports ${spec}`).toBeLessThanOrEqual(STAGES.indexOf(stage));
+        expect(STAGES.indexOf(target), `${path.relative(ROOT, file)} imports ${spec}`).toBeLessThanOrEqual(
+          STAGES.indexOf(stage),
+        );
       }
     }
   });
 
   it("has a lint rule that refuses a backward import", async () => {
     const eslint = new ESLint({ cwd: ROOT });
-    const [result] = await eslint.lintText('import { build } from "../pipeline/build.js";\nexport const b = build;\n', { filePath: path.join(SRC, "input/example.ts") });
+    const [result] = await eslint.lintText('import { build } from "../pipeline/build.js";\nexport const b = build;\n', {
+      filePath: path.join(SRC, "input/example.ts"),
+    });
     expect(result!.messages.map((m) => m.ruleId)).toContain("no-restricted-imports");
-    const [fine] = await eslint.lintText('import { ResumeError } from "../common/errors.js";\nexport const e = ResumeError;\n', { filePath: path.join(SRC, "input/example.ts") });
+    const [fine] = await eslint.lintText(
+      'import { ResumeError } from "../common/errors.js";\nexport const e = ResumeError;\n',
+      { filePath: path.join(SRC, "input/example.ts") },
+    );
     expect(fine!.messages).toEqual([]);
   });
 

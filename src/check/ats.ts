@@ -53,18 +53,47 @@ const PHONE = /(?:\(?\+\d{1,3}\)?[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.()-]{5,
 const URL = /\b(?:https?:\/\/\S+|www\.[^\s/]+\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*)/i;
 /** A place: a capitalised name, then one to three more after commas (`Paris, FR`, `成都, 中国, CN`). */
 /** A place: two to four comma-separated names of at most four words each (a headline's clauses are longer). */
-const LOCATION = /^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*(?: [\p{L}\p{M}.'’-]+){0,3}(?:,\s*[\p{L}][\p{L}\p{M}.'’-]*(?: [\p{L}\p{M}.'’-]+){0,3}){1,3}$/u;
+const LOCATION =
+  /^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*(?: [\p{L}\p{M}.'’-]+){0,3}(?:,\s*[\p{L}][\p{L}\p{M}.'’-]*(?: [\p{L}\p{M}.'’-]+){0,3}){1,3}$/u;
 const YEAR = /(?:^|[^\d])(?:19|20)\d{2}(?:[^\d]|$)/;
 /** A bullet mark; a dash only with a space after it ("-gjennomføring" is a word cut short, not a bullet). */
 const BULLET = /^(?:[•●▪◦‣·∙○■□]\s*|[–-](?:\s+|$))/u;
 /** Separators between contacts on one line. */
 const SEPARATORS = /\s+[·|•]\s+|\s{3,}/u;
-/** Section names a parser knows: common English ones and this tool's titles in every language (compared in capitals). */
+/**
+ * Section names a parser knows: common English ones and this tool's titles in every language (compared in capitals).
+ */
 const SECTION_NAMES = new Set(
   [
-    "summary", "profile", "about", "about me", "objective", "experience", "work experience", "professional experience", "employment", "work history",
-    "education", "skills", "technical skills", "core skills", "projects", "publications", "awards", "honors", "certifications", "certificates",
-    "languages", "interests", "volunteering", "volunteer", "references", "activities", "leadership", "achievements", "courses",
+    "summary",
+    "profile",
+    "about",
+    "about me",
+    "objective",
+    "experience",
+    "work experience",
+    "professional experience",
+    "employment",
+    "work history",
+    "education",
+    "skills",
+    "technical skills",
+    "core skills",
+    "projects",
+    "publications",
+    "awards",
+    "honors",
+    "certifications",
+    "certificates",
+    "languages",
+    "interests",
+    "volunteering",
+    "volunteer",
+    "references",
+    "activities",
+    "leadership",
+    "achievements",
+    "courses",
     ...Object.values(WORDS).flatMap((w) => Object.values(w.titles)),
   ].map((s) => s.toUpperCase()),
 );
@@ -92,7 +121,9 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
   const sizes = ordered.flatMap((l) => l.items.map((it) => Math.abs(it.size)));
   // The name is on the first page with text (a cover or a scanned first page has none).
   const namePage = ordered[0]!.page;
-  const nameSize = maxOf(ordered.filter((l) => l.page === namePage).flatMap((l) => l.items.map((it) => Math.abs(it.size))));
+  const nameSize = maxOf(
+    ordered.filter((l) => l.page === namePage).flatMap((l) => l.items.map((it) => Math.abs(it.size))),
+  );
   const nameAt = ordered.findIndex((l) => l.page === namePage && l.items.some((it) => Math.abs(it.size) === nameSize));
   result.name = joinItems(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
   const body = bodySize(sizes);
@@ -120,13 +151,20 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
 const maxOf = (xs: readonly number[]) => xs.reduce((m, x) => (x > m ? x : m), -Infinity);
 const minOf = (xs: readonly number[]) => xs.reduce((m, x) => (x < m ? x : m), Infinity);
 
-/** Text longer than this is no contact (an email address is at most 254 characters): the contact patterns are not tried on it. */
+/**
+ * Text longer than this is no contact (an email address is at most 254 characters): the contact patterns are not tried
+ * on it.
+ */
 const MAX_CONTACT = 320;
 
 /** Lines, without the page footer: a last line that is a page number, alone or after a name. */
 function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
   const last = lines.at(-1);
-  return last && last.text.length <= 200 && /(?:^|\s)(?:\d+\s*(?:\/|of|von|de|di|z)\s*\d+|page\s+\d+|seite\s+\d+)$/i.test(last.text) ? lines.slice(0, -1) : lines;
+  return last &&
+    last.text.length <= 200 &&
+    /(?:^|\s)(?:\d+\s*(?:\/|of|von|de|di|z)\s*\d+|page\s+\d+|seite\s+\d+)$/i.test(last.text)
+    ? lines.slice(0, -1)
+    : lines;
 }
 
 /**
@@ -135,10 +173,14 @@ function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
  * across it) are what a line-grouping parser joins: they are read with the right column, joined,
  * and reported. Undefined when the page has no such gutter.
  */
-function columns(lines: ParsedLine[], width: number): { header: ParsedLine[]; left: ParsedLine[]; right: ParsedLine[]; merged: ParsedLine[] } | undefined {
+function columns(
+  lines: ParsedLine[],
+  width: number,
+): { header: ParsedLine[]; left: ParsedLine[]; right: ParsedLine[]; merged: ParsedLine[] } | undefined {
   let best: { x: number; score: number; top: number } | undefined;
   const crosses = (l: ParsedLine, x: number) => l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
-  // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300 tries.
+  // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300
+  // tries.
   const step = Math.max(2, (width * 0.45) / 300);
   for (let x = Math.round(width * 0.15); x <= width * 0.6; x += step) {
     // The columns begin below the last line that crosses the gutter (the header's).
@@ -147,11 +189,17 @@ function columns(lines: ParsedLine[], width: number): { header: ParsedLine[]; le
     const left = below.filter((l) => l.items.every((it) => it.x + it.width <= x)).length;
     const right = below.filter((l) => l.items.every((it) => it.x >= x)).length;
     // A gutter: each side has lines, and the columns hold most of the page.
-    if (left >= 1 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score)) best = { x, score: left + right, top };
+    if (left >= 1 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score))
+      best = { x, score: left + right, top };
   }
   if (!best) return undefined;
   const { x, top } = best;
-  const out = { header: [] as ParsedLine[], left: [] as ParsedLine[], right: [] as ParsedLine[], merged: [] as ParsedLine[] };
+  const out = {
+    header: [] as ParsedLine[],
+    left: [] as ParsedLine[],
+    right: [] as ParsedLine[],
+    merged: [] as ParsedLine[],
+  };
   for (const l of lines) {
     if (l.y >= top) out.header.push(l);
     else if (l.items.every((it) => it.x + it.width <= x)) out.left.push(l);
@@ -182,7 +230,10 @@ function heading(line: ParsedLine, body: number): AtsSection["found"] | undefine
   if (!EMAIL.test(text) && bold && large) {
     // In a script without case (Chinese, Japanese, Korean) bold is the whole look: a bold line
     // is a heading when it is larger than the text or names a section.
-    if (hasCase(text) ? text === text.toUpperCase() : named || line.items.every((it) => Math.abs(it.size) >= body + 0.4)) return "capitals";
+    if (
+      hasCase(text) ? text === text.toUpperCase() : named || line.items.every((it) => Math.abs(it.size) >= body + 0.4)
+    )
+      return "capitals";
   }
   if ((bold || Math.abs(line.items[0]!.size) > body + 0.5) && named) return "name";
   return undefined;
@@ -192,7 +243,12 @@ const isDates = (s: string) => YEAR.test(s) && s.length <= 40;
 /** A line that is only dates: years and at most a few short words (months, "Present"). */
 const onlyDates = (s: string) => {
   if (!isDates(s) || BULLET.test(s)) return false;
-  const words = s.replace(/\d+/g, " ").replace(/[\s\p{P}\p{S}]+/gu, " ").trim().split(" ").filter(Boolean);
+  const words = s
+    .replace(/\d+/g, " ")
+    .replace(/[\s\p{P}\p{S}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
   return words.length <= 4 && words.every((w) => [...w].length <= 10) && words.join("").length <= 24;
 };
 
@@ -208,21 +264,35 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
   // Not a bullet's last words (indented like its text), which may be a date too.
   const left = minOf(lines.map((l) => l.items[0]!.x));
   // A bold start is a title ("Siemens Medical  Jan 2000 – Jan 2001"), never dates alone.
-  const dateOnly = (l: ParsedLine) => !isBold(l.items[0]!.font) && onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
+  const dateOnly = (l: ParsedLine) =>
+    !isBold(l.items[0]!.font) && onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
   const entries: { lines: ParsedLine[] }[] = [];
   const loose: ParsedLine[] = [];
   for (const [i, line] of lines.entries()) {
     const prev = lines[i - 1];
     const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
     // A bold line right under a bold first line without dates continues the title (it wrapped).
-    const continues = prev && firstBold(prev) && line.items.every((it) => isBold(it.font)) && gap <= body * 1.5 && Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
+    const continues =
+      prev &&
+      firstBold(prev) &&
+      line.items.every((it) => isBold(it.font)) &&
+      gap <= body * 1.5 &&
+      Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
     // Dates alone on a line start an entry too: one without a title, or a narrow column's, whose
     // dates come before its title.
     // A line that a sentence wraps into is the sentence's end, even when it ends in a year
     // ("…moved to the DevOps / team throughout 2023"): the line before it, at the same place and
     // leading, stops without a full stop.
-    const wrapsInto = prev && gap <= body * 1.6 && Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1 && !isBold(prev.items[0]!.font) && !BULLET.test(prev.text) && !/[.!?:;。！？]$/.test(prev.text.trim());
-    const startsEntry = (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) || (dateOnly(line) && !wrapsInto);
+    const wrapsInto =
+      prev &&
+      gap <= body * 1.6 &&
+      Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1 &&
+      !isBold(prev.items[0]!.font) &&
+      !BULLET.test(prev.text) &&
+      !/[.!?:;。！？]$/.test(prev.text.trim());
+    const startsEntry =
+      (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) ||
+      (dateOnly(line) && !wrapsInto);
     if (startsEntry) entries.push({ lines: [line] });
     else if (entries.length) entries.at(-1)!.lines.push(line);
     else loose.push(line);
@@ -251,7 +321,8 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
       else out.location ??= s;
     }
     // A wrapped title.
-    while (lines[i] && lines[i]!.items.every((it: TextItem) => isBold(it.font)) && !BULLET.test(lines[i]!.text)) out.organisation += ` ${lines[i++]!.text}`;
+    while (lines[i] && lines[i]!.items.every((it: TextItem) => isBold(it.font)) && !BULLET.test(lines[i]!.text))
+      out.organisation += ` ${lines[i++]!.text}`;
   }
   const second = lines[i];
   if (second && !BULLET.test(second.text) && !isBold(second.items[0]!.font)) {
@@ -264,7 +335,14 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
       let last = second;
       const wraps = (l: ParsedLine) => {
         const end = maxOf(last.items.map((it) => it.x + it.width));
-        return parts(last).length === 1 && end > edge - body * 4 && l.items[0]!.font === second.items[0]!.font && Math.abs(l.items[0]!.x - second.items[0]!.x) < 1 && last.y - l.y < body * 1.6 && !BULLET.test(l.text);
+        return (
+          parts(last).length === 1 &&
+          end > edge - body * 4 &&
+          l.items[0]!.font === second.items[0]!.font &&
+          Math.abs(l.items[0]!.x - second.items[0]!.x) < 1 &&
+          last.y - l.y < body * 1.6 &&
+          !BULLET.test(l.text)
+        );
       };
       while (lines[i] && wraps(lines[i]!)) {
         last = lines[i++]!;
@@ -282,7 +360,11 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
     if (BULLET.test(line.text)) {
       out.bullets.push(line.text.replace(BULLET, ""));
       bulletX = line.items.find((it) => !BULLET.test(it.str.trim()) || it.str.trim().length > 1)?.x;
-    } else if (bulletX !== undefined && line.items[0]!.x >= bulletX - (/^\s/.test(line.items[0]!.str) ? 3 : 1) && out.bullets.length) {
+    } else if (
+      bulletX !== undefined &&
+      line.items[0]!.x >= bulletX - (/^\s/.test(line.items[0]!.str) ? 3 : 1) &&
+      out.bullets.length
+    ) {
       // (A continuation that starts with a space, as a CJK line can, begins a space's width left.)
       out.bullets[out.bullets.length - 1] += ` ${line.text}`;
     } else {
@@ -298,7 +380,10 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
 function readContacts(header: ParsedLine[], result: AtsResult, body: number): void {
   for (let i = 0; i < header.length; i++) {
     const line = header[i]!;
-    const parts = segments(line, body * 1.2).flatMap((s) => joinItems(s).split(SEPARATORS)).map((s) => s.trim()).filter(Boolean);
+    const parts = segments(line, body * 1.2)
+      .flatMap((s) => joinItems(s).split(SEPARATORS))
+      .map((s) => s.trim())
+      .filter(Boolean);
     const rest: string[] = [];
     for (const part of parts) {
       if (part.length > MAX_CONTACT) {
@@ -309,12 +394,22 @@ function readContacts(header: ParsedLine[], result: AtsResult, body: number): vo
       const url = URL.exec(part)?.[0];
       if (email && !result.email) result.email = email;
       else if (url && !email) result.links.push(url.replace(/[.,;)]$/, ""));
-      else if (PHONE.test(part) && !result.phone && part.replace(/\D/g, "").length >= 7) result.phone = PHONE.exec(part)![0].trim();
+      else if (PHONE.test(part) && !result.phone && part.replace(/\D/g, "").length >= 7)
+        result.phone = PHONE.exec(part)![0].trim();
       else if (!result.location && LOCATION.test(part)) {
         result.location = part;
         // A place that wrapped in a narrow column goes on, in the same font, on the next line.
         const next = header[i + 1];
-        if (parts.length === 1 && next && next.page === line.page && line.y - next.y < body * 1.6 && Math.abs(next.items[0]!.x - line.items[0]!.x) < 1 && next.items[0]!.font === line.items[0]!.font && LOCATION.test(`${part} ${next.text}`) && /^[\p{L}]/u.test(next.text)) {
+        if (
+          parts.length === 1 &&
+          next &&
+          next.page === line.page &&
+          line.y - next.y < body * 1.6 &&
+          Math.abs(next.items[0]!.x - line.items[0]!.x) < 1 &&
+          next.items[0]!.font === line.items[0]!.font &&
+          LOCATION.test(`${part} ${next.text}`) &&
+          /^[\p{L}]/u.test(next.text)
+        ) {
           result.location = `${part} ${next.text}`;
           i++;
         }

@@ -59,7 +59,10 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’+#./-]*[\p{L}\p{N}+#])?/gu;
 export function stem(word: string): string {
   // An acronym's plural: APIs, SDKs.
   if (/^\p{Lu}{2,}s$/u.test(word)) return word.slice(0, -1).toLowerCase();
-  const w = word.normalize("NFKC").toLowerCase().replace(/[’']s$/, "");
+  const w = word
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’']s$/, "");
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (/(?:ss|us|is)$/.test(w) || w.length <= 3) return w;
   if (/(?:x|z|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
@@ -90,9 +93,12 @@ function clauses(text: string): Token[][] {
   return out;
 }
 
-const technical = (w: string) => /[+#]|\.\p{L}|\d/u.test(w) || /\p{Ll}\p{Lu}/u.test(w) || (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w));
+const technical = (w: string) =>
+  /[+#]|\.\p{L}|\d/u.test(w) || /\p{Ll}\p{Lu}/u.test(w) || (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w));
 
-/** Text read for terms, of a posting and of a résumé: a posting is a few pages, a résumé's text a few dozen kilobytes. */
+/**
+ * Text read for terms, of a posting and of a résumé: a posting is a few pages, a résumé's text a few dozen kilobytes.
+ */
 export const MAX_MATCH_TEXT = 1024 * 1024;
 
 /** Terms are at most this many words long. */
@@ -119,10 +125,23 @@ const has = (runs: Set<string>, needle: string[]) => runs.has(needle.join(" "));
 
 export function matchJob(posting: string, resume: AtsResult): JobMatch {
   const sections = resume.sections.map((s) => ({
-    skills: /SKILL|TECHNOLOG|STACK|TOOLS|KENNTNISSE|COMPÉTENCES|HABILIDADES|COMPETENZE|UMIEJĘTNOŚCI|COMPETÊNCIAS|技能|スキル|НАВЫКИ/iu.test(s.title),
-    text: [...s.lines, ...s.entries.flatMap((e) => [e.organisation, e.position, e.location, ...e.bullets, ...e.text].filter((x): x is string => !!x))].join("\n"),
+    skills:
+      /SKILL|TECHNOLOG|STACK|TOOLS|KENNTNISSE|COMPÉTENCES|HABILIDADES|COMPETENZE|UMIEJĘTNOŚCI|COMPETÊNCIAS|技能|スキル|НАВЫКИ/iu.test(
+        s.title,
+      ),
+    text: [
+      ...s.lines,
+      ...s.entries.flatMap((e) =>
+        [e.organisation, e.position, e.location, ...e.bullets, ...e.text].filter((x): x is string => !!x),
+      ),
+    ].join("\n"),
   }));
-  const skillKeys = keys(sections.filter((s) => s.skills).map((s) => s.text).join("\n"));
+  const skillKeys = keys(
+    sections
+      .filter((s) => s.skills)
+      .map((s) => s.text)
+      .join("\n"),
+  );
   const allKeys = keys([resume.headline.join("\n"), ...sections.map((s) => s.text)].join("\n"));
 
   // The résumé's own names: words it writes capitalised or technical-looking, not first in a clause.

@@ -15,7 +15,13 @@ import { joinRun, type TextItem } from "./pdf-content.js";
 import { normalizeSpace, quoted as quote, squeeze as squeezeText } from "./verify.js";
 import type { Section, ViewModel } from "../model/normalize.js";
 import { columnEdges } from "../render/themes/measure.js";
-import { footerPattern, layoutSections, readingOrder, sectionHeading, type Expected } from "../render/themes/reading.js";
+import {
+  footerPattern,
+  layoutSections,
+  readingOrder,
+  sectionHeading,
+  type Expected,
+} from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 
 export interface ParsedLine {
@@ -100,7 +106,6 @@ export const isBold = (font: string) => /bold|black|heavy|semibold|demi/i.test(f
 /** The items with letters or digits: a symbol or emoji may come from a font that has no bold. */
 export const wordItems = (items: readonly TextItem[]) => items.filter((it) => /[\p{L}\p{N}]/u.test(it.str));
 
-
 export interface ParseProblem {
   page: number;
   message: string;
@@ -118,7 +123,13 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
   const nameText = squeeze(vm.name);
   const labelText = squeeze(vm.label ?? "");
   const nameLines = takeWhile(pages[0] ?? [], (l) => nameText.includes(squeeze(l.text)));
-  const headerLines = [...nameLines, ...takeWhile((pages[0] ?? []).slice(nameLines.length), (l) => labelText !== "" && labelText.includes(squeeze(l.text)))];
+  const headerLines = [
+    ...nameLines,
+    ...takeWhile(
+      (pages[0] ?? []).slice(nameLines.length),
+      (l) => labelText !== "" && labelText.includes(squeeze(l.text)),
+    ),
+  ];
 
   // The name: the first line, and the largest text on every page.
   const first = all[0];
@@ -126,8 +137,15 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     problems.push({ page: 1, message: `the first line reads ${quote(first.text)}, not the name ${quote(vm.name)}` });
   } else if (first) {
     const nameSize = Math.max(...first.items.map((it) => Math.abs(it.size)));
-    const larger = all.slice(nameLines.length).flatMap((l) => l.items.map((it) => ({ l, it }))).find(({ it }) => Math.abs(it.size) >= nameSize);
-    if (larger) problems.push({ page: larger.l.page, message: `${quote(larger.it.str.trim())} is set as large as the name (${Math.abs(larger.it.size)} pt), so a parser may take it for the name` });
+    const larger = all
+      .slice(nameLines.length)
+      .flatMap((l) => l.items.map((it) => ({ l, it })))
+      .find(({ it }) => Math.abs(it.size) >= nameSize);
+    if (larger)
+      problems.push({
+        page: larger.l.page,
+        message: `${quote(larger.it.str.trim())} is set as large as the name (${Math.abs(larger.it.size)} pt), so a parser may take it for the name`,
+      });
   }
 
   // Two columns on one line.
@@ -142,7 +160,10 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
       const side = line.items.filter((it) => it.x + it.width <= sideRight);
       const main = line.items.filter((it) => it.x >= mainLeft);
       if (side.length && main.length) {
-        problems.push({ page: line.page, message: `the sidebar's ${quote(joinItems(side))} shares a line with the main column's ${quote(joinItems(main))}, so a parser reads them as one line` });
+        problems.push({
+          page: line.page,
+          message: `the sidebar's ${quote(joinItems(side))} shares a line with the main column's ${quote(joinItems(main))}, so a parser reads them as one line`,
+        });
       }
     }
   }
@@ -155,17 +176,28 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     const heading = normalizeSpace(sectionHeading(sec, tokens));
     // Not the name's line (a one-word name may read like a title).
     const candidates = all.slice(1).filter((l) => caps(l.text) === caps(heading));
-    const alone = candidates.find((l) => l.text === heading) ?? candidates[0] ?? wrapped(all.slice(1), caps(heading), caps)?.[0];
+    const alone =
+      candidates.find((l) => l.text === heading) ?? candidates[0] ?? wrapped(all.slice(1), caps(heading), caps)?.[0];
     if (!alone) {
       const shared = all.slice(1).find((l) => caps(l.text).includes(caps(heading)));
       problems.push({
         page: shared?.page ?? 1,
-        message: shared ? `the section title ${quote(heading)} shares its line with other text: ${quote(shared.text)}` : `the section title ${quote(heading)} is not on a line of its own`,
+        message: shared
+          ? `the section title ${quote(heading)} shares its line with other text: ${quote(shared.text)}`
+          : `the section title ${quote(heading)} is not on a line of its own`,
       });
       continue;
     }
-    if (alone.text !== alone.text.toLocaleUpperCase(vm.metadata.language)) problems.push({ page: alone.page, message: `the section title ${quote(alone.text)} is not in capitals, so parsers that find headings by their capitals miss it` });
-    if (!wordItems(alone.items).every((it) => isBold(it.font))) problems.push({ page: alone.page, message: `the section title ${quote(heading)} is not bold, so parsers that find headings by weight miss it` });
+    if (alone.text !== alone.text.toLocaleUpperCase(vm.metadata.language))
+      problems.push({
+        page: alone.page,
+        message: `the section title ${quote(alone.text)} is not in capitals, so parsers that find headings by their capitals miss it`,
+      });
+    if (!wordItems(alone.items).every((it) => isBold(it.font)))
+      problems.push({
+        page: alone.page,
+        message: `the section title ${quote(heading)} is not bold, so parsers that find headings by weight miss it`,
+      });
   }
 
   // An entry's dates on its first line in reading order.
@@ -179,11 +211,17 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
       if (!firstValue) continue;
       // The line that holds the start of the entry's first value (as much of it as is on one line).
       const text = squeeze(firstValue.text);
-      const lines = [24, 12, 6].map((n) => all.filter((l) => squeeze(l.text).includes(text.slice(0, n)))).find((found) => found.length) ?? [];
+      const lines =
+        [24, 12, 6]
+          .map((n) => all.filter((l) => squeeze(l.text).includes(text.slice(0, n))))
+          .find((found) => found.length) ?? [];
       // The dates begin there (a long range may wrap in its place, beside the title).
       const dates = squeeze(e.date).slice(0, 8);
       if (lines.length && !lines.some((l) => squeeze(l.text).includes(dates))) {
-        problems.push({ page: lines[0]!.page, message: `the dates ${quote(e.date)} of ${quote(e.title ?? firstValue.text)} are not on the entry's first line, where parsers look for them` });
+        problems.push({
+          page: lines[0]!.page,
+          message: `the dates ${quote(e.date)} of ${quote(e.title ?? firstValue.text)} are not on the entry's first line, where parsers look for them`,
+        });
       }
     }
   }
@@ -195,8 +233,16 @@ export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly 
     const at = lines.findIndex((l) => unanchored.test(l.text));
     if (at < 0) continue;
     const line = lines[at]!;
-    if (!footer.test(line.text)) problems.push({ page: line.page, message: `the page footer shares its line with other text: ${quote(line.text)}` });
-    else if (at !== lines.length - 1) problems.push({ page: line.page, message: `text is printed below the page footer (${quote(lines[at + 1]!.text)}), so a parser joins the footer to the page's content` });
+    if (!footer.test(line.text))
+      problems.push({
+        page: line.page,
+        message: `the page footer shares its line with other text: ${quote(line.text)}`,
+      });
+    else if (at !== lines.length - 1)
+      problems.push({
+        page: line.page,
+        message: `text is printed below the page footer (${quote(lines[at + 1]!.text)}), so a parser joins the footer to the page's content`,
+      });
   }
   return problems.sort((a, b) => a.page - b.page);
 }

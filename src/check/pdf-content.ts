@@ -41,7 +41,10 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
-/** Operands kept before an operator (no operator takes more than six, or one array); graphics states and marked-content sequences kept open. */
+/**
+ * Operands kept before an operator (no operator takes more than six, or one array); graphics states and marked-content
+ * sequences kept open.
+ */
 const MAX_OPERANDS = 64;
 const MAX_OPEN = 1024;
 
@@ -50,7 +53,11 @@ const MAX_OPEN = 1024;
  * after `maxItems` text items, and at syntax it cannot read (keeping the text before it), as
  * viewers show what they could read of a damaged page.
  */
-export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | undefined, maxItems = Infinity): TextItem[] {
+export function interpret(
+  data: Uint8Array,
+  fontNamed: (name: string) => Font | undefined,
+  maxItems = Infinity,
+): TextItem[] {
   const items: TextItem[] = [];
   const lexer = new Lexer(latin1(data), 0, false);
   const operands: PdfValue[] = [];
@@ -97,7 +104,13 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
     const xScale = Math.hypot(start[0], start[1]);
     const item: TextItem = { str, x: start[4], y: start[5], width: advance * xScale, size: ySize, font: font.name };
     // Text placed at no finite place (a matrix of huge numbers) is on no page.
-    if (!Number.isFinite(item.x) || !Number.isFinite(item.y) || !Number.isFinite(item.width) || !Number.isFinite(item.size)) return;
+    if (
+      !Number.isFinite(item.x) ||
+      !Number.isFinite(item.y) ||
+      !Number.isFinite(item.width) ||
+      !Number.isFinite(item.size)
+    )
+      return;
     if (marks.length) {
       const mcid = marks.findLast((m) => m.mcid !== undefined)?.mcid;
       if (mcid !== undefined) item.mcid = mcid;
@@ -179,11 +192,16 @@ export function interpret(data: Uint8Array, fontNamed: (name: string) => Font | 
           const tag = operands[0];
           const props = operands[1];
           const mcid = props instanceof Map ? props.get("MCID") : undefined;
-          if (marks.length < MAX_OPEN) marks.push({ artifact: tag instanceof PdfName && tag.name === "Artifact", ...(typeof mcid === "number" ? { mcid } : {}) });
+          if (marks.length < MAX_OPEN)
+            marks.push({
+              artifact: tag instanceof PdfName && tag.name === "Artifact",
+              ...(typeof mcid === "number" ? { mcid } : {}),
+            });
           break;
         }
         case "BMC":
-          if (marks.length < MAX_OPEN) marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
+          if (marks.length < MAX_OPEN)
+            marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
           break;
         case "EMC":
           marks.pop();
@@ -240,7 +258,13 @@ export function joinRun(items: readonly TextItem[]): string {
   let text = "";
   let end: number | undefined;
   for (const it of items) {
-    if (end !== undefined && it.x - end > Math.abs(it.size || 10) * 0.15 && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
+    if (
+      end !== undefined &&
+      it.x - end > Math.abs(it.size || 10) * 0.15 &&
+      !text.endsWith(" ") &&
+      !it.str.startsWith(" ")
+    )
+      text += " ";
     text += it.str;
     end = it.x + it.width;
   }

@@ -20,7 +20,11 @@ const NEEDS_PASSWORD = "it is encrypted with a password; this tool cannot read i
 type Method = "RC4" | "AESV2" | "AESV3" | "None";
 
 /** A decryptor for an Encrypt dictionary and the file's first ID, or a PdfError saying why not. */
-export function decryptor(enc: PdfDict, id: Uint8Array, resolve: (v: PdfValue | undefined) => PdfValue | undefined): Decryptor {
+export function decryptor(
+  enc: PdfDict,
+  id: Uint8Array,
+  resolve: (v: PdfValue | undefined) => PdfValue | undefined,
+): Decryptor {
   const num = (k: string) => {
     const v = resolve(enc.get(k));
     return typeof v === "number" ? v : undefined;
@@ -30,7 +34,8 @@ export function decryptor(enc: PdfDict, id: Uint8Array, resolve: (v: PdfValue | 
     return v instanceof PdfBytes ? Buffer.from(v.bytes) : Buffer.alloc(0);
   };
   const filter = resolve(enc.get("Filter"));
-  if (!(filter instanceof PdfName && filter.name === "Standard")) throw new PdfError("it is encrypted with a security handler this tool does not read");
+  if (!(filter instanceof PdfName && filter.name === "Standard"))
+    throw new PdfError("it is encrypted with a security handler this tool does not read");
   const v = num("V") ?? 0;
   const r = num("R") ?? 2;
   const o = bytes("O");
@@ -73,7 +78,11 @@ export function decryptor(enc: PdfDict, id: Uint8Array, resolve: (v: PdfValue | 
   if (r === 2) check = rc4(key, PADDING);
   else {
     check = rc4(key, createHash("md5").update(PADDING).update(id).digest());
-    for (let i = 1; i <= 19; i++) check = rc4(key.map((b) => b ^ i), check);
+    for (let i = 1; i <= 19; i++)
+      check = rc4(
+        key.map((b) => b ^ i),
+        check,
+      );
   }
   const want = u.subarray(0, r === 2 ? 32 : 16);
   if (want.length < check.length || !Buffer.from(check).equals(want)) throw new PdfError(NEEDS_PASSWORD);
@@ -121,7 +130,10 @@ function aesNoPad(key: Uint8Array, data: Uint8Array): Uint8Array {
 function aes256Key(r: number, u: Buffer, ue: Buffer): Uint8Array {
   if (u.length < 48 || ue.length < 32) throw new PdfError("it is encrypted in a way this tool does not read");
   const password = Buffer.alloc(0);
-  const hash = (salt: Buffer) => (r === 5 ? createHash("sha256").update(password).update(salt).digest() : hardenedHash(password, salt, Buffer.alloc(0)));
+  const hash = (salt: Buffer) =>
+    r === 5
+      ? createHash("sha256").update(password).update(salt).digest()
+      : hardenedHash(password, salt, Buffer.alloc(0));
   if (!hash(u.subarray(32, 40)).equals(u.subarray(0, 32))) throw new PdfError(NEEDS_PASSWORD);
   const d = createDecipheriv("aes-256-cbc", hash(u.subarray(40, 48)), Buffer.alloc(16));
   d.setAutoPadding(false);
@@ -138,7 +150,9 @@ function hardenedHash(password: Buffer, salt: Buffer, udata: Buffer): Buffer {
     const e = Buffer.concat([c.update(k1), c.final()]);
     let sum = 0;
     for (let j = 0; j < 16; j++) sum += e[j]!;
-    k = createHash(["sha256", "sha384", "sha512"][sum % 3]!).update(e).digest();
+    k = createHash(["sha256", "sha384", "sha512"][sum % 3]!)
+      .update(e)
+      .digest();
     if (i >= 63 && e[e.length - 1]! <= i - 31) break;
   }
   return k.subarray(0, 32);

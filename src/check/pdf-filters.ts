@@ -22,7 +22,10 @@ export type FilterParms = Map<string, number>;
 export const MAX_STREAM_BYTES = 8 * 2 ** 20;
 export const MAX_DECODED_BYTES = 32 * 2 ** 20;
 
-const tooLarge = () => new PdfTooLarge(`its streams decompress to more than this tool reads (${MAX_STREAM_BYTES / 2 ** 20} MB a stream, ${MAX_DECODED_BYTES / 2 ** 20} MB in all), far more than a résumé holds`);
+const tooLarge = () =>
+  new PdfTooLarge(
+    `its streams decompress to more than this tool reads (${MAX_STREAM_BYTES / 2 ** 20} MB a stream, ${MAX_DECODED_BYTES / 2 ** 20} MB in all), far more than a résumé holds`,
+  );
 
 /** Runs one filter over `data`; throws a PdfError on a filter it does not know or on output past `limit`. */
 export function decodeFilter(name: string, data: Uint8Array, parms: FilterParms, limit: number): Uint8Array {
@@ -160,7 +163,8 @@ function asciiHex(data: Uint8Array): Uint8Array {
   let high = -1;
   for (const c of data) {
     if (c === 0x3e) break;
-    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    const v =
+      c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
     if (v < 0) continue;
     if (high < 0) high = v;
     else {
@@ -206,7 +210,7 @@ function ascii85(data: Uint8Array, limit: number): Uint8Array {
 /** A length byte: 0–127 copies the next n + 1 bytes, 129–255 repeats the next byte 257 − n times, 128 ends. */
 function runLength(data: Uint8Array, limit: number): Uint8Array {
   const out = new Output(limit);
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const len = data[i++]!;
     if (len === 128) break;
     if (len < 128) {
@@ -267,4 +271,5 @@ function predict(data: Uint8Array, parms: FilterParms, limit: number): Uint8Arra
   return out;
 }
 
-const clamp = (v: number, lo: number, hi: number) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.floor(v))) : lo);
+const clamp = (v: number, lo: number, hi: number) =>
+  Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.floor(v))) : lo;

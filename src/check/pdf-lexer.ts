@@ -27,15 +27,31 @@ export class PdfError extends Error {
   }
 }
 
-/** Arrays and dictionaries nested deeper than this are refused: real PDFs nest a handful deep, and the lexer recurses per level. */
+/**
+ * Arrays and dictionaries nested deeper than this are refused: real PDFs nest a handful deep, and the lexer recurses
+ * per level.
+ */
 export const MAX_NESTING = 100;
 
 /** PDF white space: NUL, tab, line feed, form feed, carriage return, space. */
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 /** Delimiters: ( ) < > [ ] { } / % */
-const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+const isDelimiter = (c: number) =>
+  c === 0x28 ||
+  c === 0x29 ||
+  c === 0x3c ||
+  c === 0x3e ||
+  c === 0x5b ||
+  c === 0x5d ||
+  c === 0x7b ||
+  c === 0x7d ||
+  c === 0x2f ||
+  c === 0x25;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** Each byte's class: 1 white space, 2 a delimiter, 0 a regular character (a table: the lexer's inner loops read it per byte). */
+/**
+ * Each byte's class: 1 white space, 2 a delimiter, 0 a regular character (a table: the lexer's inner loops read it per
+ * byte).
+ */
 const CLASS = new Uint8Array(256);
 for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = 1;
 for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
@@ -44,7 +60,8 @@ const OPERATORS = new Map<string, PdfOperator>();
 const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
 
 /** Bytes as a string of the same length (one character per byte), for fast scanning. */
-export const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+export const latin1 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 
 /**
  * A tokenizer and object parser over PDF syntax, used for the file and for content streams. It
@@ -147,7 +164,11 @@ export class Lexer {
     if (this.pos > genStart) {
       this.skipSpace();
       const after = t.charCodeAt(this.pos + 1);
-      if (this.pos < this.end && t.charCodeAt(this.pos) === 0x52 && (this.pos + 1 >= this.end || isSpace(after) || isDelimiter(after))) {
+      if (
+        this.pos < this.end &&
+        t.charCodeAt(this.pos) === 0x52 &&
+        (this.pos + 1 >= this.end || isSpace(after) || isDelimiter(after))
+      ) {
         this.pos++;
         return new PdfRef(n);
       }
@@ -232,7 +253,7 @@ export class Lexer {
       return new PdfBytes(buf);
     }
     let n = 0;
-    for (let k = start; k < end; ) {
+    for (let k = start; k < end;) {
       let c = t.charCodeAt(k++);
       if (c === 0x5c) {
         if (k >= end) break;
@@ -240,7 +261,8 @@ export class Lexer {
         if (c in ESCAPES) c = ESCAPES[c]!;
         else if (c >= 0x30 && c <= 0x37) {
           let v = c - 0x30;
-          for (let d = 0; d < 2 && k < end && t.charCodeAt(k) >= 0x30 && t.charCodeAt(k) <= 0x37; d++) v = v * 8 + (t.charCodeAt(k++) - 0x30);
+          for (let d = 0; d < 2 && k < end && t.charCodeAt(k) >= 0x30 && t.charCodeAt(k) <= 0x37; d++)
+            v = v * 8 + (t.charCodeAt(k++) - 0x30);
           c = v & 0xff;
         } else if (c === 0x0d) {
           if (t.charCodeAt(k) === 0x0a) k++;

@@ -24,7 +24,17 @@ import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type
 import { decryptor, type Decryptor } from "./pdf-crypt.js";
 import { simpleEncoding } from "./pdf-encoding.js";
 import { decodeFilter, MAX_DECODED_BYTES, MAX_STREAM_BYTES, PdfTooLarge, type FilterParms } from "./pdf-filters.js";
-import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, PdfRef, type PdfDict, type PdfValue } from "./pdf-lexer.js";
+import {
+  Lexer,
+  latin1,
+  PdfBytes,
+  PdfError,
+  PdfName,
+  PdfOperator,
+  PdfRef,
+  type PdfDict,
+  type PdfValue,
+} from "./pdf-lexer.js";
 
 export type { PageLines, PlacedLine, TextItem } from "./pdf-content.js";
 
@@ -47,7 +57,10 @@ export function readPdfPages(bytes: Uint8Array): PageLayout[] {
 }
 
 /** The pages and the structure tree of one PDF, read from one pass over its objects. */
-export function readPdfPagesAndStructure(bytes: Uint8Array): { pages: PageLayout[]; structure: ReturnType<typeof readPdfStructure> } {
+export function readPdfPagesAndStructure(bytes: Uint8Array): {
+  pages: PageLayout[];
+  structure: ReturnType<typeof readPdfStructure>;
+} {
   const pdf = new PdfFile(bytes);
   return { pages: pagesOf(pdf), structure: structureOf(pdf) };
 }
@@ -65,7 +78,10 @@ function pagesOf(pdf: PdfFile): PageLayout[] {
  * not between 1 and 14,400 units, cannot be paper: the page is read as US Letter, the size
  * viewers assume for a page without a box.
  */
-export function pageSize(box: PdfValue | undefined, resolve: (v: PdfValue | undefined) => PdfValue | undefined = (v) => v): { width: number; height: number } {
+export function pageSize(
+  box: PdfValue | undefined,
+  resolve: (v: PdfValue | undefined) => PdfValue | undefined = (v) => v,
+): { width: number; height: number } {
   const n = Array.isArray(box) && box.length >= 4 ? box.slice(0, 4).map((v) => resolve(v)) : [];
   if (n.length === 4 && n.every((v) => typeof v === "number" && Number.isFinite(v))) {
     const [x0, y0, x1, y1] = n as number[];
@@ -131,7 +147,16 @@ const MAX_FONT_ENTRIES = 4 * 65536;
 const MAX_PAGE_SIDE = 14_400;
 
 const arrayOf = (v: PdfValue | undefined): PdfValue[] => (Array.isArray(v) ? v : []);
-const isRegular = (c: number) => !(c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00 || "()<>[]{}/%".includes(String.fromCharCode(c)));
+const isRegular = (c: number) =>
+  !(
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === 0x0c ||
+    c === 0x00 ||
+    "()<>[]{}/%".includes(String.fromCharCode(c))
+  );
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -216,7 +241,8 @@ class PdfFile {
           from = Math.max(from, end);
         }
         const type = value instanceof Map ? value.get("Type") : undefined;
-        if (type instanceof PdfName && type.name === "XRef" && value instanceof Map) this.trailers.push({ at, dict: value });
+        if (type instanceof PdfName && type.name === "XRef" && value instanceof Map)
+          this.trailers.push({ at, dict: value });
         this.objects.set(header.num, obj);
       } catch (err) {
         if (!(err instanceof PdfError)) throw err;
@@ -244,7 +270,10 @@ class PdfFile {
     return end;
   }
 
-  /** The classic trailers (`trailer << … >>`), the last few of them, merged with the cross-reference streams' by place in the file. */
+  /**
+   * The classic trailers (`trailer << … >>`), the last few of them, merged with the cross-reference streams' by place
+   * in the file.
+   */
   private findTrailers(): void {
     const t = this.text;
     const places: number[] = [];
@@ -411,7 +440,11 @@ class PdfFile {
       seen.add(dict);
       const s = this.resolve(dict.get("S"));
       const alt = this.resolve(dict.get("Alt"));
-      const node: StructNode = { tag: s instanceof PdfName ? s.name : "", kids: [], ...(alt instanceof PdfBytes ? { alt: textString(alt.bytes) } : {}) };
+      const node: StructNode = {
+        tag: s instanceof PdfName ? s.name : "",
+        kids: [],
+        ...(alt instanceof PdfBytes ? { alt: textString(alt.bytes) } : {}),
+      };
       const page = pageOf(dict.get("Pg"));
       const k = this.resolve(dict.get("K"));
       for (const kid of Array.isArray(k) ? k : k === undefined ? [] : [k]) {
@@ -450,7 +483,9 @@ class PdfFile {
     const catalog = this.dictAt(this.findRoot());
     let specs = arrayOf(this.resolve(catalog?.get("AF")));
     if (!specs.length) {
-      const names = arrayOf(this.resolve(this.dictAt(this.dictAt(catalog?.get("Names"))?.get("EmbeddedFiles"))?.get("Names")));
+      const names = arrayOf(
+        this.resolve(this.dictAt(this.dictAt(catalog?.get("Names"))?.get("EmbeddedFiles"))?.get("Names")),
+      );
       specs = names.filter((_, i) => i % 2 === 1);
     }
     return specs.flatMap((ref) => {
@@ -459,7 +494,13 @@ class PdfFile {
       if (!spec || !file) return [];
       const name = this.resolve(spec.get("UF") ?? spec.get("F"));
       const rel = this.resolve(spec.get("AFRelationship"));
-      return [{ name: name instanceof PdfBytes ? textString(name.bytes) : name instanceof PdfName ? name.name : "", data: this.streamData(file), relationship: rel instanceof PdfName ? rel.name : undefined }];
+      return [
+        {
+          name: name instanceof PdfBytes ? textString(name.bytes) : name instanceof PdfName ? name.name : "",
+          data: this.streamData(file),
+          relationship: rel instanceof PdfName ? rel.name : undefined,
+        },
+      ];
     });
   }
 
@@ -545,7 +586,7 @@ class PdfFile {
       const dw = num(descendant?.get("DW"));
       if (dw !== undefined) font.defaultWidth = dw;
       const w = arrayOf(this.resolve(descendant?.get("W")));
-      for (let i = 0; i < w.length && budget > 0; ) {
+      for (let i = 0; i < w.length && budget > 0;) {
         const first = num(w[i]);
         const next = this.resolve(w[i + 1]);
         if (first === undefined) break;
@@ -562,7 +603,8 @@ class PdfFile {
     } else {
       const first = num(dict.get("FirstChar"));
       const widths = this.resolve(dict.get("Widths"));
-      if (first !== undefined && Array.isArray(widths)) widths.slice(0, 256).forEach((v, j) => setWidth(first + j, num(v)));
+      if (first !== undefined && Array.isArray(widths))
+        widths.slice(0, 256).forEach((v, j) => setWidth(first + j, num(v)));
       // A standard font lists no widths: half an em is near enough to tell words apart.
       else font.defaultWidth = 500;
       // Codes the ToUnicode map (if any) leaves out are read through the font's encoding.
@@ -595,7 +637,10 @@ class PdfFile {
       }
     });
     const size = chunks.reduce((n, c) => n + c.length + 1, 0);
-    if (size > MAX_STREAM_BYTES) throw new PdfTooLarge(`a page's contents are more than ${MAX_STREAM_BYTES / 2 ** 20} MB, far more than a résumé holds`);
+    if (size > MAX_STREAM_BYTES)
+      throw new PdfTooLarge(
+        `a page's contents are more than ${MAX_STREAM_BYTES / 2 ** 20} MB, far more than a résumé holds`,
+      );
     const data = new Uint8Array(size);
     let at = 0;
     for (const c of chunks) {
@@ -618,10 +663,12 @@ function parseCMap(data: Uint8Array, into: Map<number, string>): void {
   const utf16 = (b: PdfValue) => {
     if (!(b instanceof PdfBytes)) return "";
     let s = "";
-    for (let i = 0; i + 1 < b.bytes.length && i < 64; i += 2) s += String.fromCharCode((b.bytes[i]! << 8) | b.bytes[i + 1]!);
+    for (let i = 0; i + 1 < b.bytes.length && i < 64; i += 2)
+      s += String.fromCharCode((b.bytes[i]! << 8) | b.bytes[i + 1]!);
     return s;
   };
-  const code = (b: PdfValue | undefined) => (b instanceof PdfBytes && b.bytes.length <= 4 ? b.bytes.reduce((n, x) => n * 256 + x, 0) : -1);
+  const code = (b: PdfValue | undefined) =>
+    b instanceof PdfBytes && b.bytes.length <= 4 ? b.bytes.reduce((n, x) => n * 256 + x, 0) : -1;
   let budget = MAX_FONT_ENTRIES;
   const set = (c: number, text: string) => {
     if (c >= 0 && c <= MAX_CODE && budget-- > 0) into.set(c, text);
@@ -646,7 +693,8 @@ function parseCMap(data: Uint8Array, into: Map<number, string>): void {
           const base = utf16(dst);
           if (!base) continue;
           const last = base.charCodeAt(base.length - 1);
-          for (let c = lo; c <= hi && budget > 0; c++) set(c, base.slice(0, -1) + String.fromCharCode((last + (c - lo)) & 0xffff));
+          for (let c = lo; c <= hi && budget > 0; c++)
+            set(c, base.slice(0, -1) + String.fromCharCode((last + (c - lo)) & 0xffff));
         }
       }
     }

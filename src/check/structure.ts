@@ -15,23 +15,35 @@ export interface StructureProblem {
   message: string;
 }
 
-
-export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[], tree: (StructNode & { links?: number[] }) | undefined): StructureProblem[] {
-  if (!tree?.kids.length) return [{ message: "the PDF has no structure tree, so screen readers get no headings, lists or reading order" }];
+export function checkStructure(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  layout: readonly PageLayout[],
+  tree: (StructNode & { links?: number[] }) | undefined,
+): StructureProblem[] {
+  if (!tree?.kids.length)
+    return [{ message: "the PDF has no structure tree, so screen readers get no headings, lists or reading order" }];
   const problems: StructureProblem[] = [];
   layout.forEach((page, i) => {
     const loose = page.items.find((it) => it.str.trim() && it.mcid === undefined && !it.artifact);
-    if (loose) problems.push({ page: i + 1, message: `the text ${quote(loose.str)} is outside the structure tree (neither tagged nor an artifact)` });
+    if (loose)
+      problems.push({
+        page: i + 1,
+        message: `the text ${quote(loose.str)} is outside the structure tree (neither tagged nor an artifact)`,
+      });
   });
   // The tagged text, in the tree's order.
   const content = new Map<string, string>();
   layout.forEach((page, i) => {
-    for (const it of page.items) if (it.mcid !== undefined && !it.artifact) content.set(`${i + 1}/${it.mcid}`, (content.get(`${i + 1}/${it.mcid}`) ?? "") + it.str);
+    for (const it of page.items)
+      if (it.mcid !== undefined && !it.artifact)
+        content.set(`${i + 1}/${it.mcid}`, (content.get(`${i + 1}/${it.mcid}`) ?? "") + it.str);
   });
   let text = "";
   const linked = new Set<number>();
   const walk = (node: StructNode) => {
-    if (node.tag === "Figure" && !node.alt?.trim()) problems.push({ message: "a figure (an image) has no alternative text" });
+    if (node.tag === "Figure" && !node.alt?.trim())
+      problems.push({ message: "a figure (an image) has no alternative text" });
     if (node.tag === "Link") for (const o of node.objects ?? []) linked.add(o);
     for (const kid of node.kids) {
       if ("tag" in kid) walk(kid);
@@ -40,7 +52,10 @@ export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: reado
   };
   walk(tree);
   const loose = (tree.links ?? []).filter((l) => !linked.has(l)).length;
-  if (loose) problems.push({ message: `${loose} link${loose === 1 ? "" : "s"} not in a Link element of the structure tree, so screen readers cannot announce ${loose === 1 ? "it" : "them"}` });
+  if (loose)
+    problems.push({
+      message: `${loose} link${loose === 1 ? "" : "s"} not in a Link element of the structure tree, so screen readers cannot announce ${loose === 1 ? "it" : "them"}`,
+    });
   const tagged = squeeze(text);
   let cursor = 0;
   for (const expected of readingOrder(vm, tokens)) {
@@ -48,7 +63,9 @@ export function checkStructure(vm: ViewModel, tokens: ThemeTokens, layout: reado
     const at = tagged.indexOf(want, cursor);
     if (at < 0) {
       const where = expected.section ? ` in "${expected.section}"` : " in the header";
-      problems.push({ message: `the text ${quote(expected.text)}${where} is ${tagged.includes(want) ? "out of order" : "missing"} in the structure tree that screen readers read` });
+      problems.push({
+        message: `the text ${quote(expected.text)}${where} is ${tagged.includes(want) ? "out of order" : "missing"} in the structure tree that screen readers read`,
+      });
       break;
     }
     cursor = at + want.length;

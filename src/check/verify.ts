@@ -30,7 +30,11 @@ interface LineStart {
 }
 
 /** All pages as one string (as joinLines), and where in it each line starts (`ys`: the lines' baselines). */
-function joinPages(pages: PageLines[], vm: Pick<ViewModel, "name">, ys?: number[][]): { text: string; starts: LineStart[] } {
+function joinPages(
+  pages: PageLines[],
+  vm: Pick<ViewModel, "name">,
+  ys?: number[][],
+): { text: string; starts: LineStart[] } {
   const footer = footerPattern(vm.name);
   const starts: LineStart[] = [];
   let out = "";
@@ -67,7 +71,11 @@ export function checkReadback(vm: ViewModel, tokens: ThemeTokens, pages: PageLin
 }
 
 /** The first of `sequence` that cannot be read back from `pages` in order (checkReadback for any document). */
-export function checkSequence(sequence: Expected[], vm: Pick<ViewModel, "name">, pages: PageLines[]): ReadbackFailure | undefined {
+export function checkSequence(
+  sequence: Expected[],
+  vm: Pick<ViewModel, "name">,
+  pages: PageLines[],
+): ReadbackFailure | undefined {
   const text = squeeze(joinLines(pages, vm));
   let cursor = 0;
   for (const expected of sequence) {
@@ -103,7 +111,12 @@ export function sectionPages(vm: ViewModel, tokens: ThemeTokens, pages: PageLine
 }
 
 /** The first section that runs onto page `page` (1-based): the section that did not fit before it. */
-export function sectionOnPage(vm: ViewModel, tokens: ThemeTokens, pages: PageLines[], page: number): string | undefined {
+export function sectionOnPage(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  pages: PageLines[],
+  page: number,
+): string | undefined {
   const starts = sectionPages(vm, tokens, pages);
   const footer = footerPattern(vm.name);
   const firstLine = normalizeSpace((pages[page - 1] ?? []).find((l) => !footer.test(normalizeSpace(l))) ?? "");
@@ -122,9 +135,17 @@ export function sectionOnPage(vm: ViewModel, tokens: ThemeTokens, pages: PageLin
  * back) and the baseline of its first line, found as the read-back check finds them: in order,
  * spaces aside.
  */
-export function valuePlaces(vm: ViewModel, tokens: ThemeTokens, layout: PageLayout[]): { expected: Expected; page: number; y: number }[] {
+export function valuePlaces(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  layout: PageLayout[],
+): { expected: Expected; page: number; y: number }[] {
   const pages = layout.map((p) => p.lines.map((l) => l.text));
-  const { text: joined, starts } = joinPages(pages, vm, layout.map((p) => p.lines.map((l) => l.y)));
+  const { text: joined, starts } = joinPages(
+    pages,
+    vm,
+    layout.map((p) => p.lines.map((l) => l.y)),
+  );
   // Squeezed line by line, so that each kept character's line is known.
   let text = "";
   const ends: number[] = [];

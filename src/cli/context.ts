@@ -49,7 +49,11 @@ export class Context {
 
   constructor(private readonly raw: Io) {
     this.cwd = raw.cwd ?? process.cwd();
-    this.io = { ...raw, out: (t) => raw.out(terminalText(t, raw.color)), err: (t) => raw.err(terminalText(t, raw.color)) };
+    this.io = {
+      ...raw,
+      out: (t) => raw.out(terminalText(t, raw.color)),
+      err: (t) => raw.err(terminalText(t, raw.color)),
+    };
   }
 
   /** Data meant for a pipe or a file (YAML, JSON), written to standard output as it is. */
@@ -80,7 +84,9 @@ export class Context {
 
   /** A warning or note, with its kind first. */
   warn(d: Diagnostic): void {
-    this.io.err(`${d.severity === "note" ? this.paint("dim", "note:") : this.paint("yellow", "warning:")} ${this.show(d)}\n`);
+    this.io.err(
+      `${d.severity === "note" ? this.paint("dim", "note:") : this.paint("yellow", "warning:")} ${this.show(d)}\n`,
+    );
   }
 
   /** Print a result as JSON. */
@@ -91,7 +97,10 @@ export class Context {
   /** Report a failure: the problems and their warnings, or an internal error in one line; exit 1. */
   fail(err: unknown): void {
     if (this.json) {
-      const problems = err instanceof ResumeError ? err.diagnostics : [{ file: "", path: "", message: `internal error: ${(err as Error)?.message ?? String(err)}` }];
+      const problems =
+        err instanceof ResumeError
+          ? err.diagnostics
+          : [{ file: "", path: "", message: `internal error: ${(err as Error)?.message ?? String(err)}` }];
       this.printJson({ ok: false, problems, warnings: err instanceof ResumeError ? err.warnings : [] });
     } else if (err instanceof ResumeError) {
       for (const d of err.diagnostics) this.io.err(`${this.show(d)}\n`);
@@ -116,7 +125,11 @@ export class Context {
     const found = DEFAULT_FILES.find((name) => existsSync(this.at(name)));
     if (found === undefined) {
       throw new ResumeError([
-        { file: DEFAULT_FILES[0]!, path: "", message: `no résumé here: looked for ${DEFAULT_FILES.join(", ")}; give the file to build, or write a starter with resume init` },
+        {
+          file: DEFAULT_FILES[0]!,
+          path: "",
+          message: `no résumé here: looked for ${DEFAULT_FILES.join(", ")}; give the file to build, or write a starter with resume init`,
+        },
       ]);
     }
     return { path: this.at(found), label: found, found: true };

@@ -37,7 +37,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .showHelpAfterError("(run resume --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
-  for (const command of [buildCommand, validateCommand, atsCommand, extractCommand, themesCommand, schemaCommand, initCommand, importCommand]) command(program, ctx);
+  for (const command of [
+    buildCommand,
+    validateCommand,
+    atsCommand,
+    extractCommand,
+    themesCommand,
+    schemaCommand,
+    initCommand,
+    importCommand,
+  ])
+    command(program, ctx);
 
   if (argv.length === 0) {
     ctx.io.err(program.helpInformation());

@@ -17,11 +17,13 @@ export function addInputOptions(cmd: Command): Command {
 
 /** Options that set a `render` knob; each value is checked by the same schema as the file's. */
 export function addRenderOptions(cmd: Command): Command {
-  const knob = (key: keyof typeof RENDER_KNOBS, toValue: (v: string) => unknown = (v) => v) => (value: string) => {
-    const parsed = RENDER_KNOBS[key].safeParse(toValue(value));
-    if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
-    return parsed.data;
-  };
+  const knob =
+    (key: keyof typeof RENDER_KNOBS, toValue: (v: string) => unknown = (v) => v) =>
+    (value: string) => {
+      const parsed = RENDER_KNOBS[key].safeParse(toValue(value));
+      if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
+      return parsed.data;
+    };
   const number = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
   return cmd
     .addOption(oneOf("--theme <name>", "theme (overrides render.theme)", THEMES))
@@ -29,16 +31,30 @@ export function addRenderOptions(cmd: Command): Command {
     .option("--accent <colour>", "accent colour, e.g. #0b6e99 (overrides render.accent)", knob("accent"))
     .addOption(oneOf("--font <family>", "text font (overrides render.font)", FONT_IDS))
     .option("--font-size <pt>", "body text size in points, 9–13 (overrides render.fontSize)", knob("fontSize", number))
-    .option("--line-spacing <n>", "line height as a multiple of the size, 1–2 (overrides render.lineSpacing)", knob("lineSpacing", number))
+    .option(
+      "--line-spacing <n>",
+      "line height as a multiple of the size, 1–2 (overrides render.lineSpacing)",
+      knob("lineSpacing", number),
+    )
     .option("--margins <mm>", "page margins in millimetres, 12–30 (overrides render.margins)", knob("margins", number))
     .addOption(oneOf("--locale <code>", "language of titles and dates (overrides render.locale)", LOCALES))
     .addOption(oneOf("--date-format <style>", "how dates print (overrides render.dateFormat)", DATE_FORMATS))
-    .addOption(oneOf("--cjk <font>", "Noto CJK font for Chinese, Japanese or Korean text, instead of the one the text asks for (overrides render.cjk)", CJK))
+    .addOption(
+      oneOf(
+        "--cjk <font>",
+        "Noto CJK font for Chinese, Japanese or Korean text, instead of the one the text asks for (overrides render.cjk)",
+        CJK,
+      ),
+    )
     .option("--photo", "print basics.image as a photo (overrides render.photo)")
     .option("--no-photo", "do not print a photo")
     .option("--order <ids>", "sections to print first, in this order, comma-separated (overrides render.order)", idList)
     .option("--hide <ids>", "sections not to print, comma-separated (overrides render.hide)", idList)
-    .option("--title <id=title>", "a section's title, e.g. skills=\"Core stack\" (repeatable; adds to render.titles)", titleOption);
+    .option(
+      "--title <id=title>",
+      'a section\'s title, e.g. skills="Core stack" (repeatable; adds to render.titles)',
+      titleOption,
+    );
 }
 
 /** One of `values`, in any case (`--paper A4`). */
@@ -51,7 +67,10 @@ function oneOf(flags: string, what: string, values: readonly string[]): Option {
 }
 
 function idList(value: string): string[] {
-  const ids = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!ids.length) throw new InvalidArgumentError("expected section ids separated by commas, e.g. summary,work,skills");
   return ids;
 }
@@ -62,12 +81,29 @@ function titleOption(value: string, previous: Record<string, string> = {}): Reco
   return { ...previous, [m[1]!]: m[2]!.trim() };
 }
 
-const RENDER_OPTION_KEYS = ["theme", "paper", "accent", "font", "fontSize", "lineSpacing", "margins", "locale", "dateFormat", "photo", "order", "hide", "titles", "cjk"] as const;
+const RENDER_OPTION_KEYS = [
+  "theme",
+  "paper",
+  "accent",
+  "font",
+  "fontSize",
+  "lineSpacing",
+  "margins",
+  "locale",
+  "dateFormat",
+  "photo",
+  "order",
+  "hide",
+  "titles",
+  "cjk",
+] as const;
 
 /** The render options the command line set (commander's --title is render.titles). */
 export function renderOverrides(opts: RenderOptions & { title?: Record<string, string> }): RenderOptions {
   const picked = { ...opts, titles: opts.title } as RenderOptions;
-  return Object.fromEntries(RENDER_OPTION_KEYS.filter((k) => picked[k] !== undefined).map((k) => [k, picked[k]])) as RenderOptions;
+  return Object.fromEntries(
+    RENDER_OPTION_KEYS.filter((k) => picked[k] !== undefined).map((k) => [k, picked[k]]),
+  ) as RenderOptions;
 }
 
 export function pageCount(value: string): number {

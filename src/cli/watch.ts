@@ -22,7 +22,8 @@ export type WatchEvent =
 /** Quiet period after a change before rebuilding: editors write a file in several steps. */
 const DEBOUNCE_MS = 60;
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The image files a résumé (or a letter's résumé) names, resolved; for a build that failed. */
 async function named(file: string): Promise<string[]> {
@@ -38,11 +39,16 @@ async function named(file: string): Promise<string[]> {
     } catch {
       return;
     }
-    const refs = [record(doc.basics).image, ...(Array.isArray(doc.certificates) ? doc.certificates.map((c) => record(c).badge) : [])];
+    const refs = [
+      record(doc.basics).image,
+      ...(Array.isArray(doc.certificates) ? doc.certificates.map((c) => record(c).badge) : []),
+    ];
     for (const ref of refs) {
-      if (typeof ref === "string" && ref.trim() && !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref.trim())) out.push(path.resolve(dir, ref.trim()));
+      if (typeof ref === "string" && ref.trim() && !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref.trim()))
+        out.push(path.resolve(dir, ref.trim()));
     }
-    if (depth === 0 && typeof doc.resume === "string" && doc.resume.trim()) await visit(path.resolve(dir, doc.resume.trim()), 1);
+    if (depth === 0 && typeof doc.resume === "string" && doc.resume.trim())
+      await visit(path.resolve(dir, doc.resume.trim()), 1);
   };
   if (file !== "-") await visit(file, 0);
   return out;
@@ -66,7 +72,12 @@ function nearest(dir: string): string | undefined {
   }
 }
 
-export function watchBuild(file: string, opts: BuildOptions, onEvent: (e: WatchEvent) => void, signal?: AbortSignal): Promise<void> {
+export function watchBuild(
+  file: string,
+  opts: BuildOptions,
+  onEvent: (e: WatchEvent) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const watchers = new Map<string, { watcher: FSWatcher; id: number }>();
   let watched = new Set<string>([path.resolve(file)]);
   let lastGood: string[] = [];

@@ -14,7 +14,8 @@ export function linkRefusal(url: string): string | undefined {
     return `${scheme === undefined ? "an address without a scheme" : `${scheme}:`} links are not allowed in a résumé (only http, https, mailto and tel)`;
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007F-\u009F]/.test(url)) return "has a space or a control character in it, so it is not a valid URL";
+  if (/[\u0000-\u0020\u007F-\u009F]/.test(url))
+    return "has a space or a control character in it, so it is not a valid URL";
   if (scheme === "http" || scheme === "https") {
     // The authority as a browser reads it (a backslash counts as a slash), and as URL parsers do.
     const authority = /^[a-z]+:[/\\]*([^/\\?#]*)/i.exec(url)?.[1] ?? "";

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
-    if (existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === "resume-builder") return dir;
+    if (existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === "resume-builder")
+      return dir;
     if (path.dirname(dir) === dir) return path.resolve(from, "..");
   }
 }

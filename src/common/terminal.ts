@@ -23,7 +23,10 @@ const visible = (c: string) => {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 };
 
-/** `text` with its control characters shown as escapes, but those in `keep` (by default the line breaks and tabs that lay out a message). */
+/**
+ * `text` with its control characters shown as escapes, but those in `keep` (by default the line breaks and tabs that
+ * lay out a message).
+ */
 export function escapeControls(text: string, keep = "\n\t"): string {
   return text.replace(CONTROLS, (c) => (keep.includes(c) ? c : visible(c)));
 }

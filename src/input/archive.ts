@@ -44,15 +44,23 @@ const plain = (err: unknown) =>
     .slice(0, 160);
 
 /** An error raised by zlib while inflating (it carries a zlib code), not by the ZIP reader. */
-const fromZlib = (err: unknown) => typeof (err as NodeJS.ErrnoException | undefined)?.code === "string" && /^(Z_|ERR_)/.test((err as NodeJS.ErrnoException).code!);
+const fromZlib = (err: unknown) =>
+  typeof (err as NodeJS.ErrnoException | undefined)?.code === "string" &&
+  /^(Z_|ERR_)/.test((err as NodeJS.ErrnoException).code!);
 
 /**
  * The entries of the ZIP at `file` whose names `wanted` accepts, by name; every other entry is
  * listed (in `names`) but not unpacked.
  */
-export async function readZip(file: string, label: string, wanted: (name: string) => boolean, limits = ARCHIVE_LIMITS): Promise<{ files: Map<string, Uint8Array>; names: string[] }> {
+export async function readZip(
+  file: string,
+  label: string,
+  wanted: (name: string) => boolean,
+  limits = ARCHIVE_LIMITS,
+): Promise<{ files: Map<string, Uint8Array>; names: string[] }> {
   const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
-  const damaged = (what: string) => fail(`is damaged: ${what}; nothing was read from it (make the export again, or unpack it and import the folder)`);
+  const damaged = (what: string) =>
+    fail(`is damaged: ${what}; nothing was read from it (make the export again, or unpack it and import the folder)`);
   const bytes = readFileBounded(file, label, limits.bytes);
   if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw fail("is not a ZIP archive");
 
@@ -62,10 +70,17 @@ export async function readZip(file: string, label: string, wanted: (name: string
     // name, and is only listed.
     // Loaded when a ZIP is read: only `resume import` needs it, so other commands start without it.
     const { fromBuffer } = (await import("yauzl")).default;
-    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => fromBuffer(bytes, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))));
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      fromBuffer(
+        bytes,
+        { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+        (err, z) => (err ? reject(err) : resolve(z)),
+      ),
+    );
   } catch (err) {
     const m = plain(err);
-    if (/end of central directory record signature not found/i.test(m)) throw fail("cannot be read as a ZIP archive (it has no end of central directory; is it cut short?)");
+    if (/end of central directory record signature not found/i.test(m))
+      throw fail("cannot be read as a ZIP archive (it has no end of central directory; is it cut short?)");
     if (/comment length/i.test(m)) throw damaged("its end record does not end the file (there are bytes after it)");
     if (/zip64/i.test(m)) throw damaged("its ZIP64 end record is not where it says");
     if (/multi-disk/i.test(m)) throw fail("is split across several disks; make the export again as one file");
@@ -108,8 +123,10 @@ export async function readZip(file: string, label: string, wanted: (name: string
         if (/strong encryption/i.test(m)) throw fail(`entry ${i + 1} is encrypted; export it again without a password`);
         if (/zip64/i.test(m)) throw damaged(`entry ${i + 1} declares ZIP64 sizes but has none`);
         if (/extra field/i.test(m)) throw damaged(`entry ${i + 1}'s extra fields run past their end`);
-        if (/size mismatch for stored file/i.test(m)) throw damaged(`entry ${i + 1} is stored uncompressed, but its two sizes differ`);
-        if (/central directory file header signature|unexpected EOF|unexpected end/i.test(m)) throw damaged(`its central directory ends after ${i} of the ${count} entries it declares`);
+        if (/size mismatch for stored file/i.test(m))
+          throw damaged(`entry ${i + 1} is stored uncompressed, but its two sizes differ`);
+        if (/central directory file header signature|unexpected EOF|unexpected end/i.test(m))
+          throw damaged(`its central directory ends after ${i} of the ${count} entries it declares`);
         throw damaged(`entry ${i + 1} cannot be read (${m})`);
       }
       entries.push({ name: decodeName(entry.fileNameRaw), entry });
@@ -121,12 +138,16 @@ export async function readZip(file: string, label: string, wanted: (name: string
     for (const { name, entry } of entries) {
       if (!wanted(name)) continue;
       const size = entry.uncompressedSize;
-      if (size > limits.entryBytes) throw fail(`${name} would unpack to ${mib(size)}; the limit for one file is ${mib(limits.entryBytes)}`);
-      if (total + size > limits.totalBytes) throw fail(`would unpack to more than its limit, ${mib(limits.totalBytes)} in all`);
+      if (size > limits.entryBytes)
+        throw fail(`${name} would unpack to ${mib(size)}; the limit for one file is ${mib(limits.entryBytes)}`);
+      if (total + size > limits.totalBytes)
+        throw fail(`would unpack to more than its limit, ${mib(limits.totalBytes)} in all`);
       if (entry.isEncrypted()) throw fail(`${name} is encrypted; export it again without a password`);
       await checkLocalHeader(zip, name, entry);
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw fail(`${name} is compressed in a way this tool does not read (method ${entry.compressionMethod}); make the export again, or unpack it and import the folder`);
+        throw fail(
+          `${name} is compressed in a way this tool does not read (method ${entry.compressionMethod}); make the export again, or unpack it and import the folder`,
+        );
       }
       const data = await unpack(zip, name, entry, total);
       total += data.length;
@@ -145,7 +166,8 @@ export async function readZip(file: string, label: string, wanted: (name: string
       throw damaged(`${name} is not where its central directory says`);
     }
     if (!local.fileName.equals(entry.fileNameRaw)) throw damaged(`${name} has another name in its own header`);
-    if (local.compressionMethod !== entry.compressionMethod) throw damaged(`${name}'s two headers disagree on how it is compressed`);
+    if (local.compressionMethod !== entry.compressionMethod)
+      throw damaged(`${name}'s two headers disagree on how it is compressed`);
     // Without a data descriptor (flag 3), the local header repeats the sizes and the CRC-32.
     if (entry.generalPurposeBitFlag & 8) return;
     let size = local.uncompressedSize;
@@ -158,7 +180,9 @@ export async function readZip(file: string, label: string, wanted: (name: string
       }
     }
     if (size !== entry.uncompressedSize || packed !== entry.compressedSize || local.crc32 !== entry.crc32) {
-      throw damaged(`${name}'s two headers disagree on its size or checksum (${size} and ${entry.uncompressedSize} bytes)`);
+      throw damaged(
+        `${name}'s two headers disagree on its size or checksum (${size} and ${entry.uncompressedSize} bytes)`,
+      );
     }
   }
 
@@ -185,9 +209,16 @@ export async function readZip(file: string, label: string, wanted: (name: string
         };
         stream.on("data", (chunk: Buffer) => {
           got += chunk.length;
-          if (got > declared) return stop(damaged(`${name} unpacks to more than the ${declared} bytes its headers declare`));
-          if (got > limits.entryBytes) return stop(fail(`${name} unpacks to more than ${mib(limits.entryBytes)}; the limit for one file is ${mib(limits.entryBytes)}`));
-          if (before + got > limits.totalBytes) return stop(fail(`would unpack to more than its limit, ${mib(limits.totalBytes)} in all`));
+          if (got > declared)
+            return stop(damaged(`${name} unpacks to more than the ${declared} bytes its headers declare`));
+          if (got > limits.entryBytes)
+            return stop(
+              fail(
+                `${name} unpacks to more than ${mib(limits.entryBytes)}; the limit for one file is ${mib(limits.entryBytes)}`,
+              ),
+            );
+          if (before + got > limits.totalBytes)
+            return stop(fail(`would unpack to more than its limit, ${mib(limits.totalBytes)} in all`));
           crc = crc32(chunk, crc);
           chunks.push(chunk);
         });
@@ -200,8 +231,10 @@ export async function readZip(file: string, label: string, wanted: (name: string
     } catch (err) {
       if (err instanceof ResumeError) throw err;
       const m = plain(err);
-      if (!fromZlib(err) && /too many bytes/i.test(m)) throw damaged(`${name} unpacks to more than the ${declared} bytes its headers declare`);
-      if (!fromZlib(err) && /not enough bytes/i.test(m)) throw damaged(`${name} unpacks to ${got} bytes, not the ${declared} its headers declare`);
+      if (!fromZlib(err) && /too many bytes/i.test(m))
+        throw damaged(`${name} unpacks to more than the ${declared} bytes its headers declare`);
+      if (!fromZlib(err) && /not enough bytes/i.test(m))
+        throw damaged(`${name} unpacks to ${got} bytes, not the ${declared} its headers declare`);
       throw damaged(`${name} cannot be unpacked (${m})`);
     }
     if (got !== declared) throw damaged(`${name} unpacks to ${got} bytes, not the ${declared} its headers declare`);
@@ -212,7 +245,7 @@ export async function readZip(file: string, label: string, wanted: (name: string
 
 /** The ZIP64 extra field (id 1) among a local header's extra fields, or undefined. */
 function zip64Extra(extra: Buffer): Buffer | undefined {
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p);
     const size = extra.readUInt16LE(p + 2);
     if (id === 1) return extra.subarray(p + 4, Math.min(p + 4 + size, extra.length));

@@ -41,7 +41,9 @@ export async function loadAssets(
       return undefined;
     };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
-      return fail("remote images are not fetched (builds are offline and reproducible); download the image and give its path");
+      return fail(
+        "remote images are not fetched (builds are offline and reproducible); download the image and give its path",
+      );
     }
     const file = path.resolve(source.dir, ref);
     let data: Buffer;
@@ -51,7 +53,9 @@ export async function loadAssets(
     } catch (err) {
       if (!(err instanceof ResumeError)) throw err;
       const message = err.diagnostics[0]!.message;
-      return fail(message === "file not found" ? `image not found: ${file}` : `${file} ${message.replace(/^file /, "")}`);
+      return fail(
+        message === "file not found" ? `image not found: ${file}` : `${file} ${message.replace(/^file /, "")}`,
+      );
     }
     try {
       return { ...(await prepareImage(data)), file };
@@ -75,7 +79,8 @@ export async function loadAssets(
     const ref = typeof image === "string" ? image.trim() : "";
     if (!ref) {
       const from = opts.photoFrom ?? "render.photo";
-      const d = from === "render.photo" ? source.at(["render", "photo"], "") : { file: source.file, path: from, message: "" };
+      const d =
+        from === "render.photo" ? source.at(["render", "photo"], "") : { file: source.file, path: from, message: "" };
       problems.push({ order: 0, d: { ...d, message: "a photo was asked for, but basics.image is not set" } });
     } else {
       jobs.push(load(ref, ["basics", "image"], 0).then((img) => void (photo = img)));
@@ -84,4 +89,3 @@ export async function loadAssets(
   await Promise.all(jobs);
   return { assets: { badges, photo }, problems: problems.sort((a, b) => a.order - b.order).map((p) => p.d) };
 }
-

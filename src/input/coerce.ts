@@ -28,7 +28,16 @@ import { readDateField } from "./dates.js";
 import { fromHtml } from "./html.js";
 import type { LoadedSource } from "./load.js";
 import { linkRefusal } from "../common/links.js";
-import { CLOSED_OBJECTS, completeUrl, DATE_FIELDS, EMAIL_FIELDS, emailProblem, ResumeSchema, URL_FIELDS, urlProblem } from "./schema.js";
+import {
+  CLOSED_OBJECTS,
+  completeUrl,
+  DATE_FIELDS,
+  EMAIL_FIELDS,
+  emailProblem,
+  ResumeSchema,
+  URL_FIELDS,
+  urlProblem,
+} from "./schema.js";
 import { own, setOwn } from "./own.js";
 
 type Path = readonly PropertyKey[];
@@ -40,11 +49,45 @@ type Def = { type: string } & Record<string, unknown>;
  * object they are in ("*": anywhere the new key exists), with the name JSON Resume gives it now.
  */
 export const RENAMED_KEYS: Record<string, Record<string, string>> = {
-  "*": { website: "url", start: "startDate", end: "endDate", from: "startDate", to: "endDate", link: "url", homepage: "url" },
-  basics: { picture: "image", photo: "image", title: "label", headline: "label", mail: "email", telephone: "phone", mobile: "phone", about: "summary", bio: "summary" },
-  work: { company: "name", employer: "name", organization: "name", title: "position", role: "position", responsibilities: "highlights", achievements: "highlights" },
+  "*": {
+    website: "url",
+    start: "startDate",
+    end: "endDate",
+    from: "startDate",
+    to: "endDate",
+    link: "url",
+    homepage: "url",
+  },
+  basics: {
+    picture: "image",
+    photo: "image",
+    title: "label",
+    headline: "label",
+    mail: "email",
+    telephone: "phone",
+    mobile: "phone",
+    about: "summary",
+    bio: "summary",
+  },
+  work: {
+    company: "name",
+    employer: "name",
+    organization: "name",
+    title: "position",
+    role: "position",
+    responsibilities: "highlights",
+    achievements: "highlights",
+  },
   volunteer: { name: "organization", role: "position", responsibilities: "highlights" },
-  education: { gpa: "score", grade: "score", school: "institution", university: "institution", degree: "studyType", major: "area", field: "area" },
+  education: {
+    gpa: "score",
+    grade: "score",
+    school: "institution",
+    university: "institution",
+    degree: "studyType",
+    major: "area",
+    field: "area",
+  },
   projects: { title: "name", technologies: "keywords", stack: "keywords" },
   awards: { name: "title", issuer: "awarder" },
   certificates: { title: "name", authority: "issuer", organization: "issuer" },
@@ -244,26 +287,35 @@ export function typoOf(key: string, known: readonly string[]): string | undefine
  */
 function renamedKey(key: string, path: Path, known: readonly string[]): string | undefined {
   const context = [...path].reverse().find((seg): seg is string => typeof seg === "string") ?? "";
-  const to = own(own(RENAMED_KEYS, context) ?? {}, key) ?? own(RENAMED_KEYS["*"]!, key) ?? (path.length === 0 ? own(SECTION_NAMES, fold(key)) : undefined);
+  const to =
+    own(own(RENAMED_KEYS, context) ?? {}, key) ??
+    own(RENAMED_KEYS["*"]!, key) ??
+    (path.length === 0 ? own(SECTION_NAMES, fold(key)) : undefined);
   return to !== undefined && known.includes(to) ? to : undefined;
 }
 
 /** The other names (older, other tools', sections') of the keys known in the object at `path`. */
 function otherNames(path: Path, known: readonly string[]): string[] {
   const context = [...path].reverse().find((seg): seg is string => typeof seg === "string") ?? "";
-  const names = [...Object.keys(own(RENAMED_KEYS, context) ?? {}), ...Object.keys(RENAMED_KEYS["*"]!), ...(path.length === 0 ? Object.keys(SECTION_NAMES) : [])];
+  const names = [
+    ...Object.keys(own(RENAMED_KEYS, context) ?? {}),
+    ...Object.keys(RENAMED_KEYS["*"]!),
+    ...(path.length === 0 ? Object.keys(SECTION_NAMES) : []),
+  ];
   return names.filter((n) => renamedKey(n, path, known) !== undefined);
 }
 
 /** `work[0].technologies` → `work[].technologies`: the same key in every entry counts once. */
-const generalPath = (path: Path) => formatPath(path.map((seg) => (typeof seg === "number" ? -1 : seg))).replace(/\[-1\]/g, "[]");
+const generalPath = (path: Path) =>
+  formatPath(path.map((seg) => (typeof seg === "number" ? -1 : seg))).replace(/\[-1\]/g, "[]");
 
 /** Whether the field's schema (or a wrapper of it) is in `set`: a date or an address field. */
 function marked(set: WeakSet<Schema>, schema: Schema | undefined): boolean {
   for (let s = schema, i = 0; s && i < 8; i++) {
     if (set.has(s)) return true;
     const def = defOf(s);
-    if (def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault") s = def.innerType as Schema;
+    if (def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault")
+      s = def.innerType as Schema;
     else return false;
   }
   return false;
@@ -296,7 +348,13 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     const pos = source.locate(path, { key });
     return { file: source.file, line: pos?.line, col: pos?.col, path: formatPath(path), message };
   };
-  const assume = (path: PropertyKey[], message: string, severity: Assumption["severity"] = "note", key = false, group?: string) => {
+  const assume = (
+    path: PropertyKey[],
+    message: string,
+    severity: Assumption["severity"] = "note",
+    key = false,
+    group?: string,
+  ) => {
     assumed.push({ path, message, severity, key, group });
   };
 
@@ -304,19 +362,32 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
    * `item`: the value is an item of a list, which may be left out as an optional field may (the
    * rest of the list prints).
    */
-  const walk = (value: unknown, schema: Schema | undefined, at: PropertyKey[], dataAt: PropertyKey[], lenient: boolean, item = false): unknown => {
+  const walk = (
+    value: unknown,
+    schema: Schema | undefined,
+    at: PropertyKey[],
+    dataAt: PropertyKey[],
+    lenient: boolean,
+    item = false,
+  ): unknown => {
     const s = branch(schema, value);
     const droppable = item || optional(schema);
     if (!s) return value;
     const def = defOf(s);
     const key = [...at].reverse().find((seg): seg is string => typeof seg === "string") ?? "";
-    if (isObject(value) && (def.type === "object" || def.type === "record")) return walkObject(value, s, def, at, dataAt, lenient && !CLOSED_OBJECTS.has(s));
+    if (isObject(value) && (def.type === "object" || def.type === "record"))
+      return walkObject(value, s, def, at, dataAt, lenient && !CLOSED_OBJECTS.has(s));
     if (Array.isArray(value) && def.type === "array") {
       const out: unknown[] = [];
       value.forEach((v, i) => {
         if (lenient && (v === null || isBlank(v) || (typeof v === "string" && PLACEHOLDER.test(v.trim())))) {
           if (v !== null && isBlank(v)) return; // an empty item is an absent one
-          assume([...at, i], v === null ? "is null; the item is left out" : `"${String(v).trim()}" is a placeholder; the item is left out`);
+          assume(
+            [...at, i],
+            v === null
+              ? "is null; the item is left out"
+              : `"${String(v).trim()}" is a placeholder; the item is left out`,
+          );
           return;
         }
         const read = walk(v, def.element as Schema, [...at, i], [...dataAt, out.length], lenient, true);
@@ -329,7 +400,10 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     if (!lenient) return value;
     if (value === null) {
       if (!droppable) return value;
-      assume(at, key === "endDate" ? "is null; read as no end date, so the entry prints as ongoing" : "is null; read as absent");
+      assume(
+        at,
+        key === "endDate" ? "is null; read as no end date, so the entry prints as ongoing" : "is null; read as absent",
+      );
       return LEFT_OUT;
     }
     if (def.type === "string") {
@@ -354,16 +428,31 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
         if (MARKUP.has(key)) {
           for (const m of read.text.matchAll(/\[[^\]\n]+\]\(([a-z][a-z0-9+.-]*:[^)\s]+)\)/gi)) {
             const why = linkRefusal(m[1]!);
-            if (why) assume(at, `the link to "${m[1]}" ${why.startsWith("has") || why.startsWith("is") ? why : `is refused: ${why}`}; it prints as text, not as a link`, "warning");
+            if (why)
+              assume(
+                at,
+                `the link to "${m[1]}" ${why.startsWith("has") || why.startsWith("is") ? why : `is refused: ${why}`}; it prints as text, not as a link`,
+                "warning",
+              );
           }
         }
         return read.text;
       }
       // Only the name must be text: anything else is left out, and the rest is built.
       if (!droppable) return value;
-      if (Array.isArray(value) && PARAGRAPHS.has(key) && value.length && value.every((v) => itemText(v) !== undefined)) {
+      if (
+        Array.isArray(value) &&
+        PARAGRAPHS.has(key) &&
+        value.length &&
+        value.every((v) => itemText(v) !== undefined)
+      ) {
         const paragraphs = value.map(itemText).filter((t): t is string => !!t);
-        assume(at, paragraphs.length === 1 ? "is a list where text is expected; its one item prints as a paragraph" : "is a list where text is expected; its items print as paragraphs");
+        assume(
+          at,
+          paragraphs.length === 1
+            ? "is a list where text is expected; its one item prints as a paragraph"
+            : "is a list where text is expected; its items print as paragraphs",
+        );
         return walk(paragraphs.join("\n\n"), schema, at, dataAt, lenient);
       }
       // `name: {name: Chess, url: …}`: a mapping with one text that names it is that text.
@@ -381,9 +470,18 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       if (typeof value === "string" && (takesText || defOf(branch(def.element as Schema, "")!).type === "string")) {
         // `keywords: "Go, Rust"`: text where a list is expected is its lines (or, in one line of
         // words, its comma-separated items).
-        const lines = value.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•·]\s+)?/, "").trim()).filter(Boolean);
-        const items = lines.length === 1 && key !== "highlights" && /,\s/.test(lines[0]!) ? lines[0]!.split(/\s*,\s*/).filter(Boolean) : lines;
-        assume(at, `is text where a list is expected; read as a list of ${items.length} item${items.length === 1 ? "" : "s"}`);
+        const lines = value
+          .split(/\r?\n/)
+          .map((l) => l.replace(/^\s*(?:[-*•·]\s+)?/, "").trim())
+          .filter(Boolean);
+        const items =
+          lines.length === 1 && key !== "highlights" && /,\s/.test(lines[0]!)
+            ? lines[0]!.split(/\s*,\s*/).filter(Boolean)
+            : lines;
+        assume(
+          at,
+          `is text where a list is expected; read as a list of ${items.length} item${items.length === 1 ? "" : "s"}`,
+        );
         return walk(items, schema, at, dataAt, lenient);
       }
       if (isObject(value) && element && defOf(element).type === "object") {
@@ -448,7 +546,10 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
           const one = k === "endDate" ? r.end.iso : (r.end.iso ?? r.start.iso);
           if (one === undefined) delete out[k];
           else out[k] = one;
-          assume(here, `"${raw.trim()}" is a range where one date is expected; read as ${k === "endDate" ? "its end" : r.end.iso ? "its end" : "its start"}, ${one ?? "Present"}`);
+          assume(
+            here,
+            `"${raw.trim()}" is a range where one date is expected; read as ${k === "endDate" ? "its end" : r.end.iso ? "its end" : "its start"}, ${one ?? "Present"}`,
+          );
         }
       } else {
         out[k] = raw.trim();
@@ -459,13 +560,30 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     // The JSON Resume schema does not check the order, and one bad date should not stop a
     // résumé: the dates print as written, with a warning.
     const { startDate, endDate } = out;
-    if (typeof startDate === "string" && typeof endDate === "string" && /^\d{4}/.test(startDate) && /^\d{4}/.test(endDate)) {
+    if (
+      typeof startDate === "string" &&
+      typeof endDate === "string" &&
+      /^\d{4}/.test(startDate) &&
+      /^\d{4}/.test(endDate)
+    ) {
       const n = Math.min(startDate.length, endDate.length);
-      if (endDate.slice(0, n) < startDate.slice(0, n)) assume([...at, "endDate"], `ends (${endDate}) before it starts (${startDate}); both print as written`, "warning");
+      if (endDate.slice(0, n) < startDate.slice(0, n))
+        assume(
+          [...at, "endDate"],
+          `ends (${endDate}) before it starts (${startDate}); both print as written`,
+          "warning",
+        );
     }
   };
 
-  const walkObject = (obj: Record<string, unknown>, schema: Schema, def: Def, at: PropertyKey[], dataAt: PropertyKey[], lenient: boolean) => {
+  const walkObject = (
+    obj: Record<string, unknown>,
+    schema: Schema,
+    def: Def,
+    at: PropertyKey[],
+    dataAt: PropertyKey[],
+    lenient: boolean,
+  ) => {
     const out: Record<string, unknown> = {};
     const isRecord = def.type === "record";
     const shape = isRecord ? undefined : (def.shape as Record<string, Schema>);
@@ -484,7 +602,14 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       const here = [...at, key];
       const known = isRecord ? keys === undefined || keys.includes(key) : Object.hasOwn(shape!, key);
       const child = known ? (isRecord ? (def.valueType as Schema) : shape![key]) : undefined;
-      if (known && lenient && !loose && typeof value === "string" && PLACEHOLDER.test(value.trim()) && optional(child)) {
+      if (
+        known &&
+        lenient &&
+        !loose &&
+        typeof value === "string" &&
+        PLACEHOLDER.test(value.trim()) &&
+        optional(child)
+      ) {
         assume(here, `"${value.trim()}" is a placeholder; nothing is printed for it`);
         continue;
       }
@@ -525,14 +650,24 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
         }
       } else if (guess !== undefined && !closed && !isRecord && !opts.strict) {
         // Both the key and its near-miss are there: the near-miss cannot be read as the key.
-        assume(here, `unknown key, not printed: did you mean "${guess}"? (the entry has "${guess}" too)`, "warning", true);
+        assume(
+          here,
+          `unknown key, not printed: did you mean "${guess}"? (the entry has "${guess}" too)`,
+          "warning",
+          true,
+        );
       } else if (guess !== undefined) {
         typos.push({ path: here, guess });
       } else if (closed) {
         const list = [...keys.filter((k) => k !== "tags"), ...keys.filter((k) => k === "tags")];
         problems.push(located(here, `unknown key; expected one of: ${list.join(", ")}`));
       } else if (opts.strict) {
-        problems.push(located(here, `unknown key, not printed; ${opts.strict} refuses keys that are not printed (remove it, or build without ${opts.strict} to keep it)`));
+        problems.push(
+          located(
+            here,
+            `unknown key, not printed; ${opts.strict} refuses keys that are not printed (remove it, or build without ${opts.strict} to keep it)`,
+          ),
+        );
       } else {
         extras.push({ path: here, value });
       }
@@ -542,7 +677,13 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
   };
 
   /** A key read under another name: where it is, and (for the data's paths) its old name. */
-  const record = (here: PropertyKey[], dataAt: PropertyKey[], key: string, to: string, why: "renamed" | "section" | "typo") => {
+  const record = (
+    here: PropertyKey[],
+    dataAt: PropertyKey[],
+    key: string,
+    to: string,
+    why: "renamed" | "section" | "typo",
+  ) => {
     renamed.push({ path: here, to, why });
     const names = oldNames.get(formatPath(dataAt)) ?? new Map<string, string>();
     names.set(to, key);
@@ -564,7 +705,9 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
   for (const [key, paths] of sameTypo) {
     const guess = key.split("\u0000")[1]!;
     const more = paths.slice(1).map((p) => formatPath(p.slice(0, -1)));
-    const also = more.length ? ` The same key is in ${more.length} more entr${more.length === 1 ? "y" : "ies"} (${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})` : "";
+    const also = more.length
+      ? ` The same key is in ${more.length} more entr${more.length === 1 ? "y" : "ies"} (${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})`
+      : "";
     problems.push(located(paths[0]!, `unknown key; did you mean "${guess}"?${also}`));
   }
 
@@ -577,7 +720,10 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       ...located(oldKeys[0]!.path, ""),
       path: "",
       severity: "note",
-      message: n === 1 ? `read 1 key of an older JSON Resume version or another tool under its current name: ${names}` : `read ${n} keys of older JSON Resume versions or other tools under their current names: ${names}`,
+      message:
+        n === 1
+          ? `read 1 key of an older JSON Resume version or another tool under its current name: ${names}`
+          : `read ${n} keys of older JSON Resume versions or other tools under their current names: ${names}`,
     });
   }
   // Sections under another name, and near-misses: the same key in every entry is said once.
@@ -589,7 +735,9 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
   for (const [, all] of alike) {
     const r = all[0]!;
     const more = all.slice(1).map((x) => formatPath(x.path.slice(0, -1)));
-    const also = more.length ? `. The same key is in ${more.length} more entr${more.length === 1 ? "y" : "ies"} (${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})` : "";
+    const also = more.length
+      ? `. The same key is in ${more.length} more entr${more.length === 1 ? "y" : "ies"} (${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})`
+      : "";
     const message =
       r.why === "section"
         ? `read as the section "${r.to}", the name JSON Resume gives it`
@@ -600,8 +748,14 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
   if (html.paths.length) {
     const dropped = [...html.dropped].map(([name, n]) => (n > 1 ? `<${name}> (×${n})` : `<${name}>`));
     const message = `HTML in ${html.paths.length} value${html.paths.length === 1 ? "" : "s"} read as formatting (bold, italic, links, line breaks, lists): ${counted(html.paths.map(generalPath))}${dropped.length ? `; printed without their tags: ${dropped.join(", ")}` : ""}`;
-    if (opts.strict && dropped.length) problems.push({ ...located(html.paths[0]!, `${message} (refused under ${opts.strict})`, false), path: "" });
-    else warnings.push({ ...located(html.paths[0]!, message, false), path: "", severity: dropped.length ? "warning" : "note" });
+    if (opts.strict && dropped.length)
+      problems.push({ ...located(html.paths[0]!, `${message} (refused under ${opts.strict})`, false), path: "" });
+    else
+      warnings.push({
+        ...located(html.paths[0]!, message, false),
+        path: "",
+        severity: dropped.length ? "warning" : "note",
+      });
   }
   for (const group of groupAssumptions(assumed)) {
     const d = located(group.first.path, group.message, group.first.key ?? false);
@@ -615,7 +769,10 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       ...located(extras[0]!.path, ""),
       path: "",
       severity: "warning",
-      message: `${groups} key${groups === 1 ? "" : "s"} not printed (neither JSON Resume nor an extension of this tool): ${counted(extras.map((e) => generalPath(e.path)), 24)}; ${groups === 1 ? "it is kept in -f json, and --strict refuses it" : "they are kept in -f json, and --strict refuses them"}`,
+      message: `${groups} key${groups === 1 ? "" : "s"} not printed (neither JSON Resume nor an extension of this tool): ${counted(
+        extras.map((e) => generalPath(e.path)),
+        24,
+      )}; ${groups === 1 ? "it is kept in -f json, and --strict refuses it" : "they are kept in -f json, and --strict refuses them"}`,
     });
   }
 
@@ -651,11 +808,14 @@ function groupAssumptions(list: Assumption[]): { first: Assumption; message: str
     const first = all[0]!;
     if (first.group !== undefined) {
       const items = all.map((a) => `${formatPath(a.path)} ${a.message}`);
-      const shown = items.length > 6 ? `${items.slice(0, 6).join(", ")} and ${items.length - 6} more` : items.join(", ");
+      const shown =
+        items.length > 6 ? `${items.slice(0, 6).join(", ")} and ${items.length - 6} more` : items.join(", ");
       return { first, message: `${first.group} (${all.length}): ${shown}`, whole: true };
     }
     const more = all.slice(1).map((a) => formatPath(a.path));
-    const also = more.length ? ` (the same in ${more.length} more place${more.length === 1 ? "" : "s"}: ${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})` : "";
+    const also = more.length
+      ? ` (the same in ${more.length} more place${more.length === 1 ? "" : "s"}: ${more.slice(0, 4).join(", ")}${more.length > 4 ? ", …" : ""})`
+      : "";
     return { first, message: `${first.message}${also}` };
   });
 }

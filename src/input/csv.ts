@@ -33,7 +33,13 @@ export interface CsvTable {
 export function readCsv(text: string, label: string, header: readonly string[], limits = CSV_LIMITS): CsvTable {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > limits.bytes) {
-    throw new ResumeError([{ file: label, path: "", message: `is ${(bytes / 1024 / 1024).toFixed(1)} MiB; a file the import reads is at most ${limits.bytes / 1024 / 1024} MiB (a résumé is at most 1 MiB)` }]);
+    throw new ResumeError([
+      {
+        file: label,
+        path: "",
+        message: `is ${(bytes / 1024 / 1024).toFixed(1)} MiB; a file the import reads is at most ${limits.bytes / 1024 / 1024} MiB (a résumé is at most 1 MiB)`,
+      },
+    ]);
   }
   let records: { record: string[]; line: number }[];
   let tooMany = false;
@@ -46,7 +52,10 @@ export function readCsv(text: string, label: string, header: readonly string[], 
       relax_quotes: true,
       skip_empty_lines: true,
       // Only the cells and the line a record starts on are kept, not its raw text.
-      on_record: ({ record, raw, info }: { record: string[]; raw: string; info: { lines: number } }, context: { records: number }) => {
+      on_record: (
+        { record, raw, info }: { record: string[]; raw: string; info: { lines: number } },
+        context: { records: number },
+      ) => {
         if (context.records > limits.rows + 20) {
           tooMany = true;
           throw new Error("too many rows");
@@ -55,15 +64,44 @@ export function readCsv(text: string, label: string, header: readonly string[], 
       },
     } as never) as unknown as typeof records;
   } catch (err) {
-    if (tooMany) throw new ResumeError([{ file: label, path: "", message: `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}` }]);
+    if (tooMany)
+      throw new ResumeError([
+        {
+          file: label,
+          path: "",
+          message: `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}`,
+        },
+      ]);
     const e = err as Error & { lines?: number };
-    throw new ResumeError([{ file: label, line: e.lines, path: "", message: `is not a readable CSV file: ${e.message.replace(/^Invalid [^:]*: /, "")}` }]);
+    throw new ResumeError([
+      {
+        file: label,
+        line: e.lines,
+        path: "",
+        message: `is not a readable CSV file: ${e.message.replace(/^Invalid [^:]*: /, "")}`,
+      },
+    ]);
   }
   const at = records.findIndex((r) => header.every((h) => r.record.some((c) => c.trim() === h)));
   if (at < 0) {
-    throw new ResumeError([{ file: label, line: 1, col: 1, path: "", message: `has no header row with the columns ${header.map((h) => `"${h}"`).join(", ")}; is it the file LinkedIn's export wrote?` }]);
+    throw new ResumeError([
+      {
+        file: label,
+        line: 1,
+        col: 1,
+        path: "",
+        message: `has no header row with the columns ${header.map((h) => `"${h}"`).join(", ")}; is it the file LinkedIn's export wrote?`,
+      },
+    ]);
   }
-  if (records.length - at - 1 > limits.rows) throw new ResumeError([{ file: label, path: "", message: `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}` }]);
+  if (records.length - at - 1 > limits.rows)
+    throw new ResumeError([
+      {
+        file: label,
+        path: "",
+        message: `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}`,
+      },
+    ]);
   const columns = records[at]!.record.map((c) => c.trim());
   const rows: CsvRow[] = [];
   for (const r of records.slice(at + 1)) {

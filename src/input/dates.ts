@@ -18,9 +18,7 @@ export interface ReadDate {
 
 /** A value of a date field read: one date, a range, or text that is no date. */
 export type DateReading =
-  | { kind: "date"; date: ReadDate }
-  | { kind: "range"; start: ReadDate; end: ReadDate }
-  | { kind: "text"; why: string };
+  { kind: "date"; date: ReadDate } | { kind: "range"; start: ReadDate; end: ReadDate } | { kind: "text"; why: string };
 
 const fold = (s: string) =>
   s
@@ -47,7 +45,11 @@ function months(): Map<string, number> {
   for (const locale of LOCALES) {
     for (const style of ["long", "short"] as const) {
       for (const context of ["format", "standalone"] as const) {
-        const f = new Intl.DateTimeFormat(locale === "zh-tw" ? "zh-TW" : locale, { month: style, timeZone: "UTC", ...(context === "standalone" ? {} : { day: "numeric" }) });
+        const f = new Intl.DateTimeFormat(locale === "zh-tw" ? "zh-TW" : locale, {
+          month: style,
+          timeZone: "UTC",
+          ...(context === "standalone" ? {} : { day: "numeric" }),
+        });
         for (let m = 1; m <= 12; m++) {
           const parts = f.formatToParts(new Date(Date.UTC(2001, m - 1, 15)));
           const name = parts.find((p) => p.type === "month")?.value;
@@ -101,12 +103,14 @@ function monthYear(text: string): string | undefined {
   return undefined;
 }
 
-const APPROXIMATE = /^(?:ca\.?|c\.|circa|approx(?:\.|imately)?|about|around|~|≈|env\.|environ|etwa|ca|hacia|cerca de)\s*(?=\S)/iu;
+const APPROXIMATE =
+  /^(?:ca\.?|c\.|circa|approx(?:\.|imately)?|about|around|~|≈|env\.|environ|etwa|ca|hacia|cerca de)\s*(?=\S)/iu;
 
 /** One date, in any of the forms above; `end` allows a word for "present". */
 export function readOneDate(value: string, end = false): ReadDate | { why: string } {
   const text = value.trim().replace(/\s+/g, " ");
-  if (isPresentWord(text)) return end ? {} : { why: "is not a date; only an end date can be ongoing (write when it started)" };
+  if (isPresentWord(text))
+    return end ? {} : { why: "is not a date; only an end date can be ongoing (write when it started)" };
   const approx = APPROXIMATE.exec(text);
   if (approx) {
     const inner = readOneDate(text.slice(approx[0].length), false);
@@ -120,7 +124,8 @@ export function readOneDate(value: string, end = false): ReadDate | { why: strin
   if (!why) return named ? { iso, assumed: `read as ${iso}` } : { iso };
   // A day the month does not have (`2024-09-31`): the month is still right.
   const day = /^(\d{4})-(\d{2})-\d{2}$/.exec(iso);
-  if (day && !checkDate(`${day[1]}-${day[2]}`)) return { iso: `${day[1]}-${day[2]}`, assumed: `${why}; read as ${day[1]}-${day[2]} (the month, without the day)` };
+  if (day && !checkDate(`${day[1]}-${day[2]}`))
+    return { iso: `${day[1]}-${day[2]}`, assumed: `${why}; read as ${day[1]}-${day[2]} (the month, without the day)` };
   return { why };
 }
 

@@ -19,15 +19,72 @@ export interface FromHtml {
 
 /** The elements of HTML (living standard, with the obsolete ones real files still carry). */
 const ELEMENTS = new Set(
-  (
-    "a abbr acronym address area article aside audio b bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr"
-  ).split(" "),
+  "a abbr acronym address area article aside audio b bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr".split(
+    " ",
+  ),
 );
 const BOLD = new Set(["b", "strong"]);
 const ITALIC = new Set(["i", "em", "cite", "dfn", "var"]);
-const BLOCK = new Set(["p", "div", "blockquote", "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "center", "table", "tr", "dl", "dt", "dd", "figure", "figcaption", "main", "aside", "nav"]);
+const BLOCK = new Set([
+  "p",
+  "div",
+  "blockquote",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "address",
+  "center",
+  "table",
+  "tr",
+  "dl",
+  "dt",
+  "dd",
+  "figure",
+  "figcaption",
+  "main",
+  "aside",
+  "nav",
+]);
 /** Elements whose content is not text a reader sees. */
-const HIDDEN = new Set(["script", "style", "template", "head", "title", "noscript", "iframe", "object", "embed", "audio", "video", "canvas", "map", "select", "textarea", "button", "input", "img", "area", "source", "track", "param", "meta", "link", "col", "colgroup", "datalist", "dialog", "rp"]);
+const HIDDEN = new Set([
+  "script",
+  "style",
+  "template",
+  "head",
+  "title",
+  "noscript",
+  "iframe",
+  "object",
+  "embed",
+  "audio",
+  "video",
+  "canvas",
+  "map",
+  "select",
+  "textarea",
+  "button",
+  "input",
+  "img",
+  "area",
+  "source",
+  "track",
+  "param",
+  "meta",
+  "link",
+  "col",
+  "colgroup",
+  "datalist",
+  "dialog",
+  "rp",
+]);
 
 /** Hidden elements that have no content (and no closing tag to end what they hide). */
 const VOID = new Set(["img", "input", "area", "source", "track", "param", "meta", "link", "col"]);
@@ -42,7 +99,8 @@ export function hasHtml(s: string): boolean {
 /** Marker characters of the inline markup, escaped in a tag kept as text. */
 const escapeMarkup = (s: string) => s.replace(/([\\*[\]])/g, "\\$1");
 
-const linkable = (href: string | undefined) => href !== undefined && /^(?:https?:\/\/|mailto:|tel:)[^\s()[\]]+$/i.test(href) && linkRefusal(href) === undefined;
+const linkable = (href: string | undefined) =>
+  href !== undefined && /^(?:https?:\/\/|mailto:|tel:)[^\s()[\]]+$/i.test(href) && linkRefusal(href) === undefined;
 
 /**
  * `s` with its HTML read: as inline markup where `markup` is set (paragraphs and bullets), else
@@ -67,7 +125,10 @@ export function fromHtml(s: string, markup: boolean): FromHtml {
       onopentag(name, attrs) {
         if (!ELEMENTS.has(name)) {
           // Not HTML: the tag as written stays in the text.
-          if (!hidden) out += markup ? escapeMarkup(s.slice(parser.startIndex, parser.endIndex + 1)) : s.slice(parser.startIndex, parser.endIndex + 1);
+          if (!hidden)
+            out += markup
+              ? escapeMarkup(s.slice(parser.startIndex, parser.endIndex + 1))
+              : s.slice(parser.startIndex, parser.endIndex + 1);
           return;
         }
         if (HIDDEN.has(name)) {
@@ -100,7 +161,10 @@ export function fromHtml(s: string, markup: boolean): FromHtml {
       },
       onclosetag(name, implied) {
         if (!ELEMENTS.has(name)) {
-          if (!implied && !hidden) out += markup ? escapeMarkup(s.slice(parser.startIndex, parser.endIndex + 1)) : s.slice(parser.startIndex, parser.endIndex + 1);
+          if (!implied && !hidden)
+            out += markup
+              ? escapeMarkup(s.slice(parser.startIndex, parser.endIndex + 1))
+              : s.slice(parser.startIndex, parser.endIndex + 1);
           return;
         }
         if (HIDDEN.has(name)) {

@@ -46,7 +46,12 @@ export function readHeader(data: Buffer): Header | undefined {
   if (data.length >= 29 && data.subarray(0, 8).equals(PNG_SIGNATURE) && data.toString("latin1", 12, 16) === "IHDR") {
     const bitDepth = data[24]!;
     const interlace = data[28]!;
-    return { format: "png", width: data.readUInt32BE(16), height: data.readUInt32BE(20), simple: bitDepth <= 8 && interlace === 0 };
+    return {
+      format: "png",
+      width: data.readUInt32BE(16),
+      height: data.readUInt32BE(20),
+      simple: bitDepth <= 8 && interlace === 0,
+    };
   }
   if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) {
     let off = 2;
@@ -105,7 +110,9 @@ function declaredSize(data: Buffer, kind: Kind): { width: number; height: number
 function checkSize(width: number, height: number): void {
   if (!(width >= 1 && height >= 1)) throw new Error("the image is damaged or cut short; export it again");
   if (width > MAX_DIMENSION || height > MAX_DIMENSION || width * height > MAX_INPUT_PIXELS) {
-    throw new Error(`the image is ${width}×${height} pixels; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels and ${MAX_DIMENSION} pixels a side are read. Scale it down first`);
+    throw new Error(
+      `the image is ${width}×${height} pixels; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels and ${MAX_DIMENSION} pixels a side are read. Scale it down first`,
+    );
   }
 }
 
@@ -123,7 +130,12 @@ export async function prepareImage(data: Buffer, depth = 0): Promise<PreparedIma
     if (size) checkSize(size.width, size.height);
   }
   const passable = header?.format === "png" || jpegPassable(data);
-  if (header?.simple && header.width * header.height <= MAX_PASS_THROUGH_PIXELS && isComplete(data, header.format) && passable) {
+  if (
+    header?.simple &&
+    header.width * header.height <= MAX_PASS_THROUGH_PIXELS &&
+    isComplete(data, header.format) &&
+    passable
+  ) {
     return { data, format: header.format, width: header.width, height: header.height };
   }
   let density = 300;
@@ -140,12 +152,15 @@ export async function prepareImage(data: Buffer, depth = 0): Promise<PreparedIma
     const meta = await sharp(data, options).metadata();
     if (!meta.width || !meta.height) throw new Error("unsupported image format");
     // Only the decoder the signature named: nothing reaches one this file did not check for.
-    const expected = { png: "png", jpg: "jpeg", gif: "gif", webp: "webp", tiff: "tiff", heif: "heif", svg: "svg" }[kind];
+    const expected = { png: "png", jpg: "jpeg", gif: "gif", webp: "webp", tiff: "tiff", heif: "heif", svg: "svg" }[
+      kind
+    ];
     if (meta.format !== expected) throw new Error("unsupported image format");
     checkSize(meta.width, meta.height);
     const opaqueJpeg = !meta.hasAlpha && (meta.format === "jpeg" || meta.format === "webp" || meta.format === "heif");
     let pipeline = sharp(data, options).rotate().toColourspace("srgb");
-    if (Math.max(meta.width, meta.height) > MAX_SIDE) pipeline = pipeline.resize({ width: MAX_SIDE, height: MAX_SIDE, fit: "inside" });
+    if (Math.max(meta.width, meta.height) > MAX_SIDE)
+      pipeline = pipeline.resize({ width: MAX_SIDE, height: MAX_SIDE, fit: "inside" });
     const out = opaqueJpeg
       ? await pipeline.jpeg({ quality: 92, chromaSubsampling: "4:4:4", progressive: false }).toBuffer()
       : await pipeline.png({ compressionLevel: 9, adaptiveFiltering: false }).toBuffer();
@@ -232,7 +247,10 @@ export async function checkPng(data: Buffer): Promise<void> {
   }
   const expected = rows.reduce((sum, r) => sum + r.count * r.bytes, 0);
 
-  const lying = () => new Error(`the image's data does not match the size its header declares (${width}×${height}); the file is damaged or made to exhaust memory. Export it again`);
+  const lying = () =>
+    new Error(
+      `the image's data does not match the size its header declares (${width}×${height}); the file is damaged or made to exhaust memory. Export it again`,
+    );
   await new Promise<void>((resolve, reject) => {
     // A stream cut after the last pixel (no checksum) is read as far as it goes, as libpng does;
     // what counts is that every row is there.
@@ -265,7 +283,9 @@ export async function checkPng(data: Buffer): Promise<void> {
       total = end;
     });
     inflate.on("error", () => fail(damaged()));
-    inflate.on("end", () => (failed ? undefined : total === expected ? resolve() : fail(total < expected ? damaged() : lying())));
+    inflate.on("end", () =>
+      failed ? undefined : total === expected ? resolve() : fail(total < expected ? damaged() : lying()),
+    );
     for (const part of idat) inflate.write(part);
     inflate.end();
   });
@@ -290,7 +310,11 @@ function jpegPassable(data: Buffer): boolean {
     if (len < 2 || pos + 2 + len > data.length) return false;
     const body = data.subarray(pos + 4, pos + 2 + len);
     if (code === 0xe0 && len !== 16) return false;
-    if (code === 0xdb && ((len - 2) % 65 !== 0 || [...Array((len - 2) / 65).keys()].some((i) => body[i * 65]! >> 4 !== 0))) return false;
+    if (
+      code === 0xdb &&
+      ((len - 2) % 65 !== 0 || [...Array((len - 2) / 65).keys()].some((i) => body[i * 65]! >> 4 !== 0))
+    )
+      return false;
     if (code === 0xdd && len !== 4) return false;
     const sof = code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8;
     if (sof) {
@@ -302,7 +326,8 @@ function jpegPassable(data: Buffer): boolean {
       if (!frame || len !== 6 + 2 * body[0]!) return false;
       // The scan's data runs to the next marker that is not a stuffed 0xff or a restart.
       let i = data.indexOf(0xff, pos);
-      while (i !== -1 && (data[i + 1] === 0x00 || (data[i + 1]! >= 0xd0 && data[i + 1]! <= 0xd7))) i = data.indexOf(0xff, i + 1);
+      while (i !== -1 && (data[i + 1] === 0x00 || (data[i + 1]! >= 0xd0 && data[i + 1]! <= 0xd7)))
+        i = data.indexOf(0xff, i + 1);
       if (i === -1) return false;
       pos = i;
     }
@@ -320,7 +345,8 @@ function imageProblem(message: string): string {
   if (/unsupported image format|bad seek|not a known file format/i.test(message)) {
     return "not an image this tool can read; use PNG or JPEG (WebP, GIF, SVG, TIFF and AVIF are converted)";
   }
-  if (/pixel limit/i.test(message)) return `the image is larger than ${MAX_INPUT_PIXELS / 1_000_000} megapixels; scale it down first`;
+  if (/pixel limit/i.test(message))
+    return `the image is larger than ${MAX_INPUT_PIXELS / 1_000_000} megapixels; scale it down first`;
   if (/truncated|premature end|corrupt|invalid|decode|read error|unexpected end/i.test(message)) {
     return "the image is damaged or cut short; export it again";
   }

@@ -10,4 +10,6 @@ export interface Imported {
 
 /** `o` without its empty fields (undefined, "", an empty list): an entry as the file should hold it. */
 export const compact = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))) as T;
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)),
+  ) as T;

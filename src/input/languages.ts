@@ -3,7 +3,31 @@
  * the date styles, and each language's word for an ongoing end date ("Present"), which the schema
  * reads as a missing endDate. The printed words themselves are the view model's (model/locale.ts).
  */
-export const LOCALES = ["en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "sv", "da", "nb", "fi", "hu", "ro", "tr", "el", "ru", "uk", "zh", "zh-tw", "ja", "ko"] as const;
+export const LOCALES = [
+  "en",
+  "de",
+  "fr",
+  "es",
+  "pt",
+  "it",
+  "nl",
+  "pl",
+  "cs",
+  "sv",
+  "da",
+  "nb",
+  "fi",
+  "hu",
+  "ro",
+  "tr",
+  "el",
+  "ru",
+  "uk",
+  "zh",
+  "zh-tw",
+  "ja",
+  "ko",
+] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DATE_FORMATS = ["short", "long", "numeric", "year"] as const;
@@ -39,14 +63,43 @@ export const PRESENT: Record<Locale, string> = {
 /** Words that mean an end date is "now": "Present" (any case) and each locale's word for it. */
 const PRESENT_WORDS = new Set(
   [
-    ...["present", "current", "currently", "now", "ongoing", "today", "to date", "to present", "till date", "till now", "until now"],
-    ...["presente", "actual", "actualmente", "atualmente", "aktuell", "bis heute", "en cours", "à ce jour", "in corso", "nu", "tot heden"],
+    ...[
+      "present",
+      "current",
+      "currently",
+      "now",
+      "ongoing",
+      "today",
+      "to date",
+      "to present",
+      "till date",
+      "till now",
+      "until now",
+    ],
+    ...[
+      "presente",
+      "actual",
+      "actualmente",
+      "atualmente",
+      "aktuell",
+      "bis heute",
+      "en cours",
+      "à ce jour",
+      "in corso",
+      "nu",
+      "tot heden",
+    ],
     ...Object.values(PRESENT),
   ].map(foldWord),
 );
 
 function foldWord(s: string): string {
-  return s.normalize("NFKC").toLocaleLowerCase("en").replace(/[\u2019`]/g, "'").replace(/[\s.]+$/u, "").trim();
+  return s
+    .normalize("NFKC")
+    .toLocaleLowerCase("en")
+    .replace(/[\u2019`]/g, "'")
+    .replace(/[\s.]+$/u, "")
+    .trim();
 }
 
 /** Whether `s` is a word for "present" in any supported language (an ongoing end date). */

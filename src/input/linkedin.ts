@@ -12,7 +12,6 @@ import { compact, type Imported } from "./imported.js";
 import { readFileBounded } from "./load.js";
 import { canonicalDate } from "./schema.js";
 
-
 /** The files of the export this tool reads, with the columns that mark each one's header row. */
 const FILES = {
   profile: ["Profile.csv", ["First Name", "Last Name"]],
@@ -86,23 +85,31 @@ function splitDescription(text: string): { summary?: string; highlights: string[
     if (bullet) highlights.push(bullet[1]!.trim());
     else prose.push(line);
   }
-  const summary = prose.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const summary = prose
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return { summary: summary || undefined, highlights };
 }
 
 /** `[PORTFOLIO:https://a.dev,COMPANY:https://b.com]` → its links with their kinds. */
 function websites(value: string): { kind: string; url: string }[] {
   const inner = value.replace(/^\[|\]$/g, "");
-  return [...inner.matchAll(/(?:^|,)\s*(?:([A-Z_ ]+):)?\s*((?:https?:\/\/)?[^\s,]+\.[^\s,]+)/g)].map((m) => ({ kind: (m[1] ?? "OTHER").trim(), url: /^https?:/i.test(m[2]!) ? m[2]! : `https://${m[2]}` }));
+  return [...inner.matchAll(/(?:^|,)\s*(?:([A-Z_ ]+):)?\s*((?:https?:\/\/)?[^\s,]+\.[^\s,]+)/g)].map((m) => ({
+    kind: (m[1] ?? "OTHER").trim(),
+    url: /^https?:/i.test(m[2]!) ? m[2]! : `https://${m[2]}`,
+  }));
 }
 
 /** A place as LinkedIn writes it (`Berlin, Germany`) as JSON Resume's location. */
 function place(value: string | undefined): { city?: string; region?: string } | undefined {
   if (!value) return undefined;
-  const [city, ...rest] = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const [city, ...rest] = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { city, ...(rest.length ? { region: rest.join(", ") } : {}) };
 }
-
 
 /** Read LinkedIn's export at `source` (a ZIP or a folder); `label` names it in messages. */
 export async function importLinkedIn(source: string, label: string): Promise<Imported> {
@@ -113,21 +120,35 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   const known = new Set((Object.keys(FILES) as Key[]).flatMap(fileNames));
   if (isDir) {
     all = readdirSync(source).filter((n) => n.toLowerCase().endsWith(".csv"));
-    for (const n of all.filter((x) => known.has(x.toLowerCase()))) texts.set(n.toLowerCase(), { text: readFileBounded(path.join(source, n), path.join(label, n), CSV_LIMITS.bytes).toString("utf8"), label: path.join(label, n) });
+    for (const n of all.filter((x) => known.has(x.toLowerCase())))
+      texts.set(n.toLowerCase(), {
+        text: readFileBounded(path.join(source, n), path.join(label, n), CSV_LIMITS.bytes).toString("utf8"),
+        label: path.join(label, n),
+      });
   } else {
     // The export keeps its CSV files at the top, sometimes in a folder of its own.
-    const zip = await readZip(source, label, (name) => known.has(path.posix.basename(name).toLowerCase()), { ...ARCHIVE_LIMITS, entryBytes: CSV_LIMITS.bytes });
+    const zip = await readZip(source, label, (name) => known.has(path.posix.basename(name).toLowerCase()), {
+      ...ARCHIVE_LIMITS,
+      entryBytes: CSV_LIMITS.bytes,
+    });
     all = zip.names.filter((n) => n.toLowerCase().endsWith(".csv")).map((n) => path.posix.basename(n));
-    for (const [name, data] of zip.files) texts.set(path.posix.basename(name).toLowerCase(), { text: Buffer.from(data).toString("utf8"), label: `${label}/${name}` });
+    for (const [name, data] of zip.files)
+      texts.set(path.posix.basename(name).toLowerCase(), {
+        text: Buffer.from(data).toString("utf8"),
+        label: `${label}/${name}`,
+      });
   }
   const notes: Diagnostic[] = [];
-  const note = (message: string, at: { file?: string; line?: number } = {}) => notes.push({ file: at.file ?? label, line: at.line, path: "", severity: "note", message });
+  const note = (message: string, at: { file?: string; line?: number } = {}) =>
+    notes.push({ file: at.file ?? label, line: at.line, path: "", severity: "note", message });
   const problems: Diagnostic[] = [];
   const missing: string[] = [];
 
   /** The rows of one file, or none when the export lacks it. */
   const rows = (k: Key): (CsvRow & { file: string })[] => {
-    const found = fileNames(k).map((n) => texts.get(n)).find(Boolean);
+    const found = fileNames(k)
+      .map((n) => texts.get(n))
+      .find(Boolean);
     if (!found) {
       missing.push(FILES[k][0]);
       return [];
@@ -145,14 +166,23 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
     const v = r.cells[column];
     if (!v) return undefined;
     const d = linkedInDate(v);
-    if (!d) note(`"${v}" in ${column} is not a date this tool reads (like Mar 2021); left out`, { file: r.file, line: r.line });
+    if (!d)
+      note(`"${v}" in ${column} is not a date this tool reads (like Mar 2021); left out`, {
+        file: r.file,
+        line: r.line,
+      });
     return d;
   };
 
   const doc: Record<string, unknown> = {};
   const profile = rows("profile")[0];
   const name = [profile?.cells["First Name"], profile?.cells["Last Name"]].filter(Boolean).join(" ");
-  const basics: Record<string, unknown> = { name: name || undefined, label: profile?.cells.Headline, summary: profile?.cells.Summary, location: place(profile?.cells["Geo Location"]) };
+  const basics: Record<string, unknown> = {
+    name: name || undefined,
+    label: profile?.cells.Headline,
+    summary: profile?.cells.Summary,
+    location: place(profile?.cells["Geo Location"]),
+  };
   const emails = rows("email");
   const email = (emails.find((r) => /^yes$/i.test(r.cells.Primary ?? "")) ?? emails[0])?.cells["Email Address"];
   if (email) basics.email = email;
@@ -163,54 +193,115 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   const own = links.find((l) => /PORTFOLIO|PERSONAL|BLOG/.test(l.kind)) ?? links[0];
   if (own) basics.url = own.url;
   for (const l of links.filter((x) => x !== own)) profiles.push({ network: humane(l.kind), url: l.url });
-  for (const handle of (profile?.cells["Twitter Handles"] ?? "").replace(/^\[|\]$/g, "").split(",").map((h) => h.trim().replace(/^@/, "")).filter(Boolean)) {
+  for (const handle of (profile?.cells["Twitter Handles"] ?? "")
+    .replace(/^\[|\]$/g, "")
+    .split(",")
+    .map((h) => h.trim().replace(/^@/, ""))
+    .filter(Boolean)) {
     profiles.push({ network: "X", username: handle, url: `https://x.com/${handle}` });
   }
   if (profiles.length) basics.profiles = profiles;
   doc.basics = compact(basics);
   if (!name) {
-    problems.push({ file: label, path: "", message: profile ? "Profile.csv has no First Name or Last Name: the résumé needs a name" : "has no Profile.csv, so the résumé has no name; export your whole profile, or add Profile.csv" });
+    problems.push({
+      file: label,
+      path: "",
+      message: profile
+        ? "Profile.csv has no First Name or Last Name: the résumé needs a name"
+        : "has no Profile.csv, so the résumé has no name; export your whole profile, or add Profile.csv",
+    });
   }
 
   const work = rows("positions").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
-    return compact({ name: r.cells["Company Name"], position: r.cells.Title, location: r.cells.Location, startDate: date(r, "Started On"), endDate: date(r, "Finished On"), summary: d.summary, highlights: d.highlights });
+    return compact({
+      name: r.cells["Company Name"],
+      position: r.cells.Title,
+      location: r.cells.Location,
+      startDate: date(r, "Started On"),
+      endDate: date(r, "Finished On"),
+      summary: d.summary,
+      highlights: d.highlights,
+    });
   });
   if (work.length) doc.work = work;
 
   const education = rows("education").map((r) => {
-    const notesText = [r.cells.Notes, r.cells.Activities ? `Activities: ${r.cells.Activities}` : undefined].filter(Boolean).join("\n\n");
-    return compact({ institution: r.cells["School Name"], studyType: r.cells["Degree Name"], startDate: date(r, "Start Date"), endDate: date(r, "End Date"), summary: notesText || undefined });
+    const notesText = [r.cells.Notes, r.cells.Activities ? `Activities: ${r.cells.Activities}` : undefined]
+      .filter(Boolean)
+      .join("\n\n");
+    return compact({
+      institution: r.cells["School Name"],
+      studyType: r.cells["Degree Name"],
+      startDate: date(r, "Start Date"),
+      endDate: date(r, "End Date"),
+      summary: notesText || undefined,
+    });
   });
   if (education.length) doc.education = education;
 
-  const skills = rows("skills").map((r) => r.cells.Name).filter((s): s is string => !!s);
+  const skills = rows("skills")
+    .map((r) => r.cells.Name)
+    .filter((s): s is string => !!s);
   if (skills.length) doc.skills = [{ name: "Skills", keywords: skills }];
 
   const certificates = rows("certifications").map((r) =>
-    compact({ name: [r.cells.Name, r.cells["License Number"] ? `(licence ${r.cells["License Number"]})` : undefined].filter(Boolean).join(" "), issuer: r.cells.Authority, date: date(r, "Started On"), url: r.cells.Url }),
+    compact({
+      name: [r.cells.Name, r.cells["License Number"] ? `(licence ${r.cells["License Number"]})` : undefined]
+        .filter(Boolean)
+        .join(" "),
+      issuer: r.cells.Authority,
+      date: date(r, "Started On"),
+      url: r.cells.Url,
+    }),
   );
   if (certificates.length) doc.certificates = certificates;
 
-  const languages = rows("languages").map((r) => compact({ language: r.cells.Name, fluency: r.cells.Proficiency ? humane(r.cells.Proficiency) : undefined }));
+  const languages = rows("languages").map((r) =>
+    compact({ language: r.cells.Name, fluency: r.cells.Proficiency ? humane(r.cells.Proficiency) : undefined }),
+  );
   if (languages.length) doc.languages = languages;
 
   const projects = rows("projects").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
-    return compact({ name: r.cells.Title, description: d.summary, highlights: d.highlights, url: r.cells.Url, startDate: date(r, "Started On"), endDate: date(r, "Finished On") });
+    return compact({
+      name: r.cells.Title,
+      description: d.summary,
+      highlights: d.highlights,
+      url: r.cells.Url,
+      startDate: date(r, "Started On"),
+      endDate: date(r, "Finished On"),
+    });
   });
   if (projects.length) doc.projects = projects;
 
-  const publications = rows("publications").map((r) => compact({ name: r.cells.Name, publisher: r.cells.Publisher, releaseDate: date(r, "Published On"), url: r.cells.Url, summary: r.cells.Description }));
+  const publications = rows("publications").map((r) =>
+    compact({
+      name: r.cells.Name,
+      publisher: r.cells.Publisher,
+      releaseDate: date(r, "Published On"),
+      url: r.cells.Url,
+      summary: r.cells.Description,
+    }),
+  );
   if (publications.length) doc.publications = publications;
 
-  const awards = rows("honors").map((r) => compact({ title: r.cells.Title, date: date(r, "Issued On"), summary: r.cells.Description }));
+  const awards = rows("honors").map((r) =>
+    compact({ title: r.cells.Title, date: date(r, "Issued On"), summary: r.cells.Description }),
+  );
   if (awards.length) doc.awards = awards;
 
   const volunteer = rows("volunteering").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
     const cause = r.cells.Cause ? humane(r.cells.Cause) : undefined;
-    return compact({ organization: r.cells["Company Name"], position: r.cells.Role, startDate: date(r, "Started On"), endDate: date(r, "Finished On"), summary: [cause, d.summary].filter(Boolean).join(" \u2014 ") || undefined, highlights: d.highlights });
+    return compact({
+      organization: r.cells["Company Name"],
+      position: r.cells.Role,
+      startDate: date(r, "Started On"),
+      endDate: date(r, "Finished On"),
+      summary: [cause, d.summary].filter(Boolean).join(" \u2014 ") || undefined,
+      highlights: d.highlights,
+    });
   });
   if (volunteer.length) doc.volunteer = volunteer;
 
@@ -229,6 +320,9 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   const skipped = missing.filter((f) => !Object.values(ALIASES).flat().includes(f));
   if (skipped.length) note(`not in this export, so skipped: ${skipped.join(", ")}`);
   const unused = all.filter((n) => !used.has(n.toLowerCase())).sort();
-  if (unused.length) note(`has ${unused.length} file${unused.length === 1 ? "" : "s"} with nothing for a résumé, not read: ${unused.join(", ")}`);
+  if (unused.length)
+    note(
+      `has ${unused.length} file${unused.length === 1 ? "" : "s"} with nothing for a résumé, not read: ${unused.join(", ")}`,
+    );
   return { doc, notes };
 }

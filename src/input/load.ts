@@ -119,7 +119,8 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
   // Comments and trailing commas are read as JSON5 and YAML readers read them: blanked out (the
   // places of everything else stay), each with a warning, refused under --strict.
   const relaxed = json ? relaxJson(text) : undefined;
-  const source = relaxed && relaxed.fixes.length && strictJsonProblem(relaxed.text, file) === undefined ? relaxed.text : text;
+  const source =
+    relaxed && relaxed.fixes.length && strictJsonProblem(relaxed.text, file) === undefined ? relaxed.text : text;
   const fixes = source === text ? [] : relaxed!.fixes;
   // JSON is parsed as the YAML it also is, so that every value has a place; what JSON does not
   // allow is a problem of its own, and the rest is still checked.
@@ -141,7 +142,12 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
   // single quotes), is read as YAML reads it, with a warning at the place JSON broke.
   let jsonAssumed: Diagnostic | undefined;
   if (jsonProblem && doc.errors.length === 0) {
-    jsonAssumed = { ...jsonProblem, severity: "warning", assumed: true, message: `${jsonProblem.message}; read as YAML reads it` };
+    jsonAssumed = {
+      ...jsonProblem,
+      severity: "warning",
+      assumed: true,
+      message: `${jsonProblem.message}; read as YAML reads it`,
+    };
     jsonProblem = undefined;
   }
   if (jsonProblem) problems.push(jsonProblem);
@@ -170,17 +176,19 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
   }
 
   const warnings: Diagnostic[] = jsonAssumed ? [jsonAssumed] : [];
-  warnings.push(...fixes.map((f) => ({
-    file,
-    ...posAt(f.offset),
-    path: "",
-    severity: "warning" as const,
-    assumed: true,
-    message:
-      f.kind === "comment"
-        ? "a comment, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (write the résumé in YAML to keep comments)"
-        : "a trailing comma, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (delete it)",
-  })));
+  warnings.push(
+    ...fixes.map((f) => ({
+      file,
+      ...posAt(f.offset),
+      path: "",
+      severity: "warning" as const,
+      assumed: true,
+      message:
+        f.kind === "comment"
+          ? "a comment, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (write the résumé in YAML to keep comments)"
+          : "a trailing comma, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (delete it)",
+    })),
+  );
   for (const dup of duplicateKeys(root as Node)) {
     const [first, last] = [posAt(dup.first.key.range[0]), posAt(dup.again.key.range[0])];
     const key = JSON.stringify(dup.name);
@@ -237,7 +245,9 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
   }
 
   // JSON that is not JSON (a comment) may also have been read as YAML that means something else.
-  const broken = [...doc.errors.map((e) => e.linePos?.[0].line), jsonProblem?.line].filter((l): l is number => l !== undefined);
+  const broken = [...doc.errors.map((e) => e.linePos?.[0].line), jsonProblem?.line].filter(
+    (l): l is number => l !== undefined,
+  );
   return withPaths(
     {
       file,
@@ -350,7 +360,10 @@ function firstInvalidUtf8(b: Uint8Array): number {
  * other character keeps its line and column: strip-json-comments, which knows where strings are),
  * and where each was.
  */
-export function relaxJson(text: string): { text: string; fixes: { offset: number; kind: "comment" | "trailing comma" }[] } {
+export function relaxJson(text: string): {
+  text: string;
+  fixes: { offset: number; kind: "comment" | "trailing comma" }[];
+} {
   const out = stripJsonComments(text, { trailingCommas: true, whitespace: true });
   const fixes: { offset: number; kind: "comment" | "trailing comma" }[] = [];
   if (out === text) return { text, fixes };
@@ -410,7 +423,12 @@ function strictJsonProblem(text: string, file: string): Diagnostic | undefined {
       const ch = text.codePointAt(offset);
       found = ch === undefined ? ", found the end of the file" : `, found \u201C${String.fromCodePoint(ch)}\u201D`;
       if (control && ch !== undefined) {
-        const name = ch === 10 || ch === 13 ? "a line break" : ch === 9 ? "a tab" : `the control character U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
+        const name =
+          ch === 10 || ch === 13
+            ? "a line break"
+            : ch === 9
+              ? "a tab"
+              : `the control character U+${ch.toString(16).toUpperCase().padStart(4, "0")}`;
         said = `${name} inside a string, which JSON does not allow (write ${ch === 9 ? "\\t" : ch === 10 || ch === 13 ? "\\n" : "\\u…"} instead)`;
       } else if (escape && ch !== undefined) {
         const esc = text.slice(offset, offset + 2);
@@ -420,10 +438,20 @@ function strictJsonProblem(text: string, file: string): Diagnostic | undefined {
       else if (/^'/.test(text.slice(offset))) hint = " (JSON needs double quotes)";
     }
     if (said) return { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${said}` };
-    const detail = msg.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "")
-      .replace(/, ".*" is not valid JSON$/s, "").replace(/^(Unexpected token) .*$/s, "$1").replace(/ at position \d+$/, "");
+    const detail = msg
+      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/^JSON\.parse: /, "")
+      .replace(/, ".*" is not valid JSON$/s, "")
+      .replace(/^(Unexpected token) .*$/s, "$1")
+      .replace(/ at position \d+$/, "");
     const lower = detail.charAt(0).toLowerCase() + detail.slice(1);
-    return { file, line: pos?.line, col: pos?.col, path: "", message: `invalid JSON: ${/^unexpected token$/.test(lower) ? "unexpected character" : lower}${found}${hint}` };
+    return {
+      file,
+      line: pos?.line,
+      col: pos?.col,
+      path: "",
+      message: `invalid JSON: ${/^unexpected token$/.test(lower) ? "unexpected character" : lower}${found}${hint}`,
+    };
   }
 }
 
@@ -442,7 +470,11 @@ function yamlMessage(code: string, message: string): string {
  * The node at `path` (or its key), or the deepest ancestor that exists (`exact` false). Of two
  * pairs with the same key, the last one counts, as it does in the data.
  */
-function findNode(root: Node, path: readonly PropertyKey[], key: boolean): { node: unknown; offset: number; exact: boolean } | undefined {
+function findNode(
+  root: Node,
+  path: readonly PropertyKey[],
+  key: boolean,
+): { node: unknown; offset: number; exact: boolean } | undefined {
   let node: unknown = root;
   let best = root.range?.[0];
   const found = (exact: boolean) => (best === undefined ? undefined : { node, offset: best, exact });

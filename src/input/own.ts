@@ -6,10 +6,12 @@
  */
 
 /** `table[key]` when `table` has it as its own property, else undefined. */
-export const own = <T>(table: Readonly<Record<string, T>>, key: PropertyKey): T | undefined => (Object.hasOwn(table, key) ? table[key as string] : undefined);
+export const own = <T>(table: Readonly<Record<string, T>>, key: PropertyKey): T | undefined =>
+  Object.hasOwn(table, key) ? table[key as string] : undefined;
 
 /** Sets `key` on `obj` as an own, ordinary property, whatever its name (`__proto__` included). */
 export function setOwn(obj: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

@@ -27,7 +27,11 @@ export function whatItIs(st: Stats): string {
 
 /** `1048576` → `1 MiB`. */
 export function sizeText(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MiB` : n >= 1024 ? `${Math.round(n / 1024)} KiB` : `${n} bytes`;
+  return n >= 1024 * 1024
+    ? `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`
+    : n >= 1024
+      ? `${Math.round(n / 1024)} KiB`
+      : `${n} bytes`;
 }
 
 /** Why a file could not be read, in words. */
@@ -59,7 +63,11 @@ export async function readBounded(file: string, label: string, limit: number, op
   const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
   const limitText = `${limit} bytes (${sizeText(limit)})`;
   const tooLarge = (size?: number) =>
-    fail(size === undefined ? `is larger than the limit${opts.what ? ` for ${opts.what}` : ""}, ${limitText}; reading stopped there` : `file is ${size} bytes; the limit${opts.what ? ` for ${opts.what}` : ""} is ${limitText}`);
+    fail(
+      size === undefined
+        ? `is larger than the limit${opts.what ? ` for ${opts.what}` : ""}, ${limitText}; reading stopped there`
+        : `file is ${size} bytes; the limit${opts.what ? ` for ${opts.what}` : ""} is ${limitText}`,
+    );
   let st: Stats;
   try {
     st = await stat(file);
@@ -68,7 +76,8 @@ export async function readBounded(file: string, label: string, limit: number, op
   }
   if (st.isDirectory()) throw fail(`is a folder, not ${opts.what ?? "a file"}`);
   const regular = st.isFile();
-  if (!regular && (!opts.streams || st.isSocket())) throw fail(`is ${whatItIs(st)}, not ${opts.what ?? "a regular file"}`);
+  if (!regular && (!opts.streams || st.isSocket()))
+    throw fail(`is ${whatItIs(st)}, not ${opts.what ?? "a regular file"}`);
   if (regular && st.size > limit) throw tooLarge(st.size);
   if (st.isFIFO() || (st.isCharacterDevice() && (await isTerminal(file)))) {
     // A pipe (or a terminal) is read on the event loop, as standard input is: opening it does not
@@ -81,7 +90,9 @@ export async function readBounded(file: string, label: string, limit: number, op
       throw fail(readProblem(err));
     }
     // Loaded here, not at start-up: the startup snapshot cannot hold these modules.
-    const stream = st.isFIFO() ? new (await import("node:net")).Socket({ fd, readable: true, writable: false }) : new (await import("node:tty")).ReadStream(fd);
+    const stream = st.isFIFO()
+      ? new (await import("node:net")).Socket({ fd, readable: true, writable: false })
+      : new (await import("node:tty")).ReadStream(fd);
     try {
       return await readStream(stream, limit, () => tooLarge());
     } finally {
@@ -109,7 +120,11 @@ export async function readBounded(file: string, label: string, limit: number, op
 }
 
 /** Read chunks into one buffer until the end, or fail once more than `limit` bytes came. */
-async function readAll(read: (buf: Buffer, at: number) => Promise<number>, limit: number, tooLarge: () => Error): Promise<Buffer> {
+async function readAll(
+  read: (buf: Buffer, at: number) => Promise<number>,
+  limit: number,
+  tooLarge: () => Error,
+): Promise<Buffer> {
   let buf = Buffer.alloc(Math.min(limit + 1, 64 * 1024));
   let length = 0;
   for (;;) {
@@ -157,5 +172,16 @@ async function isTerminal(file: string): Promise<boolean> {
 
 /** Standard input, at most `limit` bytes, read asynchronously. */
 export function readStdin(limit: number, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
-  return readStream(stdin, limit, () => new ResumeError([{ file: STDIN_LABEL, path: "", message: `is larger than the limit for a résumé, ${limit} bytes (${sizeText(limit)}); reading stopped there` }]));
+  return readStream(
+    stdin,
+    limit,
+    () =>
+      new ResumeError([
+        {
+          file: STDIN_LABEL,
+          path: "",
+          message: `is larger than the limit for a résumé, ${limit} bytes (${sizeText(limit)}); reading stopped there`,
+        },
+      ]),
+  );
 }

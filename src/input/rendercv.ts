@@ -36,8 +36,28 @@ const THEME_MAP: Record<string, Theme> = {
 
 /** RenderCV's locale names and this tool's. */
 const LANGUAGES: Record<string, string> = {
-  english: "en", german: "de", french: "fr", spanish: "es", portuguese: "pt", italian: "it", dutch: "nl", polish: "pl", czech: "cs", swedish: "sv", danish: "da",
-  norwegian: "nb", finnish: "fi", hungarian: "hu", romanian: "ro", turkish: "tr", greek: "el", russian: "ru", ukrainian: "uk", chinese: "zh", japanese: "ja", korean: "ko",
+  english: "en",
+  german: "de",
+  french: "fr",
+  spanish: "es",
+  portuguese: "pt",
+  italian: "it",
+  dutch: "nl",
+  polish: "pl",
+  czech: "cs",
+  swedish: "sv",
+  danish: "da",
+  norwegian: "nb",
+  finnish: "fi",
+  hungarian: "hu",
+  romanian: "ro",
+  turkish: "tr",
+  greek: "el",
+  russian: "ru",
+  ukrainian: "uk",
+  chinese: "zh",
+  japanese: "ja",
+  korean: "ko",
 };
 
 /** Profile addresses for RenderCV's social networks. */
@@ -67,7 +87,16 @@ const NETWORKS: Record<string, (u: string) => string> = {
 
 type Path = (string | number)[];
 type Entry = Record<string, unknown>;
-type Kind = "text" | "experience" | "education" | "normal" | "publication" | "oneLine" | "bullet" | "numbered" | "reversedNumbered";
+type Kind =
+  | "text"
+  | "experience"
+  | "education"
+  | "normal"
+  | "publication"
+  | "oneLine"
+  | "bullet"
+  | "numbered"
+  | "reversedNumbered";
 
 /** An entry's RenderCV type, by the keys it has. */
 function kindOf(e: unknown): Kind | undefined {
@@ -84,7 +113,8 @@ function kindOf(e: unknown): Kind | undefined {
   return undefined;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : undefined;
 
 /** `snake_case` and other keys as RenderCV prints them: `selected_honors` → `Selected Honors`. */
 export function sectionTitle(key: string): string {
@@ -96,23 +126,76 @@ export function sectionTitle(key: string): string {
  * A section's key, read for the built-in section it stands for, in the languages this tool prints
  * (`Experiencia laboral`, `Formação`, `Berufserfahrung`, `Compétences`): accents and case folded.
  */
-function builtinFor(key: string): "work" | "education" | "projects" | "publications" | "awards" | "volunteer" | "skills" | "languages" | "interests" | "certificates" | "summary" | undefined {
+function builtinFor(
+  key: string,
+):
+  | "work"
+  | "education"
+  | "projects"
+  | "publications"
+  | "awards"
+  | "volunteer"
+  | "skills"
+  | "languages"
+  | "interests"
+  | "certificates"
+  | "summary"
+  | undefined {
   const k = key
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[_-]+/g, " ")
     .trim();
-  if (/^(summary|about( me)?|profile|professional summary|objective|resumen|resumo|perfil( profesional| profissional)?|sobre mi|acerca de mi|sobre mim|profil|zusammenfassung|uber mich|a propos|profilo|sommario|samenvatting|profiel)$/.test(k)) return "summary";
+  if (
+    /^(summary|about( me)?|profile|professional summary|objective|resumen|resumo|perfil( profesional| profissional)?|sobre mi|acerca de mi|sobre mim|profil|zusammenfassung|uber mich|a propos|profilo|sommario|samenvatting|profiel)$/.test(
+      k,
+    )
+  )
+    return "summary";
   if (/volunt|ehrenamt|benevol|frivillig|vapaaehto|onkentes|волонт|εθελοντ/.test(k)) return "volunteer";
-  if (/experien|employment|work|career|trabajo|laboral|profesional|profissional|erfahrung|beruf|emploi|parcours|lavoro|werkervaring|doswiadczenie|praca|deneyim|zkusenost|erfarenhet|erfaring|kokemus|tapasztalat|опыт|досвід|εμπειρια|经历|经验|職歴|経歴|경력/.test(k)) return "work";
-  if (/educa|academic|studies|formacion|formacao|formation|ausbildung|studium|bildung|istruzione|opleiding|wyksztalcenie|egitim|vzdelani|utbildning|uddannelse|utdanning|koulutus|tanulmany|vegzettseg|studii|образован|освіт|εκπαιδευση|教育|学歴|학력/.test(k)) return "education";
-  if (/proje[ck]t|proyecto|progetti|projet|prosjekt|proiect|проект|проєкт|εργα|项目|プロジェクト|프로젝트/.test(k)) return "projects";
-  if (/publica|papers|publikation|pubblicazion|julkaisu|publikaci|публикац|публікац|δημοσιευσ|论文|出版|論文|논문/.test(k)) return "publications";
-  if (/award|honou?r|prize|achievement|premio|premi|logro|auszeichnung|preis|distinction|reconocimiento|oceneni|utmarkelse|palkinto|dij|odul|наград|нагород|βραβει|奖|受賞|수상/.test(k)) return "awards";
-  if (/certific|licen|zertifi|zertifikat|attestation|certifik|sertifik|tanusitvany|сертифик|сертифік|πιστοποι|证书|資格|자격/.test(k)) return "certificates";
-  if (/^(technical )?skills?$|technolog|tools|habilidades|competencias|competencia|kenntnisse|fahigkeiten|competences|competenze|vaardigheden|umiejetnosci|dovednost|fardighet|kompetens|faerdighed|ferdighet|kompetanse|taidot|keszseg|competent|abilitat|yetenek|beceri|навык|навичк|δεξιοτητ|技能|スキル|기술/.test(k)) return "skills";
-  if (/^(languages?|idiomas?|linguas?|sprachen|langues|lingue|talen|jezyki|jazyky|sprak|sprog|kielet|nyelvek|limbi|diller|языки|мови|γλωσσες|语言|言語|언어)$/.test(k)) return "languages";
+  if (
+    /experien|employment|work|career|trabajo|laboral|profesional|profissional|erfahrung|beruf|emploi|parcours|lavoro|werkervaring|doswiadczenie|praca|deneyim|zkusenost|erfarenhet|erfaring|kokemus|tapasztalat|опыт|досвід|εμπειρια|经历|经验|職歴|経歴|경력/.test(
+      k,
+    )
+  )
+    return "work";
+  if (
+    /educa|academic|studies|formacion|formacao|formation|ausbildung|studium|bildung|istruzione|opleiding|wyksztalcenie|egitim|vzdelani|utbildning|uddannelse|utdanning|koulutus|tanulmany|vegzettseg|studii|образован|освіт|εκπαιδευση|教育|学歴|학력/.test(
+      k,
+    )
+  )
+    return "education";
+  if (/proje[ck]t|proyecto|progetti|projet|prosjekt|proiect|проект|проєкт|εργα|项目|プロジェクト|프로젝트/.test(k))
+    return "projects";
+  if (
+    /publica|papers|publikation|pubblicazion|julkaisu|publikaci|публикац|публікац|δημοσιευσ|论文|出版|論文|논문/.test(k)
+  )
+    return "publications";
+  if (
+    /award|honou?r|prize|achievement|premio|premi|logro|auszeichnung|preis|distinction|reconocimiento|oceneni|utmarkelse|palkinto|dij|odul|наград|нагород|βραβει|奖|受賞|수상/.test(
+      k,
+    )
+  )
+    return "awards";
+  if (
+    /certific|licen|zertifi|zertifikat|attestation|certifik|sertifik|tanusitvany|сертифик|сертифік|πιστοποι|证书|資格|자격/.test(
+      k,
+    )
+  )
+    return "certificates";
+  if (
+    /^(technical )?skills?$|technolog|tools|habilidades|competencias|competencia|kenntnisse|fahigkeiten|competences|competenze|vaardigheden|umiejetnosci|dovednost|fardighet|kompetens|faerdighed|ferdighet|kompetanse|taidot|keszseg|competent|abilitat|yetenek|beceri|навык|навичк|δεξιοτητ|技能|スキル|기술/.test(
+      k,
+    )
+  )
+    return "skills";
+  if (
+    /^(languages?|idiomas?|linguas?|sprachen|langues|lingue|talen|jezyki|jazyky|sprak|sprog|kielet|nyelvek|limbi|diller|языки|мови|γλωσσες|语言|言語|언어)$/.test(
+      k,
+    )
+  )
+    return "languages";
   if (/interest|hobb|intereses|interesses|interessen|loisirs|centres d interet/.test(k)) return "interests";
   return undefined;
 }
@@ -132,11 +215,30 @@ function highlights(v: unknown): string[] {
   return v.flatMap((h) => (typeof h === "string" ? h.split(/ - |\n\s*-\s+/).map((s) => s.trim()) : [])).filter(Boolean);
 }
 
-
 /** franc's ISO 639-3 codes of the languages this tool prints in. */
 const FRANC: Record<string, string> = {
-  eng: "en", deu: "de", fra: "fr", spa: "es", por: "pt", ita: "it", nld: "nl", pol: "pl", ces: "cs", swe: "sv", dan: "da", nob: "nb", fin: "fi", hun: "hu",
-  ron: "ro", tur: "tr", ell: "el", rus: "ru", ukr: "uk", cmn: "zh", jpn: "ja", kor: "ko",
+  eng: "en",
+  deu: "de",
+  fra: "fr",
+  spa: "es",
+  por: "pt",
+  ita: "it",
+  nld: "nl",
+  pol: "pl",
+  ces: "cs",
+  swe: "sv",
+  dan: "da",
+  nob: "nb",
+  fin: "fi",
+  hun: "hu",
+  ron: "ro",
+  tur: "tr",
+  ell: "el",
+  rus: "ru",
+  ukr: "uk",
+  cmn: "zh",
+  jpn: "ja",
+  kor: "ko",
 };
 
 /** The language a CV's text is written in, when franc is sure of it and this tool prints it. */
@@ -203,15 +305,50 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
   const one = d.point ?? d.end ?? d.start;
   switch (target) {
     case "work":
-      return compact({ name: f.name, position: f.role, url: f.url, location: f.place, ...range, summary: text, highlights: f.highlights });
+      return compact({
+        name: f.name,
+        position: f.role,
+        url: f.url,
+        location: f.place,
+        ...range,
+        summary: text,
+        highlights: f.highlights,
+      });
     case "volunteer":
-      return compact({ organization: f.name, position: f.role, url: f.url, ...range, summary: text, highlights: f.highlights });
+      return compact({
+        organization: f.name,
+        position: f.role,
+        url: f.url,
+        ...range,
+        summary: text,
+        highlights: f.highlights,
+      });
     case "education":
-      return compact({ institution: f.name, studyType: f.role, area: f.area, url: f.url, location: f.place, ...range, summary: text, highlights: f.highlights });
+      return compact({
+        institution: f.name,
+        studyType: f.role,
+        area: f.area,
+        url: f.url,
+        location: f.place,
+        ...range,
+        summary: text,
+        highlights: f.highlights,
+      });
     case "publications":
-      return compact({ name: f.name, publisher: f.journal, releaseDate: one, url: f.url, summary: [f.authors, text].filter(Boolean).join("\n\n") || undefined });
+      return compact({
+        name: f.name,
+        publisher: f.journal,
+        releaseDate: one,
+        url: f.url,
+        summary: [f.authors, text].filter(Boolean).join("\n\n") || undefined,
+      });
     case "awards":
-      return compact({ title: f.name, date: one, awarder: f.place, summary: [text, ...f.highlights].filter(Boolean).join("\n\n") || undefined });
+      return compact({
+        title: f.name,
+        date: one,
+        awarder: f.place,
+        summary: [text, ...f.highlights].filter(Boolean).join("\n\n") || undefined,
+      });
     case "certificates":
       return compact({ name: f.name, date: one, url: f.url, issuer: f.place ?? f.details });
     case "skills":
@@ -221,7 +358,14 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
       return compact({ language: f.name, fluency: f.details });
     default:
       // projects
-      return compact({ name: f.name, url: f.url, roles: f.role ? [f.role] : undefined, ...range, description: [text, f.place].filter(Boolean).join(" \u2014 ") || undefined, highlights: f.highlights });
+      return compact({
+        name: f.name,
+        url: f.url,
+        roles: f.role ? [f.role] : undefined,
+        ...range,
+        description: [text, f.place].filter(Boolean).join(" \u2014 ") || undefined,
+        highlights: f.highlights,
+      });
   }
 }
 
@@ -242,7 +386,10 @@ function customLines(kind: Kind, entries: Entry[]): string[] {
       return entries.flatMap((e) => {
         const f = fieldsOf(e);
         const when = str(e.date) ?? [str(e.start_date), str(e.end_date)].filter(Boolean).join(" \u2013 ");
-        return [[f.name ? `**${f.name}**` : undefined, f.role, when, f.place, f.summary].filter(Boolean).join(" \u2014 "), ...f.highlights];
+        return [
+          [f.name ? `**${f.name}**` : undefined, f.role, when, f.place, f.summary].filter(Boolean).join(" \u2014 "),
+          ...f.highlights,
+        ];
       });
   }
 }
@@ -273,16 +420,26 @@ export function importRenderCv(source: LoadedSource): Imported {
         note([...path, key], `"${s}" is not a date this tool reads; it is kept in the entry's summary`);
         return { text: s };
       }
-      return r.kind === "date" ? { start: r.date.iso, end: r.date.iso, ongoing: r.date.iso === undefined } : { start: r.start.iso, end: r.end.iso, ongoing: r.end.iso === undefined, range: true };
+      return r.kind === "date"
+        ? { start: r.date.iso, end: r.date.iso, ongoing: r.date.iso === undefined }
+        : { start: r.start.iso, end: r.end.iso, ongoing: r.end.iso === undefined, range: true };
     };
     const from = read(e.start_date, "start_date", false);
     const to = read(e.end_date, "end_date", true);
-    const single = e.start_date === undefined && e.end_date === undefined ? read(e.date, "date", true) : { text: undefined };
-    if ("range" in single && single.range) return { start: single.start, end: single.end, point: undefined, loose: undefined };
-    if ("start" in single && single.start !== undefined) return { start: undefined, end: undefined, point: single.start, loose: undefined };
+    const single =
+      e.start_date === undefined && e.end_date === undefined ? read(e.date, "date", true) : { text: undefined };
+    if ("range" in single && single.range)
+      return { start: single.start, end: single.end, point: undefined, loose: undefined };
+    if ("start" in single && single.start !== undefined)
+      return { start: undefined, end: undefined, point: single.start, loose: undefined };
     const start = "start" in from ? from.start : undefined;
     const end = "end" in to && start !== undefined ? to.end : undefined;
-    return { start, end, point: start === undefined && "end" in to ? to.end : undefined, loose: from.text ?? to.text ?? single.text };
+    return {
+      start,
+      end,
+      point: start === undefined && "end" in to ? to.end : undefined,
+      loose: from.text ?? to.text ?? single.text,
+    };
   };
 
   if (!str(cv.name)) fail(["cv", "name"], "is missing; the résumé needs the person's name");
@@ -331,7 +488,11 @@ export function importRenderCv(source: LoadedSource): Imported {
     const base = customSectionId({ title }) || `section-${custom.length + 1}`;
     let id = base;
     for (let n = 2; taken.has(id) || (BUILTIN_SECTIONS as readonly string[]).includes(id); n++) id = `${base}-${n}`;
-    if (id !== base) note(at, `the section id "${base}" is ${(BUILTIN_SECTIONS as readonly string[]).includes(base) ? "a built-in section's" : "taken"}; this section is "${id}", titled "${title}"`);
+    if (id !== base)
+      note(
+        at,
+        `the section id "${base}" is ${(BUILTIN_SECTIONS as readonly string[]).includes(base) ? "a built-in section's" : "taken"}; this section is "${id}", titled "${title}"`,
+      );
     taken.add(id);
     custom.push(compact({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
     order.push(id);
@@ -351,8 +512,16 @@ export function importRenderCv(source: LoadedSource): Imported {
     const kind = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
     const keep: number[] = [];
     kinds.forEach((k, i) => {
-      if (!k) note([...at, i], "left out: not an entry of a type RenderCV has (a text, or one with company, institution, name, title and authors, label and details, bullet, or number)");
-      else if (k !== kind) note([...at, i], `left out: a ${k} entry in a section of ${kind} entries (RenderCV allows one type per section)`);
+      if (!k)
+        note(
+          [...at, i],
+          "left out: not an entry of a type RenderCV has (a text, or one with company, institution, name, title and authors, label and details, bullet, or number)",
+        );
+      else if (k !== kind)
+        note(
+          [...at, i],
+          `left out: a ${k} entry in a section of ${kind} entries (RenderCV allows one type per section)`,
+        );
       else keep.push(i);
     });
     if (!kind || !keep.length) continue;
@@ -360,33 +529,69 @@ export function importRenderCv(source: LoadedSource): Imported {
     const named = builtinFor(key);
     const entries = keep.map((i) => raw[i] as Entry);
     const paths = keep.map((i): Path => [...at, i]);
-    if ((kind === "text" || kind === "bullet") && named === "summary" && !summary.length && !order.includes("summary")) {
-      summary.push(...entries.map((e) => (kind === "text" ? String(e as unknown) : (str(e.bullet) ?? "")).trim()).filter(Boolean));
+    if (
+      (kind === "text" || kind === "bullet") &&
+      named === "summary" &&
+      !summary.length &&
+      !order.includes("summary")
+    ) {
+      summary.push(
+        ...entries.map((e) => (kind === "text" ? String(e as unknown) : (str(e.bullet) ?? "")).trim()).filter(Boolean),
+      );
       order.push("summary");
       continue;
     }
     // A section goes where its title says (in any supported language), or else where its entry
     // type belongs; a second section for a built-in one that is taken keeps its own boundary.
-    const natural = kind === "experience" ? "work" : kind === "education" ? "education" : kind === "publication" ? "publications" : undefined;
+    const natural =
+      kind === "experience"
+        ? "work"
+        : kind === "education"
+          ? "education"
+          : kind === "publication"
+            ? "publications"
+            : undefined;
     let target = named && named !== "summary" ? named : natural;
     if (target && taken.has(target)) target = undefined;
     const fits = (t: string | undefined): boolean =>
-      t === "work" || t === "volunteer" || t === "education" || t === "projects" || t === "awards" || t === "certificates" || t === "publications"
+      t === "work" ||
+      t === "volunteer" ||
+      t === "education" ||
+      t === "projects" ||
+      t === "awards" ||
+      t === "certificates" ||
+      t === "publications"
         ? kind === "experience" || kind === "education" || kind === "normal" || kind === "publication"
         : t === "skills" || t === "languages" || t === "interests"
           ? kind === "oneLine"
           : false;
     if (!fits(target)) {
-      asCustom(title, at, kind === "text" ? (entries as unknown as string[]).map((s) => s.trim()) : [], customLines(kind, entries));
+      asCustom(
+        title,
+        at,
+        kind === "text" ? (entries as unknown as string[]).map((s) => s.trim()) : [],
+        customLines(kind, entries),
+      );
       continue;
     }
     if (natural && target !== natural) {
-      const keys = kind === "experience" ? "company, position" : kind === "education" ? "institution, area, degree" : "title, authors";
-      note(at, `entries written with ${kind} keys (${keys}) under "${title}": kept in their own section, ${target}, with their keys read as its fields`);
+      const keys =
+        kind === "experience"
+          ? "company, position"
+          : kind === "education"
+            ? "institution, area, degree"
+            : "title, authors";
+      note(
+        at,
+        `entries written with ${kind} keys (${keys}) under "${title}": kept in their own section, ${target}, with their keys read as its fields`,
+      );
     }
     taken.add(target!);
     if (!sameTitle(target!, title)) titles[target!] = title;
-    push(target!, entries.map((e, i) => entryFor(target!, e, dates(e, paths[i]!))));
+    push(
+      target!,
+      entries.map((e, i) => entryFor(target!, e, dates(e, paths[i]!))),
+    );
   }
   if (!Object.keys(asRecord(cv.sections)).length) note(["cv"], "has no sections; only the header is imported");
 
@@ -402,20 +607,32 @@ export function importRenderCv(source: LoadedSource): Imported {
   if (theme) {
     const ours = own(THEME_MAP, theme.toLowerCase()) ?? "classic";
     render.theme = ours;
-    note(["design", "theme"], `RenderCV's "${theme}" theme is drawn with this tool's closest, ${ours}${own(THEME_MAP, theme.toLowerCase()) ? "" : " (the default: no close match)"}; \`resume themes\` lists the others`);
+    note(
+      ["design", "theme"],
+      `RenderCV's "${theme}" theme is drawn with this tool's closest, ${ours}${own(THEME_MAP, theme.toLowerCase()) ? "" : " (the default: no close match)"}; \`resume themes\` lists the others`,
+    );
   }
   const size = str(asRecord(design.page).size);
   if (size && /letter/i.test(size)) render.paper = "letter";
   const language = str(asRecord(data.locale).language)?.toLowerCase();
-  const locale = language ? (own(LANGUAGES, language) ?? ((LOCALES as readonly string[]).includes(language) ? language : undefined)) : undefined;
+  const locale = language
+    ? (own(LANGUAGES, language) ?? ((LOCALES as readonly string[]).includes(language) ? language : undefined))
+    : undefined;
   if (locale && locale !== "en") render.locale = locale;
-  else if (language && !locale) note(["locale", "language"], `"${language}" is not a language this tool prints its titles in; they print in English`);
+  else if (language && !locale)
+    note(
+      ["locale", "language"],
+      `"${language}" is not a language this tool prints its titles in; they print in English`,
+    );
   else if (!language) {
     // No locale: the language the text is written in (franc's reading of every text value).
     const inferred = languageOf(cv);
     if (inferred && inferred !== "en") {
       render.locale = inferred;
-      note(["cv"], `written in ${inferred} (read from its text, as the file names no locale): its dates and the titles it does not give print in that language; set render.locale to choose another`);
+      note(
+        ["cv"],
+        `written in ${inferred} (read from its text, as the file names no locale): its dates and the titles it does not give print in that language; set render.locale to choose another`,
+      );
     }
   }
   if (Object.keys(titles).length) render.titles = titles;

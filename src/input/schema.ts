@@ -104,7 +104,11 @@ export function canonicalDate(value: string): string {
 
 const DATE_JSON_SCHEMA = {
   anyOf: [
-    { type: "string", pattern: "^([12][0-9]{3}([-/][01]?[0-9]([-/][0-3]?[0-9](T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?|[01]?[0-9][/.][12][0-9]{3})$" },
+    {
+      type: "string",
+      pattern:
+        "^([12][0-9]{3}([-/][01]?[0-9]([-/][0-3]?[0-9](T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?|[01]?[0-9][/.][12][0-9]{3})$",
+    },
     { type: "integer", minimum: 1900, maximum: 2199 },
   ],
 };
@@ -114,7 +118,9 @@ const isoDate = withJsonSchema(
   z.preprocess(
     (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v),
     z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" }).check((ctx) => {
-      const why = isPresentWord(ctx.value) ? "is not a date; only an end date can be ongoing (write when it started)" : checkDate(ctx.value);
+      const why = isPresentWord(ctx.value)
+        ? "is not a date; only an end date can be ongoing (write when it started)"
+        : checkDate(ctx.value);
       if (why) ctx.issues.push({ code: "custom", message: `"${ctx.value}" ${why}`, input: ctx.value });
     }),
   ),
@@ -127,11 +133,15 @@ const isoDate = withJsonSchema(
  * warning, and refused under --strict). The JSON Schema still asks editors for a date.
  */
 export const DATE_FIELDS = new WeakSet<z.core.$ZodType>();
-const asWritten = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v);
-const resumeDate = withJsonSchema(z.preprocess(asWritten, z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" })), {
-  description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, MM/YYYY, or an ISO date-time)",
-  ...DATE_JSON_SCHEMA,
-});
+const asWritten = (v: unknown) =>
+  typeof v === "number" && Number.isInteger(v) ? String(v) : typeof v === "string" ? canonicalDate(v) : v;
+const resumeDate = withJsonSchema(
+  z.preprocess(asWritten, z.string({ error: "expected a date like 2021, 2021-06 or 2021-06-30" })),
+  {
+    description: "YYYY, YYYY-MM or YYYY-MM-DD (also YYYY/MM, MM/YYYY, or an ISO date-time)",
+    ...DATE_JSON_SCHEMA,
+  },
+);
 const resumeEndDate = withJsonSchema(
   z.preprocess((v) => (typeof v === "string" && isPresentWord(v) ? undefined : v), resumeDate.optional()),
   {
@@ -152,7 +162,9 @@ export function completeUrl(value: string): string {
   const v = value.trim();
   if (v.startsWith("//")) return `https:${v}`;
   if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return v;
-  return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(v) ? `https://${v}` : v;
+  return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(v)
+    ? `https://${v}`
+    : v;
 }
 
 /**
@@ -165,12 +177,44 @@ export function urlProblem(value: string): string | undefined {
   const refused = linkRefusal(value);
   if (refused && !/^https?$/.test(scheme)) return `"${value}": ${refused}; use an https:// address`;
   if (refused) return `"${value}" ${refused}`;
-  if (scheme === "http" || scheme === "https") return isWebUrl(value) ? undefined : `"${value}" ${webUrlProblem(value)}`;
+  if (scheme === "http" || scheme === "https")
+    return isWebUrl(value) ? undefined : `"${value}" ${webUrlProblem(value)}`;
   return undefined;
 }
 
 /** Endings of host names, most used first: what a host without a dot most likely lost its dot before. */
-const TLDS = ["com", "org", "net", "io", "dev", "edu", "gov", "co", "me", "ai", "app", "info", "tech", "de", "uk", "fr", "es", "it", "nl", "br", "in", "jp", "ru", "ca", "au", "ch", "se", "pl", "eu", "us"];
+const TLDS = [
+  "com",
+  "org",
+  "net",
+  "io",
+  "dev",
+  "edu",
+  "gov",
+  "co",
+  "me",
+  "ai",
+  "app",
+  "info",
+  "tech",
+  "de",
+  "uk",
+  "fr",
+  "es",
+  "it",
+  "nl",
+  "br",
+  "in",
+  "jp",
+  "ru",
+  "ca",
+  "au",
+  "ch",
+  "se",
+  "pl",
+  "eu",
+  "us",
+];
 
 /** Why an http(s) address cannot be a link, in words (the host has no dot; did you mean sce.com?). */
 function webUrlProblem(value: string): string {
@@ -196,7 +240,10 @@ function webUrlProblem(value: string): string {
  */
 export const URL_FIELDS = new WeakSet<z.core.$ZodType>();
 const url = withJsonSchema(
-  z.preprocess((v) => (typeof v === "string" ? emptyToUndefined(completeUrl(v)) : v), z.string({ error: "expected a URL" }).optional()),
+  z.preprocess(
+    (v) => (typeof v === "string" ? emptyToUndefined(completeUrl(v)) : v),
+    z.string({ error: "expected a URL" }).optional(),
+  ),
   { type: "string", format: "uri" },
 );
 URL_FIELDS.add(url);
@@ -222,7 +269,10 @@ export function emailProblem(value: string): string | undefined {
  * warns, --strict refuses it, and the view model links only a valid one.
  */
 export const EMAIL_FIELDS = new WeakSet<z.core.$ZodType>();
-const email = withJsonSchema(z.preprocess(emptyToUndefined, z.string({ error: "expected an email address" }).optional()), { type: "string", format: "email" });
+const email = withJsonSchema(
+  z.preprocess(emptyToUndefined, z.string({ error: "expected an email address" }).optional()),
+  { type: "string", format: "email" },
+);
 EMAIL_FIELDS.add(email);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
@@ -277,47 +327,46 @@ const dated = {
  *  once; they therefore look at their input defensively. */
 const always = { when: () => true };
 
-const work = z
-  .strictObject({
-    tags: tags(),
-    name: text().optional(),
-    location: z.union([text(), location], { error: "expected a place as text or as a location (city, region, …)" }).optional(),
-    description: text().optional(),
-    position: text().optional(),
-    url: url,
-    ...dated,
-    summary: text().optional(),
-    highlights: bullets().optional(),
-  });
+const work = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  location: z
+    .union([text(), location], { error: "expected a place as text or as a location (city, region, …)" })
+    .optional(),
+  description: text().optional(),
+  position: text().optional(),
+  url: url,
+  ...dated,
+  summary: text().optional(),
+  highlights: bullets().optional(),
+});
 
-const volunteer = z
-  .strictObject({
-    tags: tags(),
-    organization: text().optional(),
-    position: text().optional(),
-    url: url,
-    ...dated,
-    summary: text().optional(),
-    highlights: bullets().optional(),
-  });
+const volunteer = z.strictObject({
+  tags: tags(),
+  organization: text().optional(),
+  position: text().optional(),
+  url: url,
+  ...dated,
+  summary: text().optional(),
+  highlights: bullets().optional(),
+});
 
-const education = z
-  .strictObject({
-    tags: tags(),
-    institution: text().optional(),
-    url: url,
-    area: text().optional(),
-    studyType: text().optional(),
-    ...dated,
-    score: text().optional(),
-    courses: strings().optional(),
-    location: z
-      .union([text(), location], { error: "expected a place as text or as a location (city, region, …)" })
-      .optional()
-      .describe("Extension: where the institution is"),
-    summary: text().optional().describe("Extension: a paragraph under the degree"),
-    highlights: bullets().optional().describe("Extension: bullets (thesis, honours, activities)"),
-  });
+const education = z.strictObject({
+  tags: tags(),
+  institution: text().optional(),
+  url: url,
+  area: text().optional(),
+  studyType: text().optional(),
+  ...dated,
+  score: text().optional(),
+  courses: strings().optional(),
+  location: z
+    .union([text(), location], { error: "expected a place as text or as a location (city, region, …)" })
+    .optional()
+    .describe("Extension: where the institution is"),
+  summary: text().optional().describe("Extension: a paragraph under the degree"),
+  highlights: bullets().optional().describe("Extension: bullets (thesis, honours, activities)"),
+});
 
 const award = z.strictObject({
   tags: tags(),
@@ -336,7 +385,9 @@ const certificate = z.strictObject({
   badge: text()
     .min(1, "the badge path must not be empty")
     .optional()
-    .describe("Extension: path to a PNG or JPEG badge, relative to the résumé file; drawn beside the certificate and linked to its url"),
+    .describe(
+      "Extension: path to a PNG or JPEG badge, relative to the résumé file; drawn beside the certificate and linked to its url",
+    ),
 });
 
 const publication = z.strictObject({
@@ -373,41 +424,41 @@ const reference = z.strictObject({
   reference: text().optional(),
 });
 
-const project = z
-  .strictObject({
-    tags: tags(),
-    name: text().optional(),
-    description: text().optional(),
-    highlights: bullets().optional(),
-    keywords: strings().optional(),
-    ...dated,
-    url: url,
-    roles: strings().optional(),
-    entity: text().optional(),
-    type: text().optional(),
-  });
+const project = z.strictObject({
+  tags: tags(),
+  name: text().optional(),
+  description: text().optional(),
+  highlights: bullets().optional(),
+  keywords: strings().optional(),
+  ...dated,
+  url: url,
+  roles: strings().optional(),
+  entity: text().optional(),
+  type: text().optional(),
+});
 
 const SECTION_ID_RE = /^[a-z][a-z0-9-]*$/;
 
-const customSection = closed(z
-  .strictObject({
-    id: text()
-      .regex(SECTION_ID_RE, "an id is lower-case letters, digits and dashes, starting with a letter")
-      .optional()
-      .describe("Name used in render.order; defaults to the title in lower case with dashes"),
-    title: text().trim().min(1, "the title must not be empty"),
-    tags: tags(),
-    summary: text().optional().describe("A paragraph"),
-    highlights: bullets().optional().describe("Bullets"),
-  })
-  .superRefine((raw, ctx) => {
-    const s = asRecord(raw);
-    if (s.summary === undefined && (!Array.isArray(s.highlights) || s.highlights.length === 0)) {
-      ctx.addIssue({ code: "custom", message: "a custom section needs a summary, highlights, or both" });
-    }
-  }, always)
-  .describe("Extension: a section with its own title, holding a paragraph and/or bullets"));
-
+const customSection = closed(
+  z
+    .strictObject({
+      id: text()
+        .regex(SECTION_ID_RE, "an id is lower-case letters, digits and dashes, starting with a letter")
+        .optional()
+        .describe("Name used in render.order; defaults to the title in lower case with dashes"),
+      title: text().trim().min(1, "the title must not be empty"),
+      tags: tags(),
+      summary: text().optional().describe("A paragraph"),
+      highlights: bullets().optional().describe("Bullets"),
+    })
+    .superRefine((raw, ctx) => {
+      const s = asRecord(raw);
+      if (s.summary === undefined && (!Array.isArray(s.highlights) || s.highlights.length === 0)) {
+        ctx.addIssue({ code: "custom", message: "a custom section needs a summary, highlights, or both" });
+      }
+    }, always)
+    .describe("Extension: a section with its own title, holding a paragraph and/or bullets"),
+);
 
 /** The rendering knobs; each is also a command-line option, checked by the same schema. */
 export const RENDER_KNOBS = {
@@ -416,9 +467,7 @@ export const RENDER_KNOBS = {
     .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a colour like #1f3a5f")
     .optional()
     .describe("Accent colour (#rgb or #rrggbb) for the name, titles and links"),
-  font: choice(FONT_IDS)
-    .optional()
-    .describe("Text font family"),
+  font: choice(FONT_IDS).optional().describe("Text font family"),
   fontSize: z
     .number({ error: "expected a size in points, like 10" })
     .min(9, "at least 9 pt, to stay legible")
@@ -437,59 +486,68 @@ export const RENDER_KNOBS = {
     .max(30, "at most 30 mm")
     .optional()
     .describe("Page margins in millimetres, all four sides"),
-  locale: choice(LOCALES)
-    .optional()
-    .describe("Language of section titles, month names and 'Present'"),
+  locale: choice(LOCALES).optional().describe("Language of section titles, month names and 'Present'"),
   dateFormat: choice(DATE_FORMATS)
     .optional()
     .describe("short (Jun 2021), long (June 2021), numeric (06/2021) or year (2021)"),
-  photo: z.boolean({ error: "expected true or false" }).optional().describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
+  photo: z
+    .boolean({ error: "expected true or false" })
+    .optional()
+    .describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
 };
 
-const render = closed(z
-  .strictObject({
-    ...RENDER_KNOBS,
-    theme: choice(THEMES).optional(),
-    paper: choice(PAPERS).optional(),
-    cjk: choice(CJK)
-      .optional()
-      .describe("Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text; chosen from the text when not set"),
-    strict: z
-      .boolean({ error: "expected true or false" })
-      .optional()
-      .describe("Refuse keys that are not printed (as --strict does) instead of warning about them"),
-    maxPages: z
-      .int({ error: "expected a whole number of pages" })
-      .min(1, "at least 1 page")
-      .optional()
-      .describe("Fail the build when the résumé needs more pages (the command line's --max-pages overrides it)"),
-    fit: z
-      .int({ error: "expected a whole number of pages" })
-      .min(1, "at least 1 page")
-      .optional()
-      .describe("Tighten spacing, leading, then size and margins until the résumé fits this many pages"),
-    order: list(text()).optional().describe("Section ids in the order to print them; unlisted sections follow in the default order"),
-    hide: list(text()).optional().describe("Section ids not to print"),
-    titles: closed(z.partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty")))
-      .optional()
-      .describe("Titles for built-in sections, e.g. { projects: Open source }"),
-  })
-  .describe("Extension: rendering options; the command line overrides them"));
+const render = closed(
+  z
+    .strictObject({
+      ...RENDER_KNOBS,
+      theme: choice(THEMES).optional(),
+      paper: choice(PAPERS).optional(),
+      cjk: choice(CJK)
+        .optional()
+        .describe(
+          "Noto CJK font for Chinese (sc simplified, tc traditional), Japanese (jp) or Korean (kr) text; chosen from the text when not set",
+        ),
+      strict: z
+        .boolean({ error: "expected true or false" })
+        .optional()
+        .describe("Refuse keys that are not printed (as --strict does) instead of warning about them"),
+      maxPages: z
+        .int({ error: "expected a whole number of pages" })
+        .min(1, "at least 1 page")
+        .optional()
+        .describe("Fail the build when the résumé needs more pages (the command line's --max-pages overrides it)"),
+      fit: z
+        .int({ error: "expected a whole number of pages" })
+        .min(1, "at least 1 page")
+        .optional()
+        .describe("Tighten spacing, leading, then size and margins until the résumé fits this many pages"),
+      order: list(text())
+        .optional()
+        .describe("Section ids in the order to print them; unlisted sections follow in the default order"),
+      hide: list(text()).optional().describe("Section ids not to print"),
+      titles: closed(z.partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty")))
+        .optional()
+        .describe("Titles for built-in sections, e.g. { projects: Open source }"),
+    })
+    .describe("Extension: rendering options; the command line overrides them"),
+);
 
-const variant = closed(z
-  .strictObject({
-    include: list(text()).optional().describe("Print tagged content only if it has one of these tags"),
-    exclude: list(text()).optional().describe("Never print content with one of these tags"),
-    order: list(text()).optional().describe("Section order for this variant"),
-    hide: list(text()).optional().describe("Sections this variant does not print"),
-    maxPages: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
-    fit: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
-    output: text()
-      .regex(/^[^/\\]+\.pdf$/i, "an output is a file name ending in .pdf, like Jane-Doe-Backend.pdf")
-      .optional()
-      .describe("File name of this variant's PDF (default <Name>-Resume-<variant>.pdf)"),
-  })
-  .describe("Extension: a tailored version of the résumé"));
+const variant = closed(
+  z
+    .strictObject({
+      include: list(text()).optional().describe("Print tagged content only if it has one of these tags"),
+      exclude: list(text()).optional().describe("Never print content with one of these tags"),
+      order: list(text()).optional().describe("Section order for this variant"),
+      hide: list(text()).optional().describe("Sections this variant does not print"),
+      maxPages: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
+      fit: z.int({ error: "expected a whole number of pages" }).min(1, "at least 1 page").optional(),
+      output: text()
+        .regex(/^[^/\\]+\.pdf$/i, "an output is a file name ending in .pdf, like Jane-Doe-Backend.pdf")
+        .optional()
+        .describe("File name of this variant's PDF (default <Name>-Resume-<variant>.pdf)"),
+    })
+    .describe("Extension: a tailored version of the résumé"),
+);
 
 const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -500,7 +558,10 @@ const letterFields = {
     z.strictObject({
       name: text().optional().describe("Who the letter is addressed to"),
       organization: text().optional(),
-      address: z.union([text(), strings()], { error: "expected the address as text or a list of lines" }).optional().describe("Address lines"),
+      address: z
+        .union([text(), strings()], { error: "expected the address as text or a list of lines" })
+        .optional()
+        .describe("Address lines"),
     }),
   )
     .optional()
@@ -509,9 +570,15 @@ const letterFields = {
   subject: text().optional().describe("The subject line, printed in bold"),
   greeting: text().optional().describe("e.g. Dear Ms Rivera,"),
   body: z
-    .union([text().trim().min(1, "the letter's body must not be empty"), list(text()).min(1, "the letter's body must not be empty")], {
-      error: "expected the body as text (paragraphs separated by blank lines) or a list of paragraphs",
-    })
+    .union(
+      [
+        text().trim().min(1, "the letter's body must not be empty"),
+        list(text()).min(1, "the letter's body must not be empty"),
+      ],
+      {
+        error: "expected the body as text (paragraphs separated by blank lines) or a list of paragraphs",
+      },
+    )
     .describe("Paragraphs, with the inline markup of summaries (**bold**, *italic*, [links](https://…))"),
   closing: text().optional().describe("e.g. Kind regards,; the name follows it"),
 };
@@ -519,7 +586,12 @@ const letterFields = {
 const LETTER_ID = text().regex(VARIANT_NAME_RE, "a letter id is lower-case letters, digits and dashes, e.g. acme");
 
 const letter = closed(
-  z.strictObject({ id: LETTER_ID.describe("Name used by --letter and in the file name <Name>-Letter-<id>.pdf"), ...letterFields }).describe("Extension: a cover letter"),
+  z
+    .strictObject({
+      id: LETTER_ID.describe("Name used by --letter and in the file name <Name>-Letter-<id>.pdf"),
+      ...letterFields,
+    })
+    .describe("Extension: a cover letter"),
 );
 
 /** A letter in a file of its own: `resume:` names the résumé it goes with. */
@@ -527,7 +599,10 @@ export const LetterFileSchema = closed(
   z
     .strictObject({
       $schema: text().optional(),
-      resume: text().trim().min(1, "name the résumé file this letter goes with").describe("The résumé file this letter goes with, relative to this file"),
+      resume: text()
+        .trim()
+        .min(1, "name the résumé file this letter goes with")
+        .describe("The résumé file this letter goes with, relative to this file"),
       id: LETTER_ID.optional().describe("Used in the file name <Name>-Letter-<id>.pdf (default: this file's name)"),
       ...letterFields,
     })
@@ -564,10 +639,14 @@ export const ResumeSchema = z
     customSections: list(customSection).optional(),
     render: render.optional(),
     variants: z
-      .record(z.string().regex(VARIANT_NAME_RE, "a variant name is lower-case letters, digits and dashes"), variant, { error: "expected variants by name" })
+      .record(z.string().regex(VARIANT_NAME_RE, "a variant name is lower-case letters, digits and dashes"), variant, {
+        error: "expected variants by name",
+      })
       .optional()
       .describe("Extension: named tailored versions (resume build --variant NAME)"),
-    letters: list(letter).optional().describe("Extension: cover letters that go with the résumé (resume build --letter ID)"),
+    letters: list(letter)
+      .optional()
+      .describe("Extension: cover letters that go with the résumé (resume build --letter ID)"),
   })
   .superRefine((raw, ctx) => {
     // Section ids must be unique, and render.order may only name sections that can exist.
@@ -615,7 +694,11 @@ export const ResumeSchema = z
       for (const key of ["order", "hide"] as const) {
         (Array.isArray(v[key]) ? (v[key] as unknown[]) : []).forEach((id, i) => {
           if (typeof id === "string" && !ids.has(id)) {
-            ctx.addIssue({ code: "custom", path: ["variants", name, key, i], message: unknownSectionMessage(id, [...ids]) });
+            ctx.addIssue({
+              code: "custom",
+              path: ["variants", name, key, i],
+              message: unknownSectionMessage(id, [...ids]),
+            });
           }
         });
       }
@@ -624,11 +707,25 @@ export const ResumeSchema = z
     const letterIds = new Set<string>();
     (Array.isArray(doc.letters) ? doc.letters.map(asRecord) : []).forEach((l, i) => {
       if (typeof l.id === "string") {
-        if (letterIds.has(l.id)) ctx.addIssue({ code: "custom", path: ["letters", i, "id"], message: `the letter id "${l.id}" is already taken; give this letter a different id` });
+        if (letterIds.has(l.id))
+          ctx.addIssue({
+            code: "custom",
+            path: ["letters", i, "id"],
+            message: `the letter id "${l.id}" is already taken; give this letter a different id`,
+          });
         letterIds.add(l.id);
       }
       if (typeof l.variant === "string" && !(l.variant in asRecord(doc.variants))) {
-        ctx.addIssue({ code: "custom", path: ["letters", i, "variant"], message: noSuchName("variant", l.variant, Object.keys(asRecord(doc.variants)), "the résumé defines no variants") });
+        ctx.addIssue({
+          code: "custom",
+          path: ["letters", i, "variant"],
+          message: noSuchName(
+            "variant",
+            l.variant,
+            Object.keys(asRecord(doc.variants)),
+            "the résumé defines no variants",
+          ),
+        });
       }
     });
     const hide = asRecord(doc.render).hide;

@@ -38,7 +38,16 @@ const FILTER_PRIMITIVES = new Set([
   "feoffset",
 ]);
 /** Elements inside a primitive, not primitives themselves. */
-const FILTER_PARTS = new Set(["fefuncr", "fefuncg", "fefuncb", "fefunca", "femergenode", "fedistantlight", "fepointlight", "fespotlight"]);
+const FILTER_PARTS = new Set([
+  "fefuncr",
+  "fefuncg",
+  "fefuncb",
+  "fefunca",
+  "femergenode",
+  "fedistantlight",
+  "fepointlight",
+  "fespotlight",
+]);
 
 export interface SvgPlan {
   /** Declared size (1 in = 72). */
@@ -83,10 +92,13 @@ function filterRuns(value: string, primitives: Map<string, number>): number {
  * beyond the bounds above.
  */
 export function planSvg(data: Buffer): SvgPlan {
-  if (data[0] === 0x1f && data[1] === 0x8b) throw new Error("a compressed SVG (.svgz) is not read; save it as a plain SVG");
+  if (data[0] === 0x1f && data[1] === 0x8b)
+    throw new Error("a compressed SVG (.svgz) is not read; save it as a plain SVG");
   const text = data.toString("utf8");
-  if (/<!ENTITY/i.test(text)) throw new Error("the SVG declares XML entities, which this tool does not expand; export it again without them");
-  if (/<\?xml-stylesheet/i.test(text)) throw new Error("the SVG links a style sheet in another file; export it with its styles inside");
+  if (/<!ENTITY/i.test(text))
+    throw new Error("the SVG declares XML entities, which this tool does not expand; export it again without them");
+  if (/<\?xml-stylesheet/i.test(text))
+    throw new Error("the SVG links a style sheet in another file; export it with its styles inside");
 
   let elements = 0;
   let root: Record<string, string> | undefined;
@@ -124,7 +136,10 @@ export function planSvg(data: Buffer): SvgPlan {
           if (filterId !== undefined) primitives.set(filterId, 0);
         } else if (tag.startsWith("fe") && inFilter) {
           if (!FILTER_PARTS.has(tag)) {
-            if (!FILTER_PRIMITIVES.has(tag)) problems.push(`the SVG uses the filter effect <${name}>, which this tool does not draw; export the image as PNG`);
+            if (!FILTER_PRIMITIVES.has(tag))
+              problems.push(
+                `the SVG uses the filter effect <${name}>, which this tool does not draw; export the image as PNG`,
+              );
             if (filterId !== undefined) primitives.set(filterId, (primitives.get(filterId) ?? 0) + 1);
           }
           const sd = attrs.stdDeviation ?? attrs.stddeviation;
@@ -138,13 +153,20 @@ export function planSvg(data: Buffer): SvgPlan {
         if (tag === "image" || tag === "feimage") {
           const m = /^data:image\/(png|jpe?g|gif|webp);base64,([\s\S]*)$/i.exec(href);
           if (!m) {
-            problems.push(href.startsWith("data:") ? "the SVG embeds an image that is not PNG, JPEG, GIF or WebP" : "the SVG links an image in another file; embed it, or export the whole image as PNG");
+            problems.push(
+              href.startsWith("data:")
+                ? "the SVG embeds an image that is not PNG, JPEG, GIF or WebP"
+                : "the SVG links an image in another file; embed it, or export the whole image as PNG",
+            );
           } else {
             embedded.push(Buffer.from(m[2]!.replace(/\s+/g, ""), "base64"));
           }
         }
         const style = attrs.style ?? "";
-        const filter = [attrs.filter ?? "", ...[...style.matchAll(/(?:^|;)\s*filter\s*:([^;]*)/gi)].map((m) => m[1]!)].filter((v) => v.trim() && v.trim() !== "none");
+        const filter = [
+          attrs.filter ?? "",
+          ...[...style.matchAll(/(?:^|;)\s*filter\s*:([^;]*)/gi)].map((m) => m[1]!),
+        ].filter((v) => v.trim() && v.trim() !== "none");
         uses.push(filter.join(" "));
         classes.push((attrs.class ?? "").split(/\s+/).filter(Boolean));
         if (attrs.mask !== undefined || /(?:^|;)\s*mask\s*:/i.test(style)) uses.push("mask(");
@@ -182,9 +204,12 @@ export function planSvg(data: Buffer): SvgPlan {
   parser.end();
 
   if (!root) throw new Error("not an image this tool can read (an SVG without an <svg> element)");
-  if (elements > MAX_SVG_ELEMENTS) throw new Error(`the SVG has more than ${MAX_SVG_ELEMENTS} elements; simplify it or export it as PNG`);
+  if (elements > MAX_SVG_ELEMENTS)
+    throw new Error(`the SVG has more than ${MAX_SVG_ELEMENTS} elements; simplify it or export it as PNG`);
   if (problems.length) throw new Error(problems[0]!);
-  for (const s of sheets) if (/@import/i.test(s)) throw new Error("the SVG's style sheet imports another file; export it with its styles inside");
+  for (const s of sheets)
+    if (/@import/i.test(s))
+      throw new Error("the SVG's style sheet imports another file; export it with its styles inside");
 
   // Elements drawn: each <use> draws its target's elements again, and uses inside them multiply.
   const drawn = new Map<string, number>();
@@ -200,24 +225,36 @@ export function planSvg(data: Buffer): SvgPlan {
     return n;
   };
   if (count("") > MAX_SVG_DRAWN) {
-    throw new Error(`the SVG repeats its elements (<use>) to draw more than ${MAX_SVG_DRAWN}, or repeats one inside itself; simplify it or export it as PNG`);
+    throw new Error(
+      `the SVG repeats its elements (<use>) to draw more than ${MAX_SVG_DRAWN}, or repeats one inside itself; simplify it or export it as PNG`,
+    );
   }
 
   // The size it declares: width and height, else its viewBox.
   let vb: number[] | undefined;
   if (root.viewBox !== undefined || root.viewbox !== undefined) {
-    vb = (root.viewBox ?? root.viewbox)!.trim().split(/[\s,]+/).map(Number);
+    vb = (root.viewBox ?? root.viewbox)!
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
     if (vb.length !== 4 || vb.some((n) => !Number.isFinite(n) || Math.abs(n) > 1e9) || !(vb[2]! > 0 && vb[3]! > 0)) {
-      throw new Error(`the SVG's viewBox "${(root.viewBox ?? root.viewbox)!.slice(0, 40)}" is not a box; it needs four numbers, a positive width and height`);
+      throw new Error(
+        `the SVG's viewBox "${(root.viewBox ?? root.viewbox)!.slice(0, 40)}" is not a box; it needs four numbers, a positive width and height`,
+      );
     }
   }
   let w = length(root.width);
   let h = length(root.height);
-  if (w === "relative" || w === undefined) w = vb ? (typeof h === "number" ? (h * vb[2]!) / vb[3]! : vb[2]!) : undefined;
-  if (h === "relative" || h === undefined) h = vb ? (typeof w === "number" ? (w * vb[3]!) / vb[2]! : vb[3]!) : undefined;
-  if (typeof w !== "number" || typeof h !== "number") throw new Error("the SVG gives no size (width and height, or a viewBox); export it again with one");
+  if (w === "relative" || w === undefined)
+    w = vb ? (typeof h === "number" ? (h * vb[2]!) / vb[3]! : vb[2]!) : undefined;
+  if (h === "relative" || h === undefined)
+    h = vb ? (typeof w === "number" ? (w * vb[3]!) / vb[2]! : vb[3]!) : undefined;
+  if (typeof w !== "number" || typeof h !== "number")
+    throw new Error("the SVG gives no size (width and height, or a viewBox); export it again with one");
   if (!(w > 0 && h > 0) || w > MAX_SVG_SIDE || h > MAX_SVG_SIDE) {
-    throw new Error(`the SVG declares a size of ${plain(w)} × ${plain(h)} px; an image may be at most ${MAX_SVG_SIDE} px a side, and more than 0`);
+    throw new Error(
+      `the SVG declares a size of ${plain(w)} × ${plain(h)} px; an image may be at most ${MAX_SVG_SIDE} px a side, and more than 0`,
+    );
   }
 
   // Filter work: each element that uses a filter runs its primitives over (at most) the drawing.
@@ -232,18 +269,30 @@ export function planSvg(data: Buffer): SvgPlan {
       const selectors = rule[1]!.split(",").map((x) => x.trim());
       const onlyClasses = selectors.every((x) => /^(\.[\w-]+)+$/.test(x));
       const selected = onlyClasses
-        ? classes.filter((c) => selectors.some((x) => x.slice(1).split(".").every((name) => c.includes(name)))).length
+        ? classes.filter((c) =>
+            selectors.some((x) =>
+              x
+                .slice(1)
+                .split(".")
+                .every((name) => c.includes(name)),
+            ),
+          ).length
         : elements;
       runs += cost * selected;
     }
   }
   if (runs > MAX_SVG_FILTER_RUNS) {
-    throw new Error(`the SVG applies filter effects or masks ${runs} times; at most ${MAX_SVG_FILTER_RUNS} are drawn. Simplify it or export it as PNG`);
+    throw new Error(
+      `the SVG applies filter effects or masks ${runs} times; at most ${MAX_SVG_FILTER_RUNS} are drawn. Simplify it or export it as PNG`,
+    );
   }
-  if (embedded.length > MAX_SVG_IMAGES) throw new Error(`the SVG embeds ${embedded.length} images; at most ${MAX_SVG_IMAGES}`);
+  if (embedded.length > MAX_SVG_IMAGES)
+    throw new Error(`the SVG embeds ${embedded.length} images; at most ${MAX_SVG_IMAGES}`);
 
   // Drawn at 300 dpi, but at most DRAW_SIDE on the long side, less with filter effects.
-  const side = runs ? Math.max(MIN_FILTERED_SIDE, Math.min(DRAW_SIDE, Math.sqrt(FILTER_PIXEL_BUDGET / runs))) : DRAW_SIDE;
+  const side = runs
+    ? Math.max(MIN_FILTERED_SIDE, Math.min(DRAW_SIDE, Math.sqrt(FILTER_PIXEL_BUDGET / runs)))
+    : DRAW_SIDE;
   const density = Math.min(300, (72 * side) / Math.max(w, h));
   return { width: w, height: h, density, embedded };
 }

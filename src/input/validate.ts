@@ -30,14 +30,24 @@ export function validateDocument(loaded: LoadedSource, opts: CoerceOptions = {})
   const coerced = coerce(loaded, { strict });
   const source = withPaths(loaded, coerced.sourcePath);
   const result = ResumeSchema.safeParse(coerced.data);
-  const found = [...coerced.problems, ...(result.success ? [] : describeIssues(source, coerced.data, result.error.issues))];
+  const found = [
+    ...coerced.problems,
+    ...(result.success ? [] : describeIssues(source, coerced.data, result.error.issues)),
+  ];
   // What reading assumed (a comment in JSON) is refused under --strict, as coerce's assumptions are.
-  const refused = strict ? loaded.warnings.filter((w) => w.assumed).map(({ severity: _, assumed: __, ...w }) => ({ ...w, message: `${w.message} (refused under ${strict})` })) : [];
+  const refused = strict
+    ? loaded.warnings
+        .filter((w) => w.assumed)
+        .map(({ severity: _, assumed: __, ...w }) => ({ ...w, message: `${w.message} (refused under ${strict})` }))
+    : [];
   const problems = inFileOrder([...loaded.problems, ...refused, ...trusted(found, loaded.brokenAt)]);
   return {
     resume: problems.length || !result.success ? undefined : result.data,
     problems,
-    warnings: inFileOrder([...loaded.warnings.filter((w) => !strict || !w.assumed), ...trusted(coerced.warnings, loaded.brokenAt)]),
+    warnings: inFileOrder([
+      ...loaded.warnings.filter((w) => !strict || !w.assumed),
+      ...trusted(coerced.warnings, loaded.brokenAt),
+    ]),
     data: coerced.data,
     source,
     extras: coerced.extras,
@@ -68,13 +78,27 @@ export function validateLetterFile(loaded: LoadedSource): LetterFile {
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code !== "unrecognized_keys") continue;
-      const known = Object.keys(issue.path.length ? (LetterFileSchema.shape.to.unwrap().shape as object) : LetterFileSchema.shape);
+      const known = Object.keys(
+        issue.path.length ? (LetterFileSchema.shape.to.unwrap().shape as object) : LetterFileSchema.shape,
+      );
       for (const key of issue.keys) {
         const guess = typoOf(key, known);
-        problems.push(loaded.at([...issue.path, key], guess ? `unknown key; did you mean "${guess}"?` : `unknown key; a letter has: ${known.join(", ")}`, { key: true }));
+        problems.push(
+          loaded.at(
+            [...issue.path, key],
+            guess ? `unknown key; did you mean "${guess}"?` : `unknown key; a letter has: ${known.join(", ")}`,
+            { key: true },
+          ),
+        );
       }
     }
-    problems.push(...describeIssues(loaded, data, result.error.issues.filter((i) => i.code !== "unrecognized_keys")));
+    problems.push(
+      ...describeIssues(
+        loaded,
+        data,
+        result.error.issues.filter((i) => i.code !== "unrecognized_keys"),
+      ),
+    );
   }
   const found = inFileOrder([...loaded.problems, ...trusted(problems, loaded.brokenAt)]);
   if (found.length || !result.success) throw new ResumeError(found, loaded.warnings);
@@ -85,7 +109,11 @@ const withoutEmpty = (v: unknown): unknown =>
   Array.isArray(v)
     ? v.map(withoutEmpty)
     : v !== null && typeof v === "object"
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => !(typeof x === "string" && x.trim() === "")).map(([k, x]) => [k, withoutEmpty(x)]))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => !(typeof x === "string" && x.trim() === ""))
+            .map(([k, x]) => [k, withoutEmpty(x)]),
+        )
       : v;
 
 /**
@@ -115,7 +143,13 @@ export function describeIssues(source: LoadedSource, data: unknown, issues: read
       const known = knownKeysAt(path);
       for (const key of issue.keys) {
         const guess = typoOf(key, known);
-        out.push(source.at([...path, key], guess ? `unknown key; did you mean "${guess}"?` : `unknown key; expected one of: ${known.join(", ")}`, { key: true }));
+        out.push(
+          source.at(
+            [...path, key],
+            guess ? `unknown key; did you mean "${guess}"?` : `unknown key; expected one of: ${known.join(", ")}`,
+            { key: true },
+          ),
+        );
       }
       continue;
     }
@@ -178,4 +212,3 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
-

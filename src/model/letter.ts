@@ -32,7 +32,12 @@ const t = (s: string | undefined) => {
 /** A day, month and year in the résumé's language (a month or a year alone when that is all the date says). */
 export function letterDate(iso: string, vm: Pick<ViewModel, "locale">): string {
   const [y, m, d] = iso.split("-").map(Number);
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", timeZone: "UTC", ...(m ? { month: "long" } : {}), ...(m && d ? { day: "numeric" } : {}) };
+  const options: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    timeZone: "UTC",
+    ...(m ? { month: "long" } : {}),
+    ...(m && d ? { day: "numeric" } : {}),
+  };
   return new Intl.DateTimeFormat(languageTag(vm.locale), options).format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
 }
 
@@ -42,7 +47,9 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export function normalizeLetter(letter: Letter, vm: ViewModel, today: Date): LetterModel {
   const to = letter.to ?? {};
   const address = typeof to.address === "string" ? to.address.split(/\r?\n/) : (to.address ?? []);
-  const body = (typeof letter.body === "string" ? letter.body.split(/\n[ \t]*\n/) : letter.body).map((p) => t(p)).filter((p): p is string => p !== undefined);
+  const body = (typeof letter.body === "string" ? letter.body.split(/\n[ \t]*\n/) : letter.body)
+    .map((p) => t(p))
+    .filter((p): p is string => p !== undefined);
   const subject = t(letter.subject);
   return {
     id: letter.id,

@@ -37,7 +37,7 @@ export function parseMarkup(src: string): Run[] {
     if (buf) runs.push({ text: buf, bold, italic });
     buf = "";
   };
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     const ch = src[i]!;
     if (ch === "\\" && i + 1 < src.length && "*[]()\\".includes(src[i + 1]!)) {
       buf += src[i + 1];

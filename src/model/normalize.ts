@@ -7,7 +7,16 @@ import { linkRefusal } from "../common/links.js";
 import type { Cjk, TextFont } from "../input/schema.js";
 import { formatDate, formatRange, languageTag, WORDS, type Locale, type Words } from "./locale.js";
 import { detectLocale, INVISIBLE, scriptNeeds, type ScriptNeeds } from "./scripts.js";
-import { BUILTIN_SECTIONS, customSectionId, emailProblem, urlProblem, type BuiltinSection, type Paper, type Resume, type Theme } from "../input/schema.js";
+import {
+  BUILTIN_SECTIONS,
+  customSectionId,
+  emailProblem,
+  urlProblem,
+  type BuiltinSection,
+  type Paper,
+  type Resume,
+  type Theme,
+} from "../input/schema.js";
 
 export const NBSP = "\u00A0";
 export const EN_DASH = "\u2013";
@@ -74,7 +83,25 @@ export interface ViewModel {
 }
 
 /** Render options that the command line may set over the file's `render`. */
-export type RenderOptions = Partial<Pick<NonNullable<Resume["render"]>, "theme" | "paper" | "accent" | "font" | "fontSize" | "lineSpacing" | "margins" | "locale" | "dateFormat" | "photo" | "order" | "hide" | "titles" | "cjk">>;
+export type RenderOptions = Partial<
+  Pick<
+    NonNullable<Resume["render"]>,
+    | "theme"
+    | "paper"
+    | "accent"
+    | "font"
+    | "fontSize"
+    | "lineSpacing"
+    | "margins"
+    | "locale"
+    | "dateFormat"
+    | "photo"
+    | "order"
+    | "hide"
+    | "titles"
+    | "cjk"
+  >
+>;
 
 /** How a document is styled beyond its theme: the knobs the file and command line set. */
 export interface Style {
@@ -99,27 +126,29 @@ export function dropInvisible(s: string): string {
 
 /** Straight quotes and ASCII dashes to their typographic forms; everything else untouched. */
 export function typeset(s: string): string {
-  return dropInvisible(s)
-    // Runs of spaces and tabs print as one space; none before CJK closing punctuation (。、」…),
-    // which may not start a line.
-    .replace(/[ \t]{2,}/g, " ")
-    // Spaces around a line break go, and several blank lines are one paragraph break.
-    .replace(/[ \t]*\r?\n[ \t]*/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .replace(/ (?=[、。，．・：；？！）」』】〕〉》])/g, "")
-    .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
-    .replace(/"/g, "\u201D")
-    .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, "$1\u2019")
-    // An elision is an apostrophe, never an opening quote: '16, '90s, rock 'n' roll, 'til.
-    .replace(/(^|[\s([{\u2013-])'(?=\d\d(?!\d))/g, "$1\u2019")
-    .replace(/(^|\s)'n'(?=\s)/gi, "$1\u2019n\u2019")
-    .replace(/(^|\s)'(?=(?:til|em|cause|bout|tis|twas|kay)\b)/gi, "$1\u2019")
-    .replace(/(^|[\s([{])'(?=\S)/g, "$1\u2018")
-    .replace(/'/g, "\u2019")
-    .replace(/(\S) -{2,3} (\S)/g, `$1${NBSP}\u2014 $2`)
-    // Year ranges such as 2011-2012 take an en dash; other digit-dash-digit runs (phones, ISO dates) stay.
-    .replace(/(?<![\d-])(\d{4})-{1,2}(\d{4})(?![\d-])/g, `$1${EN_DASH}$2`)
-    .replace(/\.\.\./g, "\u2026");
+  return (
+    dropInvisible(s)
+      // Runs of spaces and tabs print as one space; none before CJK closing punctuation (。、」…),
+      // which may not start a line.
+      .replace(/[ \t]{2,}/g, " ")
+      // Spaces around a line break go, and several blank lines are one paragraph break.
+      .replace(/[ \t]*\r?\n[ \t]*/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .replace(/ (?=[、。，．・：；？！）」』】〕〉》])/g, "")
+      .replace(/(^|[\s([{\u2014\u2013-])"(?=\S)/g, "$1\u201C")
+      .replace(/"/g, "\u201D")
+      .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, "$1\u2019")
+      // An elision is an apostrophe, never an opening quote: '16, '90s, rock 'n' roll, 'til.
+      .replace(/(^|[\s([{\u2013-])'(?=\d\d(?!\d))/g, "$1\u2019")
+      .replace(/(^|\s)'n'(?=\s)/gi, "$1\u2019n\u2019")
+      .replace(/(^|\s)'(?=(?:til|em|cause|bout|tis|twas|kay)\b)/gi, "$1\u2019")
+      .replace(/(^|[\s([{])'(?=\S)/g, "$1\u2018")
+      .replace(/'/g, "\u2019")
+      .replace(/(\S) -{2,3} (\S)/g, `$1${NBSP}\u2014 $2`)
+      // Year ranges such as 2011-2012 take an en dash; other digit-dash-digit runs (phones, ISO dates) stay.
+      .replace(/(?<![\d-])(\d{4})-{1,2}(\d{4})(?![\d-])/g, `$1${EN_DASH}$2`)
+      .replace(/\.\.\./g, "\u2026")
+  );
 }
 
 /**
@@ -167,18 +196,34 @@ export function quotesOf(locale: Locale): (s: string | undefined) => string | un
   const marks = QUOTES[locale];
   if (!marks) return (s) => s;
   const [open, close, open1, close1] = marks;
-  return (s) => s?.replace(/\u201C([^\u201C\u201D\n]*)\u201D/g, `${open}$1${close}`).replace(/(^|[\s([{\u201C\u201E\u00AB])\u2018([^\u2018\u2019\n]*[^\s\u2018\u2019])\u2019(?!\p{L})/gu, `$1${open1}$2${close1}`);
+  return (s) =>
+    s
+      ?.replace(/\u201C([^\u201C\u201D\n]*)\u201D/g, `${open}$1${close}`)
+      .replace(
+        /(^|[\s([{\u201C\u201E\u00AB])\u2018([^\u2018\u2019\n]*[^\s\u2018\u2019])\u2019(?!\p{L})/gu,
+        `$1${open1}$2${close1}`,
+      );
 }
 
 /** A section with its text's quotation marks in the résumé's language (links untouched). */
 function inQuotes(section: Section, q: (s: string | undefined) => string | undefined): Section {
   const qs = (list: string[]) => list.map((b) => q(b)!);
-  if (section.kind === "text") return { ...section, ...(section.paragraph === undefined ? {} : { paragraph: q(section.paragraph) }), bullets: qs(section.bullets) };
-  if (section.kind === "rows") return { ...section, rows: section.rows.map((r) => ({ label: q(r.label)!, value: q(r.value)! })) };
+  if (section.kind === "text")
+    return {
+      ...section,
+      ...(section.paragraph === undefined ? {} : { paragraph: q(section.paragraph) }),
+      bullets: qs(section.bullets),
+    };
+  if (section.kind === "rows")
+    return { ...section, rows: section.rows.map((r) => ({ label: q(r.label)!, value: q(r.value)! })) };
   return {
     ...section,
     entries: section.entries.map((e) => {
-      const out: Entry = { ...e, bullets: qs(e.bullets), details: e.details.map((d) => ({ ...d, value: q(d.value)! })) };
+      const out: Entry = {
+        ...e,
+        bullets: qs(e.bullets),
+        details: e.details.map((d) => ({ ...d, value: q(d.value)! })),
+      };
       for (const k of ["title", "subtitle", "note", "summary"] as const) if (e[k] !== undefined) out[k] = q(e[k]);
       return out;
     }),
@@ -201,7 +246,10 @@ export function splitBullets(text: string | undefined): { paragraph?: string; bu
     if (m) bullets.push(m[1]!.trim());
     else rest.push(line);
   }
-  const paragraph = rest.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const paragraph = rest
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return { paragraph: paragraph || undefined, bullets };
 }
 
@@ -213,7 +261,11 @@ function withBullets(summary: string | undefined, highlights: string[]): { summa
 
 /** The same address, however written: no scheme, no `www.`, no final slash, host in lower case. */
 const sameAddress = (url: string) => {
-  const rest = url.trim().replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/+$/, "");
+  const rest = url
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/^www\./i, "")
+    .replace(/\/+$/, "");
   const slash = rest.search(/[/?#]/);
   return slash < 0 ? rest.toLowerCase() : rest.slice(0, slash).toLowerCase() + rest.slice(slash);
 };
@@ -236,9 +288,17 @@ function onceEach(contacts: Link[]): Link[] {
  * miss without it); then every one prints with it.
  */
 function oneStyle(contacts: Link[]): Link[] {
-  const web = (c: Link) => c.href !== undefined && /^https?:/i.test(c.href) && /^(?:https?:\/\/)?[^\s]+$/i.test(c.text) && c.text.replace(/^https?:\/\//i, "") === displayUrl(c.href).replace(/^https?:\/\//i, "");
+  const web = (c: Link) =>
+    c.href !== undefined &&
+    /^https?:/i.test(c.href) &&
+    /^(?:https?:\/\/)?[^\s]+$/i.test(c.text) &&
+    c.text.replace(/^https?:\/\//i, "") === displayUrl(c.href).replace(/^https?:\/\//i, "");
   if (!contacts.some((c) => web(c) && /^https?:\/\//i.test(c.text))) return contacts;
-  return contacts.map((c) => (web(c) && !/^https?:\/\//i.test(c.text) ? { ...c, text: `${/^http:/i.test(c.href!) ? "http" : "https"}://${c.text}` } : c));
+  return contacts.map((c) =>
+    web(c) && !/^https?:\/\//i.test(c.text)
+      ? { ...c, text: `${/^http:/i.test(c.href!) ? "http" : "https"}://${c.text}` }
+      : c,
+  );
 }
 
 function placeText(loc: Resume["basics"]["location"] | string | undefined): string | undefined {
@@ -269,7 +329,12 @@ function entry(fields: Partial<Entry>): Entry {
   }
   // A short address without dates takes the dates' place on the first line, not a line of its
   // own (a long one would wrap there, above or beside the title, and stays on the second line).
-  if (e.date === undefined && e.location !== undefined && e.locationHref !== undefined && e.location.length <= SHORT_ADDRESS) {
+  if (
+    e.date === undefined &&
+    e.location !== undefined &&
+    e.locationHref !== undefined &&
+    e.location.length <= SHORT_ADDRESS
+  ) {
     e.date = e.location;
     e.dateHref = e.locationHref;
     delete e.location;
@@ -295,7 +360,10 @@ interface Context {
   caps(title: string): string;
 }
 
-function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, range, caps }: Context): Section | undefined {
+function builtinSection(
+  id: BuiltinSection,
+  { r, assets, words, titles, date, range, caps }: Context,
+): Section | undefined {
   const title = typeset(titles[id] ?? words.titles[id]);
   const head = { id, title, caps: caps(title) };
   const entries = (all: Entry[]): Section | undefined => {
@@ -310,7 +378,9 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
   switch (id) {
     case "summary": {
       const { paragraph, bullets } = splitBullets(t(r.basics.summary));
-      return paragraph || bullets.length ? { kind: "text", ...head, ...(paragraph ? { paragraph } : {}), bullets } : undefined;
+      return paragraph || bullets.length
+        ? { kind: "text", ...head, ...(paragraph ? { paragraph } : {}), bullets }
+        : undefined;
     }
     case "work":
       return entries(
@@ -423,9 +493,15 @@ function builtinSection(id: BuiltinSection, { r, assets, words, titles, date, ra
       return rowsOf(rows, false);
     }
     case "languages":
-      return rowsOf((r.languages ?? []).map((l) => ({ label: t(l.language) ?? "", value: t(l.fluency) ?? "" })), true);
+      return rowsOf(
+        (r.languages ?? []).map((l) => ({ label: t(l.language) ?? "", value: t(l.fluency) ?? "" })),
+        true,
+      );
     case "interests":
-      return rowsOf((r.interests ?? []).map((i) => ({ label: t(i.name) ?? "", value: ts(i.keywords).join(", ") })), false);
+      return rowsOf(
+        (r.interests ?? []).map((i) => ({ label: t(i.name) ?? "", value: ts(i.keywords).join(", ") })),
+        false,
+      );
   }
 }
 
@@ -466,7 +542,14 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     const custom = customById.get(id);
     if (custom) {
       const title = typeset(custom.title.trim());
-      sections.push({ kind: "text", id, title, caps: ctx.caps(title), paragraph: t(custom.summary), bullets: ts(custom.highlights) });
+      sections.push({
+        kind: "text",
+        id,
+        title,
+        caps: ctx.caps(title),
+        paragraph: t(custom.summary),
+        bullets: ts(custom.highlights),
+      });
       continue;
     }
     const s = builtinSection(id as BuiltinSection, ctx);
@@ -477,10 +560,16 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
   const contacts: Link[] = [];
   const place = placeText(b.location);
   if (place) contacts.push({ text: typeset(place) });
-  if (b.email) contacts.push({ text: b.email.trim(), ...(emailProblem(b.email) ? {} : { href: `mailto:${b.email.trim()}` }) });
+  if (b.email)
+    contacts.push({ text: b.email.trim(), ...(emailProblem(b.email) ? {} : { href: `mailto:${b.email.trim()}` }) });
   const phone = b.phone?.trim();
   // A number is a tel: link; anything else ("Upon request") is printed as it is.
-  if (phone) contacts.push(isPhoneNumber(phone) ? { text: phone, href: `tel:${phone.replace(/(?:ext\.?|x|#).*$/i, "").replace(/[^\d+]/g, "")}` } : { text: typeset(phone) });
+  if (phone)
+    contacts.push(
+      isPhoneNumber(phone)
+        ? { text: phone, href: `tel:${phone.replace(/(?:ext\.?|x|#).*$/i, "").replace(/[^\d+]/g, "")}` }
+        : { text: typeset(phone) },
+    );
   if (b.url) contacts.push({ text: displayUrl(b.url), href: link(b.url) });
   for (const p of b.profiles ?? []) {
     // A link that is not a web address (skype:…) reads better as the network and user name.
@@ -527,12 +616,26 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
  */
 export function fontsFor(text: string, locale: Locale, forced?: Cjk): ScriptNeeds {
   const words = WORDS[locale];
-  const needs = scriptNeeds(`${text}\n${Object.values(words.titles).join("\n")}\n${words.present}\n${formatDate("2021-06", locale)}`, locale);
+  const needs = scriptNeeds(
+    `${text}\n${Object.values(words.titles).join("\n")}\n${words.present}\n${formatDate("2021-06", locale)}`,
+    locale,
+  );
   return forced ? { ...needs, cjk: [forced] } : needs;
 }
 
 /** Keys whose values are never printed: paths, ids, tags and settings. */
-export const NOT_PRINTED = new Set(["badge", "$schema", "meta", "render", "id", "image", "tags", "variants", "variant", "resume"]);
+export const NOT_PRINTED = new Set([
+  "badge",
+  "$schema",
+  "meta",
+  "render",
+  "id",
+  "image",
+  "tags",
+  "variants",
+  "variant",
+  "resume",
+]);
 
 /** Every string the résumé may print, one per line (to tell its scripts and language). */
 export function resumeText(data: unknown): string {
@@ -540,7 +643,8 @@ export function resumeText(data: unknown): string {
   const visit = (v: unknown) => {
     if (typeof v === "string") out.push(v);
     else if (Array.isArray(v)) v.forEach(visit);
-    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) if (!NOT_PRINTED.has(k)) visit(x);
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) if (!NOT_PRINTED.has(k)) visit(x);
   };
   visit(data);
   return out.join("\n");

@@ -11,7 +11,8 @@ const HANGUL = /\p{Script=Hangul}/u;
 /** Han ideographs, and the CJK punctuation and full-width forms that come with them. */
 const HAN = /[\p{Script=Han}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** What asks for the emoji font: pictographs drawn as emoji, and the code points that join or style them. */
-const EMOJI = /\p{Emoji_Presentation}|\u200D|\uFE0E|\uFE0F|\u20E3|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u{1F000}-\u{1FAFF}]/u;
+const EMOJI =
+  /\p{Emoji_Presentation}|\u200D|\uFE0E|\uFE0F|\u20E3|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u{1F000}-\u{1FAFF}]/u;
 
 /** Common characters written differently in Simplified and Traditional Chinese, pair by pair. */
 const SIMPLIFIED = "们这说时为来个国会对发经学开业务员产实现进动体长问题际设计网络数据统项负责术历职与万间见关门车东";
@@ -32,7 +33,8 @@ export function scriptNeeds(text: string, locale?: Locale): ScriptNeeds {
   const cjk: Cjk[] = [];
   if (KANA.test(text)) cjk.push("jp");
   if (HANGUL.test(text)) cjk.push("kr");
-  if (!cjk.length && HAN.test(text)) cjk.push(locale === "zh-tw" || (locale !== "zh" && traditional(text)) ? "tc" : "sc");
+  if (!cjk.length && HAN.test(text))
+    cjk.push(locale === "zh-tw" || (locale !== "zh" && traditional(text)) ? "tc" : "sc");
   return { cjk, emoji: EMOJI.test(text) };
 }
 
@@ -79,9 +81,37 @@ export function detectLocale(text: string): Locale | undefined {
 }
 
 const SCRIPTS = [
-  "Latin", "Greek", "Cyrillic", "Armenian", "Hebrew", "Arabic", "Syriac", "Thaana", "Nko", "Devanagari", "Bengali",
-  "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Thai", "Lao", "Tibetan",
-  "Myanmar", "Georgian", "Ethiopic", "Cherokee", "Khmer", "Mongolian", "Tifinagh", "Javanese", "Balinese",
+  "Latin",
+  "Greek",
+  "Cyrillic",
+  "Armenian",
+  "Hebrew",
+  "Arabic",
+  "Syriac",
+  "Thaana",
+  "Nko",
+  "Devanagari",
+  "Bengali",
+  "Gurmukhi",
+  "Gujarati",
+  "Oriya",
+  "Tamil",
+  "Telugu",
+  "Kannada",
+  "Malayalam",
+  "Sinhala",
+  "Thai",
+  "Lao",
+  "Tibetan",
+  "Myanmar",
+  "Georgian",
+  "Ethiopic",
+  "Cherokee",
+  "Khmer",
+  "Mongolian",
+  "Tifinagh",
+  "Javanese",
+  "Balinese",
 ].map((name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const);
 
 /**

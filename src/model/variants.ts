@@ -15,7 +15,15 @@ export function findVariant(r: Resume, name: string, source: LoadedSource): Vari
   if (v) return { ...v, name };
   const names = Object.keys(all);
   const pos = names.length ? source.locate(["variants"], { key: true }) : undefined;
-  throw new ResumeError([{ file: source.file, line: pos?.line, col: pos?.col, path: "--variant", message: noSuchName("variant", name, names, "the résumé defines no variants") }]);
+  throw new ResumeError([
+    {
+      file: source.file,
+      line: pos?.line,
+      col: pos?.col,
+      path: "--variant",
+      message: noSuchName("variant", name, names, "the résumé defines no variants"),
+    },
+  ]);
 }
 
 type Tagged = { tags?: string[] };
@@ -30,7 +38,13 @@ export function selectVariant(r: Resume, v: Variant | undefined): Resume {
     return !v.include?.length || tags.some((t) => v.include!.includes(t));
   };
   const entries = <T extends Tagged & { highlights?: unknown[] }>(list: T[] | undefined): T[] | undefined =>
-    list?.filter(keep).map((e) => (e.highlights ? Object.assign(Object.create(Object.getPrototypeOf(e)), e, { highlights: e.highlights.filter(keep) }) : e));
+    list
+      ?.filter(keep)
+      .map((e) =>
+        e.highlights
+          ? Object.assign(Object.create(Object.getPrototypeOf(e)), e, { highlights: e.highlights.filter(keep) })
+          : e,
+      );
   // Entries with bullets are copied (their bullets differ); the rest keep their identity.
   const out: Resume = {
     ...r,

@@ -6,7 +6,8 @@ import type { AtsEntry, AtsResult } from "../check/ats.js";
 import type { JobMatch } from "../check/keywords.js";
 
 const WIDTH = 14;
-const row = (label: string, value: string | undefined, indent = "") => `${indent}${label.padEnd(WIDTH)}${value ?? "—"}\n`;
+const row = (label: string, value: string | undefined, indent = "") =>
+  `${indent}${label.padEnd(WIDTH)}${value ?? "—"}\n`;
 
 export function formatAts(r: AtsResult, job?: JobMatch): string {
   let out = "";
@@ -23,7 +24,9 @@ export function formatAts(r: AtsResult, job?: JobMatch): string {
     s.entries.forEach((e, i) => (out += (i || s.lines.length ? "\n" : "") + entry(e)));
   }
   if (!r.sections.length) out += "\nNo section headings found: a parser reads the whole résumé as one block.\n";
-  const problems = [!r.name && "no name", !r.email && "no email address", !r.phone && "no phone number"].filter(Boolean);
+  const problems = [!r.name && "no name", !r.email && "no email address", !r.phone && "no phone number"].filter(
+    Boolean,
+  );
   if (problems.length) out += `\nNot found: ${problems.join(", ")}.\n`;
   if (r.merged.length) {
     out += `\nJoined lines: ${r.merged.length} line${r.merged.length === 1 ? "" : "s"} where text from both columns shares a baseline; a parser reads each as one line:\n`;
@@ -45,6 +48,9 @@ function entry(e: AtsEntry): string {
 }
 
 function formatJob(job: JobMatch): string {
-  const list = (terms: JobMatch["found"]) => terms.map((t) => `${t.term}${t.where === "skills" ? " (skills)" : ""}${t.weight > 1 ? ` ×${t.weight}` : ""}`).join(", ") || "—";
+  const list = (terms: JobMatch["found"]) =>
+    terms
+      .map((t) => `${t.term}${t.where === "skills" ? " (skills)" : ""}${t.weight > 1 ? ` ×${t.weight}` : ""}`)
+      .join(", ") || "—";
   return `\nJob match: ${job.score} % (${job.found.length} of ${job.found.length + job.missing.length} terms)\n  In the résumé  ${list(job.found)}\n  Missing        ${list(job.missing)}\n`;
 }

@@ -73,7 +73,14 @@ function richRuns(c: Ctx, text: string, base: Docx.IRunOptions = {}): ParagraphC
   for (const run of parseMarkup(text)) {
     const lines = run.text.split("\n");
     const runs = lines.map(
-      (line, i) => new c.d.TextRun({ ...base, text: line, bold: run.bold || base.bold, italics: run.italic || base.italics, break: i > 0 ? 1 : undefined }),
+      (line, i) =>
+        new c.d.TextRun({
+          ...base,
+          text: line,
+          bold: run.bold || base.bold,
+          italics: run.italic || base.italics,
+          break: i > 0 ? 1 : undefined,
+        }),
     );
     if (run.href) out.push(link(c, run.href, runs));
     else out.push(...runs);
@@ -110,7 +117,9 @@ function header(c: Ctx): DocxParagraph[] {
       }),
     );
   }
-  out.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, alignment: align, children: [new d.TextRun(vm.name)] }));
+  out.push(
+    new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, alignment: align, children: [new d.TextRun(vm.name)] }),
+  );
   if (vm.label) {
     out.push(
       new d.Paragraph({
@@ -133,7 +142,13 @@ function header(c: Ctx): DocxParagraph[] {
 }
 
 /** A picture, inline (in the text's flow, where every Word reader finds it), with its alt text and link. */
-function picture(c: Ctx, image: { data: Buffer; format: "png" | "jpg"; width: number; height: number }, size: number, alt: string, opts: { link?: string } = {}): Docx.ImageRun {
+function picture(
+  c: Ctx,
+  image: { data: Buffer; format: "png" | "jpg"; width: number; height: number },
+  size: number,
+  alt: string,
+  opts: { link?: string } = {},
+): Docx.ImageRun {
   const scale = size / Math.max(image.width, image.height);
   return new c.d.ImageRun({
     type: image.format,
@@ -145,7 +160,12 @@ function picture(c: Ctx, image: { data: Buffer; format: "png" | "jpg"; width: nu
 }
 
 /** A line with text on the left and, at the right-aligned tab stop, more text. */
-function twoSided(c: Ctx, left: ParagraphChild[], right: ParagraphChild[], opts: Docx.IParagraphOptions): DocxParagraph {
+function twoSided(
+  c: Ctx,
+  left: ParagraphChild[],
+  right: ParagraphChild[],
+  opts: Docx.IParagraphOptions,
+): DocxParagraph {
   const children = right.length ? [...left, new c.d.TextRun({ children: [new c.d.Tab()] }), ...right] : left;
   return new c.d.Paragraph({ ...opts, tabStops: [{ type: c.d.TabStopType.RIGHT, position: tw(c.width) }], children });
 }
@@ -158,30 +178,64 @@ function entryParagraphs(c: Ctx, e: Entry, first: boolean): DocxParagraph[] {
   if (e.title || e.date) {
     const title = e.title ? plainRuns(c, e.title, e.titleHref, e.titleHref ? { color: hex(k.color.text) } : {}) : [];
     const date = e.date ? plainRuns(c, e.date, e.dateHref, { bold: false }) : [];
-    out.push(twoSided(c, title, date, { heading: e.title ? d.HeadingLevel.HEADING_3 : undefined, spacing: { before }, keepNext: true }));
+    out.push(
+      twoSided(c, title, date, {
+        heading: e.title ? d.HeadingLevel.HEADING_3 : undefined,
+        spacing: { before },
+        keepNext: true,
+      }),
+    );
   }
   const placeOnLine = e.location !== undefined && !(e.locationHref && e.location.length > 32);
   if (e.subtitle || (e.location && placeOnLine)) {
-    const subtitle = e.subtitle ? [new d.TextRun({ text: e.subtitle, italics: italic, color: italic ? undefined : hex(k.color.muted) })] : [];
-    const place = e.location && placeOnLine ? plainRuns(c, e.location, e.locationHref, { italics: italic, color: hex(k.color.muted) }) : [];
+    const subtitle = e.subtitle
+      ? [new d.TextRun({ text: e.subtitle, italics: italic, color: italic ? undefined : hex(k.color.muted) })]
+      : [];
+    const place =
+      e.location && placeOnLine
+        ? plainRuns(c, e.location, e.locationHref, { italics: italic, color: hex(k.color.muted) })
+        : [];
     out.push(twoSided(c, subtitle, place, { keepNext: true, spacing: { before: out.length ? 0 : before } }));
   }
-  if (e.location && !placeOnLine) out.push(new d.Paragraph({ keepNext: true, children: plainRuns(c, e.location, e.locationHref, { italics: italic, color: hex(k.color.muted) }) }));
-  if (e.note) out.push(new d.Paragraph({ children: [new d.TextRun({ text: e.note, italics: true, color: hex(k.color.muted) })] }));
-  if (e.summary) for (const p of paragraphs(e.summary)) out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
+  if (e.location && !placeOnLine)
+    out.push(
+      new d.Paragraph({
+        keepNext: true,
+        children: plainRuns(c, e.location, e.locationHref, { italics: italic, color: hex(k.color.muted) }),
+      }),
+    );
+  if (e.note)
+    out.push(
+      new d.Paragraph({ children: [new d.TextRun({ text: e.note, italics: true, color: hex(k.color.muted) })] }),
+    );
+  if (e.summary)
+    for (const p of paragraphs(e.summary))
+      out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
   out.push(...bullets(c, e.bullets));
   // The badge: an inline picture linked to its verification page, at the right end of the entry's
   // last line of details (where it costs the fewest lines), or under the entry.
   // Two lines high: a Word line is as tall as its tallest picture, so a badge as large as the
   // PDF's (which sits beside the entry's lines) would add three lines to the page.
-  const badge = e.badge ? picture(c, e.badge, Math.min(k.badge, Math.round(k.size.body * k.leading * 2)), e.badge.alt, { link: e.badge.href }) : undefined;
+  const badge = e.badge
+    ? picture(c, e.badge, Math.min(k.badge, Math.round(k.size.body * k.leading * 2)), e.badge.alt, {
+        link: e.badge.href,
+      })
+    : undefined;
   e.details.forEach((detail, i) => {
     const size = half(k.size.body - 0.5);
-    const text = [new d.TextRun({ text: `${detail.label}: `, bold: true, size }), ...plainRuns(c, detail.value, detail.href, { size })];
+    const text = [
+      new d.TextRun({ text: `${detail.label}: `, bold: true, size }),
+      ...plainRuns(c, detail.value, detail.href, { size }),
+    ];
     const last = i === e.details.length - 1;
-    out.push(badge && last ? twoSided(c, text, [badge], { spacing: { before: tw(k.space.line) } }) : new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: text }));
+    out.push(
+      badge && last
+        ? twoSided(c, text, [badge], { spacing: { before: tw(k.space.line) } })
+        : new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: text }),
+    );
   });
-  if (badge && !e.details.length) out.push(new d.Paragraph({ spacing: { before: tw(k.space.line * 2) }, children: [badge] }));
+  if (badge && !e.details.length)
+    out.push(new d.Paragraph({ spacing: { before: tw(k.space.line * 2) }, children: [badge] }));
   return out;
 }
 
@@ -198,10 +252,14 @@ function bullets(c: Ctx, items: string[]): DocxParagraph[] {
 
 function sectionParagraphs(c: Ctx, sec: Section): DocxParagraph[] {
   const { d, k } = c;
-  const out: DocxParagraph[] = [new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(sectionHeading(sec, k))] })];
+  const out: DocxParagraph[] = [
+    new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(sectionHeading(sec, k))] }),
+  ];
   switch (sec.kind) {
     case "text":
-      if (sec.paragraph) for (const p of paragraphs(sec.paragraph)) out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
+      if (sec.paragraph)
+        for (const p of paragraphs(sec.paragraph))
+          out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
       out.push(...bullets(c, sec.bullets));
       break;
     case "rows":
@@ -212,7 +270,10 @@ function sectionParagraphs(c: Ctx, sec: Section): DocxParagraph[] {
           out.push(
             new d.Paragraph({
               spacing: { after: tw(k.space.line + 0.5) },
-              children: [...(label ? [new d.TextRun({ text: label, bold: true })] : []), ...(r.value ? [new d.TextRun(r.value)] : [])],
+              children: [
+                ...(label ? [new d.TextRun({ text: label, bold: true })] : []),
+                ...(r.value ? [new d.TextRun(r.value)] : []),
+              ],
             }),
           );
         }
@@ -229,24 +290,54 @@ function sectionParagraphs(c: Ctx, sec: Section): DocxParagraph[] {
 function styles(c: Ctx): Docx.IStylesOptions {
   const { k, vm } = c;
   const decoration = k.sectionTitle.decoration;
-  const border = { style: c.d.BorderStyle.SINGLE, size: Math.max(2, Math.round(k.sectionTitle.weight * 8)), color: hex(k.color.rule) };
+  const border = {
+    style: c.d.BorderStyle.SINGLE,
+    size: Math.max(2, Math.round(k.sectionTitle.weight * 8)),
+    color: hex(k.color.rule),
+  };
   return {
     default: {
       document: {
-        run: { font: c.fonts, size: half(k.size.body), color: hex(k.color.text), language: { value: vm.metadata.language } },
+        run: {
+          font: c.fonts,
+          size: half(k.size.body),
+          color: hex(k.color.text),
+          language: { value: vm.metadata.language },
+        },
         // At least the theme's leading, as the PDF sets it (size × leading); taller glyphs (emoji, CJK) still fit.
-        paragraph: { spacing: { line: tw(k.size.body * k.leading), lineRule: c.d.LineRuleType.AT_LEAST, before: 0, after: 0 } },
+        paragraph: {
+          spacing: { line: tw(k.size.body * k.leading), lineRule: c.d.LineRuleType.AT_LEAST, before: 0, after: 0 },
+        },
       },
       heading1: {
-        run: { font: c.headingFonts, size: half(k.size.name), bold: k.header.nameWeight >= 600, color: hex(k.color.name), characterSpacing: tw(k.header.nameLetterSpacing) },
-        paragraph: { spacing: { line: tw(k.size.name * 1.15), lineRule: c.d.LineRuleType.AT_LEAST, before: 0, after: 0 }, keepNext: true },
+        run: {
+          font: c.headingFonts,
+          size: half(k.size.name),
+          bold: k.header.nameWeight >= 600,
+          color: hex(k.color.name),
+          characterSpacing: tw(k.header.nameLetterSpacing),
+        },
+        paragraph: {
+          spacing: { line: tw(k.size.name * 1.15), lineRule: c.d.LineRuleType.AT_LEAST, before: 0, after: 0 },
+          keepNext: true,
+        },
       },
       heading2: {
-        run: { font: c.headingFonts, size: half(k.size.section), bold: true, color: hex(k.color.title), characterSpacing: tw(k.sectionTitle.letterSpacing) },
+        run: {
+          font: c.headingFonts,
+          size: half(k.size.section),
+          bold: true,
+          color: hex(k.color.title),
+          characterSpacing: tw(k.sectionTitle.letterSpacing),
+        },
         paragraph: {
           spacing: { before: tw(k.space.section), after: tw(k.space.title) },
           keepNext: true,
-          ...(decoration === "rule" ? { border: { bottom: { ...border, space: 1 } } } : decoration === "bar" ? { border: { left: { ...border, space: 6 } } } : {}),
+          ...(decoration === "rule"
+            ? { border: { bottom: { ...border, space: 1 } } }
+            : decoration === "bar"
+              ? { border: { left: { ...border, space: 6 } } }
+              : {}),
         },
       },
       heading3: {
@@ -283,7 +374,15 @@ function page(c: Ctx): Docx.ISectionPropertiesOptions {
   return {
     page: {
       size: { width: tw(w), height: tw(h) },
-      margin: { top: tw(k.margin.top), right: tw(k.margin.right), bottom: tw(k.margin.bottom), left: tw(k.margin.left), header: 0, footer: 0, gutter: 0 },
+      margin: {
+        top: tw(k.margin.top),
+        right: tw(k.margin.right),
+        bottom: tw(k.margin.bottom),
+        left: tw(k.margin.left),
+        header: 0,
+        footer: 0,
+        gutter: 0,
+      },
     },
   };
 }
@@ -295,7 +394,10 @@ export async function resumeToDocx(vm: ViewModel, tokens: ThemeTokens, date: Dat
   const { docx: d } = await import("./docx-deps.js");
   const c = context(d, vm, tokens);
   const { side, main } = layoutSections(vm, tokens);
-  return pack(c, vm.metadata, date, () => [...header(c), ...[...side, ...main].flatMap((sec) => sectionParagraphs(c, sec))]);
+  return pack(c, vm.metadata, date, () => [
+    ...header(c),
+    ...[...side, ...main].flatMap((sec) => sectionParagraphs(c, sec)),
+  ]);
 }
 
 /** A cover letter as a .docx file: the résumé's header, then the letter. */
@@ -306,13 +408,28 @@ export async function letterToDocx(letter: LetterModel, tokens: ThemeTokens, dat
   const gap = tw(k.size.body * k.leading);
   return pack(c, letter.metadata, date, () => [
     ...header(c),
-    new d.Paragraph({ spacing: { before: tw(k.space.header + k.space.section) }, alignment: d.AlignmentType.RIGHT, children: [new d.TextRun(letter.date)] }),
-    ...letter.to.map((line, i) => new d.Paragraph({ spacing: { before: i === 0 ? gap : 0 }, children: [new d.TextRun(line)] })),
-    ...(letter.subject ? [new d.Paragraph({ spacing: { before: gap }, children: [new d.TextRun({ text: letter.subject, bold: true })] })] : []),
-    ...(letter.greeting ? [new d.Paragraph({ spacing: { before: gap }, children: [new d.TextRun(letter.greeting)] })] : []),
+    new d.Paragraph({
+      spacing: { before: tw(k.space.header + k.space.section) },
+      alignment: d.AlignmentType.RIGHT,
+      children: [new d.TextRun(letter.date)],
+    }),
+    ...letter.to.map(
+      (line, i) => new d.Paragraph({ spacing: { before: i === 0 ? gap : 0 }, children: [new d.TextRun(line)] }),
+    ),
+    ...(letter.subject
+      ? [new d.Paragraph({ spacing: { before: gap }, children: [new d.TextRun({ text: letter.subject, bold: true })] })]
+      : []),
+    ...(letter.greeting
+      ? [new d.Paragraph({ spacing: { before: gap }, children: [new d.TextRun(letter.greeting)] })]
+      : []),
     ...letter.body.map((p) => new d.Paragraph({ spacing: { before: gap }, children: richRuns(c, p) })),
-    ...(letter.closing ? [new d.Paragraph({ spacing: { before: gap }, keepNext: true, children: [new d.TextRun(letter.closing)] })] : []),
-    new d.Paragraph({ spacing: { before: letter.closing ? tw(k.size.body * k.leading * 2) : gap }, children: [new d.TextRun(letter.signature)] }),
+    ...(letter.closing
+      ? [new d.Paragraph({ spacing: { before: gap }, keepNext: true, children: [new d.TextRun(letter.closing)] })]
+      : []),
+    new d.Paragraph({
+      spacing: { before: letter.closing ? tw(k.size.body * k.leading * 2) : gap },
+      children: [new d.TextRun(letter.signature)],
+    }),
   ]);
 }
 
@@ -342,7 +459,6 @@ async function pack(c: Ctx, meta: DocxMetadata, date: Date, body: () => DocxPara
   }
   return rezip(await packed, { "docProps/core.xml": coreXml(meta, date), "docProps/app.xml": appXml() }, date);
 }
-
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -388,7 +504,12 @@ export async function existingWordFile(file: string): Promise<"absent" | "ours" 
   const { unzipSync } = await import("./docx-deps.js");
   try {
     const app = unzipSync(bytes, { filter: (f) => f.name === "docProps/app.xml" })["docProps/app.xml"];
-    return app && Buffer.from(app).toString("utf8").includes(`<Application>${xml(DOCX_APPLICATION)}</Application>`) ? "ours" : "other";
+    return app &&
+      Buffer.from(app)
+        .toString("utf8")
+        .includes(`<Application>${xml(DOCX_APPLICATION)}</Application>`)
+      ? "ours"
+      : "other";
   } catch {
     return "other";
   }
@@ -408,7 +529,8 @@ async function rezip(bytes: Uint8Array, replace: Record<string, string>, date: D
   const utc = new Date(Math.max(date.getTime(), floor));
   const mtime = new Date(utc.getTime() + utc.getTimezoneOffset() * 60_000);
   const out: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const [name, data] of Object.entries(files)) out[name] = [name in replace ? strToU8(replace[name]!) : data, { mtime }];
+  for (const [name, data] of Object.entries(files))
+    out[name] = [name in replace ? strToU8(replace[name]!) : data, { mtime }];
   for (const [name, data] of Object.entries(replace)) if (!(name in out)) out[name] = [strToU8(data), { mtime }];
   return zipSync(out, { level: 9 });
 }

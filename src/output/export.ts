@@ -22,7 +22,12 @@ export function toJsonResume(r: Resume, extras: Coerced["extras"] = []): Exporte
     if (Array.isArray(value)) {
       return value.map((v) => {
         // A tagged bullet, { text, tags }, is a bullet.
-        if (key === "highlights" && v !== null && typeof v === "object" && typeof (v as { text?: unknown }).text === "string") {
+        if (
+          key === "highlights" &&
+          v !== null &&
+          typeof v === "object" &&
+          typeof (v as { text?: unknown }).text === "string"
+        ) {
           taggedBullets++;
           return (v as { text: string }).text;
         }
@@ -32,9 +37,14 @@ export function toJsonResume(r: Resume, extras: Coerced["extras"] = []): Exporte
     if (value === null || typeof value !== "object") return value;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v, k)]));
   };
-  const doc = { $schema: "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json", ...(plain(r) as object) } as Record<string, unknown>;
+  const doc = {
+    $schema: "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+    ...(plain(r) as object),
+  } as Record<string, unknown>;
   for (const { path, value } of extras) put(doc, path, value);
-  const leftOut = taggedBullets ? [`the tags of ${taggedBullets} tagged bullet${taggedBullets === 1 ? "" : "s"} (a JSON Resume bullet is text)`] : [];
+  const leftOut = taggedBullets
+    ? [`the tags of ${taggedBullets} tagged bullet${taggedBullets === 1 ? "" : "s"} (a JSON Resume bullet is text)`]
+    : [];
   return { doc, leftOut };
 }
 
@@ -46,5 +56,6 @@ function put(doc: Record<string, unknown>, path: readonly PropertyKey[], value: 
     at = (at as Record<PropertyKey, unknown>)[seg];
   }
   // Own properties only: a key named __proto__ is a key, not the object's prototype.
-  if (at !== null && typeof at === "object" && !Array.isArray(at)) setOwn(at as Record<PropertyKey, unknown>, path.at(-1)!, value);
+  if (at !== null && typeof at === "object" && !Array.isArray(at))
+    setOwn(at as Record<PropertyKey, unknown>, path.at(-1)!, value);
 }

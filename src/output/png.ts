@@ -8,7 +8,9 @@ import { installCommand } from "../render/fonts.js";
 /** Thrown when PNG output is asked for and its renderer is not installed. */
 export class MissingPngRenderer extends Error {
   constructor() {
-    super(`PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: ${installCommand("pdf-parse@2")}`);
+    super(
+      `PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: ${installCommand("pdf-parse@2")}`,
+    );
   }
 }
 
@@ -17,7 +19,11 @@ export async function pdfToPngs(pdf: Uint8Array, scale = 2): Promise<Buffer[]> {
   try {
     ({ PDFParse } = await import("pdf-parse"));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" || (err as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") throw new MissingPngRenderer();
+    if (
+      (err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" ||
+      (err as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND"
+    )
+      throw new MissingPngRenderer();
     throw err;
   }
   const parser = new PDFParse({ data: Buffer.from(pdf) }); // pdf-parse empties the array it is given

@@ -15,7 +15,8 @@ const join = (parts: (string | undefined)[], sep: string) => parts.filter(Boolea
 /**
  * A value as Markdown text that CommonMark and GitHub's Markdown show exactly as written: no link,
  * image, HTML, heading, list, quote, table, emphasis or code made of it. Inline metacharacters are
- * escaped everywhere (a final `!`, which would make an image of a link after it); what starts a block (`#`, `>`, `-`, `1.`, `===`) only where it would start
+ * escaped everywhere (a final `!`, which would make an image of a link after it); what starts a block (`#`, `>`, `-`,
+ * `1.`, `===`) only where it would start
  * a line, at the start of a value and after each of its line breaks. An address in running text
  * is not linked by GFM's autolinks (`\://`, `www\.`).
  */
@@ -26,7 +27,9 @@ export function mdText(s: string): string {
     .replace(/:\/\//g, "\\://")
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     .replace(/@/g, "\\@")
-    .replace(/(^|\n)([ \t]*)([#>+=-]|\d{1,9}(?=[.)]))/g, (_, nl: string, sp: string, mark: string) => (/\d/.test(mark) ? `${nl}${sp}${mark}\\` : `${nl}${sp}\\${mark}`));
+    .replace(/(^|\n)([ \t]*)([#>+=-]|\d{1,9}(?=[.)]))/g, (_, nl: string, sp: string, mark: string) =>
+      /\d/.test(mark) ? `${nl}${sp}${mark}\\` : `${nl}${sp}\\${mark}`,
+    );
 }
 
 /** A link target inside Markdown's `(...)`: what could end it or be read as markup, percent-encoded. */
@@ -72,14 +75,22 @@ const markdown: Style = {
   esc: mdText,
   heading: (sec) => `## ${mdText(sec.title)}`,
   entryTitle: (e) => {
-    const title = join([e.title ? mdLink(e.title, e.titleHref) : undefined, e.date ? mdLink(e.date, e.dateHref) : undefined], " — ");
+    const title = join(
+      [e.title ? mdLink(e.title, e.titleHref) : undefined, e.date ? mdLink(e.date, e.dateHref) : undefined],
+      " — ",
+    );
     return title ? `### ${title}` : "";
   },
   subtitle: (t) => `*${t}*`,
   bullet: (t) => `- ${t}`,
   label: (t) => `**${t}**`,
   rich: mdRich,
-  row: (label, value) => (label && value ? `- **${mdText(label)}:** ${mdText(value)}` : label ? `- **${mdText(label)}**` : `- ${mdText(value)}`),
+  row: (label, value) =>
+    label && value
+      ? `- **${mdText(label)}:** ${mdText(value)}`
+      : label
+        ? `- **${mdText(label)}**`
+        : `- ${mdText(value)}`,
   paragraphs: true,
   header: (vm) => [
     `# ${mdText(vm.name)}`,
@@ -98,7 +109,11 @@ const text: Style = {
   rich: plainText,
   row: (label, value) => (label && value ? `${label}: ${value}` : label || value),
   paragraphs: false,
-  header: (vm) => [vm.name, ...(vm.label ? [vm.label] : []), ...(vm.contacts.length ? [vm.contacts.map((c) => c.text).join(" | ")] : [])],
+  header: (vm) => [
+    vm.name,
+    ...(vm.label ? [vm.label] : []),
+    ...(vm.contacts.length ? [vm.contacts.map((c) => c.text).join(" | ")] : []),
+  ],
 };
 
 function section(sec: Section, st: Style): string[] {
@@ -119,9 +134,12 @@ function section(sec: Section, st: Style): string[] {
         const gap = () => void (st.paragraphs && out.push(""));
         const title = st.entryTitle(e);
         if (title) out.push(title);
-        const location = e.location === undefined ? undefined : st === markdown ? mdLink(e.location, e.locationHref) : e.location;
+        const location =
+          e.location === undefined ? undefined : st === markdown ? mdLink(e.location, e.locationHref) : e.location;
         const second = join([e.subtitle ? st.subtitle(st.esc(e.subtitle)) : undefined, location], " — ");
-        const lines = [second, e.note ? st.subtitle(st.esc(e.note)) : "", e.summary ? st.rich(e.summary) : ""].filter(Boolean);
+        const lines = [second, e.note ? st.subtitle(st.esc(e.note)) : "", e.summary ? st.rich(e.summary) : ""].filter(
+          Boolean,
+        );
         for (const line of lines) {
           if (out.at(-1) !== "" && st.paragraphs) gap();
           out.push(line);
@@ -129,7 +147,12 @@ function section(sec: Section, st: Style): string[] {
         if (e.bullets.length && st.paragraphs) gap();
         for (const b of e.bullets) out.push(st.bullet(st.rich(b)));
         if (e.details.length && st.paragraphs) gap();
-        for (const d of e.details) out.push(st.paragraphs ? `- ${st.label(`${mdText(d.label)}:`)} ${mdLink(d.value, d.href)}` : `${d.label}: ${d.value}`);
+        for (const d of e.details)
+          out.push(
+            st.paragraphs
+              ? `- ${st.label(`${mdText(d.label)}:`)} ${mdLink(d.value, d.href)}`
+              : `${d.label}: ${d.value}`,
+          );
       });
       break;
   }
@@ -140,7 +163,9 @@ function render(vm: ViewModel, tokens: ThemeTokens, st: Style): string {
   const { side, main } = layoutSections(vm, tokens);
   const lines = [...st.header(vm), ...[...side, ...main].flatMap((s) => section(s, st))];
   // Sections add their own blank lines; collapse the runs that meet at section edges.
-  return `${clean(lines.join("\n")).replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${clean(lines.join("\n"))
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 export const toMarkdown = (vm: ViewModel, tokens: ThemeTokens) => render(vm, tokens, markdown);

@@ -190,7 +190,9 @@ function readRecord(dir: string): [string, string][] {
   return out;
 }
 
-/** Note in the folder's record that this tool wrote `bytes` to `file` (appended: concurrent builds do not lose entries). */
+/**
+ * Note in the folder's record that this tool wrote `bytes` to `file` (appended: concurrent builds do not lose entries).
+ */
 export function recordWritten(file: string, bytes: Uint8Array): void {
   const dir = path.dirname(path.resolve(file));
   const record = path.join(dir, RECORD_FILE);
@@ -199,7 +201,8 @@ export function recordWritten(file: string, bytes: Uint8Array): void {
   try {
     fd = openSync(record, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
   } catch {
-    return; // A symbolic link or something else by that name: not ours, left alone (its outputs will be refused next time).
+    // A symbolic link or something else by that name: not ours, left alone (its outputs will be refused next time).
+    return;
   }
   try {
     const s = fstatSync(fd);
@@ -239,9 +242,7 @@ function compactRecord(dir: string): void {
   }
 }
 
-export type Existing =
-  | { state: "absent" | "ours" }
-  | { state: "foreign"; message: string };
+export type Existing = { state: "absent" | "ours" } | { state: "foreign"; message: string };
 
 const REMEDY = "remove it or choose another -o path";
 
@@ -257,24 +258,33 @@ export async function existingFile(file: string, bytes?: Uint8Array): Promise<Ex
   } catch {
     return { state: "absent" };
   }
-  if (s.isSymbolicLink()) return { state: "foreign", message: `is a symbolic link; refusing to replace it (${REMEDY})` };
+  if (s.isSymbolicLink())
+    return { state: "foreign", message: `is a symbolic link; refusing to replace it (${REMEDY})` };
   if (s.isDirectory()) return { state: "foreign", message: "is a folder; choose another -o path" };
-  if (!s.isFile()) return { state: "foreign", message: `exists and is not a regular file; refusing to replace it (${REMEDY})` };
+  if (!s.isFile())
+    return { state: "foreign", message: `exists and is not a regular file; refusing to replace it (${REMEDY})` };
   if (/\.pdf$/i.test(file)) {
     const kind = await existingOutput(file);
     if (kind === "other") return { state: "foreign", message: "exists and is not a PDF; refusing to overwrite it" };
-    if (kind === "pdf") return { state: "foreign", message: `is a PDF this tool did not write; refusing to overwrite it (${REMEDY})` };
+    if (kind === "pdf")
+      return { state: "foreign", message: `is a PDF this tool did not write; refusing to overwrite it (${REMEDY})` };
     return { state: kind === "absent" ? "absent" : "ours" };
   }
   if (/\.docx$/i.test(file)) {
     const { existingWordFile } = await import("./docx.js");
     const kind = await existingWordFile(file);
-    if (kind === "other") return { state: "foreign", message: `exists and is not a Word file this tool wrote (it may have been edited); refusing to overwrite it (${REMEDY})` };
+    if (kind === "other")
+      return {
+        state: "foreign",
+        message: `exists and is not a Word file this tool wrote (it may have been edited); refusing to overwrite it (${REMEDY})`,
+      };
     return { state: kind };
   }
-  if (s.size > 64 * 1024 * 1024) return { state: "foreign", message: `exists and this tool did not write it; refusing to replace it (${REMEDY})` };
+  if (s.size > 64 * 1024 * 1024)
+    return { state: "foreign", message: `exists and this tool did not write it; refusing to replace it (${REMEDY})` };
   const content = readFileSync(file);
-  if (bytes && Buffer.compare(content, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) === 0) return { state: "ours" };
+  if (bytes && Buffer.compare(content, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) === 0)
+    return { state: "ours" };
   const hash = sha256(content);
   const name = path.basename(file);
   const entries = readRecord(path.dirname(path.resolve(file)));

@@ -19,7 +19,10 @@ export interface AtsReport {
   job?: JobMatch;
 }
 
-export function atsReport(pdf: string | Uint8Array, opts: { label?: string; job?: string; jobLabel?: string; jobText?: string } = {}): AtsReport {
+export function atsReport(
+  pdf: string | Uint8Array,
+  opts: { label?: string; job?: string; jobLabel?: string; jobText?: string } = {},
+): AtsReport {
   const label = opts.label ?? (typeof pdf === "string" ? pdf : "<pdf>");
   const bytes = typeof pdf === "string" ? readFileBounded(pdf, label, MAX_ATS_BYTES) : pdf;
   let pages: ReturnType<typeof readPdfPages>;
@@ -29,13 +32,18 @@ export function atsReport(pdf: string | Uint8Array, opts: { label?: string; job?
     throw unreadable(err, label);
   }
   const parsed = parseResume(pages);
-  const posting = opts.jobText ?? (opts.job === undefined ? undefined : readFileBounded(opts.job, opts.jobLabel ?? opts.job, MAX_POSTING_BYTES).toString("utf8"));
+  const posting =
+    opts.jobText ??
+    (opts.job === undefined
+      ? undefined
+      : readFileBounded(opts.job, opts.jobLabel ?? opts.job, MAX_POSTING_BYTES).toString("utf8"));
   if (posting === undefined) return { parsed };
   return { parsed, job: matchJob(posting, parsed) };
 }
 
 /** A reader's failure as the user's problem: a PdfError says why in plain words; anything else is passed on. */
 export function unreadable(err: unknown, label: string): unknown {
-  if (err instanceof PdfError) return new ResumeError([{ file: label, path: "", message: `cannot be read as a PDF: ${err.message}` }]);
+  if (err instanceof PdfError)
+    return new ResumeError([{ file: label, path: "", message: `cannot be read as a PDF: ${err.message}` }]);
   return err;
 }

@@ -34,7 +34,8 @@ export interface BatchSettings {
 }
 
 /** What a worker sends back for one job. */
-export type WorkerReply = { id: number; result: BuildResult } | { id: number; diagnostics: Diagnostic[] } | { id: number; crash: string };
+export type WorkerReply =
+  { id: number; result: BuildResult } | { id: number; diagnostics: Diagnostic[] } | { id: number; crash: string };
 
 export async function buildMany(jobs: readonly BatchJob[], settings: BatchSettings = {}): Promise<BatchResult[]> {
   const cores = os.availableParallelism();
@@ -52,7 +53,9 @@ export async function buildMany(jobs: readonly BatchJob[], settings: BatchSettin
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       // React's production build, as the bundled command uses: the development one only adds checks.
-      const worker = new Worker(path.join(PACKAGE_ROOT, "dist/batch-worker.mjs"), { env: { ...process.env, NODE_ENV: "production" } });
+      const worker = new Worker(path.join(PACKAGE_ROOT, "dist/batch-worker.mjs"), {
+        env: { ...process.env, NODE_ENV: "production" },
+      });
       // Two jobs in flight per worker: the next one is already there when a build ends.
       let inFlight = 0;
       const send = () => {

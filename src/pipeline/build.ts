@@ -13,7 +13,15 @@ import { fitLayout, LAST_PAGE_MIN, lastPageAdvice, sectionOnPage, type Lay } fro
 import { completeCjk, glyphProblems } from "../render/glyphs.js";
 import { loadFile, type LoadedSource } from "../input/load.js";
 import { toJsonResume } from "../output/export.js";
-import { definedOnly, fontsFor, normalize, resumeText, sectionIds, type RenderOptions, type ViewModel } from "../model/normalize.js";
+import {
+  definedOnly,
+  fontsFor,
+  normalize,
+  resumeText,
+  sectionIds,
+  type RenderOptions,
+  type ViewModel,
+} from "../model/normalize.js";
 import { toMarkdown, toText } from "../output/text.js";
 import { asRecord, BUILTIN_SECTIONS, ResumeSchema, unknownSectionMessage, type Resume } from "../input/schema.js";
 import { detectLocale, scriptNeeds } from "../model/scripts.js";
@@ -61,7 +69,10 @@ export interface BuildOptions {
 
 export const FORMATS = ["pdf", "png", "docx", "md", "txt", "json"] as const;
 
-/** Longer documents are refused before they are drawn (see estimatePages): a 72-page academic CV builds in about 10 s (and 460 MB) on a 2-core machine; a 1 MiB file of jobs would take minutes. */
+/**
+ * Longer documents are refused before they are drawn (see estimatePages): a 72-page academic CV builds in about 10 s
+ * (and 460 MB) on a 2-core machine; a 1 MiB file of jobs would take minutes.
+ */
 export const MAX_LAYOUT_PAGES = 100;
 export type Format = (typeof FORMATS)[number];
 
@@ -92,7 +103,10 @@ export interface BuildResult {
     reused: number;
     splits: number;
     draws: number;
-    /** Where the time went, in ms: loading and checking the input, laying out (measuring, planning, --fit), drawing, the read-back checks, writing. */
+    /**
+     * Where the time went, in ms: loading and checking the input, laying out (measuring, planning, --fit), drawing, the
+     * read-back checks, writing.
+     */
     phases: { check: number; layout: number; draw: number; verify: number; write: number };
   };
 }
@@ -112,7 +126,11 @@ export interface Checked {
 }
 
 /** Every check short of drawing: syntax, schema, images, fonts and glyph coverage, all at once. */
-export async function check(file: string, opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {}, preloaded?: LoadedSource): Promise<Checked> {
+export async function check(
+  file: string,
+  opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {},
+  preloaded?: LoadedSource,
+): Promise<Checked> {
   const loaded = preloaded ?? (await loadFile(file, opts.label));
   const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined });
   const { source } = v;
@@ -122,7 +140,10 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
   const later: Diagnostic[] = [];
   const options: Diagnostic[] = [];
   const fail = (): never => {
-    throw new ResumeError([...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...options], v.warnings);
+    throw new ResumeError(
+      [...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...options],
+      v.warnings,
+    );
   };
 
   if (!v.resume) {
@@ -144,7 +165,10 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
   const { assets, problems: imageProblems } = await loadAssets(resume, source, { photo, photoFrom });
   later.push(...imageProblems);
   // A variant's order and hidden sections apply unless the command line sets its own.
-  const render = { ...(variant ? { order: variant.order, hide: variant.hide } : {}), ...definedOnly(opts.render ?? {}) };
+  const render = {
+    ...(variant ? { order: variant.order, hide: variant.hide } : {}),
+    ...definedOnly(opts.render ?? {}),
+  };
   const vm = normalize(selectVariant(resume, variant), assets, render);
   vm.scripts = completeCjk(vm.scripts, resumeText(resume));
   const tokens = themeTokens(vm);
@@ -160,7 +184,10 @@ export async function check(file: string, opts: Pick<BuildOptions, "render" | "l
     }
   }
   if (later.length || options.length) fail();
-  const inputs = [path.resolve(file), ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file)];
+  const inputs = [
+    path.resolve(file),
+    ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file),
+  ];
   return {
     source,
     resume,
@@ -185,12 +212,12 @@ function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
   return fontStack(applyStyle(themes[o.theme ?? "classic"], { font: o.font }), fontsFor(text, locale, o.cjk));
 }
 
-
 export async function build(file: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadFile(file, opts.label);
   // A cover letter in a file of its own (`resume:` names its résumé) builds as a letter.
-  if (opts.letter !== undefined || isLetterFile(loaded.data)) return (await import("./letter.js")).buildLetter(file, opts, loaded);
+  if (opts.letter !== undefined || isLetterFile(loaded.data))
+    return (await import("./letter.js")).buildLetter(file, opts, loaded);
   const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = await check(file, opts, loaded);
   const checked = performance.now();
   const output = await outputPath(resume, opts, variant);
@@ -203,8 +230,15 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   // A problem with the whole document is reported at the setting that asked for it: the command
   // line's option, the variant's or render's key in the file.
   const fail = (message: string, option?: "maxPages" | "fit"): never => {
-    if (option && opts[option] !== undefined) throw new ResumeError([{ file: source.file, path: option === "fit" ? "--fit" : "--max-pages", message }]);
-    const where = !option ? undefined : variant?.[option] !== undefined ? ["variants", variant.name, option] : resume.render?.[option] !== undefined ? ["render", option] : undefined;
+    if (option && opts[option] !== undefined)
+      throw new ResumeError([{ file: source.file, path: option === "fit" ? "--fit" : "--max-pages", message }]);
+    const where = !option
+      ? undefined
+      : variant?.[option] !== undefined
+        ? ["variants", variant.name, option]
+        : resume.render?.[option] !== undefined
+          ? ["render", option]
+          : undefined;
     throw new ResumeError([where ? source.at(where, message) : { file: source.file, path: "", message }], warnings);
   };
 
@@ -213,7 +247,9 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   // gigabytes: it is refused before it is drawn.
   const estimated = estimatePages(vm, base);
   if (estimated > MAX_LAYOUT_PAGES && formats.some((f) => f === "pdf" || f === "png" || f === "docx")) {
-    fail(`the résumé would need about ${estimated} pages; this tool lays out at most ${MAX_LAYOUT_PAGES} (a résumé is one to three, an academic CV a few dozen). Shorten it, or split it into variants`);
+    fail(
+      `the résumé would need about ${estimated} pages; this tool lays out at most ${MAX_LAYOUT_PAGES} (a résumé is one to three, an academic CV a few dozen). Shorten it, or split it into variants`,
+    );
   }
   const stem = output.replace(/\.pdf$/i, "");
   const texts: [string, string][] = [];
@@ -222,7 +258,13 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
   if (formats.includes("json")) {
     const { doc, leftOut } = toJsonResume(resume, extras);
     texts.push([`${stem}.json`, `${JSON.stringify(doc, null, 2)}\n`]);
-    if (leftOut.length) warnings.push({ file: source.file, path: "", severity: "note", message: `-f json leaves out ${leftOut.join(" and ")}` });
+    if (leftOut.length)
+      warnings.push({
+        file: source.file,
+        path: "",
+        severity: "note",
+        message: `-f json leaves out ${leftOut.join(" and ")}`,
+      });
   }
   /** The Word file, drawn with the tokens the PDF was drawn with (loaded only when asked for). */
   const word = async (tokens: ThemeTokens): Promise<[string, Uint8Array][]> => {
@@ -231,16 +273,34 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     return [[`${stem}.docx`, await resumeToDocx(vm, tokens, creationDate)]];
   };
   // Every output whose name is known now is checked before anything is drawn (PNGs, one a page, when written).
-  await refuseForeign([...(formats.includes("docx") ? [`${stem}.docx`] : []), ...texts.map(([f]) => f)], [path.resolve(file)], new Map(texts.map(([f, t]) => [f, Buffer.from(t)])));
+  await refuseForeign(
+    [...(formats.includes("docx") ? [`${stem}.docx`] : []), ...texts.map(([f]) => f)],
+    [path.resolve(file)],
+    new Map(texts.map(([f, t]) => [f, Buffer.from(t)])),
+  );
   if (!formats.includes("pdf") && !formats.includes("png")) {
-    const outputs = await writeAll([...(await word(base)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)])], opts.onWrite, [path.resolve(file)]);
-    return { output: outputs[0]!, outputs, inputs, pages: 0, fills: [], bytes: 0, ms: performance.now() - started, warnings };
+    const outputs = await writeAll(
+      [...(await word(base)), ...texts.map(([f, t]): [string, Uint8Array] => [f, Buffer.from(t)])],
+      opts.onWrite,
+      [path.resolve(file)],
+    );
+    return {
+      output: outputs[0]!,
+      outputs,
+      inputs,
+      pages: 0,
+      fills: [],
+      bytes: 0,
+      ms: performance.now() - started,
+      warnings,
+    };
   }
 
   const render = await import("../render/render.js");
   const drawsBefore = render.drawCount();
   // The document as printed, inside its PDF (resume extract writes it back out).
-  const attachments = opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate)];
+  const attachments =
+    opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate)];
   const work = { passes: 0, measured: 0, reused: 0 };
   /** Lay the résumé out with `tokens`: measured, planned into pages, not drawn. */
   const lay: Lay = async (tokens, splitAll = false) => {
@@ -275,7 +335,9 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
       path: "",
       severity: "warning",
       message: `the last page holds ${share} % of a page; ${
-        advice ? `--fit ${fewer} would bring the résumé onto ${pagesText(fewer)} (${advice.join(", ")})` : `shorten the résumé to save the page, or let --fit ${fewer} set the type tighter`
+        advice
+          ? `--fit ${fewer} would bring the résumé onto ${pagesText(fewer)} (${advice.join(", ")})`
+          : `shorten the résumé to save the page, or let --fit ${fewer} set the type tighter`
       }`,
     });
   }
@@ -309,7 +371,11 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     ];
     if (parsed.length) {
       throw new ResumeError(
-        parsed.map((p) => ({ file: source.file, path: "", message: `${p.page ? `page ${p.page}: ` : ""}${p.message} (use --no-verify to write the PDF anyway)` })),
+        parsed.map((p) => ({
+          file: source.file,
+          path: "",
+          message: `${p.page ? `page ${p.page}: ` : ""}${p.message} (use --no-verify to write the PDF anyway)`,
+        })),
         warnings,
       );
     }
@@ -322,7 +388,8 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
     try {
       (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
     } catch (err) {
-      if (err instanceof MissingPngRenderer) throw new ResumeError([{ file: source.file, path: "--format png", message: err.message }], warnings);
+      if (err instanceof MissingPngRenderer)
+        throw new ResumeError([{ file: source.file, path: "--format png", message: err.message }], warnings);
       throw err;
     }
   }
@@ -344,7 +411,13 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
       ...work,
       splits: laid.plan.splits.size,
       draws: render.drawCount() - drawsBefore,
-      phases: { check: round(checked - started), layout: round(planned - checked), draw: round(drawn - planned), verify: round(verified - drawn), write: round(performance.now() - verified) },
+      phases: {
+        check: round(checked - started),
+        layout: round(planned - checked),
+        draw: round(drawn - planned),
+        verify: round(verified - drawn),
+        write: round(performance.now() - verified),
+      },
     },
   };
 }
@@ -354,7 +427,11 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
  * replace (see existingFile in write.ts) or naming an input file. `bytes` gives what would be
  * written where it is known: a file already holding exactly that is no loss.
  */
-export async function refuseForeign(files: string[], inputs: string[] = [], bytes?: Map<string, Uint8Array>): Promise<void> {
+export async function refuseForeign(
+  files: string[],
+  inputs: string[] = [],
+  bytes?: Map<string, Uint8Array>,
+): Promise<void> {
   const problems: Diagnostic[] = [];
   for (const file of files) {
     if (inputs.includes(path.resolve(file))) {
@@ -375,8 +452,16 @@ export const refuseForeignWordFile = (file: string) => refuseForeign([file]);
  * a failure names the file and its cause. Files whose format carries no mark of this tool are
  * recorded as written (see write.ts).
  */
-export async function writeAll(files: [string, Uint8Array][], onWrite?: BuildOptions["onWrite"], inputs: string[] = []): Promise<string[]> {
-  await refuseForeign(files.map(([f]) => f), inputs, new Map(files));
+export async function writeAll(
+  files: [string, Uint8Array][],
+  onWrite?: BuildOptions["onWrite"],
+  inputs: string[] = [],
+): Promise<string[]> {
+  await refuseForeign(
+    files.map(([f]) => f),
+    inputs,
+    new Map(files),
+  );
   for (const [i, [file, bytes]] of files.entries()) {
     onWrite?.(file, i, files.length);
     try {
@@ -397,7 +482,8 @@ function sectionOptionProblems(resume: Resume, source: LoadedSource, render: Ren
   const problems: Diagnostic[] = [];
   const check = (option: string, list: string[] | undefined, known: readonly string[]) => {
     for (const id of list ?? []) {
-      if (!known.includes(id)) problems.push({ file: source.file, path: option, message: unknownSectionMessage(id, known) });
+      if (!known.includes(id))
+        problems.push({ file: source.file, path: option, message: unknownSectionMessage(id, known) });
     }
   };
   check("--order", render.order, ids);
@@ -439,7 +525,9 @@ function isDirectory(p: string): boolean {
 
 /** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
 async function outputPath(resume: Resume, opts: BuildOptions, variant?: Variant): Promise<string> {
-  const name = variant ? (variant.output ?? defaultFileName(resume.basics.name, variant.name)) : defaultFileName(resume.basics.name);
+  const name = variant
+    ? (variant.output ?? defaultFileName(resume.basics.name, variant.name))
+    : defaultFileName(resume.basics.name);
   return resolveOutput(name, opts);
 }
 
@@ -450,7 +538,6 @@ export function resolveOutput(name: string, opts: Pick<BuildOptions, "output" | 
   const isDir = /[\\/]$/.test(opts.output) || isDirectory(given);
   return isDir ? path.join(given, name) : given;
 }
-
 
 /** `Rajat Jog` → `Rajat-Jog` (letters of any script kept, the rest dashed): the start of every output's name. */
 export function nameStem(name: string): string {
@@ -484,7 +571,10 @@ export function creationDateFor(resume: Resume, env: NodeJS.ProcessEnv, file: st
 export function sourceDateEpoch(env: NodeJS.ProcessEnv, file: string): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return undefined;
-  if (!/^\d+$/.test(epoch)) throw new ResumeError([{ file, path: "", message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"` }]);
+  if (!/^\d+$/.test(epoch))
+    throw new ResumeError([
+      { file, path: "", message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"` },
+    ]);
   return new Date(Number(epoch) * 1000);
 }
 
@@ -495,14 +585,34 @@ export const EMBEDDED_NAME = "resume.json";
  * The résumé exactly as printed, for embedding: the validated JSON Resume of the selected variant
  * only (no other variants, no comments), with the render settings the build used.
  */
-function sourceAttachment(resume: Resume, variant: Variant | undefined, extras: Checked["extras"], render: BuildOptions["render"], date: Date): Attachment {
+function sourceAttachment(
+  resume: Resume,
+  variant: Variant | undefined,
+  extras: Checked["extras"],
+  render: BuildOptions["render"],
+  date: Date,
+): Attachment {
   const selected = selectVariant(resume, variant);
-  const used = { ...resume.render, ...(variant ? definedOnly({ order: variant.order, hide: variant.hide, maxPages: variant.maxPages, fit: variant.fit }) : {}), ...definedOnly(render ?? {}) };
+  const used = {
+    ...resume.render,
+    ...(variant
+      ? definedOnly({ order: variant.order, hide: variant.hide, maxPages: variant.maxPages, fit: variant.fit })
+      : {}),
+    ...definedOnly(render ?? {}),
+  };
   // Not the variants, and never the cover letters: a letter to one employer has no place in the résumé sent to another.
   const { variants: _variants, letters: _letters, ...rest } = selected;
   // A variant's tags chose what it prints; with no variants left they mean nothing.
   const untagged = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(untagged) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "tags").map(([k, x]) => [k, untagged(x)])) : v;
+    Array.isArray(v)
+      ? v.map(untagged)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== "tags")
+              .map(([k, x]) => [k, untagged(x)]),
+          )
+        : v;
   // In a fixed key order, so that the document rebuilt from it embeds the same bytes.
   const settings = Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1)));
   const printed = { ...rest, ...(Object.keys(settings).length ? { render: settings } : {}) };
@@ -516,4 +626,3 @@ function sourceAttachment(resume: Resume, variant: Variant | undefined, extras: 
     date,
   };
 }
-

@@ -27,10 +27,13 @@ export function extractResumeBytes(bytes: Uint8Array, opts: { label?: string; fo
   } catch (err) {
     throw unreadable(err, label);
   }
-  const file = files.find((f) => f.name === EMBEDDED_NAME && (f.relationship === undefined || f.relationship === "Source"));
+  const file = files.find(
+    (f) => f.name === EMBEDDED_NAME && (f.relationship === undefined || f.relationship === "Source"),
+  );
   if (!file) throw fail("holds no résumé to extract: it was not built by this tool, or was built with --no-embed");
   const text = Buffer.from(file.data).toString("utf8");
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw fail(`its embedded ${EMBEDDED_NAME} nests more than ${MAX_JSON_DEPTH} levels deep; a résumé nests a few`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw fail(`its embedded ${EMBEDDED_NAME} nests more than ${MAX_JSON_DEPTH} levels deep; a résumé nests a few`);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -32,22 +32,24 @@ export interface ImportResult {
 }
 
 /** A comment above each top-level key of the written file. */
-const COMMENTS = new Map<string, string>(Object.entries({
-  basics: " Who you are: name, headline (label), contacts, profiles and summary.",
-  work: " Experience, one entry per role; highlights print as bullets.",
-  volunteer: " Volunteering, like work.",
-  education: " Education: institution, degree (studyType), field (area) and dates.",
-  awards: " Awards and honours.",
-  certificates: " Certificates; give one a badge: image path to print it.",
-  publications: " Publications.",
-  skills: " Skills: each group's name, then its keywords.",
-  languages: " Languages and how well you speak them.",
-  interests: " Interests.",
-  references: " References.",
-  projects: " Projects.",
-  customSections: " Sections of your own: a title, then a summary and highlights.",
-  render: " How it is printed (theme, paper, language, section order); the command line overrides it.",
-}));
+const COMMENTS = new Map<string, string>(
+  Object.entries({
+    basics: " Who you are: name, headline (label), contacts, profiles and summary.",
+    work: " Experience, one entry per role; highlights print as bullets.",
+    volunteer: " Volunteering, like work.",
+    education: " Education: institution, degree (studyType), field (area) and dates.",
+    awards: " Awards and honours.",
+    certificates: " Certificates; give one a badge: image path to print it.",
+    publications: " Publications.",
+    skills: " Skills: each group's name, then its keywords.",
+    languages: " Languages and how well you speak them.",
+    interests: " Interests.",
+    references: " References.",
+    projects: " Projects.",
+    customSections: " Sections of your own: a title, then a summary and highlights.",
+    render: " How it is printed (theme, paper, language, section order); the command line overrides it.",
+  }),
+);
 
 /** What `source` is, and the résumé in it. */
 async function read(source: string, label: string): Promise<{ imported: Imported; from: ImportedFrom; base: string }> {
@@ -56,14 +58,22 @@ async function read(source: string, label: string): Promise<{ imported: Imported
     const st = statSync(source);
     isDir = st.isDirectory();
     // Only a regular file is opened: a pipe or a device would block or never end.
-    if (!isDir && !st.isFile()) throw new ResumeError([{ file: label, path: "", message: `is ${whatItIs(st)}, not a file to import` }]);
+    if (!isDir && !st.isFile())
+      throw new ResumeError([{ file: label, path: "", message: `is ${whatItIs(st)}, not a file to import` }]);
   } catch (err) {
     if (err instanceof ResumeError) throw err;
     throw new ResumeError([{ file: label, path: "", message: readProblem(err) }]);
   }
   const base = isDir ? source : path.dirname(source);
   if (isDir) {
-    if (!isLinkedInFolder(source)) throw new ResumeError([{ file: label, path: "", message: "is a folder, but not LinkedIn's data export (it has no Profile.csv or Positions.csv)" }]);
+    if (!isLinkedInFolder(source))
+      throw new ResumeError([
+        {
+          file: label,
+          path: "",
+          message: "is a folder, but not LinkedIn's data export (it has no Profile.csv or Positions.csv)",
+        },
+      ]);
     return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
   }
   const head = Buffer.alloc(2);
@@ -77,7 +87,8 @@ async function read(source: string, label: string): Promise<{ imported: Imported
   } catch (err) {
     throw new ResumeError([{ file: label, path: "", message: readProblem(err) }]);
   }
-  if (head.toString("latin1") === "PK") return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
+  if (head.toString("latin1") === "PK")
+    return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
   const loaded = await loadFile(source, label);
   if (loaded.problems.length) throw new ResumeError(loaded.problems, loaded.warnings);
   if (isRenderCv(loaded.data)) return { imported: importRenderCv(loaded), from: "RenderCV", base };
@@ -90,7 +101,12 @@ async function read(source: string, label: string): Promise<{ imported: Imported
     return { imported: { doc, notes: v.warnings }, from: "JSON Resume", base };
   }
   throw new ResumeError([
-    { file: label, path: "", message: "is not something this tool imports: a RenderCV file has cv:, a JSON Resume document has basics:, and LinkedIn's export is a ZIP of CSV files (or the folder it unpacks to)" },
+    {
+      file: label,
+      path: "",
+      message:
+        "is not something this tool imports: a RenderCV file has cv:, a JSON Resume document has basics:, and LinkedIn's export is a ZIP of CSV files (or the folder it unpacks to)",
+    },
   ]);
 }
 
@@ -109,7 +125,8 @@ export function commentedYaml(doc: Record<string, unknown>, from: ImportedFrom, 
 }
 
 /** A path as validation prints it (`work[2].url`) as its segments. */
-const segments = (p: string): (string | number)[] => (p.match(/[^.[\]]+/g) ?? []).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+const segments = (p: string): (string | number)[] =>
+  (p.match(/[^.[\]]+/g) ?? []).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
 
 /** The value at `parts` of `doc`, own properties only. */
 function at(doc: unknown, parts: readonly (string | number)[]): { found: boolean; value?: unknown } {
@@ -122,7 +139,8 @@ function at(doc: unknown, parts: readonly (string | number)[]): { found: boolean
 }
 
 /** How many values `v` holds, counting itself: the most rounds leaving out can take. */
-const countValues = (v: unknown): number => (v && typeof v === "object" ? Object.values(v).reduce((n: number, x) => n + countValues(x), 1) : 1);
+const countValues = (v: unknown): number =>
+  v && typeof v === "object" ? Object.values(v).reduce((n: number, x) => n + countValues(x), 1) : 1;
 
 /**
  * Values the import could not make valid (an address LinkedIn kept that is not a URL, say) are
@@ -144,8 +162,14 @@ export function leaveOutInvalid(doc: Record<string, unknown>, label: string, not
       let parts = segments(p.path);
       // A field that is missing is not there to leave out: its entry is.
       while (parts.length && !at(doc, parts).found) parts = parts.slice(0, -1);
-      if (!parts.length || (parts.length === 1 && parts[0] === "basics") || (parts.length === 2 && parts[0] === "basics" && parts[1] === "name")) {
-        throw new ResumeError([{ file: label, path: "", message: `cannot be imported: ${p.path ? `${p.path} ` : ""}${p.message}` }]);
+      if (
+        !parts.length ||
+        (parts.length === 1 && parts[0] === "basics") ||
+        (parts.length === 2 && parts[0] === "basics" && parts[1] === "name")
+      ) {
+        throw new ResumeError([
+          { file: label, path: "", message: `cannot be imported: ${p.path ? `${p.path} ` : ""}${p.message}` },
+        ]);
       }
       targets.push({ parts, path: p.path, message: p.message });
     }
@@ -153,7 +177,8 @@ export function leaveOutInvalid(doc: Record<string, unknown>, label: string, not
     // positions of the others hold.
     const key = (t: (typeof targets)[number]) => JSON.stringify(t.parts);
     const keys = new Set(targets.map(key));
-    const inside = (t: (typeof targets)[number]) => t.parts.some((_, i) => i < t.parts.length - 1 && keys.has(JSON.stringify(t.parts.slice(0, i + 1))));
+    const inside = (t: (typeof targets)[number]) =>
+      t.parts.some((_, i) => i < t.parts.length - 1 && keys.has(JSON.stringify(t.parts.slice(0, i + 1))));
     const order = (a: (typeof targets)[number], b: (typeof targets)[number]) => {
       for (let i = 0; i < Math.min(a.parts.length, b.parts.length); i++) {
         const x = a.parts[i]!;
@@ -172,9 +197,12 @@ export function leaveOutInvalid(doc: Record<string, unknown>, label: string, not
       if (Array.isArray(parent) && typeof last === "number") parent.splice(last, 1);
       else if (parent && typeof parent === "object") delete (parent as Record<string, unknown>)[last];
     }
-    for (const t of targets) notes.push({ file: label, path: t.path, severity: "note", message: `left out: ${t.message}` });
+    for (const t of targets)
+      notes.push({ file: label, path: t.path, severity: "note", message: `left out: ${t.message}` });
   }
-  throw new ResumeError([{ file: label, path: "", message: "cannot be imported: what it holds does not become a valid résumé" }]);
+  throw new ResumeError([
+    { file: label, path: "", message: "cannot be imported: what it holds does not become a valid résumé" },
+  ]);
 }
 
 /** Refuses a résumé larger than a résumé file may be (what `resume build` reads), before it is written. */
@@ -182,7 +210,11 @@ function fitsOneResume(text: string, label: string, as: string): void {
   const size = Buffer.byteLength(text, "utf8");
   if (size <= MAX_INPUT_BYTES) return;
   throw new ResumeError([
-    { file: label, path: "", message: `holds a résumé of ${(size / 1024 / 1024).toFixed(1)} MiB (as ${as}); a résumé file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, so it could not be built` },
+    {
+      file: label,
+      path: "",
+      message: `holds a résumé of ${(size / 1024 / 1024).toFixed(1)} MiB (as ${as}); a résumé file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, so it could not be built`,
+    },
   ]);
 }
 
@@ -196,12 +228,19 @@ function exists(file: string): boolean {
   }
 }
 
-export async function importResume(source: string, opts: { output: string; label?: string; outputLabel?: string }): Promise<ImportResult> {
+export async function importResume(
+  source: string,
+  opts: { output: string; label?: string; outputLabel?: string },
+): Promise<ImportResult> {
   const label = opts.label ?? source;
   const output = path.resolve(opts.output);
   const shownOut = opts.outputLabel ?? opts.output;
-  if (!/\.(ya?ml|json)$/i.test(output)) throw new ResumeError([{ file: shownOut, path: "", message: "the output is a .yaml (or .json) file" }]);
-  if (exists(output)) throw new ResumeError([{ file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" }]);
+  if (!/\.(ya?ml|json)$/i.test(output))
+    throw new ResumeError([{ file: shownOut, path: "", message: "the output is a .yaml (or .json) file" }]);
+  if (exists(output))
+    throw new ResumeError([
+      { file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" },
+    ]);
   const { imported, from, base } = await read(source, label);
   const { doc } = imported;
   const notes = [...imported.notes];
@@ -216,7 +255,16 @@ export async function importResume(source: string, opts: { output: string; label
   try {
     writeNew(output, Buffer.from(text));
   } catch (err) {
-    throw new ResumeError([{ file: shownOut, path: "", message: (err as NodeJS.ErrnoException).code === "EEXIST" ? "exists; refusing to overwrite it" : `cannot be written (${(err as NodeJS.ErrnoException).code})` }]);
+    throw new ResumeError([
+      {
+        file: shownOut,
+        path: "",
+        message:
+          (err as NodeJS.ErrnoException).code === "EEXIST"
+            ? "exists; refusing to overwrite it"
+            : `cannot be written (${(err as NodeJS.ErrnoException).code})`,
+      },
+    ]);
   }
   const schemaFile = path.join(path.dirname(output), "resume.schema.json");
   let schema: string | undefined;
@@ -226,7 +274,13 @@ export async function importResume(source: string, opts: { output: string; label
   } catch {
     // One is there already (or the folder is read-only, which the résumé's write would have said).
   }
-  const custom = Array.isArray(doc.customSections) ? doc.customSections.map((c) => String(asRecord(c).id ?? asRecord(c).title)) : [];
-  const sections = [...(asRecord(doc.basics).summary ? ["summary"] : []), ...BUILTIN_SECTIONS.filter((id) => id !== "summary" && Array.isArray(doc[id])), ...custom];
+  const custom = Array.isArray(doc.customSections)
+    ? doc.customSections.map((c) => String(asRecord(c).id ?? asRecord(c).title))
+    : [];
+  const sections = [
+    ...(asRecord(doc.basics).summary ? ["summary"] : []),
+    ...BUILTIN_SECTIONS.filter((id) => id !== "summary" && Array.isArray(doc[id])),
+    ...custom,
+  ];
   return { output, from, sections, notes, schema };
 }

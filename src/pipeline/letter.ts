@@ -23,7 +23,19 @@ import { estimateLines, pageBox } from "../render/themes/measure.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";
 import { letterToMarkdown, letterToText } from "../output/text.js";
-import { check, nameStem, refuseForeign, refuseForeignWordFile, resolveOutput, sourceDateEpoch, writeAll, type BuildOptions, type BuildResult, type Checked, type Format } from "./build.js";
+import {
+  check,
+  nameStem,
+  refuseForeign,
+  refuseForeignWordFile,
+  resolveOutput,
+  sourceDateEpoch,
+  writeAll,
+  type BuildOptions,
+  type BuildResult,
+  type Checked,
+  type Format,
+} from "./build.js";
 
 /** As for a résumé; `letter` names a letter of the résumé's `letters` list (a letter file needs none). */
 export type LetterOptions = BuildOptions;
@@ -47,7 +59,15 @@ export async function letterIds(file: string, label?: string): Promise<string[]>
   const loaded = await loadFile(file, label);
   if (isLetterFile(loaded.data)) return [(await findLetter(file, { label }, loaded)).letter.id];
   const ids = (validate(loaded).letters ?? []).map((l) => l.id);
-  if (!ids.length) throw new ResumeError([{ file: loaded.file, path: "--all-letters", message: "the résumé has no letters; add a `letters:` list, or write a letter in a file of its own with `resume:` naming this file" }]);
+  if (!ids.length)
+    throw new ResumeError([
+      {
+        file: loaded.file,
+        path: "--all-letters",
+        message:
+          "the résumé has no letters; add a `letters:` list, or write a letter in a file of its own with `resume:` naming this file",
+      },
+    ]);
   return ids;
 }
 
@@ -55,7 +75,13 @@ async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedS
   const loaded = preloaded ?? (await loadFile(file, opts.label));
   if (isLetterFile(loaded.data)) {
     if (opts.letter !== undefined) {
-      throw new ResumeError([{ file: loaded.file, path: "--letter", message: "this file is a letter itself; --letter picks a letter from a résumé's `letters` list" }]);
+      throw new ResumeError([
+        {
+          file: loaded.file,
+          path: "--letter",
+          message: "this file is a letter itself; --letter picks a letter from a résumé's `letters` list",
+        },
+      ]);
     }
     const own = validateLetterFile(loaded);
     const { resume, $schema: _schema, ...fields } = own;
@@ -65,12 +91,27 @@ async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedS
   }
   const resume = validate(loaded);
   const letters = resume.letters ?? [];
-  if (opts.letter === undefined) throw new ResumeError([{ file: loaded.file, path: "--letter", message: "name the letter to build (--letter ID) or build every letter (--all-letters)" }]);
+  if (opts.letter === undefined)
+    throw new ResumeError([
+      {
+        file: loaded.file,
+        path: "--letter",
+        message: "name the letter to build (--letter ID) or build every letter (--all-letters)",
+      },
+    ]);
   const i = letters.findIndex((l) => l.id === opts.letter);
   if (i < 0) {
     const ids = letters.map((l) => l.id);
     const pos = ids.length ? loaded.locate(["letters"], { key: true }) : undefined;
-    throw new ResumeError([{ file: loaded.file, line: pos?.line, col: pos?.col, path: "--letter", message: noSuchName("letter", opts.letter, ids, "the résumé has no letters") }]);
+    throw new ResumeError([
+      {
+        file: loaded.file,
+        line: pos?.line,
+        col: pos?.col,
+        path: "--letter",
+        message: noSuchName("letter", opts.letter, ids, "the résumé has no letters"),
+      },
+    ]);
   }
   return { letter: letters[i]!, source: loaded, at: ["letters", i], resumeFile: path.resolve(file) };
 }
@@ -104,7 +145,11 @@ export interface CheckedLetter {
 }
 
 /** `preloaded`: the file, when the caller has read it already (it is read once). */
-export async function checkLetter(file: string, opts: LetterOptions = {}, preloaded?: LoadedSource): Promise<CheckedLetter> {
+export async function checkLetter(
+  file: string,
+  opts: LetterOptions = {},
+  preloaded?: LoadedSource,
+): Promise<CheckedLetter> {
   const found = await findLetter(file, opts, preloaded);
   const { letter, source } = found;
   // The résumé the letter goes with, as its variant prints it; messages name the résumé's file.
@@ -115,9 +160,17 @@ export async function checkLetter(file: string, opts: LetterOptions = {}, preloa
     try {
       st = statSync(found.resumeFile);
     } catch (err) {
-      throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which ${readProblem(err).replace(/^file not found$/, "does not exist")}`)]);
+      throw new ResumeError([
+        source.at(
+          ["resume"],
+          `names ${found.resumeAs}, which ${readProblem(err).replace(/^file not found$/, "does not exist")}`,
+        ),
+      ]);
     }
-    if (!st.isFile() && !st.isFIFO()) throw new ResumeError([source.at(["resume"], `names ${found.resumeAs}, which is ${whatItIs(st)}, not a résumé file`)]);
+    if (!st.isFile() && !st.isFIFO())
+      throw new ResumeError([
+        source.at(["resume"], `names ${found.resumeAs}, which is ${whatItIs(st)}, not a résumé file`),
+      ]);
   }
   const checked: Checked = await check(
     found.resumeFile,
@@ -137,7 +190,17 @@ export async function checkLetter(file: string, opts: LetterOptions = {}, preloa
   // The fonts for the letter's characters as well as the résumé's.
   const vm = sameFile
     ? resumeVm
-    : { ...resumeVm, scripts: completeCjk(fontsFor(`${resumeText(checked.resume)}\n${letterText}`, resumeVm.locale, checked.resume.render?.cjk ?? opts.render?.cjk), `${resumeText(checked.resume)}\n${letterText}`) };
+    : {
+        ...resumeVm,
+        scripts: completeCjk(
+          fontsFor(
+            `${resumeText(checked.resume)}\n${letterText}`,
+            resumeVm.locale,
+            checked.resume.render?.cjk ?? opts.render?.cjk,
+          ),
+          `${resumeText(checked.resume)}\n${letterText}`,
+        ),
+      };
   if (!sameFile) {
     const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
     const glyphs: Diagnostic[] = glyphProblems(source.data, source, stack, missing);
@@ -147,11 +210,22 @@ export async function checkLetter(file: string, opts: LetterOptions = {}, preloa
 }
 
 /** Build one letter: its PDF (and the other formats asked for) beside the résumé's. */
-export async function buildLetter(file: string, opts: LetterOptions = {}, preloaded?: LoadedSource): Promise<BuildResult> {
+export async function buildLetter(
+  file: string,
+  opts: LetterOptions = {},
+  preloaded?: LoadedSource,
+): Promise<BuildResult> {
   const started = performance.now();
   const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
   const unsupported = formats.filter((f) => !LETTER_FORMATS.includes(f));
-  if (unsupported.length) throw new ResumeError([{ file: opts.label ?? file, path: "--format", message: `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}` }]);
+  if (unsupported.length)
+    throw new ResumeError([
+      {
+        file: opts.label ?? file,
+        path: "--format",
+        message: `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}`,
+      },
+    ]);
   const { found, checked, model, now } = await checkLetter(file, opts, preloaded);
   const { letter, source } = found;
   const { vm } = model;
@@ -161,11 +235,13 @@ export async function buildLetter(file: string, opts: LetterOptions = {}, preloa
 
   const output = resolveOutput(letterFileName(vm.name, letter.id), opts);
   const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
-  if (output === path.resolve(file) || output === found.resumeFile) throw refuse("is an input file; choose another -o path");
+  if (output === path.resolve(file) || output === found.resumeFile)
+    throw refuse("is an input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
   await refuseForeign([output]);
   // Reproducible: SOURCE_DATE_EPOCH, else the letter's own date, else now.
-  const creationDate = env.SOURCE_DATE_EPOCH || !letter.date ? now : new Date(`${`${letter.date}-01-01`.slice(0, 10)}T00:00:00Z`);
+  const creationDate =
+    env.SOURCE_DATE_EPOCH || !letter.date ? now : new Date(`${`${letter.date}-01-01`.slice(0, 10)}T00:00:00Z`);
   const fail = (message: string, key: (string | number)[] = []): never => {
     throw new ResumeError([source.at([...found.at, ...key], message)], warnings);
   };
@@ -179,7 +255,11 @@ export async function buildLetter(file: string, opts: LetterOptions = {}, preloa
   const box = pageBox(tokens, vm.paper);
   const lines = model.body.reduce((n, p) => n + estimateLines(plainText(p), tokens.size.body, box.width) + 1, 0);
   const estimated = Math.ceil((lines * tokens.size.body * tokens.leading) / box.height);
-  if (estimated > 2) fail(`the letter needs about ${estimated} pages; a cover letter fits on one. Shorten its body (${model.body.join(" ").split(/\s+/).length} words now)`, ["body"]);
+  if (estimated > 2)
+    fail(
+      `the letter needs about ${estimated} pages; a cover letter fits on one. Shorten its body (${model.body.join(" ").split(/\s+/).length} words now)`,
+      ["body"],
+    );
   if (formats.includes("pdf") || formats.includes("png")) {
     const { renderLetterPdf } = await import("../render/render.js");
     let rendered;
@@ -191,7 +271,9 @@ export async function buildLetter(file: string, opts: LetterOptions = {}, preloa
     pages = rendered.pages;
     if (pages > 1) {
       const words = model.body.join(" ").split(/\s+/).length;
-      fail(`the letter needs ${pages} pages; a cover letter fits on one. Shorten its body (${words} words now)`, ["body"]);
+      fail(`the letter needs ${pages} pages; a cover letter fits on one. Shorten its body (${words} words now)`, [
+        "body",
+      ]);
     }
     if (opts.verify ?? true) {
       const failure = checkSequence(letterReadingOrder(model), vm, readPdfLines(rendered.bytes));
@@ -239,5 +321,3 @@ export function letterReadingOrder(l: LetterModel): Expected[] {
   for (const line of letterLines(l)) push(line.markup ? plainText(line.text) : line.text);
   return out;
 }
-
-

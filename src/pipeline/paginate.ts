@@ -57,6 +57,8 @@ export async function lastPageAdvice(laid: ResumeLayout, replan: Replan): Promis
 /** The section that runs onto page `page` (1-based): the one its first line belongs to. */
 export function sectionOnPage(laid: ResumeLayout, page: number): Section | undefined {
   const list = laid.plan.pages[page - 1] ?? [];
-  const first = [...list].filter((p) => p.item.section && p.column !== "side").sort((a, b) => a.top - b.top)[0] ?? list.find((p) => p.item.section);
+  const first =
+    [...list].filter((p) => p.item.section && p.column !== "side").sort((a, b) => a.top - b.top)[0] ??
+    list.find((p) => p.item.section);
   return first?.item.section;
 }

@@ -37,7 +37,9 @@ const round = (v: number) => Math.round(v * 100) / 100;
 
 export function applyLevel(base: ThemeTokens, level: Level): FitStep {
   const changes: string[] = [];
-  const space = Object.fromEntries(Object.entries(base.space).map(([k, v]) => [k, round(v * level.spacing)])) as ThemeTokens["space"];
+  const space = Object.fromEntries(
+    Object.entries(base.space).map(([k, v]) => [k, round(v * level.spacing)]),
+  ) as ThemeTokens["space"];
   changes.push(`spacing −${Math.round((1 - level.spacing) * 100)}%`);
   let leading = base.leading;
   if (level.leading !== undefined && level.leading < base.leading) {
@@ -53,10 +55,20 @@ export function applyLevel(base: ThemeTokens, level: Level): FitStep {
   let margin = base.margin;
   if (level.margin !== undefined) {
     const m = Math.max(FLOORS.margin, level.margin);
-    margin = { top: Math.min(base.margin.top, m), right: Math.min(base.margin.right, m), bottom: Math.min(base.margin.bottom, m), left: Math.min(base.margin.left, m) };
-    if (JSON.stringify(margin) !== JSON.stringify(base.margin)) changes.push(`margins ${Math.round((m * 25.4) / 72)} mm`);
+    margin = {
+      top: Math.min(base.margin.top, m),
+      right: Math.min(base.margin.right, m),
+      bottom: Math.min(base.margin.bottom, m),
+      left: Math.min(base.margin.left, m),
+    };
+    if (JSON.stringify(margin) !== JSON.stringify(base.margin))
+      changes.push(`margins ${Math.round((m * 25.4) / 72)} mm`);
   }
-  return { tokens: { ...base, space, leading, size, margin }, changes, spacingOnly: leading === base.leading && size === base.size && margin === base.margin };
+  return {
+    tokens: { ...base, space, leading, size, margin },
+    changes,
+    spacingOnly: leading === base.leading && size === base.size && margin === base.margin,
+  };
 }
 
 /** The tightening steps, loosest first. */

@@ -76,11 +76,36 @@ const FAMILY_SPECS = {
     weights: { 400: "400Regular" },
     italics: false,
   },
-  "Noto Emoji": { pkg: "@expo-google-fonts/noto-emoji", prefix: "NotoEmoji", weights: { 400: "400Regular" }, italics: false },
-  "Noto Sans SC": { pkg: "@expo-google-fonts/noto-sans-sc", prefix: "NotoSansSC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
-  "Noto Sans TC": { pkg: "@expo-google-fonts/noto-sans-tc", prefix: "NotoSansTC", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
-  "Noto Sans JP": { pkg: "@expo-google-fonts/noto-sans-jp", prefix: "NotoSansJP", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
-  "Noto Sans KR": { pkg: "@expo-google-fonts/noto-sans-kr", prefix: "NotoSansKR", weights: { 400: "400Regular", 700: "700Bold" }, italics: false },
+  "Noto Emoji": {
+    pkg: "@expo-google-fonts/noto-emoji",
+    prefix: "NotoEmoji",
+    weights: { 400: "400Regular" },
+    italics: false,
+  },
+  "Noto Sans SC": {
+    pkg: "@expo-google-fonts/noto-sans-sc",
+    prefix: "NotoSansSC",
+    weights: { 400: "400Regular", 700: "700Bold" },
+    italics: false,
+  },
+  "Noto Sans TC": {
+    pkg: "@expo-google-fonts/noto-sans-tc",
+    prefix: "NotoSansTC",
+    weights: { 400: "400Regular", 700: "700Bold" },
+    italics: false,
+  },
+  "Noto Sans JP": {
+    pkg: "@expo-google-fonts/noto-sans-jp",
+    prefix: "NotoSansJP",
+    weights: { 400: "400Regular", 700: "700Bold" },
+    italics: false,
+  },
+  "Noto Sans KR": {
+    pkg: "@expo-google-fonts/noto-sans-kr",
+    prefix: "NotoSansKR",
+    weights: { 400: "400Regular", 700: "700Bold" },
+    italics: false,
+  },
 } satisfies Record<string, FamilySpec>;
 
 export type FamilyName = keyof typeof FAMILY_SPECS;
@@ -98,7 +123,12 @@ export const TEXT_FONTS = {
 } as const satisfies Record<TextFont, FamilyName>;
 
 /** `render.cjk` values and the Noto family each selects. */
-export const CJK_FAMILIES = { sc: "Noto Sans SC", tc: "Noto Sans TC", jp: "Noto Sans JP", kr: "Noto Sans KR" } as const satisfies Record<Cjk, FamilyName>;
+export const CJK_FAMILIES = {
+  sc: "Noto Sans SC",
+  tc: "Noto Sans TC",
+  jp: "Noto Sans JP",
+  kr: "Noto Sans KR",
+} as const satisfies Record<Cjk, FamilyName>;
 
 /** Thrown when a family's npm package is not installed (CJK fonts are large and opt-in). */
 export class MissingFontPackage extends Error {
@@ -110,13 +140,13 @@ export class MissingFontPackage extends Error {
   }
 }
 
-
 /**
  * The command that installs `pkg` where this tool will find it, for the way the tool itself was
  * installed: globally (`npm install -g`), run by npx, as a project's dependency, or a checkout.
  */
 export function installCommand(pkg: string, root: string = PACKAGE_ROOT): string {
-  if (root.split(/[\\/]/).includes("_npx")) return `npx -p resume-builder -p ${pkg} resume build (npx keeps the tool and its font together)`;
+  if (root.split(/[\\/]/).includes("_npx"))
+    return `npx -p resume-builder -p ${pkg} resume build (npx keeps the tool and its font together)`;
   let parent = path.dirname(root);
   if (path.basename(parent).startsWith("@")) parent = path.dirname(parent);
   if (path.basename(parent) !== "node_modules") return `npm install ${pkg}`;

@@ -59,7 +59,8 @@ const SHAPING = Symbol.for("resume-builder.shaping");
  * OpenType shaping (fontkit's GSUB and GPOS) is the largest single cost of laying text out, and
  * the same strings come back: words within a document (a long run is shaped word by word where
  * that is exact, words.ts), a rebuild in --watch mode, --fit laying the same words out at
- * several sizes. Results are kept per font by text and options. fontkit's glyph objects are shared safely: each stands for one glyph *and* the code
+ * several sizes. Results are kept per font by text and options. fontkit's glyph objects are shared safely: each stands
+ * for one glyph *and* the code
  * points it was made for (patches/fontkit+*.patch), so a glyph reused from an earlier string or
  * an earlier document reads back as the characters it stands for here. Positions are copied
  * (later stages change them). A build is byte-identical whether its strings were shaped before
@@ -129,7 +130,9 @@ export function registerFonts(faces: FontFace[]): void {
     registered.add(key);
     // A family without a file per weight or style (the symbol fallback: one file answers for
     // six faces) would otherwise read and parse the same file once per face.
-    const source = registeredSources()[f.family]!.sources.find((s) => s.fontWeight === f.weight && s.fontStyle === f.style)!;
+    const source = registeredSources()[f.family]!.sources.find(
+      (s) => s.fontWeight === f.weight && s.fontStyle === f.style,
+    )!;
     const first = sourceByFile.get(f.file);
     const load = first ? () => first.load().then(() => void (source.data = first.data)) : source.load.bind(source);
     if (!first) sourceByFile.set(f.file, source);
@@ -150,7 +153,7 @@ export async function preloadFonts(stack: FontStack): Promise<void> {
   registerFonts(faces);
   for (const f of faces) await Font.load({ fontFamily: f.family, fontWeight: f.weight, fontStyle: f.style });
   for (const family of [...stack.primary, ...stack.fallbacks]) {
-    for (const source of registeredSources()[family]?.sources ?? []) source.data?.layout("Résumé 2024–2026, fi ffl “AWS” → ✓");
+    for (const source of registeredSources()[family]?.sources ?? [])
+      source.data?.layout("Résumé 2024–2026, fi ffl “AWS” → ✓");
   }
 }
-

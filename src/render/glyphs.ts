@@ -25,7 +25,9 @@ const has = (family: FamilyName, cp: number, allFaces: boolean) => {
   let answer = coverage.get(key);
   if (answer === undefined) {
     const faces = familyFaces(family);
-    answer = allFaces ? faces.every((f) => openFont(f.file).hasGlyphForCodePoint(cp)) : openFont(faces[0]!.file).hasGlyphForCodePoint(cp);
+    answer = allFaces
+      ? faces.every((f) => openFont(f.file).hasGlyphForCodePoint(cp))
+      : openFont(faces[0]!.file).hasGlyphForCodePoint(cp);
     coverage.set(key, answer);
   }
   return answer;
@@ -47,7 +49,14 @@ export function missingGlyphs(text: string, stack: FontStack): string[] {
     let lacks = known.get(ch);
     if (lacks === undefined) {
       const cp = ch.codePointAt(0)!;
-      lacks = CONTROL.test(ch) || !(IGNORED.has(ch) || INVISIBLE.test(ch) || stack.primary.every((f) => has(f, cp, true)) || stack.fallbacks.some((f) => has(f, cp, false)));
+      lacks =
+        CONTROL.test(ch) ||
+        !(
+          IGNORED.has(ch) ||
+          INVISIBLE.test(ch) ||
+          stack.primary.every((f) => has(f, cp, true)) ||
+          stack.fallbacks.some((f) => has(f, cp, false))
+        );
       known.set(ch, lacks);
     }
     if (lacks) missing.push(ch);
@@ -58,7 +67,8 @@ export function missingGlyphs(text: string, stack: FontStack): string[] {
 /** Whether a stack lacks a character, by stack and character: a résumé's characters are few, its strings many. */
 const verdicts = new Map<string, Map<string, boolean>>();
 
-const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
+const CJK_TEXT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 
 /**
  * The CJK fonts `text` needs, completed: characters the chosen font lacks (a Simplified Chinese
@@ -83,7 +93,9 @@ export function completeCjk(needs: ScriptNeeds, text: string): ScriptNeeds {
     if (!CJK_TEXT.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
     if (cjk.some((c) => installed(c) && has(CJK_FAMILIES[c], cp, false))) continue;
-    const other = (["sc", "tc", "jp", "kr"] as const).find((c) => !cjk.includes(c) && installed(c) && has(CJK_FAMILIES[c], cp, false));
+    const other = (["sc", "tc", "jp", "kr"] as const).find(
+      (c) => !cjk.includes(c) && installed(c) && has(CJK_FAMILIES[c], cp, false),
+    );
     if (other) cjk.push(other);
   }
   return cjk.length === needs.cjk.length ? needs : { ...needs, cjk };
@@ -105,7 +117,12 @@ interface Group {
  * be printed, at its first field. `missing` are fallback fonts the text needs that are not
  * installed: their scripts' problems say how to install them.
  */
-export function glyphProblems(data: unknown, source: LoadedSource, stack: FontStack, missing: MissingFontPackage[] = []): Diagnostic[] {
+export function glyphProblems(
+  data: unknown,
+  source: LoadedSource,
+  stack: FontStack,
+  missing: MissingFontPackage[] = [],
+): Diagnostic[] {
   const groups = new Map<string, Group>();
   const visit = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === "string") {
@@ -133,16 +150,23 @@ const CJK_FONTS = new Set<string>(Object.values(CJK_FAMILIES));
 
 function groupMessage(g: Group, fonts: string, missing: MissingFontPackage[]): string {
   const chars = [...g.chars];
-  const sample = chars.slice(0, 5).map((ch) => `${printable(ch)}${codePoint(ch)}`).join(", ") + (chars.length > 5 ? `, … (${chars.length} in all)` : "");
+  const sample =
+    chars
+      .slice(0, 5)
+      .map((ch) => `${printable(ch)}${codePoint(ch)}`)
+      .join(", ") + (chars.length > 5 ? `, … (${chars.length} in all)` : "");
   const where = `${g.fields} field${g.fields === 1 ? "" : "s"}${g.fields > 1 ? ", the first here," : ""}`;
   if (g.script === "CJK") {
     const lacking = missing.find((m) => CJK_FONTS.has(m.family));
-    if (lacking) return `${cjkName(lacking.family)} text in ${where} needs the font ${lacking.family}, which is not installed; run: ${installCommand(lacking.pkg)}`;
+    if (lacking)
+      return `${cjkName(lacking.family)} text in ${where} needs the font ${lacking.family}, which is not installed; run: ${installCommand(lacking.pkg)}`;
     const cjk = [...CJK_FONTS].filter((f) => fonts.includes(f));
     return `${chars.length === 1 ? "a character" : "characters"} (${sample}) in ${where} ${cjk.length ? `are not in ${cjk.join(", ")}` : "are in none of the fonts"}; choose the font with render.cjk or --cjk (sc or tc for Chinese, jp for Japanese, kr for Korean)`;
   }
-  if (g.script === "emoji") return `emoji (${sample}) in ${where} are not in the emoji font (Noto Emoji); remove them or use older ones`;
-  if (g.script === "control characters") return `control characters (${sample}) in ${where} cannot be printed; remove them`;
+  if (g.script === "emoji")
+    return `emoji (${sample}) in ${where} are not in the emoji font (Noto Emoji); remove them or use older ones`;
+  if (g.script === "control characters")
+    return `control characters (${sample}) in ${where} cannot be printed; remove them`;
   const what = g.script === "symbols" ? "symbols" : `${g.script} text`;
   return `${what} (${sample}) in ${where} cannot be printed: none of the fonts (${fonts}) has ${chars.length === 1 ? "it" : "them"} and ${chars.length === 1 ? "it" : "they"} would print as empty boxes; replace ${chars.length === 1 ? "it" : "them"} with characters the fonts have (Latin, Greek, Cyrillic, Chinese, Japanese, Korean, emoji and common symbols)`;
 }

@@ -36,7 +36,8 @@ export function breakWord(word: string): string[] {
   const chars = [...word];
   const cjk = CJK.test(word);
   const longPath = !cjk && chars.length >= LONG_TOKEN && /[/-]/.test(word);
-  // Any other word too long for a line (a hash, a compound word, a dotted or snake_case name) breaks as a long part does.
+  // Any other word too long for a line (a hash, a compound word, a dotted or snake_case name) breaks as a long part
+  // does.
   if (!cjk && !longPath) return chars.length >= LONG_RUN ? breakLongPart(word) : [word];
   const parts: string[] = [];
   let current = "";
@@ -80,7 +81,8 @@ export function breakWord(word: string): string[] {
 const SEPARATOR = /^[_.,;:@+~!*|\\)\]}]$/u;
 // Made when first used: an Intl object cannot be held in the startup snapshot.
 let segmenter: Intl.Segmenter | undefined;
-const graphemes = (text: string) => [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)].map((g) => g.segment);
+const graphemes = (text: string) =>
+  [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)].map((g) => g.segment);
 
 /**
  * A run of LONG_RUN characters or more with no other break point, in pieces: after a separator

@@ -16,7 +16,18 @@ interface PdfKitDocument {
   _fontFamily: unknown;
   fontSize(size: unknown): PdfKitDocument;
 }
-const proto = (PDFDocument as unknown as { prototype: PdfKitDocument & { font: Method; initFonts: Method; initMarkings: Method; initSubset: Method; _addInfo: Method; end: Method } }).prototype;
+const proto = (
+  PDFDocument as unknown as {
+    prototype: PdfKitDocument & {
+      font: Method;
+      initFonts: Method;
+      initMarkings: Method;
+      initSubset: Method;
+      _addInfo: Method;
+      end: Method;
+    };
+  }
+).prototype;
 
 /** A file embedded in the PDF as an associated file of the document. */
 export interface Attachment {
@@ -59,7 +70,8 @@ interface Subsetted {
   _addColorOutputIntent(): void;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
 
 export function patchPdfkit(): void {
@@ -81,7 +93,8 @@ export function patchPdfkit(): void {
    */
   proto.font = Object.assign(
     function (this: PdfKitDocument, src: unknown, size?: unknown, ...rest: unknown[]) {
-      if (typeof src !== "object" || src === null || typeof size !== "number" || rest.length) return font.call(this, src, size, ...rest);
+      if (typeof src !== "object" || src === null || typeof size !== "number" || rest.length)
+        return font.call(this, src, size, ...rest);
       let fonts = embeddedFonts.get(this);
       if (!fonts) embeddedFonts.set(this, (fonts = new Map()));
       const known = fonts.get(src);
@@ -155,7 +168,10 @@ export function patchPdfkit(): void {
         Object.assign(doc.info, saved);
       }
       const lang = doc.options.lang;
-      if (lang) doc.appendXML(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language><rdf:Bag><rdf:li>${escapeXml(lang)}</rdf:li></rdf:Bag></dc:language></rdf:Description>`);
+      if (lang)
+        doc.appendXML(
+          `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language><rdf:Bag><rdf:li>${escapeXml(lang)}</rdf:li></rdf:Bag></dc:language></rdf:Description>`,
+        );
     },
     { [WRAPPED]: true as const },
   );
@@ -166,7 +182,14 @@ export function patchPdfkit(): void {
       const files = (this as unknown as { [ATTACHMENTS]?: Attachment[] })[ATTACHMENTS];
       const doc = this as unknown as { file(data: Uint8Array, options: object): void };
       for (const f of files ?? []) {
-        doc.file(f.data, { name: f.name, type: f.type, description: f.description, relationship: f.relationship, creationDate: f.date, modifiedDate: f.date });
+        doc.file(f.data, {
+          name: f.name,
+          type: f.type,
+          description: f.description,
+          relationship: f.relationship,
+          creationDate: f.date,
+          modifiedDate: f.date,
+        });
       }
       return end.call(this, ...args);
     },
@@ -194,6 +217,8 @@ function identify(doc: Subsetted): void {
   const endSubset = doc.endSubset;
   doc.endSubset = function (this: Subsetted) {
     endSubset.call(this);
-    this.appendXML(`<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>`);
+    this.appendXML(
+      `<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>`,
+    );
   };
 }

@@ -37,7 +37,11 @@ let draws = 0;
 export const drawCount = (): number => draws;
 
 /** Draw a laid-out résumé: one pass, nothing laid out again but its page footers. */
-export async function drawResume(layout: ResumeLayout, creationDate: Date, attachments: Attachment[] = []): Promise<RenderResult> {
+export async function drawResume(
+  layout: ResumeLayout,
+  creationDate: Date,
+  attachments: Attachment[] = [],
+): Promise<RenderResult> {
   draws++;
   const { flows, plan, vm } = layout;
   const total = plan.pages.length;
@@ -51,14 +55,29 @@ export async function drawResume(layout: ResumeLayout, creationDate: Date, attac
     : [];
   const footers = plan.pages.map((_, p) => (p > 0 ? laidFooters[p - 1] : undefined));
   const pages = composePages(plan, flows, footers);
-  const bytes = await drawPdf(pages, documentProps(vm.metadata, { creator: `${TOOL_NAME} ${VERSION}`, creationDate }), attachments);
+  const bytes = await drawPdf(
+    pages,
+    documentProps(vm.metadata, { creator: `${TOOL_NAME} ${VERSION}`, creationDate }),
+    attachments,
+  );
   return { bytes, pages: total };
 }
 
 /** Draw a cover letter in the résumé's theme. */
-export async function renderLetterPdf(letter: LetterModel, creationDate: Date, tokens: ThemeTokens): Promise<RenderResult> {
+export async function renderLetterPdf(
+  letter: LetterModel,
+  creationDate: Date,
+  tokens: ThemeTokens,
+): Promise<RenderResult> {
   const stack = fontStack(tokens, letter.vm.scripts);
-  return draw(stack, () => <LetterDocument letter={letter} tokens={tokens} fonts={stack} info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }} />);
+  return draw(stack, () => (
+    <LetterDocument
+      letter={letter}
+      tokens={tokens}
+      fonts={stack}
+      info={{ creator: `${TOOL_NAME} ${VERSION}`, creationDate }}
+    />
+  ));
 }
 
 async function draw(stack: FontStack, element: () => ReactElement<DocumentProps>): Promise<RenderResult> {
@@ -80,7 +99,9 @@ async function draw(stack: FontStack, element: () => ReactElement<DocumentProps>
     console.warn = warn;
   }
   if (overflow.length) {
-    throw new Error("a block that cannot be split is taller than a page and would be cut off; shorten the longest entry or split it");
+    throw new Error(
+      "a block that cannot be split is taller than a page and would be cut off; shorten the longest entry or split it",
+    );
   }
   return { bytes, pages: countPages(bytes) };
 }

@@ -31,14 +31,32 @@ const BREAK = /(?<= )(?=[^ \p{M}\u200C\u200D])/u;
 /** Runs shorter than this are shaped whole (a word or two: nothing to gain). */
 const SHORT = 12;
 /** The features fontkit applies to a horizontal run of these scripts unasked (its default shaper). */
-const DEFAULT_FEATURES = ["rvrn", "ltra", "ltrm", "ccmp", "locl", "rlig", "mark", "mkmk", "calt", "clig", "liga", "rclt", "curs", "kern"];
+const DEFAULT_FEATURES = [
+  "rvrn",
+  "ltra",
+  "ltrm",
+  "ccmp",
+  "locl",
+  "rlig",
+  "mark",
+  "mkmk",
+  "calt",
+  "clig",
+  "liga",
+  "rclt",
+  "curs",
+  "kern",
+];
 /** And around a fraction slash. */
 const FRACTION_FEATURES = ["frac", "numr", "dnom"];
 
 /** The tags of features asked for (fontkit takes an array of tags or an object of tags to on/off). */
 function askedFor(features: unknown): string[] {
   if (Array.isArray(features)) return features.map(String);
-  if (features && typeof features === "object") return Object.entries(features).filter(([, on]) => on).map(([tag]) => tag);
+  if (features && typeof features === "object")
+    return Object.entries(features)
+      .filter(([, on]) => on)
+      .map(([tag]) => tag);
   return [];
 }
 
@@ -49,7 +67,9 @@ interface LayoutFont {
   GPOS?: { lookupList: unknown };
 }
 
-/** A shaper of `font` that shapes long runs word by word where that is exact, with `shape` (memoised) doing the work. */
+/**
+ * A shaper of `font` that shapes long runs word by word where that is exact, with `shape` (memoised) doing the work.
+ */
 export function wordShaper<T extends ShapedRun>(font: LayoutFont, shape: Shape<T>): Shape<T[]> {
   let touching: Set<string> | undefined;
   /** Whether a feature in play for `text` has a rule that looks across a space. */
@@ -80,7 +100,11 @@ export function wordShaper<T extends ShapedRun>(font: LayoutFont, shape: Shape<T
       const apart = [shape(" ", features, script, language, "ltr"), shape(ch, features, script, language, "ltr")];
       const glyphs = apart.flatMap((p) => p.glyphs);
       const positions = apart.flatMap((p) => p.positions);
-      v = !(pair.glyphs.length === glyphs.length && pair.glyphs.every((g, i) => g === glyphs[i]) && pair.positions.every((p, i) => samePosition(p, positions[i]!)));
+      v = !(
+        pair.glyphs.length === glyphs.length &&
+        pair.glyphs.every((g, i) => g === glyphs[i]) &&
+        pair.positions.every((p, i) => samePosition(p, positions[i]!))
+      );
       paired.set(key, v);
     }
     return v;
@@ -92,7 +116,8 @@ export function wordShaper<T extends ShapedRun>(font: LayoutFont, shape: Shape<T
     if (!found || !WORDWISE.has(found) || crosses(text, features)) return whole();
     const words: string[] = [];
     for (const word of text.split(BREAK)) {
-      if (words.length && pairsWithSpace(String.fromCodePoint(word.codePointAt(0)!), features, found, language)) words[words.length - 1] += word;
+      if (words.length && pairsWithSpace(String.fromCodePoint(word.codePointAt(0)!), features, found, language))
+        words[words.length - 1] += word;
       else words.push(word);
     }
     return words.map((w) => shape(w, features, found, language, direction));
@@ -106,14 +131,17 @@ const samePosition = (a: object, b: object): boolean => {
 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- fontkit's parsed tables are untyped */
-const list = (x: any): any[] => (x == null ? [] : Array.isArray(x) ? x : typeof x.toArray === "function" ? x.toArray() : []);
+const list = (x: any): any[] =>
+  x == null ? [] : Array.isArray(x) ? x : typeof x.toArray === "function" ? x.toArray() : [];
 
 const covers = (coverage: any, gid: number): boolean =>
-  !!coverage && (list(coverage.glyphs).includes(gid) || list(coverage.rangeRecords).some((r: any) => r.start <= gid && gid <= r.end));
+  !!coverage &&
+  (list(coverage.glyphs).includes(gid) || list(coverage.rangeRecords).some((r: any) => r.start <= gid && gid <= r.end));
 
 function classOf(def: any, gid: number): number {
   const values = list(def?.classValueArray);
-  if (values.length) return gid >= def.startGlyph && gid < def.startGlyph + values.length ? values[gid - def.startGlyph] : 0;
+  if (values.length)
+    return gid >= def.startGlyph && gid < def.startGlyph + values.length ? values[gid - def.startGlyph] : 0;
   return list(def?.classRangeRecord).find((r: any) => r.start <= gid && gid <= r.end)?.class ?? 0;
 }
 
@@ -125,7 +153,10 @@ function classOf(def: any, gid: number): number {
 export function spaceFeatures(font: LayoutFont): Set<string> {
   const gid = font.glyphForCodePoint(0x20).id;
   const tags = new Set<string>();
-  for (const [tag, table] of [["GSUB", font.GSUB], ["GPOS", font.GPOS]] as const) {
+  for (const [tag, table] of [
+    ["GSUB", font.GSUB],
+    ["GPOS", font.GPOS],
+  ] as const) {
     const naming = new Set<number>();
     list((table as any)?.lookupList).forEach((lookup: any, index: number) => {
       for (let sub of list(lookup.subTables)) {
@@ -140,20 +171,28 @@ export function spaceFeatures(font: LayoutFont): Set<string> {
       }
     });
     for (const record of list((table as any)?.featureList)) {
-      if (list(record.feature?.lookupListIndexes).some((i: number) => naming.has(i))) tags.add(String(record.tag).trim());
+      if (list(record.feature?.lookupListIndexes).some((i: number) => naming.has(i)))
+        tags.add(String(record.tag).trim());
     }
   }
   return tags;
 }
 
 function ruleNames(sub: any, gid: number): boolean {
-  const coverages = [sub.coverage, ...list(sub.backtrackCoverage), ...list(sub.inputCoverage), ...list(sub.lookaheadCoverage), ...list(sub.coverages)];
+  const coverages = [
+    sub.coverage,
+    ...list(sub.backtrackCoverage),
+    ...list(sub.inputCoverage),
+    ...list(sub.lookaheadCoverage),
+    ...list(sub.coverages),
+  ];
   if (coverages.some((c) => covers(c, gid))) return true;
   const defs = [sub.backtrackClassDef, sub.inputClassDef, sub.lookaheadClassDef, sub.classDef].filter(Boolean);
   if (defs.some((d) => classOf(d, gid) !== 0)) return true;
   // Class-based rules: a rule naming class 0 names the space too.
   const classRules = list(sub.chainClassSet ?? sub.classSet).flatMap(list);
-  if (defs.length && classRules.some((r) => [...list(r.backtrack), ...list(r.input), ...list(r.lookahead)].includes(0))) return true;
+  if (defs.length && classRules.some((r) => [...list(r.backtrack), ...list(r.input), ...list(r.lookahead)].includes(0)))
+    return true;
   // Glyph-based rules.
   const glyphRules = list(sub.chainRuleSets ?? sub.ruleSets).flatMap(list);
   return glyphRules.some((r) => [...list(r.backtrack), ...list(r.input), ...list(r.lookahead)].includes(gid));

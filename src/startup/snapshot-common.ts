@@ -28,7 +28,9 @@ export function snapshotEntry(then: (stack: FontStack, vm: ViewModel) => Promise
   v8.startupSnapshot.addSerializeCallback(clearDateFormatters);
 
   v8.startupSnapshot.setDeserializeMainFunction(() => {
-    globalThis.__resumeRequire = createRequire(path.join(process.env.RESUME_SNAPSHOT_DIR ?? process.cwd(), "resume.mjs"));
+    globalThis.__resumeRequire = createRequire(
+      path.join(process.env.RESUME_SNAPSHOT_DIR ?? process.cwd(), "resume.mjs"),
+    );
     // `node --snapshot-blob file.blob -- build …`: the arguments start right after node.
     void run(process.argv.slice(1));
   });

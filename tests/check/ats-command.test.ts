@@ -18,7 +18,9 @@ import { fakePdf } from "./fake-pdf.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const FIXTURES = [
-  ...["resume.yaml", "full.yaml", "knobs.yaml", "long.yaml", "cjk.yaml", "korean.yaml", "unicode.yaml"].map((f) => (f === "resume.yaml" ? f : `tests/fixtures/${f}`)),
+  ...["resume.yaml", "full.yaml", "knobs.yaml", "long.yaml", "cjk.yaml", "korean.yaml", "unicode.yaml"].map((f) =>
+    f === "resume.yaml" ? f : `tests/fixtures/${f}`,
+  ),
   // The first set of real files. The second set (35–76) builds and passes the build's own parse
   // check, but this stricter field-by-field reading still misreads some of them (entries split
   // or merged in 44 and 45, a date written as text in 48, a certificate's date in 43's sidebar):
@@ -30,39 +32,48 @@ const FIXTURES = [
 const squeeze = (s: string | undefined) => (s ?? "").replace(/\s+/g, "");
 
 describe("on our PDFs", () => {
-  it.each(THEMES)("recovers every field of every fixture and real résumé in %s", async (theme) => {
-    const dir = tempDir();
-    for (const file of FIXTURES) {
-      const input = path.join(ROOT, file);
-      const out = path.join(dir, "r.pdf");
-      await build(input, { output: out, env: EPOCH, render: { theme } });
-      const { vm, resume, tokens } = await check(input, { render: { theme } });
-      const r = parseResume(readPdfPages(readFileSync(out)));
-      const at = `${theme}: ${file}`;
-      expect(r.name, at).toBe(vm.name);
-      if (resume.basics.email) expect(r.email, at).toBe(resume.basics.email);
-      if (resume.basics.phone && resume.basics.phone.replace(/\D/g, "").length >= 7) expect(squeeze(r.phone), at).toBe(squeeze(resume.basics.phone));
-      const place = vm.contacts[0]?.href === undefined && /,/.test(vm.contacts[0]?.text ?? "") ? vm.contacts[0]!.text : undefined;
-      if (place) expect(r.location, at).toBe(place);
-      const titles = r.sections.map((s) => s.title);
-      const heading = (t: string) => (tokens.sectionTitle.uppercase ? t.toLocaleUpperCase(vm.metadata.language) : t);
-      for (const sec of vm.sections) {
-        const found = r.sections.find((s) => s.title === heading(sec.caps) || s.title === sec.caps);
-        expect(found, `${at}: section ${sec.title} in ${JSON.stringify(titles)}`).toBeDefined();
-        expect(found!.found, `${at}: ${sec.title}`).toBe("capitals");
-        if (sec.kind !== "entries") continue;
-        expect(found!.entries.map((e) => e.organisation), `${at}: ${sec.title}`).toEqual(sec.entries.map((e) => e.title));
-        for (const [i, e] of sec.entries.entries()) {
-          const got = found!.entries[i]!;
-          const what = `${at}: ${sec.title} › ${e.title}`;
-          if (e.date && !e.dateHref) expect(squeeze(got.dates), what).toBe(squeeze(e.date));
-          if (e.subtitle) expect(squeeze(got.position), what).toBe(squeeze(e.subtitle));
-          expect(got.bullets.map(squeeze), what).toEqual(e.bullets.map((b) => squeeze(plainText(b))));
+  it.each(THEMES)(
+    "recovers every field of every fixture and real résumé in %s",
+    async (theme) => {
+      const dir = tempDir();
+      for (const file of FIXTURES) {
+        const input = path.join(ROOT, file);
+        const out = path.join(dir, "r.pdf");
+        await build(input, { output: out, env: EPOCH, render: { theme } });
+        const { vm, resume, tokens } = await check(input, { render: { theme } });
+        const r = parseResume(readPdfPages(readFileSync(out)));
+        const at = `${theme}: ${file}`;
+        expect(r.name, at).toBe(vm.name);
+        if (resume.basics.email) expect(r.email, at).toBe(resume.basics.email);
+        if (resume.basics.phone && resume.basics.phone.replace(/\D/g, "").length >= 7)
+          expect(squeeze(r.phone), at).toBe(squeeze(resume.basics.phone));
+        const place =
+          vm.contacts[0]?.href === undefined && /,/.test(vm.contacts[0]?.text ?? "") ? vm.contacts[0]!.text : undefined;
+        if (place) expect(r.location, at).toBe(place);
+        const titles = r.sections.map((s) => s.title);
+        const heading = (t: string) => (tokens.sectionTitle.uppercase ? t.toLocaleUpperCase(vm.metadata.language) : t);
+        for (const sec of vm.sections) {
+          const found = r.sections.find((s) => s.title === heading(sec.caps) || s.title === sec.caps);
+          expect(found, `${at}: section ${sec.title} in ${JSON.stringify(titles)}`).toBeDefined();
+          expect(found!.found, `${at}: ${sec.title}`).toBe("capitals");
+          if (sec.kind !== "entries") continue;
+          expect(
+            found!.entries.map((e) => e.organisation),
+            `${at}: ${sec.title}`,
+          ).toEqual(sec.entries.map((e) => e.title));
+          for (const [i, e] of sec.entries.entries()) {
+            const got = found!.entries[i]!;
+            const what = `${at}: ${sec.title} › ${e.title}`;
+            if (e.date && !e.dateHref) expect(squeeze(got.dates), what).toBe(squeeze(e.date));
+            if (e.subtitle) expect(squeeze(got.position), what).toBe(squeeze(e.subtitle));
+            expect(got.bullets.map(squeeze), what).toEqual(e.bullets.map((b) => squeeze(plainText(b))));
+          }
         }
       }
-    }
-    // A bound proportional to the work (a build and a read per file), against a hang only.
-  }, FIXTURES.length * 15_000);
+      // A bound proportional to the work (a build and a read per file), against a hang only.
+    },
+    FIXTURES.length * 15_000,
+  );
 });
 
 describe("on other PDFs", () => {
@@ -94,7 +105,9 @@ describe("on other PDFs", () => {
     expect(r.name).toBe("John Doe");
     expect(r.email).toBe("john.doe@email.com");
     expect(r.location).toBe("San Francisco, CA");
-    expect(r.sections.map((s) => s.title)).toEqual(expect.arrayContaining(["Education", "Experience", "Projects", "Publications"]));
+    expect(r.sections.map((s) => s.title)).toEqual(
+      expect.arrayContaining(["Education", "Experience", "Projects", "Publications"]),
+    );
     // Its headings are mixed case: found by their names only, as the report says.
     expect(r.sections.find((s) => s.title === "Experience")!.found).toBe("name");
     const packed = path.join(tempDir(), "packed.pdf");
@@ -113,7 +126,14 @@ describe("a job posting's keywords", () => {
     pages: 1,
     sections: [
       { title: "SKILLS", found: "capitals", entries: [], lines: ["Backend: Python, Django, PostgreSQL, REST APIs"] },
-      { title: "EXPERIENCE", found: "capitals", lines: [], entries: [{ organisation: "Acme", bullets: ["Ran Kubernetes clusters for machine learning workloads"], text: [] }] },
+      {
+        title: "EXPERIENCE",
+        found: "capitals",
+        lines: [],
+        entries: [
+          { organisation: "Acme", bullets: ["Ran Kubernetes clusters for machine learning workloads"], text: [] },
+        ],
+      },
     ],
   };
   const posting = `Senior Engineer
@@ -124,7 +144,13 @@ Machine learning experience with PostgreSQL is a plus. Terraform or Pulumi.`;
     const m = matchJob(posting, resume);
     expect(m).toEqual(matchJob(posting, resume));
     const found = Object.fromEntries(m.found.map((t) => [t.term, t.where]));
-    expect(found).toMatchObject({ Python: "skills", APIs: "skills", PostgreSQL: "skills", kubernetes: "text", "machine learning": "text" });
+    expect(found).toMatchObject({
+      Python: "skills",
+      APIs: "skills",
+      PostgreSQL: "skills",
+      kubernetes: "text",
+      "machine learning": "text",
+    });
     expect(m.missing.map((t) => t.term)).toEqual(expect.arrayContaining(["Go", "Terraform", "Pulumi"]));
     // Everyday words are never terms; a word only used inside a phrase is not listed alone.
     const all = [...m.found, ...m.missing].map((t) => t.term.toLowerCase());
@@ -135,7 +161,14 @@ Machine learning experience with PostgreSQL is a plus. Terraform or Pulumi.`;
   });
 
   it("compare words singular and in lower case", () => {
-    expect(["APIs", "libraries", "Classes", "analysis", "Kubernetes", "boxes"].map(stem)).toEqual(["api", "library", "class", "analysis", "kubernete", "box"]);
+    expect(["APIs", "libraries", "Classes", "analysis", "Kubernetes", "boxes"].map(stem)).toEqual([
+      "api",
+      "library",
+      "class",
+      "analysis",
+      "kubernete",
+      "box",
+    ]);
   });
 });
 
@@ -153,8 +186,15 @@ describe("the command", () => {
     expect(table.stdout).toMatch(/^Job match: \d+ % \(\d+ of \d+ terms\)$/m);
     expect(table.stdout).toMatch(/Missing .*Rust/);
     const json = await run(["ats", out, "--json"], { cwd: dir });
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, name: "Zoë Ångström-Ørsted", email: "zoe.orsted@example.com" });
-    const built = await run(["build", path.join(ROOT, "tests/fixtures/full.yaml"), "-o", path.join(dir, "b.pdf"), "--ats"], { cwd: dir, env: EPOCH });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      name: "Zoë Ångström-Ørsted",
+      email: "zoe.orsted@example.com",
+    });
+    const built = await run(
+      ["build", path.join(ROOT, "tests/fixtures/full.yaml"), "-o", path.join(dir, "b.pdf"), "--ats"],
+      { cwd: dir, env: EPOCH },
+    );
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/^wrote .*\n\nName {10}Zoë/m);
     const bad = await run(["ats", job], { cwd: dir });

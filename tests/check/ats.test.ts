@@ -58,7 +58,23 @@ describe.each(["pdfjs", "poppler"] as const)("read back by %s", (reader) => {
   });
 
   it("keeps the sections in order", () => {
-    expect(inOrder(text, ["SUMMARY", "EXPERIENCE", "ENGINEERING PRINCIPLES", "PROJECTS", "SKILLS", "EDUCATION", "CERTIFICATIONS", "AWARDS", "PUBLICATIONS", "VOLUNTEERING", "LANGUAGES", "INTERESTS", "REFERENCES"])).toBe(true);
+    expect(
+      inOrder(text, [
+        "SUMMARY",
+        "EXPERIENCE",
+        "ENGINEERING PRINCIPLES",
+        "PROJECTS",
+        "SKILLS",
+        "EDUCATION",
+        "CERTIFICATIONS",
+        "AWARDS",
+        "PUBLICATIONS",
+        "VOLUNTEERING",
+        "LANGUAGES",
+        "INTERESTS",
+        "REFERENCES",
+      ]),
+    ).toBe(true);
     for (const title of ["SUMMARY", "EXPERIENCE", "SKILLS"]) expect(lines(text)).toContain(title);
   });
 
@@ -75,7 +91,14 @@ describe.each(["pdfjs", "poppler"] as const)("read back by %s", (reader) => {
   });
 
   it("prints emails, phone numbers and URLs exactly", () => {
-    for (const value of ["zoe.orsted@example.com", "+46 70 123 45 67", "zoe.example.com", "github.com/zoe-example", "github.com/zoe-example/shipyard", "credly.com/badges/ac9bf89a-a90f-470e-852d-1b45f42881c8"]) {
+    for (const value of [
+      "zoe.orsted@example.com",
+      "+46 70 123 45 67",
+      "zoe.example.com",
+      "github.com/zoe-example",
+      "github.com/zoe-example/shipyard",
+      "credly.com/badges/ac9bf89a-a90f-470e-852d-1b45f42881c8",
+    ]) {
       expect(joined(text)).toContain(value);
     }
   });
@@ -83,7 +106,8 @@ describe.each(["pdfjs", "poppler"] as const)("read back by %s", (reader) => {
   it("has no ligature glyphs, soft hyphens or hyphens that are not in the source", () => {
     expect(text).not.toMatch(/[\uFB00-\uFB06]/);
     expect(text).not.toContain("\u00AD");
-    for (const word of ["office", "efficient", "fluent", "affinity", "workflow", "official"]) expect(text).toContain(word);
+    for (const word of ["office", "efficient", "fluent", "affinity", "workflow", "official"])
+      expect(text).toContain(word);
     const hyphenated = new Set(joined(text).match(/[\p{L}\p{N}]+-[\p{L}\p{N}]+/gu) ?? []);
     for (const word of hyphenated) expect(source, `"${word}" is not in the source`).toContain(word);
   });
@@ -135,7 +159,11 @@ describe("scripts other than Latin", () => {
 
   it("wraps long CJK text between characters, with no hyphens and nothing lost", async () => {
     const sentence = "我设计可靠的系统并负责支付系统的设计与实现";
-    const input = writeFixture(dir, "long-cjk.yaml", `basics:\n  name: 王小明\n  summary: ${sentence.repeat(12)}\nrender:\n  cjk: sc\n`);
+    const input = writeFixture(
+      dir,
+      "long-cjk.yaml",
+      `basics:\n  name: 王小明\n  summary: ${sentence.repeat(12)}\nrender:\n  cjk: sc\n`,
+    );
     const output = path.join(dir, "long-cjk.pdf");
     await build(input, { output, env: EPOCH });
     const pdf = await readPdf(readFileSync(output));
@@ -154,16 +182,22 @@ describe("scripts other than Latin", () => {
       await build(writeFixture(dir, name, text), { output, env: EPOCH });
       const pdf = readFileSync(output).toString("latin1");
       expect(pdf).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${font}-`));
-      for (const other of ["NotoSansSC", "NotoSansJP", "NotoSansKR"].filter((f) => f !== font)) expect(pdf).not.toContain(`+${other}-`);
+      for (const other of ["NotoSansSC", "NotoSansJP", "NotoSansKR"].filter((f) => f !== font))
+        expect(pdf).not.toContain(`+${other}-`);
       expect(lines(pdftotext(output))[0]).toBe(text.split("\n")[1]!.replace("  name: ", ""));
     }
   });
 
   it("names the install command, once per script, when the CJK font the text needs is not installed", async () => {
     // Traditional characters (學習, 經驗) ask for Noto Sans TC, which this repository does not install.
-    const input = writeFixture(dir, "tc.yaml", "basics:\n  name: 王小明\n  label: 學習與經驗\n  summary: 這是我的履歷\n");
+    const input = writeFixture(
+      dir,
+      "tc.yaml",
+      "basics:\n  name: 王小明\n  label: 學習與經驗\n  summary: 這是我的履歷\n",
+    );
     const result = await build(input, { output: path.join(dir, "tc.pdf"), env: EPOCH }).catch((e: unknown) => e);
-    if (!(result instanceof ResumeError)) return expect(result).toMatchObject({ pages: 1 }); // installed here: it simply works
+    // Installed here: it simply works.
+    if (!(result instanceof ResumeError)) return expect(result).toMatchObject({ pages: 1 });
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ line: 2, col: 9, path: "basics.name" });
     expect(result.diagnostics[0]!.message).toBe(
@@ -176,10 +210,25 @@ describe("scripts other than Latin", () => {
     const fromFile = await build(input, { output: path.join(dir, "tc.pdf"), env: EPOCH }).catch((e: unknown) => e);
     if (!(fromFile instanceof ResumeError)) return expect(fromFile).toMatchObject({ pages: 1 });
     expect(fromFile.diagnostics).toEqual([
-      expect.objectContaining({ line: 4, col: 8, path: "render.cjk", message: "the font Noto Sans TC is not installed; run: npm install @expo-google-fonts/noto-sans-tc" }),
+      expect.objectContaining({
+        line: 4,
+        col: 8,
+        path: "render.cjk",
+        message: "the font Noto Sans TC is not installed; run: npm install @expo-google-fonts/noto-sans-tc",
+      }),
     ]);
-    const fromOption = await build(writeFixture(dir, "plain.yaml", "basics:\n  name: Wang\n"), { output: path.join(dir, "tc.pdf"), env: EPOCH, render: { cjk: "tc" } }).catch((e: unknown) => e);
-    expect((fromOption as ResumeError).diagnostics).toEqual([{ file: expect.any(String), path: "--cjk", message: "the font Noto Sans TC is not installed; run: npm install @expo-google-fonts/noto-sans-tc" }]);
+    const fromOption = await build(writeFixture(dir, "plain.yaml", "basics:\n  name: Wang\n"), {
+      output: path.join(dir, "tc.pdf"),
+      env: EPOCH,
+      render: { cjk: "tc" },
+    }).catch((e: unknown) => e);
+    expect((fromOption as ResumeError).diagnostics).toEqual([
+      {
+        file: expect.any(String),
+        path: "--cjk",
+        message: "the font Noto Sans TC is not installed; run: npm install @expo-google-fonts/noto-sans-tc",
+      },
+    ]);
   });
 });
 
@@ -187,7 +236,11 @@ describe("the built-in read-back check", () => {
   it("long URLs break after a slash, never with an added hyphen, and still read back in both readers", async () => {
     const dir = tempDir();
     const url = `https://example.com/${"very-long-path-segment/".repeat(6)}end`;
-    const input = writeFixture(dir, "u.yaml", `basics:\n  name: Jane Doe\nprojects:\n  - name: Thing\n    url: ${url}\n    description: See ${url}\n`);
+    const input = writeFixture(
+      dir,
+      "u.yaml",
+      `basics:\n  name: Jane Doe\nprojects:\n  - name: Thing\n    url: ${url}\n    description: See ${url}\n`,
+    );
     const output = path.join(dir, "u.pdf");
     await build(input, { output, env: EPOCH });
     for (const text of [(await readPdf(readFileSync(output))).text, pdftotext(output)]) {
@@ -200,7 +253,13 @@ describe("the built-in read-back check", () => {
 
   it("breaks a URL after its own hyphen only inside a part too long for a narrow column", () => {
     expect(breakWord("https://example.com/a-b/c").join("")).toBe("https://example.com/a-b/c");
-    expect(breakWord("https://homeadvisor.tech/short-part/next-part-of-it/more").filter((p) => p !== BREAK)).toEqual(["https://", "homeadvisor.tech/", "short-part/", "next-part-of-it/", "more"]);
+    expect(breakWord("https://homeadvisor.tech/short-part/next-part-of-it/more").filter((p) => p !== BREAK)).toEqual([
+      "https://",
+      "homeadvisor.tech/",
+      "short-part/",
+      "next-part-of-it/",
+      "more",
+    ]);
     expect(breakWord("credly.com/badges/ac9bf89a-a90f-470e-852d-1b45f42881c8").filter((p) => p !== BREAK)).toEqual([
       "credly.com/",
       "badges/",
@@ -214,17 +273,28 @@ describe("the built-in read-back check", () => {
 });
 
 describe("checkReadback", () => {
-  const vm = normalize(validate(source("basics:\n  name: Jane Doe\nwork:\n  - name: Office Co\n    highlights: [Built an efficient workflow]\n")), { badges: new Map() });
+  const vm = normalize(
+    validate(
+      source("basics:\n  name: Jane Doe\nwork:\n  - name: Office Co\n    highlights: [Built an efficient workflow]\n"),
+    ),
+    { badges: new Map() },
+  );
   const k = themes.classic;
 
   it("accepts text that reads back in order, across line breaks and footers", () => {
-    const pages = [["Jane Doe", "EXPERIENCE", "Office Co"], ["Jane Doe — 2 / 2", "• Built an efficient", "workflow"]];
+    const pages = [
+      ["Jane Doe", "EXPERIENCE", "Office Co"],
+      ["Jane Doe — 2 / 2", "• Built an efficient", "workflow"],
+    ];
     expect(checkReadback(vm, k, pages)).toBeUndefined();
   });
 
   it("names a value spoiled by a ligature glyph", () => {
     const pages = [["Jane Doe", "EXPERIENCE", "O\uFB03ce Co", "• Built an efficient workflow"]];
-    expect(checkReadback(vm, k, pages)).toMatchObject({ expected: { section: "Experience", text: "Office Co" }, foundElsewhere: false });
+    expect(checkReadback(vm, k, pages)).toMatchObject({
+      expected: { section: "Experience", text: "Office Co" },
+      foundElsewhere: false,
+    });
   });
 
   it("names a value that reads back out of order", () => {
@@ -240,7 +310,9 @@ describe("long entry headings", () => {
     // The built-in read-back check fails the build if any value is clipped or interleaved.
     await build(fixture("wrap.yaml"), { output, env: EPOCH });
     const text = joined((await readPdf(readFileSync(output))).text);
-    expect(text).toContain("The Extremely Long Name of an International Organisation for Standardisation and Efficient Office Workflows Jan 2020 – Present");
+    expect(text).toContain(
+      "The Extremely Long Name of an International Organisation for Standardisation and Efficient Office Workflows Jan 2020 – Present",
+    );
     expect(text).toContain("Somewhere Far Away, In A Long Named Region, Country");
     expect(text).toContain("so that it will wrap onto a second line in the layout");
   });

@@ -30,10 +30,18 @@ export interface Placed {
 const ASCENT = 718;
 
 export function fakePdf(pages: Placed[][], size: [number, number] = [595.28, 841.89]): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size, margin: 0, compress: false, autoFirstPage: false, info: { CreationDate: new Date(0) } });
+  const doc = new PDFDocument({
+    size,
+    margin: 0,
+    compress: false,
+    autoFirstPage: false,
+    info: { CreationDate: new Date(0) },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve) => doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
   for (const page of pages) {
     doc.addPage({ size, margin: 0 });
     for (const it of page) {

@@ -28,7 +28,12 @@ ${Array.from({ length: 4 }, (_, i) => `  - name: Company ${i}\n    position: Eng
 describe("our layouts", () => {
   it.each(THEMES)("pass in %s: the fixtures, and a two-line sidebar beside a long main column", async (theme) => {
     const dir = tempDir();
-    for (const input of [writeFixture(dir, "short.yaml", SHORT_SIDEBAR), ...["resume.yaml", "tests/fixtures/full.yaml", "tests/fixtures/knobs.yaml", "tests/fixtures/cjk.yaml"].map((f) => path.join(ROOT, f))]) {
+    for (const input of [
+      writeFixture(dir, "short.yaml", SHORT_SIDEBAR),
+      ...["resume.yaml", "tests/fixtures/full.yaml", "tests/fixtures/knobs.yaml", "tests/fixtures/cjk.yaml"].map((f) =>
+        path.join(ROOT, f),
+      ),
+    ]) {
       const out = path.join(dir, `${theme}.pdf`);
       // verify: false, so that the build's own check does not stop it first.
       await build(input, { output: out, env: EPOCH, render: { theme }, verify: false });
@@ -45,7 +50,9 @@ describe("our layouts", () => {
     await build(input, { output: out, env: EPOCH, render: { theme: "sidebar" } });
     const [page] = readPdfPages(readFileSync(out));
     const edge = 42.5 + (page!.width - 85) * 0.3;
-    const side = page!.items.filter((it) => it.str.trim() && it.x < edge && it.y < page!.height - 100).map((it) => it.y);
+    const side = page!.items
+      .filter((it) => it.str.trim() && it.x < edge && it.y < page!.height - 100)
+      .map((it) => it.y);
     const main = page!.items.filter((it) => it.str.trim() && it.x > edge).map((it) => it.y);
     expect(side.length).toBeGreaterThanOrEqual(2);
     // Further apart than any line-grouping parser's tolerance.
@@ -57,7 +64,11 @@ describe("each rule", () => {
   let classic: Checked;
   let sidebar: Checked;
   beforeAll(async () => {
-    const input = writeFixture(tempDir(), "r.yaml", "basics: {name: Jane Doe}\nwork:\n  - name: Acme\n    position: Engineer\n    startDate: 2020-01\nskills:\n  - name: Go\n");
+    const input = writeFixture(
+      tempDir(),
+      "r.yaml",
+      "basics: {name: Jane Doe}\nwork:\n  - name: Acme\n    position: Engineer\n    startDate: 2020-01\nskills:\n  - name: Go\n",
+    );
     classic = await check(input, { render: { theme: "classic" } });
     sidebar = await check(input, { render: { theme: "sidebar" } });
   });
@@ -77,8 +88,10 @@ describe("each rule", () => {
     ...skills,
     footer,
   ];
-  const problems = async (items: Placed[], checked = classic) => checkParse(checked.vm, checked.tokens, readPdfPages(await fakePdf([items])));
-  const replace = (items: Placed[], text: string, by: Partial<Placed>) => items.map((it) => (it.text === text ? { ...it, ...by } : it));
+  const problems = async (items: Placed[], checked = classic) =>
+    checkParse(checked.vm, checked.tokens, readPdfPages(await fakePdf([items])));
+  const replace = (items: Placed[], text: string, by: Partial<Placed>) =>
+    items.map((it) => (it.text === text ? { ...it, ...by } : it));
 
   it("passes a layout that keeps them all", async () => {
     expect(await problems(good())).toEqual([]);
@@ -86,7 +99,10 @@ describe("each rule", () => {
 
   it("fails a mixed-case section title (found anyway, named)", async () => {
     const [p] = await problems(replace(good(), "EXPERIENCE", { text: "Experience" }));
-    expect(p).toEqual({ page: 1, message: expect.stringContaining("the section title “Experience” is not in capitals") });
+    expect(p).toEqual({
+      page: 1,
+      message: expect.stringContaining("the section title “Experience” is not in capitals"),
+    });
   });
 
   it("fails a section title that is not bold", async () => {
@@ -95,15 +111,21 @@ describe("each rule", () => {
 
   it("fails a section title that shares its line", async () => {
     const items = [...good(), { text: "(selected)", x: 200, y: 100 }];
-    expect((await problems(items))[0]?.message).toContain("the section title “EXPERIENCE” shares its line with other text: “EXPERIENCE (selected)”");
+    expect((await problems(items))[0]?.message).toContain(
+      "the section title “EXPERIENCE” shares its line with other text: “EXPERIENCE (selected)”",
+    );
   });
 
   it("fails a first line that is not the name", async () => {
-    expect((await problems([{ text: "Curriculum Vitae", x: 50, y: 40 }, ...good()]))[0]?.message).toContain("the first line reads “Curriculum Vitae”, not the name “Jane Doe”");
+    expect((await problems([{ text: "Curriculum Vitae", x: 50, y: 40 }, ...good()]))[0]?.message).toContain(
+      "the first line reads “Curriculum Vitae”, not the name “Jane Doe”",
+    );
   });
 
   it("fails text as large as the name", async () => {
-    expect((await problems(replace(good(), "Acme", { size: 24 })))[0]?.message).toContain("“Acme” is set as large as the name");
+    expect((await problems(replace(good(), "Acme", { size: 24 })))[0]?.message).toContain(
+      "“Acme” is set as large as the name",
+    );
   });
 
   it("fails an entry whose dates are not on its first line", async () => {
@@ -112,24 +134,49 @@ describe("each rule", () => {
   });
 
   it("fails text below the page footer, and a footer that shares its line", async () => {
-    expect((await problems([...good(), { text: "Printed 2026", x: 50, y: 830, size: 7 }]))[0]?.message).toContain("text is printed below the page footer");
-    expect((await problems([...good(), { text: "Confidential", x: 50, y: 815, size: 8 }]))[0]?.message).toContain("the page footer shares its line with other text");
+    expect((await problems([...good(), { text: "Printed 2026", x: 50, y: 830, size: 7 }]))[0]?.message).toContain(
+      "text is printed below the page footer",
+    );
+    expect((await problems([...good(), { text: "Confidential", x: 50, y: 815, size: 8 }]))[0]?.message).toContain(
+      "the page footer shares its line with other text",
+    );
   });
 
   it("fails a sidebar line that shares a baseline with the main column", async () => {
     // The main column's left edge.
     const { margin, layout } = sidebar.tokens;
-    const mainX = margin.left + (595.28 - margin.left - margin.right) * (layout.kind === "sidebar" ? layout.width : 0) + (layout.kind === "sidebar" ? layout.gap / 2 : 0);
+    const mainX =
+      margin.left +
+      (595.28 - margin.left - margin.right) * (layout.kind === "sidebar" ? layout.width : 0) +
+      (layout.kind === "sidebar" ? layout.gap / 2 : 0);
     const main = good()
       .slice(1, -3)
       .map((it) => ({ ...it, x: it.x - 50 + mainX }));
-    const items = [name, { text: "SKILLS", x: 45, y: 86, size: 9.5, bold: true }, { text: "Go", x: 45, y: 100 }, ...main, footer];
+    const items = [
+      name,
+      { text: "SKILLS", x: 45, y: 86, size: 9.5, bold: true },
+      { text: "Go", x: 45, y: 100 },
+      ...main,
+      footer,
+    ];
     const out = await problems(items, sidebar);
-    expect(out.map((p) => p.message)).toContainEqual(expect.stringContaining("the sidebar's “Go” shares a line with the main column's “EXPERIENCE”"));
+    expect(out.map((p) => p.message)).toContainEqual(
+      expect.stringContaining("the sidebar's “Go” shares a line with the main column's “EXPERIENCE”"),
+    );
   });
 
   it("groups items into lines by baseline across the whole page, left to right", async () => {
-    const lines = groupLines(readPdfPages(await fakePdf([[{ text: "right", x: 300, y: 100 }, { text: "left", x: 50, y: 100.4 }, { text: "below", x: 50, y: 120 }]])));
+    const lines = groupLines(
+      readPdfPages(
+        await fakePdf([
+          [
+            { text: "right", x: 300, y: 100 },
+            { text: "left", x: 50, y: 100.4 },
+            { text: "below", x: 50, y: 120 },
+          ],
+        ]),
+      ),
+    );
     expect(lines[0]!.map((l) => l.text)).toEqual(["left right", "below"]);
   });
 });

@@ -21,7 +21,8 @@ describe("hostile and damaged PDFs end read or refused, within a bound", () => {
   beforeAll(async () => {
     for (const target of ["pdf-ats", "pdf-extract", "pdf-job"] as const) {
       const cases: FuzzCase[] = [];
-      for (const a of ATTACKS.filter((x) => x.target === target)) cases.push({ label: a.label, bytes: await a.bytes() });
+      for (const a of ATTACKS.filter((x) => x.target === target))
+        cases.push({ label: a.label, bytes: await a.bytes() });
       const stats = await fuzz(path.join(TARGETS, `${target}.ts`), cases, BOUND);
       for (const r of stats.results) results.set(r.label, r);
     }

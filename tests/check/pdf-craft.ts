@@ -8,7 +8,11 @@ import { deflateSync } from "node:zlib";
 /** A stream object's body: its dictionary (Length added unless given) and data. */
 export function stream(dict: string, data: Uint8Array | string, length?: string): Buffer {
   const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : Buffer.from(data);
-  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${length ?? bytes.length} >>\nstream\n`, "latin1"), bytes, Buffer.from("\nendstream", "latin1")]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dict} /Length ${length ?? bytes.length} >>\nstream\n`, "latin1"),
+    bytes,
+    Buffer.from("\nendstream", "latin1"),
+  ]);
 }
 
 /** A PDF of `objects` (object n is objects[n - 1]), with an xref table and a trailer naming object 1 the Root. */
@@ -18,12 +22,18 @@ export function pdfFile(objects: (string | Uint8Array)[], trailer = "/Root 1 0 R
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(at);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, "latin1"), typeof body === "string" ? Buffer.from(body, "latin1") : Buffer.from(body), Buffer.from("\nendobj\n", "latin1")]);
+    const b = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, "latin1"),
+      typeof body === "string" ? Buffer.from(body, "latin1") : Buffer.from(body),
+      Buffer.from("\nendobj\n", "latin1"),
+    ]);
     parts.push(b);
     at += b.length;
   });
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${at}\n%%EOF\n`, "latin1"));
+  parts.push(
+    Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${at}\n%%EOF\n`, "latin1"),
+  );
   return Buffer.concat(parts);
 }
 
@@ -41,7 +51,15 @@ export const RESUME_CONTENT = [
  * A one-page résumé in Helvetica; `over` replaces objects by number (a body, or null to leave it
  * out) and `extra` appends objects from number 7.
  */
-export function resumePdf(opts: { content?: Uint8Array | string; contentDict?: string; over?: Record<number, string | Uint8Array | null>; extra?: (string | Uint8Array)[]; trailer?: string } = {}): Buffer {
+export function resumePdf(
+  opts: {
+    content?: Uint8Array | string;
+    contentDict?: string;
+    over?: Record<number, string | Uint8Array | null>;
+    extra?: (string | Uint8Array)[];
+    trailer?: string;
+  } = {},
+): Buffer {
   const objects: (string | Uint8Array | null)[] = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -52,7 +70,10 @@ export function resumePdf(opts: { content?: Uint8Array | string; contentDict?: s
     ...(opts.extra ?? []),
   ];
   for (const [n, body] of Object.entries(opts.over ?? {})) objects[Number(n) - 1] = body;
-  return pdfFile(objects.map((o) => o ?? "null"), opts.trailer);
+  return pdfFile(
+    objects.map((o) => o ?? "null"),
+    opts.trailer,
+  );
 }
 
 /** LZW as PDF writes it (9–12-bit codes, a clear code first, EarlyChange 1 unless 0 is given). */
@@ -141,7 +162,8 @@ export function pngUpFlate(data: Uint8Array, columns: number): Buffer {
   padded.set(data);
   for (let r = 0; r * columns < padded.length; r++) {
     rows.push(2);
-    for (let i = 0; i < columns; i++) rows.push((padded[r * columns + i]! - (r ? padded[(r - 1) * columns + i]! : 0)) & 0xff);
+    for (let i = 0; i < columns; i++)
+      rows.push((padded[r * columns + i]! - (r ? padded[(r - 1) * columns + i]! : 0)) & 0xff);
   }
   return deflateSync(Buffer.from(rows));
 }

@@ -14,7 +14,13 @@ vi.mock("../../src/check/pdftext.js", async (original) => {
     ...real,
     readPdfPagesAndStructure: (bytes: Uint8Array) => {
       const read = real.readPdfPagesAndStructure(bytes);
-      return { ...read, pages: read.pages.map((page) => ({ ...page, lines: page.lines.filter((line) => !line.text.includes("Engineer")) })) };
+      return {
+        ...read,
+        pages: read.pages.map((page) => ({
+          ...page,
+          lines: page.lines.filter((line) => !line.text.includes("Engineer")),
+        })),
+      };
     },
   };
 });
@@ -23,10 +29,17 @@ describe("the built-in read-back check", () => {
   it("fails the build, naming the value, when text does not read back", async () => {
     const dir = tempDir();
     const input = writeFixture(dir, "r.yaml", "basics:\n  name: Jane Doe\n  label: Staff Engineer\n");
-    const err = (await build(input, { output: path.join(dir, "r.pdf"), env: { SOURCE_DATE_EPOCH: "1767225600" } }).catch((e: unknown) => e)) as ResumeError;
+    const err = (await build(input, {
+      output: path.join(dir, "r.pdf"),
+      env: { SOURCE_DATE_EPOCH: "1767225600" },
+    }).catch((e: unknown) => e)) as ResumeError;
     expect(err).toBeInstanceOf(ResumeError);
     expect(err.message).toMatch(/the text "Staff Engineer" in the header cannot be read back from the PDF/);
-    const ok = await build(input, { output: path.join(dir, "r.pdf"), env: { SOURCE_DATE_EPOCH: "1767225600" }, verify: false });
+    const ok = await build(input, {
+      output: path.join(dir, "r.pdf"),
+      env: { SOURCE_DATE_EPOCH: "1767225600" },
+      verify: false,
+    });
     expect(ok.pages).toBe(1);
   });
 });

@@ -72,7 +72,9 @@ describe("PDF syntax", () => {
     const lines = readPdfLines(
       pdf(
         [
-          ["BT /F1 10 Tf 1 0 0 1 50 700 Tm (Caf\\351 \\(old\\) a\\\\b) Tj 0 -14 Td (second) Tj 14 TL T* (third) Tj (fourth) ' 0 -20 TD (fifth) Tj ET"],
+          [
+            "BT /F1 10 Tf 1 0 0 1 50 700 Tm (Caf\\351 \\(old\\) a\\\\b) Tj 0 -14 Td (second) Tj 14 TL T* (third) Tj (fourth) ' 0 -20 TD (fifth) Tj ET",
+          ],
           ["BT /F1 10 Tf 50 700 Td (page two) Tj ET"],
         ],
         { F1: simpleFont },
@@ -88,10 +90,14 @@ describe("PDF syntax", () => {
       "2 beginbfrange <0003> <0005> <0073> <0006> <0007> [<0066> <FB01>] endbfrange",
       "endcmap CMapName currentdict /CMap defineresource pop end end",
     ].join("\n");
-    const type0 = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 3 0 R /DescendantFonts [4 0 R] >>";
+    const type0 =
+      "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 3 0 R /DescendantFonts [4 0 R] >>";
     const cid = "<< /Type /Font /Subtype /CIDFontType2 /DW 500 /W [1 [600 400] 3 5 450] >>";
     const lines = readPdfLines(
-      pdf([["BT /T0 12 Tf 1 0 0 1 72 700 Tm [<00010002> -200 <000300040005> 0 <0006000700ff>] TJ ET"]], { T0: type0 }, [`<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`, cid]),
+      pdf([["BT /T0 12 Tf 1 0 0 1 72 700 Tm [<00010002> -200 <000300040005> 0 <0006000700ff>] TJ ET"]], { T0: type0 }, [
+        `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+        cid,
+      ]),
     );
     // Objects: 2 = the font, 3 = its CMap, 4 = the CIDFont (added in that order).
     expect(lines).toEqual([["Réstufﬁ"]]);
@@ -120,9 +126,17 @@ describe("PDF syntax", () => {
 
   it("joins several content streams of one page and skips inline images and marked content", () => {
     const lines = readPdfLines(
-      pdf([["BT /F1 10 Tf 50 700 Td (one) Tj ET", "/Span << /ActualText (x) >> BDC BI /W 1 /H 1 /BPC 8 /CS /G ID \x00\xff EI EMC BT /F1 10 Tf 50 680 Td (two) Tj ET"]], {
-        F1: simpleFont,
-      }),
+      pdf(
+        [
+          [
+            "BT /F1 10 Tf 50 700 Td (one) Tj ET",
+            "/Span << /ActualText (x) >> BDC BI /W 1 /H 1 /BPC 8 /CS /G ID \x00\xff EI EMC BT /F1 10 Tf 50 680 Td (two) Tj ET",
+          ],
+        ],
+        {
+          F1: simpleFont,
+        },
+      ),
     );
     expect(lines).toEqual([["one", "two"]]);
   });

@@ -24,7 +24,8 @@ async function built(theme: (typeof THEMES)[number], input = FULL) {
   return { vm, tokens, layout: readPdfPages(bytes), tree: readPdfStructure(bytes)! };
 }
 
-const find = (n: StructNode, tag: string): StructNode | undefined => (n.tag === tag ? n : n.kids.flatMap((k) => ("tag" in k ? [find(k, tag)] : [])).find(Boolean));
+const find = (n: StructNode, tag: string): StructNode | undefined =>
+  n.tag === tag ? n : n.kids.flatMap((k) => ("tag" in k ? [find(k, tag)] : [])).find(Boolean);
 
 describe("our tagged PDFs", () => {
   it.each(THEMES)("keep every rule in %s (full, long and Unicode fixtures)", async (theme) => {
@@ -32,7 +33,13 @@ describe("our tagged PDFs", () => {
       const { vm, tokens, layout, tree } = await built(theme, path.join(ROOT, file));
       expect(checkStructure(vm, tokens, layout, tree), `${theme}: ${file}`).toEqual([]);
       // Page footers are artifacts, and so are rules; every other text is tagged.
-      expect(layout.flatMap((p) => p.items).filter((it) => it.artifact && it.str.trim()).every((it) => /\u2014/.test(it.str) || /\d+ \/ \d+/.test(it.str) || it.str.trim() === ""), theme).toBe(true);
+      expect(
+        layout
+          .flatMap((p) => p.items)
+          .filter((it) => it.artifact && it.str.trim())
+          .every((it) => /\u2014/.test(it.str) || /\d+ \/ \d+/.test(it.str) || it.str.trim() === ""),
+        theme,
+      ).toBe(true);
     }
   });
 });
@@ -41,13 +48,17 @@ describe("each rule", () => {
   it("fails a PDF without a structure tree", async () => {
     const { vm, tokens } = await built("classic");
     const plain = await fakePdf([[{ text: "Zoë", x: 50, y: 60 }]]);
-    expect(checkStructure(vm, tokens, readPdfPages(plain), readPdfStructure(plain))[0]?.message).toContain("has no structure tree");
+    expect(checkStructure(vm, tokens, readPdfPages(plain), readPdfStructure(plain))[0]?.message).toContain(
+      "has no structure tree",
+    );
   });
 
   it("fails a value missing from the tree, naming it", async () => {
     const { vm, tokens, layout, tree } = await built("classic");
     find(tree, "H1")!.kids = [];
-    expect(checkStructure(vm, tokens, layout, tree)).toEqual([{ message: `the text “${vm.name}” in the header is missing in the structure tree that screen readers read` }]);
+    expect(checkStructure(vm, tokens, layout, tree)).toEqual([
+      { message: `the text “${vm.name}” in the header is missing in the structure tree that screen readers read` },
+    ]);
   });
 
   it("fails a link annotation outside any Link element", async () => {
@@ -55,7 +66,9 @@ describe("each rule", () => {
     expect(tree.links.length).toBeGreaterThan(3);
     const link = find(tree, "Link")!;
     link.objects = [];
-    expect(checkStructure(vm, tokens, layout, tree).map((p) => p.message)).toContain("1 link not in a Link element of the structure tree, so screen readers cannot announce it");
+    expect(checkStructure(vm, tokens, layout, tree).map((p) => p.message)).toContain(
+      "1 link not in a Link element of the structure tree, so screen readers cannot announce it",
+    );
   });
 
   it("fails text outside the tree, and a figure without alternative text", async () => {
@@ -64,7 +77,9 @@ describe("each rule", () => {
     delete item.mcid;
     find(tree, "Figure")!.alt = "";
     const messages = checkStructure(vm, tokens, layout, tree).map((p) => p.message);
-    expect(messages).toContainEqual(expect.stringContaining("is outside the structure tree (neither tagged nor an artifact)"));
+    expect(messages).toContainEqual(
+      expect.stringContaining("is outside the structure tree (neither tagged nor an artifact)"),
+    );
     expect(messages).toContain("a figure (an image) has no alternative text");
   });
 });

@@ -10,7 +10,11 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const BIN = path.join(ROOT, "dist/resume.mjs");
 
 function spawnCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -35,7 +39,11 @@ describe("resume build", () => {
 
   it("lists every problem with file:line:col, exits 1 and writes nothing (--strict: what a build would assume is a problem)", async () => {
     const dir = tempDir();
-    writeFixture(dir, "bad.yaml", "basics:\n  name: Jane\n  emial: jane@example.com\nwork:\n  - startDate: 2021-02-30\n");
+    writeFixture(
+      dir,
+      "bad.yaml",
+      "basics:\n  name: Jane\n  emial: jane@example.com\nwork:\n  - startDate: 2021-02-30\n",
+    );
     const r = await run(["build", "bad.yaml", "--strict"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
@@ -74,7 +82,14 @@ describe("resume build", () => {
   it("applies --paper and --theme over the file's render options", async () => {
     const dir = tempDir();
     writeFixture(dir, "r.yaml", "basics: {name: A}\nrender: {paper: a4}\n");
-    expect((await run(["build", "r.yaml", "--paper", "letter", "--theme", "classic", "-o", "x.pdf"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    expect(
+      (
+        await run(["build", "r.yaml", "--paper", "letter", "--theme", "classic", "-o", "x.pdf"], {
+          cwd: dir,
+          env: EPOCH,
+        })
+      ).code,
+    ).toBe(0);
     expect(readFileSync(path.join(dir, "x.pdf"), "latin1")).toContain("/MediaBox [0 0 612 792]");
   });
 });
@@ -106,7 +121,10 @@ describe("resume validate", () => {
   it("checks without writing anything", async () => {
     const dir = tempDir();
     writeFixture(dir, "resume.yaml", "basics:\n  name: A\n");
-    expect(await run(["validate"], { cwd: dir })).toMatchObject({ code: 0, stdout: "resume.yaml is valid (0 sections)\n" });
+    expect(await run(["validate"], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: "resume.yaml is valid (0 sections)\n",
+    });
     expect(listDir(dir)).toEqual(["resume.yaml"]);
   });
 
@@ -178,24 +196,28 @@ describe("the installed command (dist/cli/bin.js)", () => {
       [
         "basics:",
         "  name: Zoë Office-Affluent",
-        "  label: \"Staff\u00a0Engineer - flow, office, affluent, fjord\"",
-        "  summary: \"Efficient\u00a0offices - fine-tuned \u2013 first\u00a0fifty \u2014 fine\"",
+        '  label: "Staff\u00a0Engineer - flow, office, affluent, fjord"',
+        '  summary: "Efficient\u00a0offices - fine-tuned \u2013 first\u00a0fifty \u2014 fine"',
         "work:",
-        "  - name: \"Fluffy\u00a0Ltd\"",
-        "    highlights: [\"Shipped\u00a0ffmpeg fixes - 20% off\", \"affine fields, finite\u00a0flows\"]",
+        '  - name: "Fluffy\u00a0Ltd"',
+        '    highlights: ["Shipped\u00a0ffmpeg fixes - 20% off", "affine fields, finite\u00a0flows"]',
         "",
       ].join("\n"),
     );
     const docs = [tricky, path.join(ROOT, "tests/fixtures/unicode.yaml"), path.join(CONFORMANCE, "sample.resume.json")];
     for (const theme of ["sidebar", "compact", "modern", "classic"] as const) {
-      for (const doc of [...docs].reverse()) await build(doc, { output: path.join(dir, "warm.pdf"), env: EPOCH, render: { theme } });
+      for (const doc of [...docs].reverse())
+        await build(doc, { output: path.join(dir, "warm.pdf"), env: EPOCH, render: { theme } });
     }
     for (const theme of ["classic", "sidebar"] as const) {
       for (const doc of docs) {
         await build(doc, { output: path.join(dir, "in-process.pdf"), env: EPOCH, render: { theme } });
         const fresh = spawnCli(["build", doc, "--theme", theme, "-o", path.join(dir, "fresh.pdf")], dir, EPOCH);
         expect(fresh.code, fresh.stderr).toBe(0);
-        expect(readFileSync(path.join(dir, "in-process.pdf")).equals(readFileSync(path.join(dir, "fresh.pdf"))), `${doc} ${theme}`).toBe(true);
+        expect(
+          readFileSync(path.join(dir, "in-process.pdf")).equals(readFileSync(path.join(dir, "fresh.pdf"))),
+          `${doc} ${theme}`,
+        ).toBe(true);
       }
     }
   }, 120_000);

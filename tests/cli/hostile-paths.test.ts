@@ -17,7 +17,11 @@ const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600", NODE_OPTIONS: "" 
 const BUNDLE = path.join(ROOT, "dist/resume.mjs");
 const BADGE = path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png");
 /** Prints the process's peak resident memory as it exits (KiB). */
-const RSS = writeFixture(dir, "rss.cjs", 'process.on("exit", () => { try { require("fs").writeSync(2, `\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`); } catch {} });\n');
+const RSS = writeFixture(
+  dir,
+  "rss.cjs",
+  'process.on("exit", () => { try { require("fs").writeSync(2, `\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`); } catch {} });\n',
+);
 
 interface Ran {
   code: number | null;
@@ -31,9 +35,22 @@ interface Ran {
 /** Run the command as a process (the bundle, with the RSS probe), feeding `input` on stdin. */
 function resume(args: string[], opts: { input?: string; timeout?: number } = {}): Ran {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", RSS, BUNDLE, ...args], { cwd: dir, env, input: opts.input ?? "", encoding: "utf8", timeout: opts.timeout ?? 30_000 });
+  const r = spawnSync(process.execPath, ["-r", RSS, BUNDLE, ...args], {
+    cwd: dir,
+    env,
+    input: opts.input ?? "",
+    encoding: "utf8",
+    timeout: opts.timeout ?? 30_000,
+  });
   const rss = Number(/PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr.replace(/\nPEAK_RSS_KB \d+\n/, ""), ms: performance.now() - t0, rssMb: rss / 1024 };
+  return {
+    code: r.status,
+    signal: r.signal,
+    stdout: r.stdout,
+    stderr: r.stderr.replace(/\nPEAK_RSS_KB \d+\n/, ""),
+    ms: performance.now() - t0,
+    rssMb: rss / 1024,
+  };
 }
 
 function mkfifo(name: string): string {
@@ -42,7 +59,8 @@ function mkfifo(name: string): string {
   return file;
 }
 
-const resumeWithBadge = (name: string, badge: string) => writeFixture(dir, name, `basics:\n  name: Hostile Test\ncertificates:\n  - name: Cert\n    badge: ${badge}\n`);
+const resumeWithBadge = (name: string, badge: string) =>
+  writeFixture(dir, name, `basics:\n  name: Hostile Test\ncertificates:\n  - name: Cert\n    badge: ${badge}\n`);
 
 /** An earlier, good PDF at `out/<name>.pdf`, to see that a failed build leaves it as it was. */
 function earlierPdf(name: string): { file: string; bytes: Buffer } {
@@ -60,7 +78,9 @@ describe("paths that are not ordinary files", () => {
     const before = earlierPdf("zero-badge");
     const r = resume(["build", resumeWithBadge("zero-badge.yaml", "/dev/zero"), "-o", before.file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/zero-badge\.yaml:5:12 {2}certificates\[0\]\.badge {2}\/dev\/zero is a device, not an image/);
+    expect(r.stderr).toMatch(
+      /zero-badge\.yaml:5:12 {2}certificates\[0\]\.badge {2}\/dev\/zero is a device, not an image/,
+    );
     expect(r.ms).toBeLessThan(FAST_MS);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
     expect(readFileSync(before.file).equals(before.bytes)).toBe(true);
@@ -69,7 +89,9 @@ describe("paths that are not ordinary files", () => {
   it("/dev/zero as the résumé: read until the limit, then refused", () => {
     const r = resume(["build", "/dev/zero"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("/dev/zero  is larger than the limit for a résumé, 1048576 bytes (1 MiB); reading stopped there");
+    expect(r.stderr).toContain(
+      "/dev/zero  is larger than the limit for a résumé, 1048576 bytes (1 MiB); reading stopped there",
+    );
     expect(r.ms).toBeLessThan(FAST_MS);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
   });
@@ -80,7 +102,11 @@ describe("paths that are not ordinary files", () => {
     const server = createServer().listen(socket);
     await new Promise((r) => server.once("listening", r));
     mkdirSync(path.join(dir, "folder.png"), { recursive: true });
-    const file = writeFixture(dir, "many.yaml", `basics:\n  name: Hostile Test\ncertificates:\n  - name: A\n    badge: ${fifo}\n  - name: B\n    badge: folder.png\n  - name: C\n    badge: sock.png\n`);
+    const file = writeFixture(
+      dir,
+      "many.yaml",
+      `basics:\n  name: Hostile Test\ncertificates:\n  - name: A\n    badge: ${fifo}\n  - name: B\n    badge: folder.png\n  - name: C\n    badge: sock.png\n`,
+    );
     // The server runs in this process: the child runs asynchronously so that it can accept.
     const r = await new Promise<{ code: number | null; stderr: string; ms: number }>((resolve) => {
       const t0 = performance.now();
@@ -91,7 +117,9 @@ describe("paths that are not ordinary files", () => {
     });
     server.close();
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/many\.yaml:5:12 {2}certificates\[0\]\.badge {2}.*pipe\.png is a named pipe \(FIFO\), not an image/);
+    expect(r.stderr).toMatch(
+      /many\.yaml:5:12 {2}certificates\[0\]\.badge {2}.*pipe\.png is a named pipe \(FIFO\), not an image/,
+    );
     expect(r.stderr).toMatch(/many\.yaml:7:12 {2}certificates\[1\]\.badge {2}.*folder\.png is a folder, not an image/);
     expect(r.stderr).toMatch(/many\.yaml:9:12 {2}certificates\[2\]\.badge {2}.*sock\.png is a socket, not an image/);
     expect(r.stderr).toContain("3 problems found; nothing was written.");
@@ -104,14 +132,19 @@ describe("paths that are not ordinary files", () => {
     truncateSync(big, 60 * 1024 * 1024);
     const r = resume(["build", resumeWithBadge("huge.yaml", "huge-badge.png")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/huge\.yaml:5:12 {2}certificates\[0\]\.badge {2}.*huge-badge\.png is 62914560 bytes; the limit for an image is 52428800 bytes \(50 MiB\)/);
+    expect(r.stderr).toMatch(
+      /huge\.yaml:5:12 {2}certificates\[0\]\.badge {2}.*huge-badge\.png is 62914560 bytes; the limit for an image is 52428800 bytes \(50 MiB\)/,
+    );
     expect(r.ms).toBeLessThan(FAST_MS);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
   });
 
   it("a ZIP that expands past its limit is refused while it is read", () => {
     const bomb = path.join(dir, "bomb.zip");
-    writeFileSync(bomb, zipSync({ "Profile.csv": strToU8(`First Name,Last Name\n${"a,b\n".repeat(6_000_000)}`) }, { level: 9 }));
+    writeFileSync(
+      bomb,
+      zipSync({ "Profile.csv": strToU8(`First Name,Last Name\n${"a,b\n".repeat(6_000_000)}`) }, { level: 9 }),
+    );
     expect(readFileSync(bomb).length).toBeLessThan(1024 * 1024);
     const r = resume(["import", bomb, "-o", "bomb.yaml"]);
     expect(r.code).toBe(1);
@@ -134,11 +167,15 @@ describe("standard input and named pipes as the résumé", () => {
     const r = resume(["build", "-", "-o", "out/stdin.pdf"], { input: "basics:\n  name: Piped Person\n" });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(dir, "out/stdin.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
-    const v = resume(["validate", "-", "--strict"], { input: "basics:\n  name: Piped Person\n  emial: x@example.com\n" });
+    const v = resume(["validate", "-", "--strict"], {
+      input: "basics:\n  name: Piped Person\n  emial: x@example.com\n",
+    });
     expect(v.code).toBe(1);
     expect(v.stderr).toMatch(/^<stdin>:3:3 {2}basics\.emial {2}unknown key; did you mean "email"\?/);
     const big = resume(["validate", "-"], { input: `basics:\n  name: Big\n# ${"x".repeat(1024 * 1024)}\n` });
-    expect(big.stderr).toContain("<stdin>  is larger than the limit for a résumé, 1048576 bytes (1 MiB); reading stopped there");
+    expect(big.stderr).toContain(
+      "<stdin>  is larger than the limit for a résumé, 1048576 bytes (1 MiB); reading stopped there",
+    );
     const watch = resume(["build", "-", "--watch"], { input: "basics:\n  name: X\n" });
     expect(watch.code).toBe(2);
   });
@@ -163,7 +200,9 @@ describe("standard input and named pipes as the résumé", () => {
       await new Promise((r) => setTimeout(r, 1500));
       const t0 = performance.now();
       child.kill("SIGTERM");
-      const code = await new Promise<number | null>((r) => child.on("exit", (c, s) => r(c ?? (s === "SIGTERM" ? 143 : null))));
+      const code = await new Promise<number | null>((r) =>
+        child.on("exit", (c, s) => r(c ?? (s === "SIGTERM" ? 143 : null))),
+      );
       expect(code, command[0]).toBe(143);
       expect(performance.now() - t0, command[0]).toBeLessThan(1000);
       expect(readdirSync(out)).toEqual([]);
@@ -194,7 +233,9 @@ describe("memory and time at the largest legal inputs", () => {
     const side = 7_000;
     const pixels = Buffer.alloc(side * side * 3);
     for (let i = 0; i < pixels.length; i += 97) pixels[i] = (i * 31) & 255;
-    await sharp(pixels, { raw: { width: side, height: side, channels: 3 }, limitInputPixels: false }).png({ compressionLevel: 1 }).toFile(path.join(dir, "49mp.png"));
+    await sharp(pixels, { raw: { width: side, height: side, channels: 3 }, limitInputPixels: false })
+      .png({ compressionLevel: 1 })
+      .toFile(path.join(dir, "49mp.png"));
     const r = resume(["build", resumeWithBadge("49mp.yaml", "49mp.png"), "-o", "out/49mp.pdf"], { timeout: 60_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.rssMb).toBeLessThan(300);
@@ -208,10 +249,16 @@ describe("memory and time at the largest legal inputs", () => {
   }, 130_000);
 
   it("a letter far longer than a page fails before it is laid out", () => {
-    const file = writeFixture(dir, "long-letter.yaml", `basics:\n  name: Jo\nletters:\n  - id: long\n    body: |\n${Array.from({ length: 400 }, () => `      ${"A sentence of a very long letter. ".repeat(10)}\n`).join("\n")}`);
+    const file = writeFixture(
+      dir,
+      "long-letter.yaml",
+      `basics:\n  name: Jo\nletters:\n  - id: long\n    body: |\n${Array.from({ length: 400 }, () => `      ${"A sentence of a very long letter. ".repeat(10)}\n`).join("\n")}`,
+    );
     const r = resume(["build", file, "--letter", "long"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/long-letter\.yaml:5:\d+ {2}letters\[0\]\.body {2}the letter needs about \d+ pages; a cover letter fits on one/);
+    expect(r.stderr).toMatch(
+      /long-letter\.yaml:5:\d+ {2}letters\[0\]\.body {2}the letter needs about \d+ pages; a cover letter fits on one/,
+    );
     expect(r.ms).toBeLessThan(FAST_MS);
   });
 });

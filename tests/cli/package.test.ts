@@ -10,7 +10,12 @@ import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers.js";
 
 function sh(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" }, timeout: 240_000 });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" },
+    timeout: 240_000,
+  });
   expect(r.status, `${cmd} ${args.join(" ")}\n${r.stderr}`).toBe(0);
   return r.stdout;
 }
@@ -28,7 +33,15 @@ describe("the installed package", () => {
     // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries,
     // the Word file's libraries).
     expect(files.filter((f) => f.startsWith("package/dist/")).sort()).toEqual(
-      ["batch-worker.mjs", "docx-deps.cjs", "docx-deps.mjs", "lib.mjs", "resume-check-snapshot.cjs", "resume-snapshot.cjs", "resume.mjs"].map((f) => `package/dist/${f}`),
+      [
+        "batch-worker.mjs",
+        "docx-deps.cjs",
+        "docx-deps.mjs",
+        "lib.mjs",
+        "resume-check-snapshot.cjs",
+        "resume-snapshot.cjs",
+        "resume.mjs",
+      ].map((f) => `package/dist/${f}`),
     );
 
     const prefix = path.join(dir, "prefix");
@@ -53,10 +66,20 @@ describe("the installed package", () => {
     expect(existsSync(path.join(installed, "node_modules", "docx"))).toBe(false);
     const png = spawnSync(resume, ["build", "-f", "png"], { cwd: work, encoding: "utf8" });
     expect(png.status).toBe(1);
-    expect(png.stderr).toContain(`--format png  PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: npm install -g pdf-parse@2`);
+    expect(png.stderr).toContain(
+      `--format png  PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: npm install -g pdf-parse@2`,
+    );
 
     // The library is the package's export.
-    const lib = spawnSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(path.join(installed, "dist/lib.mjs"))}); console.log(Object.keys(m).sort().join(","))`], { encoding: "utf8" });
+    const lib = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const m = await import(${JSON.stringify(path.join(installed, "dist/lib.mjs"))}); console.log(Object.keys(m).sort().join(","))`,
+      ],
+      { encoding: "utf8" },
+    );
     expect(lib.stdout.trim()).toBe("FORMATS,ResumeError,build,buildMany,check,formatDiagnostic");
   });
 });
@@ -73,7 +96,7 @@ describe("the GitHub Action", () => {
     expect(script).toContain("npm ci");
     expect(script).toMatch(/node "\$\{\{ github\.action_path \}\}\/dist\/resume\.mjs" "\$\{args\[@\]\}"/);
     expect(existsSync(path.join(ROOT, "dist/resume.mjs"))).toBe(true);
-    expect(script).toContain("args=(build \"$FILE\"");
+    expect(script).toContain('args=(build "$FILE"');
     expect(action.runs.steps.some((s) => s.uses?.startsWith("actions/upload-artifact@"))).toBe(true);
     expect(existsSync(path.join(ROOT, ".github/workflows/resume.yml"))).toBe(true);
   });

@@ -81,7 +81,9 @@ describe("README cover letters", () => {
     const file = writeFixture(dir, "resume.yaml", `basics:\n  name: Jane Doe\nvariants:\n  backend: {}\n${block}`);
     const env = { SOURCE_DATE_EPOCH: "1767225600" };
     expect((await buildLetter(file, { letter: "acme", outDir: dir, env })).pages).toBe(1);
-    expect((await buildLetter(path.join(ROOT, "examples/cover-letter.yaml"), { outDir: dir, env })).output).toBe(path.join(dir, "Rajat-Jog-Letter-example.pdf"));
+    expect((await buildLetter(path.join(ROOT, "examples/cover-letter.yaml"), { outDir: dir, env })).output).toBe(
+      path.join(dir, "Rajat-Jog-Letter-example.pdf"),
+    );
     expect(readme).toContain("](docs/letter.png)");
     expect(existsSync(path.join(ROOT, "docs/letter.png"))).toBe(true);
   });

@@ -54,51 +54,70 @@ describe("a signal during a long build's layout", () => {
   const file = path.join(dir, "long.yaml");
   writeFileSync(file, jobs(400));
 
-  it.each(STARTS)("ends it at once, exit 143 / 130, no PDF and no temporary file (%s)", async (_, env) => {
-    // How long this build takes uninterrupted, and when its layout starts.
-    const ref = spawnSync("sh", [BIN, "build", file, "-o", path.join(dir, "ref", "r.pdf"), "--json"], { env: { ...process.env, ...EPOCH, ...env }, encoding: "utf8", timeout: 300_000 });
-    expect(ref.status, ref.stderr).toBe(0);
-    const { ms, work } = JSON.parse(ref.stdout) as { ms: number; work: { phases: { check: number; layout: number; draw: number } } };
-    const startup = ms - Object.values(work.phases).reduce((a, b) => a + b, 0);
-    // A third into the layout, as this machine times it. A signal acted on only when the layout
-    // is done (a JavaScript handler) ends the command the rest of the build later: the bound is
-    // half of that rest, so it holds on a fast machine and a slow one alike.
-    const at = Math.max(0, startup) + work.phases.check + work.phases.layout / 3;
-    const bound = Math.min(HANG_MS, Math.max(1_000, (ms - at) / 2));
+  it.each(STARTS)(
+    "ends it at once, exit 143 / 130, no PDF and no temporary file (%s)",
+    async (_, env) => {
+      // How long this build takes uninterrupted, and when its layout starts.
+      const ref = spawnSync("sh", [BIN, "build", file, "-o", path.join(dir, "ref", "r.pdf"), "--json"], {
+        env: { ...process.env, ...EPOCH, ...env },
+        encoding: "utf8",
+        timeout: 300_000,
+      });
+      expect(ref.status, ref.stderr).toBe(0);
+      const { ms, work } = JSON.parse(ref.stdout) as {
+        ms: number;
+        work: { phases: { check: number; layout: number; draw: number } };
+      };
+      const startup = ms - Object.values(work.phases).reduce((a, b) => a + b, 0);
+      // A third into the layout, as this machine times it. A signal acted on only when the layout
+      // is done (a JavaScript handler) ends the command the rest of the build later: the bound is
+      // half of that rest, so it holds on a fast machine and a slow one alike.
+      const at = Math.max(0, startup) + work.phases.check + work.phases.layout / 3;
+      const bound = Math.min(HANG_MS, Math.max(1_000, (ms - at) / 2));
 
-    for (const [signal, code] of SIGNALS) {
-      const out = path.join(dir, `out-${signal}-${Object.keys(env).length}`);
-      mkdirSync(out);
-      const r = await interrupt(["build", file, "-o", path.join(out, "r.pdf")], env, signal, at);
-      expect(shellCode(r), `${signal}: ${r.stderr}`).toBe(code);
-      expect(r.ms, signal).toBeGreaterThanOrEqual(0);
-      expect(r.ms, signal).toBeLessThan(bound);
-      expect(readdirSync(out), signal).toEqual([]);
-      expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+|internal error/);
-    }
-  }, 600_000);
+      for (const [signal, code] of SIGNALS) {
+        const out = path.join(dir, `out-${signal}-${Object.keys(env).length}`);
+        mkdirSync(out);
+        const r = await interrupt(["build", file, "-o", path.join(out, "r.pdf")], env, signal, at);
+        expect(shellCode(r), `${signal}: ${r.stderr}`).toBe(code);
+        expect(r.ms, signal).toBeGreaterThanOrEqual(0);
+        expect(r.ms, signal).toBeLessThan(bound);
+        expect(readdirSync(out), signal).toEqual([]);
+        expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+|internal error/);
+      }
+    },
+    600_000,
+  );
 });
 
 describe("a signal while `resume ats` reads a long PDF", () => {
   const dir = tempDir();
 
-  it.each(STARTS)("ends it at once, exit 143 / 130 (%s)", async (_, env) => {
-    // A PDF of about 1,500 pages: the short one from a build, repeated.
-    const pdf = path.join(dir, "huge.pdf");
-    if (!existsSync(pdf)) {
-      writeFileSync(path.join(dir, "r.yaml"), jobs(300));
-      const built = spawnSync("sh", [BIN, "build", path.join(dir, "r.yaml"), "-o", path.join(dir, "r.pdf")], { env: { ...process.env, ...EPOCH }, encoding: "utf8", timeout: 300_000 });
-      expect(built.status, built.stderr).toBe(0);
-      const pages = Array.from({ length: 50 }, () => path.join(dir, "r.pdf"));
-      expect(tool("qpdf", ["--empty", "--pages", ...pages, "--", pdf]).code).toBe(0);
-    }
-    for (const [signal, code] of SIGNALS) {
-      const r = await interrupt(["ats", pdf], env, signal, 1500);
-      expect(shellCode(r), `${signal}: ${r.stderr}`).toBe(code);
-      expect(r.ms, signal).toBeGreaterThanOrEqual(0);
-      expect(r.ms, signal).toBeLessThan(HANG_MS);
-    }
-  }, 600_000);
+  it.each(STARTS)(
+    "ends it at once, exit 143 / 130 (%s)",
+    async (_, env) => {
+      // A PDF of about 1,500 pages: the short one from a build, repeated.
+      const pdf = path.join(dir, "huge.pdf");
+      if (!existsSync(pdf)) {
+        writeFileSync(path.join(dir, "r.yaml"), jobs(300));
+        const built = spawnSync("sh", [BIN, "build", path.join(dir, "r.yaml"), "-o", path.join(dir, "r.pdf")], {
+          env: { ...process.env, ...EPOCH },
+          encoding: "utf8",
+          timeout: 300_000,
+        });
+        expect(built.status, built.stderr).toBe(0);
+        const pages = Array.from({ length: 50 }, () => path.join(dir, "r.pdf"));
+        expect(tool("qpdf", ["--empty", "--pages", ...pages, "--", pdf]).code).toBe(0);
+      }
+      for (const [signal, code] of SIGNALS) {
+        const r = await interrupt(["ats", pdf], env, signal, 1500);
+        expect(shellCode(r), `${signal}: ${r.stderr}`).toBe(code);
+        expect(r.ms, signal).toBeGreaterThanOrEqual(0);
+        expect(r.ms, signal).toBeLessThan(HANG_MS);
+      }
+    },
+    600_000,
+  );
 });
 
 describe("holdSignals (a write in flight)", () => {
@@ -125,8 +144,12 @@ describe("holdSignals (a write in flight)", () => {
     writeFileSync(file, script(mode, spinMs));
     const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: ROOT });
     let out = "";
-    const ready = new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => ((out += d.toString()), out.includes("ready") && resolve())));
-    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on("data", (d: Buffer) => ((out += d.toString()), out.includes("ready") && resolve())),
+    );
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
     return { child, ready, exit, out: () => out };
   };
 

@@ -28,9 +28,19 @@ interface Run extends SpawnSyncReturns<string> {
   nodeCalls: string[];
 }
 
-function runCommand(launcher: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; dir: string }): Run {
+function runCommand(
+  launcher: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; dir: string },
+): Run {
   const log = path.join(opts.dir, `node-${Math.random().toString(36).slice(2)}.log`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...EPOCH, ...opts.env, NODE_LOG: log, PATH: `${fakeNode(opts.dir)}:${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...EPOCH,
+    ...opts.env,
+    NODE_LOG: log,
+    PATH: `${fakeNode(opts.dir)}:${process.env.PATH}`,
+  };
   // vitest's own NODE_OPTIONS (if any) would turn the snapshot off; tests that want it set it.
   if (!opts.env || !("NODE_OPTIONS" in opts.env)) delete env.NODE_OPTIONS;
   const r = spawnSync(launcher, args, { cwd: opts.cwd ?? opts.dir, env, encoding: "utf8" });
@@ -60,7 +70,9 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
   it("answers its own --version and --help, not Node's", () => {
     const version = runCommand(launcher, ["--version"], { dir });
     expect(fromSnapshot(version)).toBe(true);
-    expect(version.stdout.trim()).toBe(`resume-builder ${JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version}`);
+    expect(version.stdout.trim()).toBe(
+      `resume-builder ${JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version}`,
+    );
     const help = runCommand(launcher, ["build", "--help"], { dir });
     expect(help.stdout).toContain("Usage: resume build");
   });
@@ -69,7 +81,10 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
     for (const args of [["validate", path.join(ROOT, "resume.yaml")], ["schema"], ["themes"]]) {
       const r = runCommand(launcher, args, { dir });
       expect(r.status, r.stderr).toBe(0);
-      expect(r.nodeCalls.some((c) => c.includes(`-check.blob -- ${args[0]}`)), r.nodeCalls.join("\n")).toBe(true);
+      expect(
+        r.nodeCalls.some((c) => c.includes(`-check.blob -- ${args[0]}`)),
+        r.nodeCalls.join("\n"),
+      ).toBe(true);
     }
     expect(runCommand(launcher, ["validate", path.join(ROOT, "resume.yaml")], { dir }).stdout).toContain("is valid");
     // react-pdf's code (one of its messages stands for it) is in the build snapshot, not in this one.
@@ -86,7 +101,11 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
     cpSync(path.join(ROOT, "assets"), path.join(work, "assets"), { recursive: true });
     const dates: string[] = [];
     for (const epoch of ["1767225600", "1700000000"]) {
-      const r = runCommand(launcher, ["build", "mine.yaml", "-o", `out-${epoch}.pdf`], { dir, cwd: work, env: { SOURCE_DATE_EPOCH: epoch, TZ: "Asia/Kolkata", NO_COLOR: "1" } });
+      const r = runCommand(launcher, ["build", "mine.yaml", "-o", `out-${epoch}.pdf`], {
+        dir,
+        cwd: work,
+        env: { SOURCE_DATE_EPOCH: epoch, TZ: "Asia/Kolkata", NO_COLOR: "1" },
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(fromSnapshot(r)).toBe(true);
       expect(r.stdout).toContain(`wrote out-${epoch}.pdf`);
@@ -101,7 +120,11 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
   });
 
   it("loads the packages kept outside the snapshot when a build needs them (PNG pages, image conversion)", () => {
-    const file = writeFixture(dir, "webp.yaml", `basics: {name: Image Test}\ncertificates:\n  - name: Certificate\n    badge: ${path.join(ROOT, "tests/fixtures/images/image.webp")}\n`);
+    const file = writeFixture(
+      dir,
+      "webp.yaml",
+      `basics: {name: Image Test}\ncertificates:\n  - name: Certificate\n    badge: ${path.join(ROOT, "tests/fixtures/images/image.webp")}\n`,
+    );
     const r = runCommand(launcher, ["build", file, "--format", "pdf,png", "-o", path.join(dir, "webp.pdf")], { dir });
     expect(r.status, r.stderr).toBe(0);
     expect(fromSnapshot(r)).toBe(true);
@@ -117,7 +140,8 @@ describe("bin/resume in a fresh install without a snapshot", () => {
   mkdirSync(path.join(pkg, "dist"), { recursive: true });
   cpSync(path.join(ROOT, "bin"), path.join(pkg, "bin"), { recursive: true });
   cpSync(path.join(ROOT, "scripts/snapshot.mjs"), path.join(pkg, "scripts/snapshot.mjs"));
-  for (const f of ["resume.mjs", "resume-snapshot.cjs", "resume-check-snapshot.cjs"]) cpSync(path.join(ROOT, "dist", f), path.join(pkg, "dist", f));
+  for (const f of ["resume.mjs", "resume-snapshot.cjs", "resume-check-snapshot.cjs"])
+    cpSync(path.join(ROOT, "dist", f), path.join(pkg, "dist", f));
   cpSync(path.join(ROOT, "package.json"), path.join(pkg, "package.json"));
   symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"));
   const launcher = path.join(pkg, "bin/resume");
@@ -128,9 +152,14 @@ describe("bin/resume in a fresh install without a snapshot", () => {
     const first = runCommand(launcher, ["build", input, "-q", "-o", path.join(dir, "first.pdf")], { dir });
     expect(first.status, first.stderr).toBe(0);
     expect(fromSnapshot(first)).toBe(false);
-    expect(first.nodeCalls.some((c) => c.endsWith("/dist/resume.mjs build " + `${input} -q -o ${path.join(dir, "first.pdf")}`))).toBe(true);
+    expect(
+      first.nodeCalls.some((c) =>
+        c.endsWith("/dist/resume.mjs build " + `${input} -q -o ${path.join(dir, "first.pdf")}`),
+      ),
+    ).toBe(true);
     const checkStamp = stamp.replace(/\.blob\.dir$/, "-check.blob.dir");
-    for (let i = 0; i < 300 && !(existsSync(stamp) && existsSync(checkStamp)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !(existsSync(stamp) && existsSync(checkStamp)); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(readFileSync(stamp, "utf8").trim()).toBe(path.join(pkg, "dist"));
     const second = runCommand(launcher, ["build", input, "-q", "-o", path.join(dir, "second.pdf")], { dir });
     expect(second.status, second.stderr).toBe(0);

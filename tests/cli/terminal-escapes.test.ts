@@ -25,7 +25,9 @@ const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]
 
 describe("escapes", () => {
   it("shows C0, DEL, C1 and bidirectional controls as escapes; keeps line breaks and tabs where asked", () => {
-    expect(escapeControls(`a${ATTACK}b\u007f\u0085\u202e\u2066\tc\nd`)).toBe(`a${SHOWN}b\\x7f\\x85\\u202e\\u2066\tc\nd`);
+    expect(escapeControls(`a${ATTACK}b\u007f\u0085\u202e\u2066\tc\nd`)).toBe(
+      `a${SHOWN}b\\x7f\\x85\\u202e\\u2066\tc\nd`,
+    );
     expect(escapeControls("a\nb\r", "")).toBe("a\\nb\\r");
     // The CLI's own colours pass when colour is on; nothing else does.
     expect(terminalText(`${ESC}[31mred${ESC}[0m ${ATTACK}`, true)).toBe(`${ESC}[31mred${ESC}[0m ${SHOWN}`);
@@ -34,7 +36,17 @@ describe("escapes", () => {
 });
 
 describe("messages quote the input with its controls escaped", () => {
-  const yaml = ["basics:", "  name: Jo", `"\\e]0;pwned\\a\\e[2Jfake": 1`, `"line\\nbreak \\u202Eevil": 2`, "work:", "  - name: Acme", "    position: X", `    startDate: "20\\e[2J21"`, ""].join("\n");
+  const yaml = [
+    "basics:",
+    "  name: Jo",
+    `"\\e]0;pwned\\a\\e[2Jfake": 1`,
+    `"line\\nbreak \\u202Eevil": 2`,
+    "work:",
+    "  - name: Acme",
+    "    position: X",
+    `    startDate: "20\\e[2J21"`,
+    "",
+  ].join("\n");
 
   it("a warning quoting a key or a value with ESC, BEL, a line break or a bidi override", async () => {
     const file = writeFixture(dir, "esc.yaml", yaml);
@@ -57,7 +69,14 @@ describe("messages quote the input with its controls escaped", () => {
   });
 
   it("a ZIP entry's name in an import note; --json keeps it as data", async () => {
-    const zip = writeFixture(dir, "export.zip", zipSync({ "Profile.csv": readFileSync(path.join(LINKEDIN, "Profile.csv")), [`${ATTACK}evil.csv`]: strToU8("a\n") }));
+    const zip = writeFixture(
+      dir,
+      "export.zip",
+      zipSync({
+        "Profile.csv": readFileSync(path.join(LINKEDIN, "Profile.csv")),
+        [`${ATTACK}evil.csv`]: strToU8("a\n"),
+      }),
+    );
     const r = await run(["import", zip, "-o", path.join(dir, "from-zip.yaml")], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr + r.stdout).not.toMatch(RAW);

@@ -28,7 +28,13 @@ describe("resume build --watch", () => {
     let out = "";
     let err = "";
     const { main } = await import("../../src/cli/main.js");
-    const done = main(["build", "acme-letter.yaml", "--watch"], { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir, env: EPOCH, signal: controller.signal });
+    const done = main(["build", "acme-letter.yaml", "--watch"], {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      cwd: dir,
+      env: EPOCH,
+      signal: controller.signal,
+    });
     await until(() => out.includes("wrote out/Watch-Test-Letter-acme.pdf"), "the first build");
     expect(err).toContain("watching acme-letter.yaml, r.yaml");
     writeFileSync(path.join(dir, "acme-letter.yaml"), "resume: r.yaml\nbody: Second.\n");
@@ -101,7 +107,10 @@ describe("resume build --watch", () => {
     ["missing", () => {}],
   ])("started while the badge is %s, sees the badge fixed", async (_, breakIt) => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: img/badge.png\n");
+    writeFileSync(
+      path.join(dir, "r.yaml"),
+      "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: img/badge.png\n",
+    );
     mkdirSync(path.join(dir, "img"));
     breakIt(path.join(dir, "img/badge.png"));
     const { io, stop } = await startWatch(dir);
@@ -115,7 +124,10 @@ describe("resume build --watch", () => {
 
   it("watches a folder again after it is removed and made again", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "r.yaml"), "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: img/badge.png\n");
+    writeFileSync(
+      path.join(dir, "r.yaml"),
+      "basics: {name: Watch Test}\ncertificates:\n  - name: Cert\n    badge: img/badge.png\n",
+    );
     mkdirSync(path.join(dir, "img"));
     copyFileSync(BADGE, path.join(dir, "img/badge.png"));
     const { io, stop } = await startWatch(dir);
@@ -140,7 +152,10 @@ describe("resume build --watch", () => {
     await new Promise((r) => setTimeout(r, 500));
     const settled = io.out.split("rebuilt").length;
     copyFileSync(path.join(ROOT, "tests/fixtures/images/rgba8.png"), path.join(dir, "img/badge.png"));
-    await until(() => io.out.split("rebuilt").length > settled, "a rebuild after the badge in the replaced folder changed");
+    await until(
+      () => io.out.split("rebuilt").length > settled,
+      "a rebuild after the badge in the replaced folder changed",
+    );
     expect(await stop()).toBe(0);
   });
 

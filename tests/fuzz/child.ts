@@ -40,7 +40,11 @@ process.on("message", async (m: { bytes: Uint8Array }) => {
     if (typeof result === "string") message = result.slice(0, 4000);
   } catch (err) {
     // By name: a target may load errors.ts under another URL than this file would.
-    if (err instanceof Error && err.name === "ResumeError" && Array.isArray((err as { diagnostics?: unknown }).diagnostics)) {
+    if (
+      err instanceof Error &&
+      err.name === "ResumeError" &&
+      Array.isArray((err as { diagnostics?: unknown }).diagnostics)
+    ) {
       outcome = "refused";
       message = err.message;
     } else {

@@ -18,14 +18,44 @@ const seeds = readdirSync(FIXTURE)
   .map((f) => ({ label: f, bytes: Buffer.concat([Buffer.from(`${f}\n`), readFileSync(path.join(FIXTURE, f))]) }));
 
 const TOKENS = [
-  '"', '""', '"\n"', "\n", "\r\n", "\r", ",", ",,,,", "\xef\xbb\xbf", "\xff\xfe", "\x00",
-  `"${"x".repeat(70_000)}"`, "y".repeat(200_000), "\n".repeat(500), ",\n".repeat(3_000),
-  "First Name,Last Name\n", "Company Name,Title\n", "Name\n", "constructor", "__proto__", "toString",
-  "Mar 2021", "Feb 30, 2021", "99999", "https://", "javascript:alert(1)", "[PORTFOLIO:", "]", "\x1b]0;x\x07", "\xe2\x80\xae",
+  '"',
+  '""',
+  '"\n"',
+  "\n",
+  "\r\n",
+  "\r",
+  ",",
+  ",,,,",
+  "\xef\xbb\xbf",
+  "\xff\xfe",
+  "\x00",
+  `"${"x".repeat(70_000)}"`,
+  "y".repeat(200_000),
+  "\n".repeat(500),
+  ",\n".repeat(3_000),
+  "First Name,Last Name\n",
+  "Company Name,Title\n",
+  "Name\n",
+  "constructor",
+  "__proto__",
+  "toString",
+  "Mar 2021",
+  "Feb 30, 2021",
+  "99999",
+  "https://",
+  "javascript:alert(1)",
+  "[PORTFOLIO:",
+  "]",
+  "\x1b]0;x\x07",
+  "\xe2\x80\xae",
 ];
 
 it("resume import reads or refuses every mutated CSV of the export: no crash, hang or runaway memory", async () => {
-  const stats = await fuzz(path.join(import.meta.dirname, "targets/csv-import.ts"), mutations(seeds, caseCount(300), 20260513, TOKENS), { timeoutMs: 30_000 });
+  const stats = await fuzz(
+    path.join(import.meta.dirname, "targets/csv-import.ts"),
+    mutations(seeds, caseCount(300), 20260513, TOKENS),
+    { timeoutMs: 30_000 },
+  );
   console.log(report("csv", stats));
   expect(describeFailures(stats)).toBe("");
   expect(stats.ok + stats.refused).toBe(stats.cases);

@@ -34,7 +34,10 @@ export interface FuzzStats {
   failures: FuzzFailure[];
   /** The slowest case, in ms. */
   slowest: number;
-  /** Every case's outcome, in order, with the refusal's message or the text the target returned (its first 4,000 characters). */
+  /**
+   * Every case's outcome, in order, with the refusal's message or the text the target returned (its first 4,000
+   * characters).
+   */
   results: FuzzResult[];
 }
 
@@ -60,7 +63,8 @@ export const caseCount = (fallback: number) => Number(process.env.FUZZ_CASES) ||
 const CHILD = path.join(import.meta.dirname, "child.ts");
 
 /** Messages that show an internal failure rather than a plain refusal. */
-const LEAKS = /is not a function|Cannot read propert|Maximum call stack|is not iterable|undefined|NaN|out of memory|Check failed|Invalid array length|Cannot create a Buffer|RangeError|TypeError|SyntaxError|\bat .*:\d+:\d+/;
+const LEAKS =
+  /is not a function|Cannot read propert|Maximum call stack|is not iterable|undefined|NaN|out of memory|Check failed|Invalid array length|Cannot create a Buffer|RangeError|TypeError|SyntaxError|\bat .*:\d+:\d+/;
 
 export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: FuzzOptions = {}): Promise<FuzzStats> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
@@ -118,11 +122,22 @@ export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: Fuzz
         outcome = "memory";
         message = `peak resident memory ${Math.round((r.maxRss ?? 0) / 2 ** 20)} MB (the child starts at ${Math.round(baseRss / 2 ** 20)} MB)`;
       }
-      stats.results.push({ label: kase.label, outcome: outcome as FuzzResult["outcome"], message, ms: r.ms ?? timeoutMs, maxRss: r.maxRss ?? 0 });
+      stats.results.push({
+        label: kase.label,
+        outcome: outcome as FuzzResult["outcome"],
+        message,
+        ms: r.ms ?? timeoutMs,
+        maxRss: r.maxRss ?? 0,
+      });
       if (outcome === "ok") stats.ok++;
       else if (outcome === "refused") stats.refused++;
       else {
-        stats.failures.push({ label: kase.label, outcome: outcome as FuzzFailure["outcome"], message, bytes: kase.bytes });
+        stats.failures.push({
+          label: kase.label,
+          outcome: outcome as FuzzFailure["outcome"],
+          message,
+          bytes: kase.bytes,
+        });
         // A hung, dead or bloated child is replaced: the next case starts clean.
         child.kill("SIGKILL");
         child = undefined;
@@ -135,7 +150,9 @@ export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: Fuzz
 }
 
 /** The failures, one line each, for an assertion message. */
-export const describeFailures = (stats: FuzzStats) => stats.failures.map((f) => `${f.outcome}: ${f.label}: ${f.message.split("\n")[0]}`).join("\n");
+export const describeFailures = (stats: FuzzStats) =>
+  stats.failures.map((f) => `${f.outcome}: ${f.label}: ${f.message.split("\n")[0]}`).join("\n");
 
 /** One line of figures for a run: cases, read, refused, failed, the slowest case. */
-export const report = (name: string, s: FuzzStats) => `${name}: ${s.cases} cases, ${s.ok} read, ${s.refused} refused, ${s.failures.length} failed; slowest ${Math.round(s.slowest)} ms`;
+export const report = (name: string, s: FuzzStats) =>
+  `${name}: ${s.cases} cases, ${s.ok} read, ${s.refused} refused, ${s.failures.length} failed; slowest ${Math.round(s.slowest)} ms`;

@@ -14,14 +14,31 @@ import { mutations } from "./mutate.js";
 const IMAGES = path.join(ROOT, "tests/fixtures/images");
 const TARGET = path.join(import.meta.dirname, "targets/image-read.ts");
 
-const svg = (body: string, attrs = 'width="200" height="200"') => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>${body}</svg>`);
+const svg = (body: string, attrs = 'width="200" height="200"') =>
+  Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>${body}</svg>`,
+  );
 const seeds = [
   ...readdirSync(IMAGES).map((f) => ({ label: f, bytes: readFileSync(path.join(IMAGES, f)) })),
-  { label: "shadow.svg", bytes: svg('<filter id="s"><feGaussianBlur stdDeviation="4"/><feOffset dx="3" dy="3"/><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter><circle cx="100" cy="100" r="80" fill="#d62828" filter="url(#s)"/>') },
-  { label: "use.svg", bytes: svg('<defs><g id="a"><rect width="20" height="20" fill="#1d4ed8"/></g></defs><use href="#a"/><use xlink:href="#a" x="40"/><text x="10" y="90">Badge</text>', 'viewBox="0 0 100 100"') },
+  {
+    label: "shadow.svg",
+    bytes: svg(
+      '<filter id="s"><feGaussianBlur stdDeviation="4"/><feOffset dx="3" dy="3"/><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter><circle cx="100" cy="100" r="80" fill="#d62828" filter="url(#s)"/>',
+    ),
+  },
+  {
+    label: "use.svg",
+    bytes: svg(
+      '<defs><g id="a"><rect width="20" height="20" fill="#1d4ed8"/></g></defs><use href="#a"/><use xlink:href="#a" x="40"/><text x="10" y="90">Badge</text>',
+      'viewBox="0 0 100 100"',
+    ),
+  },
   {
     label: "embedded.svg",
-    bytes: svg(`<image width="100" height="100" href="data:image/png;base64,${readFileSync(path.join(IMAGES, "rgba8.png")).toString("base64")}"/>`, 'width="100" height="100"'),
+    bytes: svg(
+      `<image width="100" height="100" href="data:image/png;base64,${readFileSync(path.join(IMAGES, "rgba8.png")).toString("base64")}"/>`,
+      'width="100" height="100"',
+    ),
   },
 ];
 
@@ -72,10 +89,17 @@ const tokens = [
 
 describe("fuzz: reading badge and photo images", () => {
   const count = caseCount(300);
-  it(`${count} mutated images: no crash, hang or memory blow-up`, async () => {
-    const stats = await fuzz(TARGET, mutations(seeds, count, 0x1a6e, tokens), { timeoutMs: 20_000, maxRss: 300 * 1024 * 1024 });
-    console.log(report("image", stats));
-    expect(stats.failures, describeFailures(stats)).toEqual([]);
-    expect(stats.ok + stats.refused).toBe(count);
-  }, 300_000 + count * 2_000);
+  it(
+    `${count} mutated images: no crash, hang or memory blow-up`,
+    async () => {
+      const stats = await fuzz(TARGET, mutations(seeds, count, 0x1a6e, tokens), {
+        timeoutMs: 20_000,
+        maxRss: 300 * 1024 * 1024,
+      });
+      console.log(report("image", stats));
+      expect(stats.failures, describeFailures(stats)).toEqual([]);
+      expect(stats.ok + stats.refused).toBe(count);
+    },
+    300_000 + count * 2_000,
+  );
 });

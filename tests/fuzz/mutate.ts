@@ -43,7 +43,9 @@ export function mutate(input: Uint8Array, random: () => number, tokens: readonly
       const matches = [...text.matchAll(re)];
       if (!matches.length) return out;
       const m = matches[Math.floor(random() * matches.length)]!;
-      const repl = ["-1", "0", "99999999999", "1e308", "2147483648", "-0.5", "4294967295", "NaN"][Math.floor(random() * 8)]!;
+      const repl = ["-1", "0", "99999999999", "1e308", "2147483648", "-0.5", "4294967295", "NaN"][
+        Math.floor(random() * 8)
+      ]!;
       return Buffer.from(text.slice(0, m.index) + repl + text.slice(m.index! + m[0].length), "latin1");
     }
     default: {
@@ -56,7 +58,12 @@ export function mutate(input: Uint8Array, random: () => number, tokens: readonly
 }
 
 /** `count` cases from `seeds`, each one to three mutations deep, labelled by seed and index. */
-export function* mutations(seeds: readonly { label: string; bytes: Uint8Array }[], count: number, seed: number, tokens: readonly string[] = []): Generator<{ label: string; bytes: Uint8Array }> {
+export function* mutations(
+  seeds: readonly { label: string; bytes: Uint8Array }[],
+  count: number,
+  seed: number,
+  tokens: readonly string[] = [],
+): Generator<{ label: string; bytes: Uint8Array }> {
   const random = seeded(seed);
   for (let i = 0; i < count; i++) {
     const base = seeds[i % seeds.length]!;

@@ -14,7 +14,14 @@ import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
-import { ascii85Encode, lzwEncode, pngUpFlate, RESUME_CONTENT, resumePdf, runLengthEncode } from "../check/pdf-craft.js";
+import {
+  ascii85Encode,
+  lzwEncode,
+  pngUpFlate,
+  RESUME_CONTENT,
+  resumePdf,
+  runLengthEncode,
+} from "../check/pdf-craft.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { caseCount, describeFailures, fuzz, report, type FuzzCase, type FuzzStats } from "./harness.js";
 import { mutations } from "./mutate.js";
@@ -58,7 +65,10 @@ async function seeds(): Promise<FuzzCase[]> {
   const dir = tempDir();
   const out: FuzzCase[] = [];
   const env = { SOURCE_DATE_EPOCH: "1767225600" };
-  for (const [input, theme] of [["resume.yaml", "classic"], ["tests/fixtures/full.yaml", "sidebar"]] as const) {
+  for (const [input, theme] of [
+    ["resume.yaml", "classic"],
+    ["tests/fixtures/full.yaml", "sidebar"],
+  ] as const) {
     const file = path.join(dir, `${theme}.pdf`);
     await build(path.join(ROOT, input), { output: file, env, verify: false, render: { theme } });
     out.push({ label: `built ${theme}`, bytes: readFileSync(file) });
@@ -78,7 +88,8 @@ async function seeds(): Promise<FuzzCase[]> {
     }
   }
   const fixtures = path.join(ROOT, "tests/fixtures/pdf");
-  for (const f of readdirSync(fixtures).filter((f) => f.endsWith(".pdf"))) out.push({ label: f, bytes: readFileSync(path.join(fixtures, f)) });
+  for (const f of readdirSync(fixtures).filter((f) => f.endsWith(".pdf")))
+    out.push({ label: f, bytes: readFileSync(path.join(fixtures, f)) });
   const filters: [string, string | Uint8Array, string][] = [
     ["hex", `${content.toString("hex")}>`, "/Filter /ASCIIHexDecode"],
     ["ascii85", ascii85Encode(content), "/Filter /ASCII85Decode"],
@@ -87,7 +98,8 @@ async function seeds(): Promise<FuzzCase[]> {
     ["flate", deflateSync(content), "/Filter /FlateDecode"],
     ["png predictor", pngUpFlate(content, 16), "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 16 >>"],
   ];
-  for (const [name, data, dict] of filters) out.push({ label: `hand-made ${name}`, bytes: resumePdf({ content: data, contentDict: dict }) });
+  for (const [name, data, dict] of filters)
+    out.push({ label: `hand-made ${name}`, bytes: resumePdf({ content: data, contentDict: dict }) });
   return out;
 }
 
@@ -128,8 +140,17 @@ describe("the PDF reader under fuzzing", () => {
   }
 
   it("pdf-job: no crash, hang or memory failure", async () => {
-    const posting = Buffer.from("Senior Platform Engineer (Kubernetes/Go). You bring 5+ years with Kubernetes, Terraform and AWS; machine learning a plus. APIs, gRPC, C++ and Node.js.\n• Own CI/CD\n• Mentor engineers");
-    const cases = mutations([{ label: "posting", bytes: posting }], caseCount(200), 3, ["a".repeat(5000), "@", "Kubernetes ", ".", "\n", "machine learning "]);
+    const posting = Buffer.from(
+      "Senior Platform Engineer (Kubernetes/Go). You bring 5+ years with Kubernetes, Terraform and AWS; machine learning a plus. APIs, gRPC, C++ and Node.js.\n• Own CI/CD\n• Mentor engineers",
+    );
+    const cases = mutations([{ label: "posting", bytes: posting }], caseCount(200), 3, [
+      "a".repeat(5000),
+      "@",
+      "Kubernetes ",
+      ".",
+      "\n",
+      "machine learning ",
+    ]);
     const stats = await fuzz(path.join(import.meta.dirname, "targets", "pdf-job.ts"), cases);
     console.log(report("pdf-job", stats));
     expect(stats.failures, describeFailures(stats)).toEqual([]);

@@ -19,7 +19,11 @@ function headers(zip: Uint8Array, name: string): { local: number; central: numbe
   const b = Buffer.from(zip);
   const find = (sig: number, nameAt: number, lenAt: number) => {
     for (let i = 0; i + 4 <= b.length; i++) {
-      if (b.readUInt32LE(i) === sig && b.toString("latin1", i + nameAt, i + nameAt + b.readUInt16LE(i + lenAt)) === name) return i;
+      if (
+        b.readUInt32LE(i) === sig &&
+        b.toString("latin1", i + nameAt, i + nameAt + b.readUInt16LE(i + lenAt)) === name
+      )
+        return i;
     }
     throw new Error(`no ${name}`);
   };
@@ -27,7 +31,12 @@ function headers(zip: Uint8Array, name: string): { local: number; central: numbe
 }
 
 /** The zip with entry `name`'s declared size (and/or CRC) changed in the headers chosen. */
-function lie(zip: Uint8Array, name: string, change: { size?: number; crc?: number }, where: ("local" | "central")[] = ["local", "central"]): Buffer {
+function lie(
+  zip: Uint8Array,
+  name: string,
+  change: { size?: number; crc?: number },
+  where: ("local" | "central")[] = ["local", "central"],
+): Buffer {
   const b = Buffer.from(zip);
   const h = headers(b, name);
   for (const w of where) {
@@ -45,7 +54,10 @@ const exportFiles = (extra: Record<string, Uint8Array> = {}) => ({
   ...extra,
 });
 
-const bigPositions = strToU8("Company Name,Title,Description,Location,Started On,Finished On\n" + Array.from({ length: 60_000 }, (_, i) => `Company ${i},Engineer ${i},Built things,Lisbon,Mar 2021,\n`).join(""));
+const bigPositions = strToU8(
+  "Company Name,Title,Description,Location,Started On,Finished On\n" +
+    Array.from({ length: 60_000 }, (_, i) => `Company ${i},Engineer ${i},Built things,Lisbon,Mar 2021,\n`).join(""),
+);
 
 function save(bytes: Uint8Array): string {
   const file = path.join(dir, `lying-${++n}.zip`);
@@ -64,14 +76,22 @@ describe("a ZIP that lies is refused as damaged", () => {
   });
 
   it("the same lie in one header only: the two headers disagree", async () => {
-    expect(await refusal(save(lie(zip, "Positions.csv", { size: 120 }, ["central"])))).toMatch(/is damaged: Positions\.csv's two headers disagree on its size/);
-    expect(await refusal(save(lie(zip, "Positions.csv", { size: 120 }, ["local"])))).toMatch(/is damaged: Positions\.csv's two headers disagree on its size/);
+    expect(await refusal(save(lie(zip, "Positions.csv", { size: 120 }, ["central"])))).toMatch(
+      /is damaged: Positions\.csv's two headers disagree on its size/,
+    );
+    expect(await refusal(save(lie(zip, "Positions.csv", { size: 120 }, ["local"])))).toMatch(
+      /is damaged: Positions\.csv's two headers disagree on its size/,
+    );
   });
 
   it("an entry that declares more than it holds, or a wrong checksum", async () => {
     const real = (await readZip(save(zip), "x.zip", () => true)).files.get("Positions.csv")!.length;
-    expect(await refusal(save(lie(zip, "Positions.csv", { size: real + 10 })))).toMatch(new RegExp(`Positions\\.csv unpacks to ${real} bytes, not the ${real + 10} its headers declare`));
-    expect(await refusal(save(lie(zip, "Positions.csv", { crc: 0x12345678 })))).toMatch(/is damaged: Positions\.csv does not match its checksum \(CRC-32\)/);
+    expect(await refusal(save(lie(zip, "Positions.csv", { size: real + 10 })))).toMatch(
+      new RegExp(`Positions\\.csv unpacks to ${real} bytes, not the ${real + 10} its headers declare`),
+    );
+    expect(await refusal(save(lie(zip, "Positions.csv", { crc: 0x12345678 })))).toMatch(
+      /is damaged: Positions\.csv does not match its checksum \(CRC-32\)/,
+    );
   });
 
   it("a stored (uncompressed) entry with a changed byte fails its checksum", async () => {
@@ -85,15 +105,23 @@ describe("a ZIP that lies is refused as damaged", () => {
     const bomb = zipSync({ "Profile.csv": new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
     const limits = { bytes: 1e8, entries: 10, entryBytes: 1024 * 1024, totalBytes: 1e8 };
     // Declared honestly: refused before anything is unpacked.
-    await expect(readZip(save(bomb), "bomb.zip", () => true, limits)).rejects.toThrow(/Profile\.csv would unpack to 50 MiB; the limit for one file is 1 MiB/);
+    await expect(readZip(save(bomb), "bomb.zip", () => true, limits)).rejects.toThrow(
+      /Profile\.csv would unpack to 50 MiB; the limit for one file is 1 MiB/,
+    );
     // Declared small: unpacking stops at the declared size.
     const before = process.memoryUsage().rss;
-    await expect(readZip(save(lie(bomb, "Profile.csv", { size: 1000 })), "bomb.zip", () => true, limits)).rejects.toThrow(/Profile\.csv unpacks to more than the 1000 bytes its headers declare/);
+    await expect(
+      readZip(save(lie(bomb, "Profile.csv", { size: 1000 })), "bomb.zip", () => true, limits),
+    ).rejects.toThrow(/Profile\.csv unpacks to more than the 1000 bytes its headers declare/);
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
   });
 
   it("an honest archive still reads, and the entries it does not need are only listed", async () => {
-    const r = await readZip(save(zipSync(exportFiles({ "Connections.csv": strToU8("a\n") }))), "ok.zip", (name) => name === "Profile.csv");
+    const r = await readZip(
+      save(zipSync(exportFiles({ "Connections.csv": strToU8("a\n") }))),
+      "ok.zip",
+      (name) => name === "Profile.csv",
+    );
     expect([...r.files.keys()]).toEqual(["Profile.csv"]);
     expect(r.names).toEqual(["Profile.csv", "Connections.csv"]);
   });

@@ -21,10 +21,18 @@ const BAD = path.join(ROOT, "tests/fixtures/bad");
  */
 /** Refused in every build: what cannot be printed faithfully, or this tool's own settings gone wrong. */
 const REFUSED: Record<string, [string, string, string]> = {
-  "01-syntax-unclosed-flow.yaml": ["2:1", "", "YAML syntax error: flow map in block collection must be sufficiently indented and end with a }"],
+  "01-syntax-unclosed-flow.yaml": [
+    "2:1",
+    "",
+    "YAML syntax error: flow map in block collection must be sufficiently indented and end with a }",
+  ],
   "02-syntax-bad-indent.yaml": ["2:9", "", "YAML syntax error: nested mappings are not allowed in compact mappings"],
   "03-tab-indent.yaml": ["2:1", "", "tab used for indentation; YAML needs spaces"],
-  "04-duplicate-key.yaml": ["4:3", "basics.name", 'duplicate key "name" (first at line 2); each key may appear only once in a mapping'],
+  "04-duplicate-key.yaml": [
+    "4:3",
+    "basics.name",
+    'duplicate key "name" (first at line 2); each key may appear only once in a mapping',
+  ],
   "05-empty.yaml": ["", "", "file is empty; a résumé needs at least basics.name"],
   "06-comments-only.yaml": ["", "", "file is empty"],
   "07-top-level-list.yaml": ["1:1", "", "the top level must be a mapping of sections (basics:, work:, …), not a list"],
@@ -65,12 +73,28 @@ const ASSUMED: Record<string, [string, string, string]> = {
   "24-typo-top-level.yaml": ["2:1", "wrok", 'did you mean "work"?'],
   "28-wrong-type-list.yaml": ["3:3", "work", "is a single entry where a list is expected"],
   "29-wrong-type-boolean.yaml": ["3:10", "basics.phone", "is the value true where text is expected; it is left out"],
-  "30-impossible-date.yaml": ["4:16", "work[0].startDate", '"2023-02-30" is not a real day: 2023-02 has 28 days; read as 2023-02'],
+  "30-impossible-date.yaml": [
+    "4:16",
+    "work[0].startDate",
+    '"2023-02-30" is not a real day: 2023-02 has 28 days; read as 2023-02',
+  ],
   "31-month-13.yaml": ["4:14", "education[0].endDate", '"2019-13" has no month 13'],
   "32-date-words.yaml": ["4:16", "", 'read dates written in words (1): projects[0].startDate "March 2020" → 2020-03'],
-  "33-end-before-start.yaml": ["5:14", "work[0].endDate", "ends (2020-01) before it starts (2021-06); both print as written"],
-  "34-bad-email.yaml": ["3:10", "basics.email", '"jane(at)example.com" is not a valid email address; it prints as text, not as a link'],
-  "35-url-not-an-address.yaml": ["3:8", "basics.url", '"my personal site" is not a web address; write the whole address, starting with https://'],
+  "33-end-before-start.yaml": [
+    "5:14",
+    "work[0].endDate",
+    "ends (2020-01) before it starts (2021-06); both print as written",
+  ],
+  "34-bad-email.yaml": [
+    "3:10",
+    "basics.email",
+    '"jane(at)example.com" is not a valid email address; it prints as text, not as a link',
+  ],
+  "35-url-not-an-address.yaml": [
+    "3:8",
+    "basics.url",
+    '"my personal site" is not a web address; write the whole address, starting with https://',
+  ],
   "36-url-bad-scheme.yaml": ["4:10", "work[0].url", "javascript: links are not allowed in a résumé"],
   "41-trailing-comma.json": ["3:23", "", "a trailing comma, which JSON does not allow"],
   "42-json-comment.json": ["2:3", "", "a comment, which JSON does not allow"],
@@ -126,7 +150,11 @@ describe.each(Object.entries(ASSUMED))("%s", (file, [place, field, words]) => {
     expect(r.code, r.stderr).toBe(0);
     const line = r.stderr.split("\n").find((l) => l.includes(words));
     expect(line, r.stderr).toBeDefined();
-    expect(line!).toMatch(new RegExp(`^(warning|note): ${file.replace(/\./g, "\\.")}:${place}  ${field ? `${field.replace(/[.[\]]/g, "\\$&")}  ` : ""}`));
+    expect(line!).toMatch(
+      new RegExp(
+        `^(warning|note): ${file.replace(/\./g, "\\.")}:${place}  ${field ? `${field.replace(/[.[\]]/g, "\\$&")}  ` : ""}`,
+      ),
+    );
     expect(readFileSync(path.join(dir, "resume.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
   });
   it("is refused under --strict, at the same place", async () => {
@@ -138,7 +166,10 @@ describe.each(Object.entries(ASSUMED))("%s", (file, [place, field, words]) => {
 describe("input that must work", () => {
   it("accepts a byte-order mark and Windows line endings", async () => {
     const dir = tempDir();
-    const r = await run(["build", path.join(ROOT, "tests/fixtures/bom-crlf.yaml"), "-o", "ok.pdf"], { cwd: dir, env: EPOCH });
+    const r = await run(["build", path.join(ROOT, "tests/fixtures/bom-crlf.yaml"), "-o", "ok.pdf"], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });
@@ -164,8 +195,15 @@ describe("limits", () => {
 describe("the built command on bad input", () => {
   it("prints no stack trace for any fixture", async () => {
     const { spawnSync } = await import("node:child_process");
-    for (const file of ["09-invalid-utf8.yaml", "39-alias-bomb.yaml", "40-deep-nesting.yaml", "01-syntax-unclosed-flow.yaml"]) {
-      const r = spawnSync(process.execPath, [path.join(ROOT, "dist/cli/bin.js"), "validate", path.join(BAD, file)], { encoding: "utf8" });
+    for (const file of [
+      "09-invalid-utf8.yaml",
+      "39-alias-bomb.yaml",
+      "40-deep-nesting.yaml",
+      "01-syntax-unclosed-flow.yaml",
+    ]) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, "dist/cli/bin.js"), "validate", path.join(BAD, file)], {
+        encoding: "utf8",
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }

@@ -40,21 +40,42 @@ describe("located error messages", () => {
     const d = one("basics:\n  name: Jane\nwork:\n  - highlights: [fine, null]\n");
     expect(d).toMatchObject({ line: 4, col: 24, path: "work[0].highlights[1]" });
     expect(d.message).toBe("is null; the item is left out (refused under --strict)");
-    expect(one("basics: {name: J}\neducation: nope\n")).toMatchObject({ line: 2, col: 12, path: "education", message: "is text where a list is expected; it is left out (refused under --strict)" });
-    expect(one("basics: {name: J}\neducation:\n  - {institution: [A, B]}\n")).toMatchObject({ line: 3, col: 19, path: "education[0].institution", message: "is a list where text is expected; it is left out (refused under --strict)" });
+    expect(one("basics: {name: J}\neducation: nope\n")).toMatchObject({
+      line: 2,
+      col: 12,
+      path: "education",
+      message: "is text where a list is expected; it is left out (refused under --strict)",
+    });
+    expect(one("basics: {name: J}\neducation:\n  - {institution: [A, B]}\n")).toMatchObject({
+      line: 3,
+      col: 19,
+      path: "education[0].institution",
+      message: "is a list where text is expected; it is left out (refused under --strict)",
+    });
   });
 
   it("reports malformed and impossible dates", () => {
-    expect(one("basics: {name: J}\nwork:\n  - startDate: 2021-13\n")).toMatchObject({ line: 3, col: 16, path: "work[0].startDate" });
+    expect(one("basics: {name: J}\nwork:\n  - startDate: 2021-13\n")).toMatchObject({
+      line: 3,
+      col: 16,
+      path: "work[0].startDate",
+    });
     const d = one("basics: {name: J}\nawards:\n  - date: '2023-02-29'\n");
     expect(d).toMatchObject({ line: 3, col: 11, path: "awards[0].date" });
     expect(d.message).toContain("2023-02 has 28 days");
-    expect(one("basics: {name: J}\nwork:\n  - startDate: Summer 2020\n").message).toMatch(/it prints as written \(write YYYY, YYYY-MM or YYYY-MM-DD/);
+    expect(one("basics: {name: J}\nwork:\n  - startDate: Summer 2020\n").message).toMatch(
+      /it prints as written \(write YYYY, YYYY-MM or YYYY-MM-DD/,
+    );
   });
 
   it("reports an end date before its start at the end date", () => {
     const d = one("basics: {name: J}\nwork:\n  - startDate: 2021-06\n    endDate: 2020-01\n");
-    expect(d).toMatchObject({ line: 4, col: 14, path: "work[0].endDate", message: "ends (2020-01) before it starts (2021-06); both print as written (refused under --strict)" });
+    expect(d).toMatchObject({
+      line: 4,
+      col: 14,
+      path: "work[0].endDate",
+      message: "ends (2020-01) before it starts (2021-06); both print as written (refused under --strict)",
+    });
   });
 
   it("reports invalid emails and URLs", () => {
@@ -62,12 +83,17 @@ describe("located error messages", () => {
       line: 3,
       col: 10,
       path: "basics.email",
-      message: '"jane.example.com" is not a valid email address; it prints as text, not as a link (refused under --strict)',
+      message:
+        '"jane.example.com" is not a valid email address; it prints as text, not as a link (refused under --strict)',
     });
     const d = one("basics:\n  name: J\n  profiles:\n    - url: my profile\n");
     expect(d).toMatchObject({ line: 4, col: 12, path: "basics.profiles[0].url" });
-    expect(d.message).toBe('"my profile" is not a web address; write the whole address, starting with https://; it prints as text, not as a link (refused under --strict)');
-    expect(one("basics:\n  name: J\n  url: https://scecom\n").message).toBe('"https://scecom" looks wrong: the host "scecom" has no dot; did you mean sce.com?; it prints as text, not as a link (refused under --strict)');
+    expect(d.message).toBe(
+      '"my profile" is not a web address; write the whole address, starting with https://; it prints as text, not as a link (refused under --strict)',
+    );
+    expect(one("basics:\n  name: J\n  url: https://scecom\n").message).toBe(
+      '"https://scecom" looks wrong: the host "scecom" has no dot; did you mean sce.com?; it prints as text, not as a link (refused under --strict)',
+    );
   });
 
   it("reports duplicate keys in YAML, naming the key and its first line", () => {
@@ -80,7 +106,10 @@ describe("located error messages", () => {
   });
 
   it("reports YAML syntax errors and tabs with their place", () => {
-    expect(one("basics: {name: \"x\"\n")).toMatchObject({ line: 2, message: expect.stringMatching(/^YAML syntax error/) });
+    expect(one('basics: {name: "x"\n')).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/^YAML syntax error/),
+    });
     expect(one("basics:\n\tname: x\n")).toMatchObject({ line: 2, col: 1, message: expect.stringContaining("tab") });
   });
 
@@ -92,8 +121,17 @@ describe("located error messages", () => {
   });
 
   it("reports a missing name and a missing basics", () => {
-    expect(one("basics:\n  label: Engineer\n")).toMatchObject({ line: 1, col: 1, path: "basics.name", message: expect.stringContaining("is missing") });
-    expect(one("work: []\n")).toMatchObject({ line: 1, path: "basics", message: expect.stringContaining("is missing") });
+    expect(one("basics:\n  label: Engineer\n")).toMatchObject({
+      line: 1,
+      col: 1,
+      path: "basics.name",
+      message: expect.stringContaining("is missing"),
+    });
+    expect(one("work: []\n")).toMatchObject({
+      line: 1,
+      path: "basics",
+      message: expect.stringContaining("is missing"),
+    });
   });
 
   it("reports every problem at once, in file order", () => {
@@ -109,16 +147,35 @@ describe("located error messages", () => {
   it("reads a trailing comma and a comment as JSON5 does, with a warning that --strict makes an error", () => {
     const d = one('{\n  "basics": {"name": "J"},\n}\n', "resume.json");
     expect(d).toMatchObject({ file: "resume.json", line: 2, col: 26 });
-    expect(d.message).toBe("a trailing comma, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (delete it) (refused under --strict)");
+    expect(d.message).toBe(
+      "a trailing comma, which JSON does not allow; it is ignored, as JSON5 and YAML readers ignore it (delete it) (refused under --strict)",
+    );
     const c = one('{\n  // me\n  "basics": {"name": "J"}\n}\n', "resume.json");
-    expect(c).toMatchObject({ line: 2, col: 3, message: expect.stringMatching(/^a comment, which JSON does not allow/) });
+    expect(c).toMatchObject({
+      line: 2,
+      col: 3,
+      message: expect.stringMatching(/^a comment, which JSON does not allow/),
+    });
     // Without --strict, both build.
     const v = validateDocument(parseSource(Buffer.from('{\n  /* me */ "basics": {"name": "J",},\n}\n'), "resume.json"));
     expect(v.resume!.basics.name).toBe("J");
-    expect(v.warnings.map((w) => `${w.line}:${w.col} ${w.severity}`)).toEqual(["2:3 warning", "2:34 warning", "2:36 warning"]);
+    expect(v.warnings.map((w) => `${w.line}:${w.col} ${w.severity}`)).toEqual([
+      "2:3 warning",
+      "2:34 warning",
+      "2:36 warning",
+    ]);
     // JSON that is broken otherwise is refused, located, with what to do.
-    expect(one('{\n  "basics": {"name": "J" "label": "x"}\n}\n', "resume.json")).toMatchObject({ line: 2, col: 26, message: "invalid JSON: expected ',' or '}' after property value, found “\"” (a comma missing before it?)" });
-    expect(one('{"basics": {"name": \'J\'}}', "resume.json")).toMatchObject({ line: 1, col: 21, message: "invalid JSON: unexpected character, found “'” (JSON needs double quotes); read as YAML reads it (refused under --strict)" });
+    expect(one('{\n  "basics": {"name": "J" "label": "x"}\n}\n', "resume.json")).toMatchObject({
+      line: 2,
+      col: 26,
+      message: "invalid JSON: expected ',' or '}' after property value, found “\"” (a comma missing before it?)",
+    });
+    expect(one('{"basics": {"name": \'J\'}}', "resume.json")).toMatchObject({
+      line: 1,
+      col: 21,
+      message:
+        "invalid JSON: unexpected character, found “'” (JSON needs double quotes); read as YAML reads it (refused under --strict)",
+    });
   });
 
   it("locates problems in JSON files too", () => {
@@ -139,7 +196,12 @@ describe("located error messages", () => {
 
   it("stops alias expansion bombs quickly", () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(",")}]`,
+      );
     lines.push("basics: {name: J}");
     const started = performance.now();
     const d = one(lines.join("\n"));

@@ -11,11 +11,23 @@ import { run, tempDir, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
-const KEYS = ["constructor", "toString", "valueOf", "__proto__", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"];
+const KEYS = [
+  "constructor",
+  "toString",
+  "valueOf",
+  "__proto__",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "toLocaleString",
+  "__defineGetter__",
+];
 
 /** JSON Resume documents with `k` in each place a key or a name comes from the file. */
 function resumes(k: string): Record<string, unknown> {
-  const base = { basics: { name: "Dana Example", email: "dana@example.com" }, work: [{ name: "Acme", position: "Engineer", startDate: "2020-01" }] };
+  const base = {
+    basics: { name: "Dana Example", email: "dana@example.com" },
+    work: [{ name: "Acme", position: "Engineer", startDate: "2020-01" }],
+  };
   const b = base.basics;
   return {
     top: { ...base, [k]: "x" },
@@ -46,7 +58,8 @@ function resumes(k: string): Record<string, unknown> {
 
 /** A RenderCV file with `k` in each place a key or a name comes from it. */
 function renderCvs(k: string): Record<string, string> {
-  const cv = (extra: string, sections = "    experience:\n      - company: Acme\n        position: Dev\n") => `cv:\n  name: Dana\n${extra}  sections:\n${sections}`;
+  const cv = (extra: string, sections = "    experience:\n      - company: Acme\n        position: Dev\n") =>
+    `cv:\n  name: Dana\n${extra}  sections:\n${sections}`;
   const q = JSON.stringify(k);
   return {
     "cv key": cv(`  ${q}: x\n`),
@@ -62,17 +75,26 @@ function renderCvs(k: string): Record<string, string> {
 
 const plain = (r: { code: number; stdout: string; stderr: string }) => {
   expect([0, 1], r.stderr).toContain(r.code);
-  expect(r.stderr + r.stdout).not.toMatch(/internal error|is not a function|Cannot read prop|\bat .*:\d+:\d+|\[object Object\]|function \w*\(/);
+  expect(r.stderr + r.stdout).not.toMatch(
+    /internal error|is not a function|Cannot read prop|\bat .*:\d+:\d+|\[object Object\]|function \w*\(/,
+  );
 };
 
 describe.each(KEYS)("the key %s", (k) => {
   let n = 0;
   it("in a JSON Resume document, wherever it is: validate, build (PDF and text) and import read it or refuse it plainly", async () => {
     for (const [where, doc] of Object.entries(resumes(k))) {
-      // JSON.stringify writes __proto__ as a key of its own (it is one, in the object literal above only when computed).
+      // JSON.stringify writes __proto__ as a key of its own (it is one, in the object literal above only when
+      // computed).
       const file = writeFixture(dir, `${k}-${++n}.json`, JSON.stringify(doc));
       const label = `${k} ${where}`;
-      for (const args of [["validate", file], ["validate", file, "--strict"], ["build", file, "-o", path.join(dir, `${k}-${n}.pdf`)], ["build", file, "-f", "txt", "-o", path.join(dir, `${k}-${n}.txt`)], ["build", file, "--variant", k, "-o", path.join(dir, `${k}-${n}-v.pdf`)]]) {
+      for (const args of [
+        ["validate", file],
+        ["validate", file, "--strict"],
+        ["build", file, "-o", path.join(dir, `${k}-${n}.pdf`)],
+        ["build", file, "-f", "txt", "-o", path.join(dir, `${k}-${n}.txt`)],
+        ["build", file, "--variant", k, "-o", path.join(dir, `${k}-${n}-v.pdf`)],
+      ]) {
         const r = await run(args, { env });
         expect.soft(() => plain(r), `${label}: resume ${args.join(" ")}`).not.toThrow();
       }
@@ -81,7 +103,9 @@ describe.each(KEYS)("the key %s", (k) => {
       expect.soft(() => plain(imported), `${label}: resume import`).not.toThrow();
       if (imported.code === 0) {
         const again = await run(["validate", out], { env });
-        expect.soft(again.code, `${label}: the imported file validates\n${again.stderr}\n${readFileSync(out, "utf8")}`).toBe(0);
+        expect
+          .soft(again.code, `${label}: the imported file validates\n${again.stderr}\n${readFileSync(out, "utf8")}`)
+          .toBe(0);
       }
     }
   }, 300_000);
@@ -94,7 +118,9 @@ describe.each(KEYS)("the key %s", (k) => {
       expect.soft(() => plain(r), `${k} ${where}: resume import\n${r.stderr}`).not.toThrow();
       if (r.code === 0) {
         const again = await run(["validate", out, "--strict"], { env });
-        expect.soft(again.code, `${k} ${where}: the imported file validates\n${again.stderr}\n${readFileSync(out, "utf8")}`).toBe(0);
+        expect
+          .soft(again.code, `${k} ${where}: the imported file validates\n${again.stderr}\n${readFileSync(out, "utf8")}`)
+          .toBe(0);
       }
     }
   }, 300_000);

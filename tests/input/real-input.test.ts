@@ -51,19 +51,29 @@ describe("keys", () => {
     // A near-miss beside the key it misses cannot be read as it: it is not printed, with a warning.
     const both = checked("basics: {name: A}\ninterests:\n  - keywords: [a]\n    keyowrds: [b]\n");
     expect(both.resume!.interests![0]).toEqual({ keywords: ["a"] });
-    expect(show(both.warnings)).toEqual(['4:5 interests[0].keyowrds unknown key, not printed: did you mean "keywords"? (the entry has "keywords" too)']);
+    expect(show(both.warnings)).toEqual([
+      '4:5 interests[0].keyowrds unknown key, not printed: did you mean "keywords"? (the entry has "keywords" too)',
+    ]);
   });
 
   it("takes a section under another name (certifications, experience, volunteering) as the section it names", () => {
-    const v = checked("basics: {name: A}\ncertifications:\n  - name: CKA\nexperience:\n  - name: Acme\nvolunteers:\n  - organization: Red Cross\n");
+    const v = checked(
+      "basics: {name: A}\ncertifications:\n  - name: CKA\nexperience:\n  - name: Acme\nvolunteers:\n  - organization: Red Cross\n",
+    );
     expect(v.problems).toEqual([]);
-    expect(v.resume).toMatchObject({ certificates: [{ name: "CKA" }], work: [{ name: "Acme" }], volunteer: [{ organization: "Red Cross" }] });
+    expect(v.resume).toMatchObject({
+      certificates: [{ name: "CKA" }],
+      work: [{ name: "Acme" }],
+      volunteer: [{ organization: "Red Cross" }],
+    });
     expect(show(v.warnings)).toEqual([
       '2:1 certifications read as the section "certificates", the name JSON Resume gives it',
       '4:1 experience read as the section "work", the name JSON Resume gives it',
       '6:1 volunteers unknown key; did you mean "volunteer"? It is read as "volunteer"',
     ]);
-    expect(strictly("basics: {name: A}\ncertifications:\n  - name: CKA\n").problems.map((d) => d.message)).toEqual(['read as the section "certificates", the name JSON Resume gives it (refused under --strict)']);
+    expect(strictly("basics: {name: A}\ncertifications:\n  - name: CKA\n").problems.map((d) => d.message)).toEqual([
+      'read as the section "certificates", the name JSON Resume gives it (refused under --strict)',
+    ]);
   });
 
   it("an unrelated key is kept, not printed, and named in one grouped warning", () => {
@@ -72,7 +82,12 @@ describe("keys", () => {
     );
     expect(v.problems).toEqual([]);
     expect(v.resume!.work![0]).toEqual({ name: "Acme" });
-    expect(v.extras.map((e) => e.path.join("."))).toEqual(["basics.x-github", "work.0.technologies", "work.1.technologies", "work.1.team"]);
+    expect(v.extras.map((e) => e.path.join("."))).toEqual([
+      "basics.x-github",
+      "work.0.technologies",
+      "work.1.technologies",
+      "work.1.team",
+    ]);
     expect(show(v.warnings)).toEqual([
       "1:19  3 keys not printed (neither JSON Resume nor an extension of this tool): basics.x-github, work[].technologies (×2), work[].team; they are kept in -f json, and --strict refuses them",
     ]);
@@ -91,17 +106,25 @@ describe("keys", () => {
     expect(typoOf("technologies", ["name", "position", "highlights"])).toBeUndefined();
     // Another tool's prefixed key, a plural beside its singular, a plural holding another kind of value.
     expect(checked("basics: {name: A, x-preferences: [remote]}\n").problems).toEqual([]);
-    expect(checked("basics: {name: A}\nwork:\n  - url: https://a.dev\n    urls: [https://b.dev]\n").problems).toEqual([]);
+    expect(checked("basics: {name: A}\nwork:\n  - url: https://a.dev\n    urls: [https://b.dev]\n").problems).toEqual(
+      [],
+    );
     expect(checked("basics: {name: A}\nskills:\n  - names: [Go, Rust]\n").problems).toEqual([]);
-    expect(show(strictly("basics: {name: A}\nskills:\n  - keyword: [Go]\n").problems)).toEqual(['3:5 skills[0].keyword unknown key; did you mean "keywords"?']);
+    expect(show(strictly("basics: {name: A}\nskills:\n  - keyword: [Go]\n").problems)).toEqual([
+      '3:5 skills[0].keyword unknown key; did you mean "keywords"?',
+    ]);
   });
 
   it("the same typo in every entry of a list is one problem", () => {
     const text = "basics: {name: A}\nwork:\n  - higlights: [a]\n  - higlights: [b]\n  - higlights: [c]\n";
-    expect(show(strictly(text).problems)).toEqual(['3:5 work[0].higlights unknown key; did you mean "highlights"? The same key is in 2 more entries (work[1], work[2])']);
+    expect(show(strictly(text).problems)).toEqual([
+      '3:5 work[0].higlights unknown key; did you mean "highlights"? The same key is in 2 more entries (work[1], work[2])',
+    ]);
     const v = checked(text);
     expect(v.resume!.work!.map((w) => w.highlights)).toEqual([["a"], ["b"], ["c"]]);
-    expect(show(v.warnings)).toEqual(['3:5 work[0].higlights unknown key; did you mean "highlights"? It is read as "highlights". The same key is in 2 more entries (work[1], work[2])']);
+    expect(show(v.warnings)).toEqual([
+      '3:5 work[0].higlights unknown key; did you mean "highlights"? It is read as "highlights". The same key is in 2 more entries (work[1], work[2])',
+    ]);
   });
 
   it("reads keys of older JSON Resume versions under their current names, with one note", () => {
@@ -123,7 +146,9 @@ describe("keys", () => {
       '4:14 work[0].website "not a site" is not a web address; write the whole address, starting with https://; it prints as text, not as a link (refused under --strict)',
     ]);
     // The old key beside the new one is a key not printed.
-    expect(show(checked("basics: {name: A, url: https://a.dev, website: https://b.dev}\n").warnings)[0]).toContain("basics.website");
+    expect(show(checked("basics: {name: A, url: https://a.dev, website: https://b.dev}\n").warnings)[0]).toContain(
+      "basics.website",
+    );
   });
 
   it("refuses every key not printed under --strict, and under render.strict", () => {
@@ -143,19 +168,26 @@ describe("keys", () => {
     expect(show(checked("basics: {name: A}\nrender:\n  colour: red\n").problems)).toEqual([
       "3:3 render.colour unknown key; expected one of: accent, font, fontSize, lineSpacing, margins, locale, dateFormat, photo, theme, paper, cjk, strict, maxPages, fit, order, hide, titles",
     ]);
-    expect(checked("basics: {name: A}\ncustomSections:\n  - title: T\n    bullets: [x]\n    highlights: [y]\n").problems.map((d) => d.path)).toEqual(["customSections[0].bullets"]);
+    expect(
+      checked("basics: {name: A}\ncustomSections:\n  - title: T\n    bullets: [x]\n    highlights: [y]\n").problems.map(
+        (d) => d.path,
+      ),
+    ).toEqual(["customSections[0].bullets"]);
   });
 });
 
 describe("values", () => {
   it("an empty string counts as absent everywhere", () => {
-    const v = checked('basics:\n  name: A\n  url: ""\n  email: " "\nwork:\n  - name: Acme\n    startDate: ""\n    endDate: ""\n    url: ""\n    location: ""\n');
+    const v = checked(
+      'basics:\n  name: A\n  url: ""\n  email: " "\nwork:\n  - name: Acme\n    startDate: ""\n    endDate: ""\n    url: ""\n    location: ""\n',
+    );
     expect(v.problems).toEqual([]);
     expect(v.resume!.work![0]).toEqual({ name: "Acme" });
   });
 
   it("null is read as absent (an end date as ongoing), with a note; --strict refuses it", () => {
-    const text = "basics:\n  name: A\n  label: null\nwork:\n  - startDate: 2020\n    endDate: null\n    highlights: [null, done]\n";
+    const text =
+      "basics:\n  name: A\n  label: null\nwork:\n  - startDate: 2020\n    endDate: null\n    highlights: [null, done]\n";
     const v = checked(text);
     expect(v.problems).toEqual([]);
     expect(v.resume!.work![0]).toEqual({ startDate: "2020", highlights: ["done"] });
@@ -170,11 +202,26 @@ describe("values", () => {
       "7:18 work[0].highlights[0] is null; the item is left out (refused under --strict)",
     ]);
     // The name cannot be left out.
-    expect(show(checked("basics:\n  name: null\n").problems)).toEqual(["2:9 basics.name is null; write the person's name, which heads the résumé"]);
+    expect(show(checked("basics:\n  name: null\n").problems)).toEqual([
+      "2:9 basics.name is null; write the person's name, which heads the résumé",
+    ]);
   });
 
   it('"Present", in any case and in every supported language, means an ongoing end date', () => {
-    for (const word of ["Present", "present", "PRESENT", "Current", "heute", "aujourd’hui", "aujourd'hui", "obecnie", "至今", "현재", "настоящее время", "günümüz"]) {
+    for (const word of [
+      "Present",
+      "present",
+      "PRESENT",
+      "Current",
+      "heute",
+      "aujourd’hui",
+      "aujourd'hui",
+      "obecnie",
+      "至今",
+      "현재",
+      "настоящее время",
+      "günümüz",
+    ]) {
       expect(isPresentWord(word), word).toBe(true);
       const v = checked(`basics: {name: A}\nwork:\n  - startDate: 2020\n    endDate: ${JSON.stringify(word)}\n`);
       expect(v.problems, word).toEqual([]);
@@ -206,14 +253,21 @@ describe("values", () => {
     expect(completeUrl("linkedin.com/in/x")).toBe("https://linkedin.com/in/x");
     expect(completeUrl("//example.com/a")).toBe("https://example.com/a");
     expect(completeUrl("münchen.de")).toBe("https://münchen.de");
-    for (const kept of ["https://a.dev", "mailto:a@b.co", "my site", "localhost", "jane@example.com"]) expect(completeUrl(kept)).toBe(kept);
+    for (const kept of ["https://a.dev", "mailto:a@b.co", "my site", "localhost", "jane@example.com"])
+      expect(completeUrl(kept)).toBe(kept);
     expect(checked("basics: {name: A, url: www.jane.dev}\n").resume!.basics.url).toBe("https://www.jane.dev");
   });
 
   it("takes a number where text is expected as the text written in the file", () => {
-    const yaml = checked("basics:\n  name: A\n  phone: 5550100\n  location: {postalCode: 02143}\neducation:\n  - score: 3.90\nskills:\n  - keywords: [2023, Go]\n");
+    const yaml = checked(
+      "basics:\n  name: A\n  phone: 5550100\n  location: {postalCode: 02143}\neducation:\n  - score: 3.90\nskills:\n  - keywords: [2023, Go]\n",
+    );
     expect(yaml.problems).toEqual([]);
-    expect(yaml.resume).toMatchObject({ basics: { phone: "5550100", location: { postalCode: "02143" } }, education: [{ score: "3.90" }], skills: [{ keywords: ["2023", "Go"] }] });
+    expect(yaml.resume).toMatchObject({
+      basics: { phone: "5550100", location: { postalCode: "02143" } },
+      education: [{ score: "3.90" }],
+      skills: [{ keywords: ["2023", "Go"] }],
+    });
     const json = checked('{"basics": {"name": "A"}, "education": [{"score": 3.90, "gpa": 4}]}', "resume.json");
     expect(json.resume!.education![0]).toEqual({ score: "3.90" });
     // Numbers stay numbers where a number is meant.
@@ -226,11 +280,15 @@ describe("duplicate keys", () => {
     const v = checked('{\n  "basics": {\n    "name": "First",\n    "name": "Last"\n  }\n}\n', "resume.json");
     expect(v.problems).toEqual([]);
     expect(v.resume!.basics.name).toBe("Last");
-    expect(show(v.warnings)).toEqual(['4:5 basics.name duplicate key "name": this value (line 4) replaces the one at line 3, as in every JSON tool; delete one of them']);
+    expect(show(v.warnings)).toEqual([
+      '4:5 basics.name duplicate key "name": this value (line 4) replaces the one at line 3, as in every JSON tool; delete one of them',
+    ]);
   });
 
   it("in YAML, is an error naming the key and the line of its first occurrence", () => {
-    expect(show(checked("basics:\n  name: A\nwork: []\nwork: []\n").problems)).toEqual(['4:1 work duplicate key "work" (first at line 3); each key may appear only once in a mapping']);
+    expect(show(checked("basics:\n  name: A\nwork: []\nwork: []\n").problems)).toEqual([
+      '4:1 work duplicate key "work" (first at line 3); each key may appear only once in a mapping',
+    ]);
   });
 });
 
@@ -310,8 +368,12 @@ describe("scripts and fonts", () => {
     writeFixture(dir, "package.json", "{}");
     expect(installCommand(pkg, path.join(dir, "checkout"))).toBe(`npm install ${pkg}`);
     expect(installCommand(pkg, path.join(dir, "lib", "node_modules", "resume-builder"))).toBe(`npm install -g ${pkg}`);
-    expect(installCommand(pkg, path.join(dir, "node_modules", "resume-builder"))).toBe(`npm install ${pkg} (in ${dir})`);
-    expect(installCommand(pkg, path.join(dir, ".npm", "_npx", "abc", "node_modules", "resume-builder"))).toMatch(/^npx -p resume-builder -p @expo-google-fonts\/noto-sans-tc/);
+    expect(installCommand(pkg, path.join(dir, "node_modules", "resume-builder"))).toBe(
+      `npm install ${pkg} (in ${dir})`,
+    );
+    expect(installCommand(pkg, path.join(dir, ".npm", "_npx", "abc", "node_modules", "resume-builder"))).toMatch(
+      /^npx -p resume-builder -p @expo-google-fonts\/noto-sans-tc/,
+    );
     void project;
   });
 
@@ -331,10 +393,17 @@ describe("the small ones", () => {
   it("builds resume.yaml, then resume.yml, then resume.json when no file is given, and says which", async () => {
     for (const name of ["resume.yml", "resume.json"]) {
       const dir = tempDir();
-      writeFileSync(path.join(dir, name), name.endsWith(".json") ? '{"basics": {"name": "Ada"}}' : "basics: {name: Ada}\n");
+      writeFileSync(
+        path.join(dir, name),
+        name.endsWith(".json") ? '{"basics": {"name": "Ada"}}' : "basics: {name: Ada}\n",
+      );
       const r = await run(["build"], { cwd: dir, env: EPOCH });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^wrote out/Ada-Resume\\.pdf \\(1 page, [\\d.]+ KB\\) from ${name.replace(".", "\\.")} in \\d+ ms\\n$`));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^wrote out/Ada-Resume\\.pdf \\(1 page, [\\d.]+ KB\\) from ${name.replace(".", "\\.")} in \\d+ ms\\n$`,
+        ),
+      );
       expect((await run(["validate"], { cwd: dir })).stdout).toBe(`${name} is valid (0 sections)\n`);
     }
     const none = await run(["build"], { cwd: tempDir() });
@@ -345,11 +414,17 @@ describe("the small ones", () => {
   it("prints a phone that is not a number as text, without a tel: link", async () => {
     const dir = tempDir();
     const output = path.join(dir, "p.pdf");
-    await build(writeFixture(dir, "p.yaml", "basics:\n  name: Jane Doe\n  phone: Upon request\n  email: jane@example.com\n"), { output, env: EPOCH });
+    await build(
+      writeFixture(dir, "p.yaml", "basics:\n  name: Jane Doe\n  phone: Upon request\n  email: jane@example.com\n"),
+      { output, env: EPOCH },
+    );
     expect(pdftotext(output)).toContain("Upon request");
     expect(readFileSync(output, "latin1")).not.toContain("tel:");
     const dialled = path.join(dir, "d.pdf");
-    await build(writeFixture(dir, "d.yaml", "basics:\n  name: Jane Doe\n  phone: +1 (555) 010-0200 ext. 12\n"), { output: dialled, env: EPOCH });
+    await build(writeFixture(dir, "d.yaml", "basics:\n  name: Jane Doe\n  phone: +1 (555) 010-0200 ext. 12\n"), {
+      output: dialled,
+      env: EPOCH,
+    });
     expect(readFileSync(dialled, "latin1")).toContain("(tel:+15550100200)");
   });
 
@@ -358,7 +433,14 @@ describe("the small ones", () => {
     writeFixture(dir, "r.yaml", "basics: {name: A}\nrender: {paper: Letter, theme: Modern, dateFormat: LONG}\n");
     expect((await run(["build", "r.yaml", "-o", "a.pdf"], { cwd: dir, env: EPOCH })).code).toBe(0);
     expect(readFileSync(path.join(dir, "a.pdf"), "latin1")).toContain("/MediaBox [0 0 612 792]");
-    expect((await run(["build", "r.yaml", "-o", "b.pdf", "--paper", "A4", "--theme", "CLASSIC", "--locale", "DE"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    expect(
+      (
+        await run(["build", "r.yaml", "-o", "b.pdf", "--paper", "A4", "--theme", "CLASSIC", "--locale", "DE"], {
+          cwd: dir,
+          env: EPOCH,
+        })
+      ).code,
+    ).toBe(0);
     expect(readFileSync(path.join(dir, "b.pdf"), "latin1")).toMatch(/\/MediaBox \[0 0 595\.28/);
   });
 

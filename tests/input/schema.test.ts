@@ -9,7 +9,14 @@ import { CONFORMANCE, ROOT, source } from "../helpers.js";
 const MINIMAL = { basics: { name: "Richard Hendriks" } };
 
 function deepMerge(base: unknown, extra: unknown): unknown {
-  if (base && extra && typeof base === "object" && typeof extra === "object" && !Array.isArray(base) && !Array.isArray(extra)) {
+  if (
+    base &&
+    extra &&
+    typeof base === "object" &&
+    typeof extra === "object" &&
+    !Array.isArray(base) &&
+    !Array.isArray(extra)
+  ) {
     const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
     for (const [k, v] of Object.entries(extra)) out[k] = k in out ? deepMerge(out[k], v) : v;
     return out;
@@ -21,7 +28,8 @@ function deepMerge(base: unknown, extra: unknown): unknown {
  * Whether a document is valid as it is: nothing refused and nothing assumed (--strict). Without
  * --strict, what can be printed faithfully builds with a located warning (see `lenient`).
  */
-const accepts = (doc: unknown) => validateDocument(source(JSON.stringify(doc, null, 2), "resume.json"), { strict: "--strict" }).problems.length === 0;
+const accepts = (doc: unknown) =>
+  validateDocument(source(JSON.stringify(doc, null, 2), "resume.json"), { strict: "--strict" }).problems.length === 0;
 /** The document as a build without --strict reads it: a résumé or not, and every diagnostic. */
 const lenient = (doc: unknown) => validateDocument(source(JSON.stringify(doc, null, 2), "resume.json"));
 
@@ -44,7 +52,10 @@ describe("JSON Resume conformance", () => {
             // Built with a located note that says what was assumed, or refused at its place.
             const said = v.resume ? v.warnings : v.problems;
             expect(said.length).toBeGreaterThan(0);
-            expect(said.every((d) => d.line !== undefined), JSON.stringify(said)).toBe(true);
+            expect(
+              said.every((d) => d.line !== undefined),
+              JSON.stringify(said),
+            ).toBe(true);
           }
         });
       }
@@ -60,7 +71,10 @@ describe("JSON Resume conformance", () => {
     }
   });
 
-  const documents = ["sample.resume.json", ...readdirSync(path.join(CONFORMANCE, "examples")).map((f) => `examples/${f}`)];
+  const documents = [
+    "sample.resume.json",
+    ...readdirSync(path.join(CONFORMANCE, "examples")).map((f) => `examples/${f}`),
+  ];
   for (const doc of documents) {
     it(`${doc} validates unchanged`, () => {
       const text = readFileSync(path.join(CONFORMANCE, doc), "utf8");
@@ -94,7 +108,10 @@ describe("schema rules", () => {
   });
 
   it("reads what can be printed faithfully, without --strict", () => {
-    expect(lenient({ ...MINIMAL, work: [{ startDate: "2020-06", endDate: "2020-05" }] }).resume!.work![0]).toEqual({ startDate: "2020-06", endDate: "2020-05" });
+    expect(lenient({ ...MINIMAL, work: [{ startDate: "2020-06", endDate: "2020-05" }] }).resume!.work![0]).toEqual({
+      startDate: "2020-06",
+      endDate: "2020-05",
+    });
     expect(lenient({ basics: { name: "A", email: "a@b" } }).resume!.basics.email).toBe("a@b");
     expect(lenient({ ...MINIMAL, work: [{ location: ["Palo Alto", "Berlin"] }] }).resume!.work![0]).toEqual({});
     expect(lenient({ ...MINIMAL, work: [{ compnay: "X" }] }).resume!.work![0]).toEqual({ name: "X" });
@@ -141,12 +158,17 @@ describe("schema rules", () => {
     expect(accepts({ ...MINIMAL, render: { order: ["work", "work"] } })).toBe(false);
     expect(accepts({ ...MINIMAL, render: { order: ["nope"] } })).toBe(false);
     expect(accepts({ ...MINIMAL, render: { paper: "a5" } })).toBe(false);
-    expect(accepts({ ...MINIMAL, render: { theme: "classic", paper: "letter", titles: { work: "Career" } } })).toBe(true);
+    expect(accepts({ ...MINIMAL, render: { theme: "classic", paper: "letter", titles: { work: "Career" } } })).toBe(
+      true,
+    );
   });
 });
 
 describe("JSON Schema for editors", () => {
-  const schema = resumeJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: unknown };
+  const schema = resumeJsonSchema() as {
+    properties: Record<string, { properties?: Record<string, unknown> }>;
+    additionalProperties: unknown;
+  };
 
   it("describes the JSON Resume sections and the extensions", () => {
     for (const key of ["basics", "work", "education", "certificates", "customSections", "render"]) {
@@ -157,7 +179,10 @@ describe("JSON Schema for editors", () => {
   });
 
   it("lets editors accept unquoted years", () => {
-    const start = JSON.stringify((schema.properties.work as unknown as { items: { properties: Record<string, unknown> } }).items.properties.startDate);
+    const start = JSON.stringify(
+      (schema.properties.work as unknown as { items: { properties: Record<string, unknown> } }).items.properties
+        .startDate,
+    );
     expect(start).toContain('"integer"');
     expect(start).toContain("pattern");
   });

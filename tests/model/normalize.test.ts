@@ -9,27 +9,44 @@ const vm = (yaml: string) => normalize(validate(source(yaml)), { badges: new Map
 
 describe("a project's address", () => {
   it("takes the dates' place on the first line when there are no dates", () => {
-    const [entry] = (vm("basics: {name: A}\nprojects:\n  - name: Thing\n    url: https://github.com/a/thing\n").sections[0] as { entries: object[] }).entries;
+    const [entry] = (
+      vm("basics: {name: A}\nprojects:\n  - name: Thing\n    url: https://github.com/a/thing\n").sections[0] as {
+        entries: object[];
+      }
+    ).entries;
     expect(entry).toMatchObject({ title: "Thing", date: "github.com/a/thing", dateHref: "https://github.com/a/thing" });
     expect(entry).not.toHaveProperty("location");
   });
 
   it("stays on the second line when it is too long for the dates' place", () => {
     const url = "https://github.com/an-organisation/a-project-with-a-long-name";
-    const [entry] = (vm(`basics: {name: A}\nprojects:\n  - name: Thing\n    url: ${url}\n`).sections[0] as { entries: object[] }).entries;
-    expect(entry).toMatchObject({ location: "github.com/an-organisation/a-project-with-a-long-name", locationHref: url });
+    const [entry] = (
+      vm(`basics: {name: A}\nprojects:\n  - name: Thing\n    url: ${url}\n`).sections[0] as { entries: object[] }
+    ).entries;
+    expect(entry).toMatchObject({
+      location: "github.com/an-organisation/a-project-with-a-long-name",
+      locationHref: url,
+    });
     expect(entry).not.toHaveProperty("date");
   });
 
   it("stays on the second line beside the role when there are dates", () => {
-    const [entry] = (vm("basics: {name: A}\nprojects:\n  - name: Thing\n    startDate: 2020\n    url: https://github.com/a/thing\n").sections[0] as { entries: object[] }).entries;
+    const [entry] = (
+      vm("basics: {name: A}\nprojects:\n  - name: Thing\n    startDate: 2020\n    url: https://github.com/a/thing\n")
+        .sections[0] as { entries: object[] }
+    ).entries;
     expect(entry).toMatchObject({ date: "2020 – Present".replace(" ", "\u00A0"), location: "github.com/a/thing" });
   });
 });
 
 describe("inline rows", () => {
   it("are separated evenly: one space's width on each side of the dot", () => {
-    expect(inlineRows([{ label: "English", value: "Native" }, { label: "Hebrew", value: "" }])).toBe("English (Native)\u00A0\u00B7 Hebrew");
+    expect(
+      inlineRows([
+        { label: "English", value: "Native" },
+        { label: "Hebrew", value: "" },
+      ]),
+    ).toBe("English (Native)\u00A0\u00B7 Hebrew");
   });
 });
 

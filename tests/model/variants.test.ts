@@ -18,7 +18,16 @@ describe("variants", () => {
     const dir = tempDir();
     expect((await run(["build", FILE, "-o", "all.pdf"], { cwd: dir, env: EPOCH })).code).toBe(0);
     const t = await text(path.join(dir, "all.pdf"));
-    for (const s of ["Datastream", "Pixel Studio", "Open Source", "Tuned Postgres", "design-system guild", "Backend:", "Frontend:"]) expect(t).toContain(s);
+    for (const s of [
+      "Datastream",
+      "Pixel Studio",
+      "Open Source",
+      "Tuned Postgres",
+      "design-system guild",
+      "Backend:",
+      "Frontend:",
+    ])
+      expect(t).toContain(s);
   });
 
   it("--variant prints untagged content plus what it includes, in its order, under its file name", async () => {
@@ -27,7 +36,16 @@ describe("variants", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(path.join("out", "Sam-Rivera-Backend.pdf"));
     const t = await text(path.join(dir, "out", "Sam-Rivera-Backend.pdf"));
-    for (const s of ["Datastream", "Built the ingestion pipeline in Go", "Tuned Postgres", "Open Source", "Maintains a small HTTP router", "Backend: Go, Postgres", "SUMMARY"]) expect(t).toContain(s);
+    for (const s of [
+      "Datastream",
+      "Built the ingestion pipeline in Go",
+      "Tuned Postgres",
+      "Open Source",
+      "Maintains a small HTTP router",
+      "Backend: Go, Postgres",
+      "SUMMARY",
+    ])
+      expect(t).toContain(s);
     for (const s of ["Pixel Studio", "design-system guild", "Frontend:"]) expect(t).not.toContain(s);
     expect(t.indexOf("SKILLS")).toBeLessThan(t.indexOf("EXPERIENCE"));
   });
@@ -56,7 +74,13 @@ describe("variants", () => {
         "",
       ].join("\n"),
     );
-    expect(listDir(path.join(dir, "out"))).toEqual([".resume-builder-outputs", "Sam-Rivera-Backend.pdf", "Sam-Rivera-Backend.txt", "Sam-Rivera-Resume-frontend.pdf", "Sam-Rivera-Resume-frontend.txt"]);
+    expect(listDir(path.join(dir, "out"))).toEqual([
+      ".resume-builder-outputs",
+      "Sam-Rivera-Backend.pdf",
+      "Sam-Rivera-Backend.txt",
+      "Sam-Rivera-Resume-frontend.pdf",
+      "Sam-Rivera-Resume-frontend.txt",
+    ]);
     const json = await run(["build", FILE, "--all-variants", "--json"], { cwd: dir, env: EPOCH });
     const parsed = JSON.parse(json.stdout) as { ok: boolean; variants: { variant: string; pages: number }[] };
     expect(parsed.ok).toBe(true);
@@ -95,8 +119,15 @@ describe("variants", () => {
   it("exports tagged bullets as plain JSON Resume bullets", async () => {
     const dir = tempDir();
     expect((await run(["build", FILE, "-o", "x.pdf", "-f", "json"], { cwd: dir, env: EPOCH })).code).toBe(0);
-    const doc = JSON.parse(readFileSync(path.join(dir, "x.json"), "utf8")) as { work: { highlights: unknown[]; tags?: unknown }[]; variants?: unknown };
-    expect(doc.work[0]!.highlights).toEqual(["Built the ingestion pipeline in Go", "Tuned Postgres queries for a 4× speed-up", "Ran the internal design-system guild"]);
+    const doc = JSON.parse(readFileSync(path.join(dir, "x.json"), "utf8")) as {
+      work: { highlights: unknown[]; tags?: unknown }[];
+      variants?: unknown;
+    };
+    expect(doc.work[0]!.highlights).toEqual([
+      "Built the ingestion pipeline in Go",
+      "Tuned Postgres queries for a 4× speed-up",
+      "Ran the internal design-system guild",
+    ]);
     // The extensions stay under their own keys, which JSON Resume allows: tags, variants.
     const original = validate(source(readFileSync(FILE, "utf8")));
     expect(doc.work[0]!.tags).toEqual(original.work![0]!.tags);

@@ -26,16 +26,29 @@ function convert(files: string[]): void {
     `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
       `<dir>${path.join(ROOT, "node_modules/@expo-google-fonts")}</dir><cachedir>${path.join(dir, "fc-cache")}</cachedir></fontconfig>`,
   );
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", path.join(dir, "office"), ...files], {
-    env: { ...process.env, FONTCONFIG_FILE: conf, HOME: dir },
-    encoding: "utf8",
-    timeout: 240_000,
-  });
+  const r = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      path.join(dir, "office"),
+      ...files,
+    ],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: conf, HOME: dir },
+      encoding: "utf8",
+      timeout: 240_000,
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
 }
 
 const officePdf = (docx: string) => path.join(dir, "office", path.basename(docx).replace(/\.docx$/, ".pdf"));
-const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1]);
+const pages = (pdf: string) =>
+  Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1]);
 const text = (pdf: string) => spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
 
 function missing(hay: string, values: string[]): string | undefined {
@@ -52,7 +65,11 @@ describe.skipIf(!soffice)("Word files in LibreOffice", () => {
         const out = path.join(dir, `${path.basename(file, ".yaml")}-${theme}.pdf`);
         const r = await build(path.join(ROOT, file), { output: out, formats: ["pdf", "docx"], render: { theme }, env });
         const c = await check(path.join(ROOT, file), { render: { theme } });
-        jobs.push({ docx: r.outputs[1]!, pdfPages: r.pages, values: readingOrder(c.vm, c.tokens, { oneColumn: true }).map((e) => e.text) });
+        jobs.push({
+          docx: r.outputs[1]!,
+          pdfPages: r.pages,
+          values: readingOrder(c.vm, c.tokens, { oneColumn: true }).map((e) => e.text),
+        });
       }
     }
     const letterFile = writeFixture(
@@ -61,7 +78,19 @@ describe.skipIf(!soffice)("Word files in LibreOffice", () => {
       `resume: ${path.join(ROOT, "resume.yaml")}\nto:\n  organization: Example Ltd\nsubject: Senior backend role\ngreeting: Dear hiring team,\nbody:\n  - I design correct, scalable systems where business logic and data integrity matter.\n  - I would welcome the chance to talk.\nclosing: Kind regards,\n`,
     );
     const letter = await buildLetter(letterFile, { outDir: dir, formats: ["pdf", "docx"], env });
-    jobs.push({ docx: letter.outputs[1]!, pdfPages: 1, values: ["Rajat Jog", "Example Ltd", "Senior backend role", "Dear hiring team,", "I design correct, scalable systems", "I would welcome the chance to talk.", "Kind regards,"] });
+    jobs.push({
+      docx: letter.outputs[1]!,
+      pdfPages: 1,
+      values: [
+        "Rajat Jog",
+        "Example Ltd",
+        "Senior backend role",
+        "Dear hiring team,",
+        "I design correct, scalable systems",
+        "I would welcome the chance to talk.",
+        "Kind regards,",
+      ],
+    });
     convert(jobs.map((j) => j.docx));
     if (process.env.KEEP_OFFICE) spawnSync("cp", ["-r", path.join(dir, "office"), process.env.KEEP_OFFICE]);
     for (const job of jobs) {

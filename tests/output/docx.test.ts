@@ -26,7 +26,13 @@ function parts(bytes: Uint8Array): Record<string, string> {
 
 async function docx(file: string, theme: string, extra: Record<string, unknown> = {}): Promise<Uint8Array> {
   const out = path.join(dir, `${path.basename(file, ".yaml")}-${theme}-${Object.values(extra).join("-") || "x"}.pdf`);
-  const r = await build(path.join(ROOT, file), { output: out, formats: ["docx"], render: { theme: theme as never }, env, ...extra });
+  const r = await build(path.join(ROOT, file), {
+    output: out,
+    formats: ["docx"],
+    render: { theme: theme as never },
+    env,
+    ...extra,
+  });
   expect(r.outputs).toEqual([out.replace(/\.pdf$/, ".docx")]);
   return readFileSync(r.outputs[0]!);
 }
@@ -55,13 +61,16 @@ describe("-f docx", () => {
         const entries = c.vm.sections.flatMap((s) => (s.kind === "entries" ? s.entries.filter((e) => e.title) : []));
         expect((html.match(/<h3>/g) ?? []).length).toBe(entries.length);
         // Every bullet is an item of a Word list (numbering), not a typed bullet character.
-        const bullets = c.vm.sections.flatMap((s) => (s.kind === "text" ? s.bullets : s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : []));
+        const bullets = c.vm.sections.flatMap((s) =>
+          s.kind === "text" ? s.bullets : s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : [],
+        );
         expect((html.match(/<li>/g) ?? []).length).toBe(bullets.length);
         const doc = parts(bytes)["word/document.xml"]!;
         expect((doc.match(/<w:numPr>/g) ?? []).length).toBe(bullets.length);
         expect(doc).not.toMatch(/<w:t[^>]*>\u2022/);
         // Every contact with an address is a hyperlink.
-        for (const contact of c.vm.contacts.filter((x) => x.href)) expect(html).toContain(`href="${contact.href!.replace(/&/g, "&amp;")}"`);
+        for (const contact of c.vm.contacts.filter((x) => x.href))
+          expect(html).toContain(`href="${contact.href!.replace(/&/g, "&amp;")}"`);
         // One column: no text boxes, tables, headers or footers; dates at a right tab stop.
         expect(doc).not.toMatch(/<w:txbxContent|<w:tbl>|<w:headerReference|<w:footerReference/);
         if (entries.some((e) => e.date)) expect(doc).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
@@ -82,14 +91,18 @@ describe("-f docx", () => {
     expect(core).toContain("<cp:keywords>Python, Django");
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>');
     // The badge: a picture with its alt text, linked to its verification page.
-    expect(p["word/document.xml"]).toMatch(/<wp:docPr id="\d+" name="AWS Certified Machine Learning – Specialty badge" descr="AWS Certified Machine Learning – Specialty badge"/);
+    expect(p["word/document.xml"]).toMatch(
+      /<wp:docPr id="\d+" name="AWS Certified Machine Learning – Specialty badge" descr="AWS Certified Machine Learning – Specialty badge"/,
+    );
     expect(p["word/_rels/document.xml.rels"]).toContain("credly.com/badges/");
     // In line with the text, not floating: every reader of Word files finds it in the flow.
     expect(p["word/document.xml"]).toContain("<wp:inline");
     expect(p["word/document.xml"]).not.toContain("<wp:anchor");
     expect(Object.keys(p).some((k) => k.startsWith("word/media/"))).toBe(true);
 
-    const letter = parts(await docx("resume.yaml", "modern", { render: { theme: "modern", paper: "letter" } } as never));
+    const letter = parts(
+      await docx("resume.yaml", "modern", { render: { theme: "modern", paper: "letter" } } as never),
+    );
     expect(letter["word/document.xml"]).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
     expect(letter["word/styles.xml"]).toMatch(/<w:rFonts w:ascii="Inter"/);
   });
@@ -100,7 +113,12 @@ describe("-f docx", () => {
     expect(inOrder(text, await expectedValues("tests/fixtures/variants.yaml", "classic", "backend"))).toBeUndefined();
     expect(text).not.toContain("design-system guild");
 
-    const de = await build(path.join(ROOT, "resume.yaml"), { output: path.join(dir, "de.pdf"), formats: ["docx"], render: { locale: "de" }, env });
+    const de = await build(path.join(ROOT, "resume.yaml"), {
+      output: path.join(dir, "de.pdf"),
+      formats: ["docx"],
+      render: { locale: "de" },
+      env,
+    });
     const p = parts(readFileSync(de.outputs[0]!));
     expect(p["docProps/core.xml"]).toContain("<dc:language>de</dc:language>");
     expect(p["word/styles.xml"]).toMatch(/<w:lang w:val="de"/);
@@ -112,7 +130,10 @@ describe("-f docx", () => {
     const b = await docx("tests/fixtures/full.yaml", "sidebar");
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const cli = async (name: string) => {
-      const r = await run(["build", path.join(ROOT, "tests/fixtures/full.yaml"), "-f", "docx", "-o", path.join(dir, name)], { env });
+      const r = await run(
+        ["build", path.join(ROOT, "tests/fixtures/full.yaml"), "-f", "docx", "-o", path.join(dir, name)],
+        { env },
+      );
       expect(r.code, r.stderr).toBe(0);
       return readFileSync(path.join(dir, name.replace(/\.pdf$/, ".docx")));
     };
@@ -125,7 +146,11 @@ describe("-f docx", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("cv.docx");
     expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(readFileSync(out.replace(/\.pdf$/, ".docx")).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      readFileSync(out.replace(/\.pdf$/, ".docx"))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   });
 
   it("a PDF build does not load the Word code: it stays outside the command's bundles", () => {
@@ -135,7 +160,8 @@ describe("-f docx", () => {
       expect(code.includes("wordprocessingml/2006/main"), bundle).toBe(false);
       expect(/\("\.\/docx-deps\.(mjs|cjs)"\)/.test(code), bundle).toBe(true);
     }
-    for (const aside of ["dist/docx-deps.mjs", "dist/docx-deps.cjs"]) expect(readFileSync(path.join(ROOT, aside), "utf8")).toContain("wordprocessingml/2006/main");
+    for (const aside of ["dist/docx-deps.mjs", "dist/docx-deps.cjs"])
+      expect(readFileSync(path.join(ROOT, aside), "utf8")).toContain("wordprocessingml/2006/main");
   });
 
   it("replaces its own Word file, never one written elsewhere (a copy edited in Word)", async () => {

@@ -35,7 +35,8 @@ const shown = (md: string) =>
 const PAYLOADS = {
   name: "Acme](javascript:alert(1))[x",
   label: "x < y <T> & z",
-  summary: "Intro\n\n# Injected heading\n1. not a list\n> not a quote\n![pic](https://evil.example/p.png) &#106;avascript: [y](javascript:alert(2)) https://www.linkedin.com@evil.example/in/jane www.evil.example",
+  summary:
+    "Intro\n\n# Injected heading\n1. not a list\n> not a quote\n![pic](https://evil.example/p.png) &#106;avascript: [y](javascript:alert(2)) https://www.linkedin.com@evil.example/in/jane www.evil.example",
   company: "Evil](javascript:alert(3))",
   position: "Boss | a | b |",
   highlight: "**ok** then [z](javascript:alert(4)) and `tick` ~~gone~~",
@@ -79,7 +80,13 @@ describe("Markdown output", () => {
     expect(targets.sort()).toEqual(["https://acme.example/", "https://evil.example/p.png", "mailto:jane@example.com"]);
     // Headings only the output's own: the name, the sections, the entry.
     const headings = a.split("\n").filter((l) => /^ {0,3}#/.test(l));
-    expect(headings).toEqual(["# " + active(mdText(PAYLOADS.name)), "## Summary", "## Experience", "### [" + active(mdText(PAYLOADS.company)) + "](https://acme.example/) — Jan 2020 – Present", "## Skills"]);
+    expect(headings).toEqual([
+      "# " + active(mdText(PAYLOADS.name)),
+      "## Summary",
+      "## Experience",
+      "### [" + active(mdText(PAYLOADS.company)) + "](https://acme.example/) — Jan 2020 – Present",
+      "## Skills",
+    ]);
     // No line opens a list, quote, block or table it was not meant to.
     for (const line of a.split("\n")) {
       if (/^ {0,3}(?:[-+*]|\d+[.)]) /.test(line)) expect(line).toMatch(/^- (?:\*\*Languages:\*\* |[^-])/);
@@ -88,7 +95,18 @@ describe("Markdown output", () => {
     // Every value is there, as written.
     // Every value is there, as the plain text (and the PDF) print it.
     const text = shown(md);
-    const values = [PAYLOADS.name, PAYLOADS.label, PAYLOADS.company, PAYLOADS.position, PAYLOADS.skill, "# Injected heading", "1. not a list", "> not a quote", "[y](javascript:alert(2)) https://www.linkedin.com@evil.example/in/jane www.evil.example", "then [z](javascript:alert(4)) and `tick` ~~gone~~"];
+    const values = [
+      PAYLOADS.name,
+      PAYLOADS.label,
+      PAYLOADS.company,
+      PAYLOADS.position,
+      PAYLOADS.skill,
+      "# Injected heading",
+      "1. not a list",
+      "> not a quote",
+      "[y](javascript:alert(2)) https://www.linkedin.com@evil.example/in/jane www.evil.example",
+      "then [z](javascript:alert(4)) and `tick` ~~gone~~",
+    ];
     for (const value of values) {
       expect(txt).toContain(value);
       expect(text).toContain(value);
@@ -110,7 +128,9 @@ describe("control characters", () => {
     for (const formats of ["pdf", "txt", "md"]) {
       const r = await run(["build", "r.yaml", "-o", "cv.pdf", "-f", formats], { cwd: dir, env });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/r\.yaml:2:\d+ +basics\.name +control characters \(U\+00[0-9A-F]{2}\) in 1 field cannot be printed; remove them/);
+      expect(r.stderr).toMatch(
+        /r\.yaml:2:\d+ +basics\.name +control characters \(U\+00[0-9A-F]{2}\) in 1 field cannot be printed; remove them/,
+      );
       expect(r.stderr).toContain("nothing was written");
     }
   });

@@ -19,7 +19,9 @@ describe("what a build may overwrite", () => {
     const dir = tempDir();
     const input = writeFixture(dir, "r.yaml", "basics: {name: Ada Lovelace}\n");
     expect((await run(["build", "r.yaml", "-o", "mine.pdf"], { cwd: dir, env: EPOCH })).code).toBe(0);
-    expect((await run(["build", "r.yaml", "-o", "mine.pdf"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1" } })).code).toBe(0);
+    expect((await run(["build", "r.yaml", "-o", "mine.pdf"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1" } })).code).toBe(
+      0,
+    );
 
     const foreign = "%PDF-1.4\n% someone else's document\n";
     writeFixture(dir, "other.pdf", foreign);
@@ -29,9 +31,15 @@ describe("what a build may overwrite", () => {
     expect(readFileSync(path.join(dir, "other.pdf"), "utf8")).toBe(foreign);
 
     writeFixture(dir, "notes.pdf", "plain text");
-    expect((await run(["build", "r.yaml", "-o", "notes.pdf"], { cwd: dir, env: EPOCH })).stderr).toContain("exists and is not a PDF");
-    expect((await run(["build", "r.yaml", "-o", "r.yaml"], { cwd: dir, env: EPOCH })).stderr).toContain("is the input file");
-    expect((await run(["build", "r.yaml", "-o", "copy.txt"], { cwd: dir, env: EPOCH })).stderr).toContain("must be a .pdf file");
+    expect((await run(["build", "r.yaml", "-o", "notes.pdf"], { cwd: dir, env: EPOCH })).stderr).toContain(
+      "exists and is not a PDF",
+    );
+    expect((await run(["build", "r.yaml", "-o", "r.yaml"], { cwd: dir, env: EPOCH })).stderr).toContain(
+      "is the input file",
+    );
+    expect((await run(["build", "r.yaml", "-o", "copy.txt"], { cwd: dir, env: EPOCH })).stderr).toContain(
+      "must be a .pdf file",
+    );
     expect(readFileSync(input, "utf8")).toBe("basics: {name: Ada Lovelace}\n");
   });
 
@@ -54,7 +62,9 @@ describe("destinations that cannot be written", () => {
     // /sys is read-only even for root.
     const readOnly = await run(["build", "r.yaml", "-o", "/sys/resume-test.pdf"], { cwd: dir, env: EPOCH });
     expect(readOnly.code).toBe(1);
-    expect(readOnly.stderr).toMatch(/\/sys\/resume-test\.pdf {2}(permission denied: cannot write into \/sys|\/sys is on a read-only file system)/);
+    expect(readOnly.stderr).toMatch(
+      /\/sys\/resume-test\.pdf {2}(permission denied: cannot write into \/sys|\/sys is on a read-only file system)/,
+    );
     expect(readOnly.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -73,7 +83,9 @@ describe("two builds writing one output at once", () => {
     const out = path.join(dir, "same.pdf");
     const runOne = (epoch: string) =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [BIN, "build", LONG, "-o", out], { env: { ...process.env, SOURCE_DATE_EPOCH: epoch } });
+        const child = spawn(process.execPath, [BIN, "build", LONG, "-o", out], {
+          env: { ...process.env, SOURCE_DATE_EPOCH: epoch },
+        });
         child.on("exit", resolve);
       });
     const codes = await Promise.all([runOne("1767225600"), runOne("1767225601"), runOne("1767225602")]);
@@ -114,7 +126,11 @@ describe("an interrupted build", () => {
   it("before writing, leaves the folder as it was", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "keep.txt"), "x");
-    const r = spawnSync(process.execPath, [BIN, "build", LONG, "-o", path.join(dir, "r.pdf")], { env: { ...process.env, ...EPOCH }, timeout: 150, killSignal: "SIGTERM" });
+    const r = spawnSync(process.execPath, [BIN, "build", LONG, "-o", path.join(dir, "r.pdf")], {
+      env: { ...process.env, ...EPOCH },
+      timeout: 150,
+      killSignal: "SIGTERM",
+    });
     expect([143, null]).toContain(r.status);
     expect(readdirSync(dir).filter((f) => f !== "r.pdf")).toEqual(["keep.txt"]);
   });

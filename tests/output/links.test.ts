@@ -50,7 +50,9 @@ describe("links", () => {
 
     const parts = unzipSync(readFileSync(path.join(dir, "cv.docx")));
     const rels = strFromU8(parts["word/_rels/document.xml.rels"]!);
-    const targets = [...rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+    const targets = [...rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)].map((m) =>
+      m[1]!.replace(/&amp;/g, "&"),
+    );
     expect(targets).toContain("https://github.com/jane");
     expect(targets.filter((u) => !allowed(u))).toEqual([]);
     expect(rels).not.toContain("evil.example");
@@ -62,18 +64,28 @@ describe("links", () => {
 
     // Each refused address is warned about where it is written.
     expect(r.stderr).toMatch(/r\.yaml:3:\d+ +basics\.url .*user name before its host/);
-    expect(r.stderr).toMatch(/basics\.profiles\[0\]\.url .*ms-msdt: links are not allowed in a résumé \(only http, https, mailto and tel\)/);
+    expect(r.stderr).toMatch(
+      /basics\.profiles\[0\]\.url .*ms-msdt: links are not allowed in a résumé \(only http, https, mailto and tel\)/,
+    );
     expect(r.stderr).toMatch(/basics\.profiles\[1\]\.url .*smb: links are not allowed/);
     expect(r.stderr).toMatch(/basics\.profiles\[2\]\.url .*ms-word: links are not allowed/);
     expect(r.stderr).toMatch(/work\[0\]\.url .*ms-word: links are not allowed/);
     // And each inline link that is none, in the field that has it.
-    expect(r.stderr).toMatch(/basics\.summary .*the link to "https:\/\/user:pw@evil\.example\/x" has a user name before its host/);
-    expect(r.stderr).toMatch(/work\[0\]\.highlights\[0\] .*the link to "ms-settings:privacy" is refused: ms-settings: links are not allowed/);
+    expect(r.stderr).toMatch(
+      /basics\.summary .*the link to "https:\/\/user:pw@evil\.example\/x" has a user name before its host/,
+    );
+    expect(r.stderr).toMatch(
+      /work\[0\]\.highlights\[0\] .*the link to "ms-settings:privacy" is refused: ms-settings: links are not allowed/,
+    );
   });
 
   it("--strict refuses an address that cannot be a link", async () => {
     const dir = tempDir();
-    writeFixture(dir, "r.yaml", "basics:\n  name: Jane Doe\n  profiles:\n    - {network: Share, url: \"smb://evil.example/share\"}\n");
+    writeFixture(
+      dir,
+      "r.yaml",
+      'basics:\n  name: Jane Doe\n  profiles:\n    - {network: Share, url: "smb://evil.example/share"}\n',
+    );
     const r = await run(["build", "r.yaml", "-o", "cv.pdf", "--strict"], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("smb: links are not allowed");

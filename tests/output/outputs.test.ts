@@ -21,9 +21,13 @@ describe("--format", () => {
     const dir = tempDir();
     const r = await run(["build", FULL, "-o", "cv.pdf", "--format", "pdf,png,md,txt,json"], { cwd: dir, env: EPOCH });
     // A progress line per file, then the summary.
-    expect(r.stderr).toBe(["cv.pdf", "cv-1.png", "cv-2.png", "cv.md", "cv.txt", "cv.json"].map((f, i) => `  (${i + 1}/6) ${f}\n`).join(""));
+    expect(r.stderr).toBe(
+      ["cv.pdf", "cv-1.png", "cv-2.png", "cv.md", "cv.txt", "cv.json"].map((f, i) => `  (${i + 1}/6) ${f}\n`).join(""),
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote cv\.pdf \(2 pages, [\d.]+ KB\) and cv-1\.png, cv-2\.png, cv\.md, cv\.txt, cv\.json in \d+ ms\n$/);
+    expect(r.stdout).toMatch(
+      /^wrote cv\.pdf \(2 pages, [\d.]+ KB\) and cv-1\.png, cv-2\.png, cv\.md, cv\.txt, cv\.json in \d+ ms\n$/,
+    );
     const png = PNG.sync.read(readFileSync(path.join(dir, "cv-1.png")));
     expect([png.width, png.height]).toEqual([1190, 1683]); // A4 at 144 dpi
   });
@@ -40,21 +44,29 @@ describe("--format", () => {
     // Every bullet of the PDF, in the same order, in both.
     const bullets = pdf.filter((l) => l.startsWith("• "));
     expect(txt.filter((l) => l.startsWith("• "))).toEqual(bullets);
-    expect(md.split("\n").filter((l) => l.startsWith("- ") && !l.startsWith("- **"))).toEqual(bullets.map((b) => `- ${b.slice(2)}`));
+    expect(md.split("\n").filter((l) => l.startsWith("- ") && !l.startsWith("- **"))).toEqual(
+      bullets.map((b) => `- ${b.slice(2)}`),
+    );
     expect(txt[0]).toBe("Zoë Ångström-Ørsted");
     expect(md.split("\n")[0]).toBe("# Zoë Ångström-Ørsted");
   });
 
   it("exports a JSON Resume document that keeps the extensions under their own keys and validates again", async () => {
     const dir = tempDir();
-    expect((await run(["build", path.join(ROOT, "resume.yaml"), "-o", "cv.pdf", "-f", "json"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    expect(
+      (await run(["build", path.join(ROOT, "resume.yaml"), "-o", "cv.pdf", "-f", "json"], { cwd: dir, env: EPOCH }))
+        .code,
+    ).toBe(0);
     const text = readFileSync(path.join(dir, "cv.json"), "utf8");
     const doc = JSON.parse(text) as Record<string, unknown>;
     const original = validate(source(readFileSync(path.join(ROOT, "resume.yaml"), "utf8")));
     expect(doc.customSections).toEqual(original.customSections);
     expect(doc.render).toEqual(original.render);
-    for (const [i, c] of (doc.certificates as { badge?: string }[]).entries()) expect(c.badge).toBe(original.certificates![i]!.badge);
-    const schema = JSON.parse(readFileSync(path.join(ROOT, "../shared/conformance/jsonresume/schema.json"), "utf8")) as { properties: object };
+    for (const [i, c] of (doc.certificates as { badge?: string }[]).entries())
+      expect(c.badge).toBe(original.certificates![i]!.badge);
+    const schema = JSON.parse(
+      readFileSync(path.join(ROOT, "../shared/conformance/jsonresume/schema.json"), "utf8"),
+    ) as { properties: object };
     const extensions = ["customSections", "render", "variants"];
     for (const key of Object.keys(doc)) expect([...Object.keys(schema.properties), ...extensions]).toContain(key);
     expect(() => validate(source(text, "cv.json"))).not.toThrow();
@@ -68,7 +80,9 @@ describe("--format", () => {
     );
     const r = await run(["build", "r.yaml", "-o", "cv.pdf", "-f", "json"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("note: r.yaml  -f json leaves out the tags of 1 tagged bullet (a JSON Resume bullet is text)");
+    expect(r.stderr).toContain(
+      "note: r.yaml  -f json leaves out the tags of 1 tagged bullet (a JSON Resume bullet is text)",
+    );
     const doc = JSON.parse(readFileSync(path.join(dir, "cv.json"), "utf8")) as { basics: object; work: object[] };
     expect(doc.basics).toMatchObject({ name: "A", "x-github": "a-dev" });
     expect(doc.work[0]).toEqual({ name: "Acme", technologies: ["Go", "Rust"], highlights: ["plain", "tagged"] });
@@ -84,7 +98,11 @@ describe("--format", () => {
 describe("quiet, JSON and colour", () => {
   it("--quiet prints nothing on success, and still prints problems", async () => {
     const dir = tempDir();
-    expect(await run(["build", FULL, "-o", "cv.pdf", "-q"], { cwd: dir, env: EPOCH })).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    expect(await run(["build", FULL, "-o", "cv.pdf", "-q"], { cwd: dir, env: EPOCH })).toMatchObject({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
     const bad = await run(["build", path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), "-q"], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("render.theem");
@@ -102,7 +120,15 @@ describe("quiet, JSON and colour", () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toEqual({
       ok: false,
-      problems: [{ file: path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), line: 3, col: 3, path: "render.theem", message: 'unknown key; did you mean "theme"?' }],
+      problems: [
+        {
+          file: path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"),
+          line: 3,
+          col: 3,
+          path: "render.theem",
+          message: 'unknown key; did you mean "theme"?',
+        },
+      ],
       warnings: [],
     });
   });
@@ -116,9 +142,18 @@ describe("quiet, JSON and colour", () => {
       ok: true,
       file: "r.yaml",
       sections: ["skills"],
-      warnings: [expect.objectContaining({ line: 1, col: 19, severity: "warning", message: expect.stringContaining("1 key not printed") })],
+      warnings: [
+        expect.objectContaining({
+          line: 1,
+          col: 19,
+          severity: "warning",
+          message: expect.stringContaining("1 key not printed"),
+        }),
+      ],
     });
-    const bad = await run(["validate", path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), "--json"], { cwd: dir });
+    const bad = await run(["validate", path.join(ROOT, "tests/fixtures/bad/25-typo-render.yaml"), "--json"], {
+      cwd: dir,
+    });
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, problems: [{ line: 3, col: 3, path: "render.theem" }] });
   });

@@ -11,7 +11,8 @@ import { RECORD_FILE, sweepTempFiles } from "../../src/output/write.js";
 import { run, tempDir, writeFixture } from "../helpers.js";
 
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
-const RESUME = "basics: {name: Ada Lovelace, email: ada@example.com}\nwork:\n  - {name: Analytical Engines, position: Engineer, startDate: 2020-01, highlights: [Wrote the first program]}\n";
+const RESUME =
+  "basics: {name: Ada Lovelace, email: ada@example.com}\nwork:\n  - {name: Analytical Engines, position: Engineer, startDate: 2020-01, highlights: [Wrote the first program]}\n";
 
 describe("an output replaces only a file this tool wrote", () => {
   it.each([
@@ -26,7 +27,9 @@ describe("an output replaces only a file this tool wrote", () => {
     for (const formats of [format, `pdf,${format}`]) {
       const r = await run(["build", "r.yaml", "-o", out, "-f", formats], { cwd: dir, env });
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${victim}  exists and this tool did not write it; refusing to replace it (remove it or choose another -o path)`);
+      expect(r.stderr).toContain(
+        `${victim}  exists and this tool did not write it; refusing to replace it (remove it or choose another -o path)`,
+      );
       expect(readFileSync(path.join(dir, victim), "utf8")).toBe(theirs);
       // Refused before anything was written: not even the PDF.
       expect(existsSync(path.join(dir, out))).toBe(false);
@@ -41,14 +44,17 @@ describe("an output replaces only a file this tool wrote", () => {
     writeFixture(dir, "r.yaml", RESUME.replace("Ada Lovelace", "Ada King"));
     const second = await run(["build", "r.yaml", "-o", "cv.pdf", "-f", "md,txt,json"], { cwd: dir, env });
     expect(second.code, second.stderr).toBe(0);
-    for (const ext of ["md", "txt", "json"]) expect(readFileSync(path.join(dir, `cv.${ext}`), "utf8")).toContain("Ada King");
+    for (const ext of ["md", "txt", "json"])
+      expect(readFileSync(path.join(dir, `cv.${ext}`), "utf8")).toContain("Ada King");
     expect(readFileSync(path.join(dir, RECORD_FILE), "utf8")).toContain('"cv.md"');
 
     const edited = `${readFileSync(path.join(dir, "cv.md"), "utf8")}\nMy own note.\n`;
     writeFixture(dir, "cv.md", edited);
     const third = await run(["build", "r.yaml", "-o", "cv.pdf", "-f", "md"], { cwd: dir, env });
     expect(third.code).toBe(1);
-    expect(third.stderr).toContain("cv.md  was written by this tool but has been changed since; refusing to replace it");
+    expect(third.stderr).toContain(
+      "cv.md  was written by this tool but has been changed since; refusing to replace it",
+    );
     expect(readFileSync(path.join(dir, "cv.md"), "utf8")).toBe(edited);
   });
 

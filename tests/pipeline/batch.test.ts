@@ -11,7 +11,9 @@ import { ROOT, tempDir, writeFixture } from "../helpers.js";
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 // The library as the package ships it (dist/lib.mjs, the package's export), with its pool's
 // worker, the bundled dist/batch-worker.mjs.
-const { buildMany, ResumeError } = (await import(path.join(ROOT, "dist/lib.mjs"))) as typeof import("../../src/pipeline/index.js");
+const { buildMany, ResumeError } = (await import(
+  path.join(ROOT, "dist/lib.mjs")
+)) as typeof import("../../src/pipeline/index.js");
 
 describe("buildMany", () => {
   const dir = tempDir();
@@ -38,7 +40,11 @@ describe("buildMany", () => {
       expect(results).toHaveLength(6);
       const failure = results[3];
       expect(failure).toBeInstanceOf(ResumeError);
-      expect((failure as InstanceType<typeof ResumeError>).diagnostics[0]).toMatchObject({ file: bad, line: 4, path: "render.theme" });
+      expect((failure as InstanceType<typeof ResumeError>).diagnostics[0]).toMatchObject({
+        file: bad,
+        line: 4,
+        path: "render.theme",
+      });
       for (const [i, job] of jobs(`single${threads}`).entries()) {
         if (i === 3) continue;
         const result = results[i]!;

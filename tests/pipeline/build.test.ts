@@ -10,7 +10,11 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" }; // 2026-01-01T00:00:00Z
 const FULL = path.join(ROOT, "tests/fixtures/full.yaml");
 
 /** Non-empty lines of extracted text. */
-const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function expectInOrder(text: string, items: string[]) {
   let at = -1;
@@ -41,7 +45,11 @@ describe("the default résumé", () => {
   });
 
   it("fits one Letter page too", async () => {
-    const result = await build(path.join(ROOT, "resume.yaml"), { output: path.join(dir, "letter.pdf"), render: { paper: "letter" }, env: EPOCH });
+    const result = await build(path.join(ROOT, "resume.yaml"), {
+      output: path.join(dir, "letter.pdf"),
+      render: { paper: "letter" },
+      env: EPOCH,
+    });
     expect(result.pages).toBe(1);
   });
 
@@ -62,11 +70,18 @@ describe("the default résumé", () => {
   });
 
   it("prints the certificate with its verification link and badge", () => {
-    expectInOrder(pdf.text, ["AWS Certified Machine Learning – Specialty", "Amazon Web Services", "credly.com/badges/ac9bf89a-a90f-470e-852d-1b45f42881c8"]);
+    expectInOrder(pdf.text, [
+      "AWS Certified Machine Learning – Specialty",
+      "Amazon Web Services",
+      "credly.com/badges/ac9bf89a-a90f-470e-852d-1b45f42881c8",
+    ]);
     const credly = "https://www.credly.com/badges/ac9bf89a-a90f-470e-852d-1b45f42881c8";
     // The badge, the certificate name and the printed address all link to the verification page.
     expect(pdf.links.filter((l) => l.url === credly).length).toBeGreaterThanOrEqual(3);
-    expect(pdf.links).toContainEqual({ url: "https://www.linkedin.com/in/rajat-jog/", text: "linkedin.com/in/rajat-jog" });
+    expect(pdf.links).toContainEqual({
+      url: "https://www.linkedin.com/in/rajat-jog/",
+      text: "linkedin.com/in/rajat-jog",
+    });
     expect(pdf.images).toEqual([{ width: 600, height: 600 }]);
   });
 
@@ -145,14 +160,28 @@ describe("a résumé with every section", () => {
     const text = pdf.text.replace(/\u00A0/g, " ");
     expectInOrder(text, ["Northwind Logistics", "Mar 2021 – Present", "Staff Engineer", "Stockholm, SE"]);
     expectInOrder(text, ["Fabrikam", "Sep 2018 – Feb 2021", "Senior Engineer", "Göteborg, Sweden"]);
-    expectInOrder(text, ["KTH Royal Institute of Technology", "2012 – 2017", "MSc in Computer Science", "Score: 4.8/5", "Courses: Distributed Systems, Compilers"]);
+    expectInOrder(text, [
+      "KTH Royal Institute of Technology",
+      "2012 – 2017",
+      "MSc in Computer Science",
+      "Score: 4.8/5",
+      "Courses: Distributed Systems, Compilers",
+    ]);
     expectInOrder(text, ["Engineering Excellence Award", "Nov 2022", "Northwind"]);
     expectInOrder(text, ["Boring Infrastructure", "Jul 2022", "Platform Weekly"]);
     expectInOrder(text, ["Code Club", "2019 – 2020", "Mentor"]);
   });
 
   it("prints the header contacts and typographic quotes", () => {
-    expectInOrder(pdf.text, ["Zoë Ångström-Ørsted", "Stockholm, SE", "zoe.orsted@example.com", "+46 70 123 45 67", "zoe.example.com", "github.com/zoe-example", "Mastodon: zoe"]);
+    expectInOrder(pdf.text, [
+      "Zoë Ångström-Ørsted",
+      "Stockholm, SE",
+      "zoe.orsted@example.com",
+      "+46 70 123 45 67",
+      "zoe.example.com",
+      "github.com/zoe-example",
+      "Mastodon: zoe",
+    ]);
     expect(pdf.text).toContain("“boring”");
     expect(pdf.links).toContainEqual({ url: "mailto:zoe.orsted@example.com", text: "zoe.orsted@example.com" });
     expect(pdf.links.map((l) => l.url)).toContain("tel:+46701234567");
@@ -162,7 +191,10 @@ describe("a résumé with every section", () => {
     const all = lines(pdf.text);
     expect(all).toContain("• Cut the office deploy workflow from 40 minutes to 6 with an efficient build cache");
     expect(all).toContain("• Idempotency everywhere it matters");
-    expect(pdf.links).toContainEqual({ url: "https://github.com/zoe-example/shipyard", text: "github.com/zoe-example/shipyard" });
+    expect(pdf.links).toContainEqual({
+      url: "https://github.com/zoe-example/shipyard",
+      text: "github.com/zoe-example/shipyard",
+    });
     expect(all).toContain("Languages (Expert): Go, TypeScript, Python");
     expect(all).toContain("Swedish (Native) · English (Fluent)");
     expect(pdf.text).not.toMatch(/[\uFB00-\uFB06]/); // no ligature glyphs in the text layer
@@ -175,18 +207,27 @@ describe("a résumé with every section", () => {
 
 describe("every JSON Resume sample builds unchanged", () => {
   const dir = tempDir();
-  const docs = ["sample.resume.json", "examples/new-grad.resume.json", "examples/career-changer.resume.json", "examples/complete-resume.json", "examples/senior-engineer.resume.json"];
+  const docs = [
+    "sample.resume.json",
+    "examples/new-grad.resume.json",
+    "examples/career-changer.resume.json",
+    "examples/complete-resume.json",
+    "examples/senior-engineer.resume.json",
+  ];
   for (const doc of docs) {
     it(doc, async () => {
       const output = path.join(dir, `${path.basename(doc)}.pdf`);
       const result = await build(path.join(CONFORMANCE, doc), { output, env: EPOCH });
       const pdf = await readPdf(readFileSync(output));
-      const name = (JSON.parse(readFileSync(path.join(CONFORMANCE, doc), "utf8")) as { basics: { name: string } }).basics.name;
+      const name = (JSON.parse(readFileSync(path.join(CONFORMANCE, doc), "utf8")) as { basics: { name: string } })
+        .basics.name;
       expect(lines(pdf.text)[0]).toBe(name);
       expect(pdf.pages).toHaveLength(result.pages);
       // Page 1 has no footer; every later page has the name and page number.
       expect(pdf.pages[0]).not.toMatch(/\d \/ \d/);
-      pdf.pages.slice(1).forEach((p, i) => expect(p.replace(/\s+/g, " ")).toContain(`${name} — ${i + 2} / ${result.pages}`));
+      pdf.pages
+        .slice(1)
+        .forEach((p, i) => expect(p.replace(/\s+/g, " ")).toContain(`${name} — ${i + 2} / ${result.pages}`));
     });
   }
 });
@@ -244,15 +285,24 @@ describe("writing the PDF", () => {
   it("rejects a malformed SOURCE_DATE_EPOCH", async () => {
     const dir = tempDir();
     const input = writeFixture(dir, "r.yaml", "basics: {name: J}\n");
-    await expect(build(input, { output: path.join(dir, "x.pdf"), env: { SOURCE_DATE_EPOCH: "yesterday" } })).rejects.toThrow(/SOURCE_DATE_EPOCH/);
+    await expect(
+      build(input, { output: path.join(dir, "x.pdf"), env: { SOURCE_DATE_EPOCH: "yesterday" } }),
+    ).rejects.toThrow(/SOURCE_DATE_EPOCH/);
   });
 });
 
 describe("page breaks", () => {
   it("splits an entry taller than a page between bullets, keeping its heading with the first", async () => {
     const dir = tempDir();
-    const bullets = Array.from({ length: 90 }, (_, i) => `      - Bullet number ${i} says something about the office workflow`).join("\n");
-    const input = writeFixture(dir, "big.yaml", `basics: {name: Big Entry}\nwork:\n  - name: Huge Corp\n    startDate: 2020\n${"    highlights:\n"}${bullets}\n`);
+    const bullets = Array.from(
+      { length: 90 },
+      (_, i) => `      - Bullet number ${i} says something about the office workflow`,
+    ).join("\n");
+    const input = writeFixture(
+      dir,
+      "big.yaml",
+      `basics: {name: Big Entry}\nwork:\n  - name: Huge Corp\n    startDate: 2020\n${"    highlights:\n"}${bullets}\n`,
+    );
     const result = await build(input, { output: path.join(dir, "big.pdf"), env: EPOCH });
     expect(result.pages).toBe(2);
     const pdf = await readPdf(readFileSync(path.join(dir, "big.pdf")));
@@ -261,15 +311,22 @@ describe("page breaks", () => {
     expectInOrder(pdf.pages[0]!, ["EXPERIENCE", "Huge Corp", "• Bullet number 0 "]);
     expect(page2[0]).toMatch(/^• Bullet number \d+ /);
     // Every bullet printed exactly once, in order, across the two pages.
-    const printed = [...page1, ...page2].filter((l) => l.startsWith("• Bullet")).map((l) => Number(/number (\d+)/.exec(l)![1]));
+    const printed = [...page1, ...page2]
+      .filter((l) => l.startsWith("• Bullet"))
+      .map((l) => Number(/number (\d+)/.exec(l)![1]));
     expect(printed).toEqual(Array.from({ length: 90 }, (_, i) => i));
   });
 
   it("keeps a section title with the first entry of its section", async () => {
     const dir = tempDir();
     // Enough entries that some section starts near a page end.
-    const entry = (i: number) => `  - name: Company ${i}\n    position: Engineer\n    startDate: 2010\n    endDate: 2011\n    highlights: [One thing, Another thing, A third thing]\n`;
-    const input = writeFixture(dir, "many.yaml", `basics: {name: Many}\nwork:\n${Array.from({ length: 14 }, (_, i) => entry(i)).join("")}education:\n  - institution: Somewhere\n    area: Physics\n`);
+    const entry = (i: number) =>
+      `  - name: Company ${i}\n    position: Engineer\n    startDate: 2010\n    endDate: 2011\n    highlights: [One thing, Another thing, A third thing]\n`;
+    const input = writeFixture(
+      dir,
+      "many.yaml",
+      `basics: {name: Many}\nwork:\n${Array.from({ length: 14 }, (_, i) => entry(i)).join("")}education:\n  - institution: Somewhere\n    area: Physics\n`,
+    );
     const result = await build(input, { output: path.join(dir, "many.pdf"), env: EPOCH });
     const pdf = await readPdf(readFileSync(path.join(dir, "many.pdf")));
     expect(result.pages).toBeGreaterThan(1);
@@ -284,8 +341,14 @@ describe("page breaks", () => {
     const dir = tempDir();
     const name = Array(900).fill("efficient workflow office").join(" ");
     const badge = path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png");
-    const input = writeFixture(dir, "tall.yaml", `basics: {name: Tall}\ncertificates:\n  - name: ${name}\n    badge: ${badge}\n`);
-    await expect(build(input, { output: path.join(dir, "tall.pdf"), env: EPOCH })).rejects.toThrow(/taller than a page/);
+    const input = writeFixture(
+      dir,
+      "tall.yaml",
+      `basics: {name: Tall}\ncertificates:\n  - name: ${name}\n    badge: ${badge}\n`,
+    );
+    await expect(build(input, { output: path.join(dir, "tall.pdf"), env: EPOCH })).rejects.toThrow(
+      /taller than a page/,
+    );
     expect(listDir(dir)).toEqual(["tall.yaml"]);
   });
 });

@@ -22,7 +22,9 @@ import { CONFORMANCE, pdffonts, pdftotext, readRealJson, ROOT, run, tempDir } fr
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const REAL = path.join(ROOT, "tests/fixtures/real");
-const files = readdirSync(REAL).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(REAL)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 type Json = Record<string, unknown>;
 
@@ -33,9 +35,16 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim
 /** The values a reader must find, straight from the file (old key names included). */
 function printedValues(doc: Json): string[] {
   const out: (string | undefined)[] = [str(obj(doc.basics).name)];
-  for (const w of list(doc.work).map(obj)) out.push(str(w.name) ?? str(w.company), str(w.position), ...list(w.highlights).map(str));
-  for (const v of list(doc.volunteer).map(obj)) out.push(str(v.organization), str(v.position), ...list(v.highlights).map(str));
-  for (const e of list(doc.education).map(obj)) out.push(str(e.institution), typeof e.location === "string" ? str(e.location) : undefined, ...list(e.highlights).map(str));
+  for (const w of list(doc.work).map(obj))
+    out.push(str(w.name) ?? str(w.company), str(w.position), ...list(w.highlights).map(str));
+  for (const v of list(doc.volunteer).map(obj))
+    out.push(str(v.organization), str(v.position), ...list(v.highlights).map(str));
+  for (const e of list(doc.education).map(obj))
+    out.push(
+      str(e.institution),
+      typeof e.location === "string" ? str(e.location) : undefined,
+      ...list(e.highlights).map(str),
+    );
   for (const p of list(doc.projects).map(obj)) out.push(str(p.name), ...list(p.highlights).map(str));
   for (const a of list(doc.awards).map(obj)) out.push(str(a.title));
   for (const c of list(doc.certificates).map(obj)) out.push(str(c.name));
@@ -138,18 +147,37 @@ describe.each(files)("%s", (file) => {
   it("under --strict, refuses exactly the keys it does not print, and everything it assumed", async () => {
     const lenient = await run(["validate", input], { env: EPOCH });
     const strict = await run(["validate", input, "--strict"], { env: EPOCH });
-    const notPrinted = (lenient.stderr.split("\n").find((l) => l.includes("not printed (neither")) ?? "").replace(/^.*?: (?=\S+( \(×\d+\))?[,;])/, "");
-    const listed = notPrinted ? notPrinted.split(/; (it is|they are) kept/)[0]!.split(", ").map((k) => k.replace(/ \(×\d+\)$/, "")) : [];
+    const notPrinted = (lenient.stderr.split("\n").find((l) => l.includes("not printed (neither")) ?? "").replace(
+      /^.*?: (?=\S+( \(×\d+\))?[,;])/,
+      "",
+    );
+    const listed = notPrinted
+      ? notPrinted
+          .split(/; (it is|they are) kept/)[0]!
+          .split(", ")
+          .map((k) => k.replace(/ \(×\d+\)$/, ""))
+      : [];
     const refused = strict.stderr.split("\n").filter((l) => l.includes("--strict refuses keys that are not printed"));
     const refusedKeys = new Set(refused.map((l) => general(l.split("  ")[1]!)));
     // Under --strict a key read under another name (a near-miss section) is itself refused, and
     // the keys inside it are not looked at.
-    const refusedOtherwise = strict.stderr.split("\n").filter((l) => l.includes("did you mean") || l.includes("the name JSON Resume gives it")).map((l) => general(l.split("  ")[1] ?? ""));
-    for (const key of listed) if (!refusedOtherwise.some((p) => p && key.startsWith(p))) expect(refusedKeys.has(key), key).toBe(true);
+    const refusedOtherwise = strict.stderr
+      .split("\n")
+      .filter((l) => l.includes("did you mean") || l.includes("the name JSON Resume gives it"))
+      .map((l) => general(l.split("  ")[1] ?? ""));
+    for (const key of listed)
+      if (!refusedOtherwise.some((p) => p && key.startsWith(p))) expect(refusedKeys.has(key), key).toBe(true);
     for (const key of refusedKeys) expect(listed, key).toContain(key);
     // Whatever a build without --strict assumed (its warnings and notes, but the older key names
     // JSON Resume itself had) is a problem under --strict.
-    const assumed = lenient.stderr.split("\n").filter((l) => /^(warning|note): /.test(l) && !/current names?:/.test(l) && !/read as formatting \(bold, italic, links, line breaks, lists\): [^;]*$/.test(l));
+    const assumed = lenient.stderr
+      .split("\n")
+      .filter(
+        (l) =>
+          /^(warning|note): /.test(l) &&
+          !/current names?:/.test(l) &&
+          !/read as formatting \(bold, italic, links, line breaks, lists\): [^;]*$/.test(l),
+      );
     expect(strict.code).toBe(assumed.length ? 1 : 0);
   });
 });
@@ -158,27 +186,40 @@ describe("real documents with real mistakes that can still be printed faithfully
   // Each builds, with the mistake located and what was assumed said; --strict refuses it there.
   const ASSUMED: Record<string, string> = {
     "02-korean-old-keys.json": "237:17 references is the number 0 where a list is expected; it is left out",
-    "15-leading-newline-end-before-start.json": "58:18 work[0].endDate ends (2025-01-25) before it starts (2025-11-06); both print as written",
-    "18-old-keys-curly-quotes.json": "45:16 work[2].endDate ends (2011-03-01) before it starts (2012-03-01); both print as written",
+    "15-leading-newline-end-before-start.json":
+      "58:18 work[0].endDate ends (2025-01-25) before it starts (2025-11-06); both print as written",
+    "18-old-keys-curly-quotes.json":
+      "45:16 work[2].endDate ends (2011-03-01) before it starts (2012-03-01); both print as written",
     "19-null-enddate.json": "34:18 work[0].endDate is null; read as no end date, so the entry prints as ongoing",
     "21-linkedin-export-null-summary.json": "30:18 work[0].summary is null; read as absent",
-    "25-long-career-impossible-date.json": '62:18 work[1].endDate "2024-09-31" is not a real day: 2024-09 has 30 days; read as 2024-09 (the month, without the day)',
-    "30-minified-21-jobs-odd-types.json": '1:2182 work[0].higlights unknown key; did you mean "highlights"? It is read as "highlights". The same key is in 20 more entries (work[1], work[2], work[3], work[4], …)',
-    "31-norwegian-long-20-jobs.json": '788:18 work[17].endDate "1994-11-31" is not a real day: 1994-11 has 30 days; read as 1994-11 (the month, without the day)',
-    "33-mm-yyyy-dates-summary-array.json": "32:18 work[0].summary is a list where text is expected; its one item prints as a paragraph",
-    "34-every-section-null-enddate.json": "36:18 work[0].endDate is null; read as no end date, so the entry prints as ongoing",
+    "25-long-career-impossible-date.json":
+      '62:18 work[1].endDate "2024-09-31" is not a real day: 2024-09 has 30 days; read as 2024-09 (the month, without the day)',
+    "30-minified-21-jobs-odd-types.json":
+      '1:2182 work[0].higlights unknown key; did you mean "highlights"? It is read as "highlights". The same key is in 20 more entries (work[1], work[2], work[3], work[4], …)',
+    "31-norwegian-long-20-jobs.json":
+      '788:18 work[17].endDate "1994-11-31" is not a real day: 1994-11 has 30 days; read as 1994-11 (the month, without the day)',
+    "33-mm-yyyy-dates-summary-array.json":
+      "32:18 work[0].summary is a list where text is expected; its one item prints as a paragraph",
+    "34-every-section-null-enddate.json":
+      "36:18 work[0].endDate is null; read as no end date, so the entry prints as ongoing",
   };
 
-  it.each(Object.entries(ASSUMED))("%s builds, saying what it assumed where; --strict refuses it there", async (file, said) => {
-    const input = path.join(REAL, file);
-    const lenient = await run(["validate", input], { env: EPOCH });
-    expect(lenient.code, lenient.stderr).toBe(0);
-    const lines = lenient.stderr.split("\n").map((l) => l.replace(/^(warning|note): /, "")).filter((l) => l.startsWith(`${input}:`));
-    expect(lines.map((l) => l.slice(input.length + 1).replace(/ {2}/g, " "))).toContain(said);
-    const strict = await run(["validate", input, "--strict"], { env: EPOCH });
-    expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain(`${input}:${said.split(" ")[0]}  ${said.split(" ")[1]}  `);
-  });
+  it.each(Object.entries(ASSUMED))(
+    "%s builds, saying what it assumed where; --strict refuses it there",
+    async (file, said) => {
+      const input = path.join(REAL, file);
+      const lenient = await run(["validate", input], { env: EPOCH });
+      expect(lenient.code, lenient.stderr).toBe(0);
+      const lines = lenient.stderr
+        .split("\n")
+        .map((l) => l.replace(/^(warning|note): /, ""))
+        .filter((l) => l.startsWith(`${input}:`));
+      expect(lines.map((l) => l.slice(input.length + 1).replace(/ {2}/g, " "))).toContain(said);
+      const strict = await run(["validate", input, "--strict"], { env: EPOCH });
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toContain(`${input}:${said.split(" ")[0]}  ${said.split(" ")[1]}  `);
+    },
+  );
 });
 
 describe("real documents that cannot be printed faithfully: no name, or a script no font here draws", () => {
@@ -191,7 +232,9 @@ describe("real documents that cannot be printed faithfully: no name, or a script
     "35-thai-array-wrapped-date-ranges.json": [
       '53:18 [0].education[0].area Thai text ("ข" U+0E02, "อ" U+0E2D, "น" U+0E19, "แ" U+0E41, "ก" U+0E01, … (6 in all)) in 1 field cannot be printed: none of the fonts (Source Serif 4, Noto Sans Symbols 2) has them and they would print as empty boxes; replace them with characters the fonts have (Latin, Greek, Cyrillic, Chinese, Japanese, Korean, emoji and common symbols)',
     ],
-    "40-invalid-escape-elided-years.json": ["36:229 invalid JSON: “\\U” is not an escape JSON knows (write “\\\\U” for a backslash, or “U” without one)"],
+    "40-invalid-escape-elided-years.json": [
+      "36:229 invalid JSON: “\\U” is not an escape JSON knows (write “\\\\U” for a backslash, or “U” without one)",
+    ],
   };
 
   it("covers every file in refused/", () => {

@@ -22,7 +22,10 @@ function fullFixture(): { dir: string; input: string } {
   mkdirSync(dir, { recursive: true });
   mkdirSync(path.join(root, "assets"));
   copyFileSync(path.join(ROOT, "tests/fixtures/full.yaml"), path.join(dir, "full.yaml"));
-  copyFileSync(path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png"), path.join(root, "assets/aws-certified-machine-learning-specialty.png"));
+  copyFileSync(
+    path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png"),
+    path.join(root, "assets/aws-certified-machine-learning-specialty.png"),
+  );
   return { dir, input: path.join(dir, "full.yaml") };
 }
 
@@ -47,7 +50,12 @@ describe("the embedded résumé", () => {
   it("holds only the selected variant, with the render settings used, and no other variants", async () => {
     const dir = tempDir();
     const out = path.join(dir, "v.pdf");
-    await build(path.join(ROOT, "tests/fixtures/variants.yaml"), { output: out, env: EPOCH, variant: "backend", render: { theme: "compact" } });
+    await build(path.join(ROOT, "tests/fixtures/variants.yaml"), {
+      output: out,
+      env: EPOCH,
+      variant: "backend",
+      render: { theme: "compact" },
+    });
     const doc = JSON.parse(extractResume(out, { format: "json" })) as Record<string, unknown>;
     expect(doc).not.toHaveProperty("variants");
     expect(doc.render).toMatchObject({ theme: "compact", order: ["skills", "work"] });
@@ -68,12 +76,17 @@ describe("the embedded résumé", () => {
   it("is left out with --no-embed, and extract says so plainly", async () => {
     const dir = tempDir();
     const out = path.join(dir, "n.pdf");
-    const r = await run(["build", path.join(ROOT, "resume.yaml"), "-o", out, "--no-embed", "-q"], { cwd: dir, env: EPOCH });
+    const r = await run(["build", path.join(ROOT, "resume.yaml"), "-o", out, "--no-embed", "-q"], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.code).toBe(0);
     expect(readEmbeddedFiles(readFileSync(out))).toEqual([]);
     const x = await run(["extract", out], { cwd: dir });
     expect(x.code).toBe(1);
-    expect(x.stderr).toMatch(/n\.pdf {2}holds no résumé to extract: it was not built by this tool, or was built with --no-embed/);
+    expect(x.stderr).toMatch(
+      /n\.pdf {2}holds no résumé to extract: it was not built by this tool, or was built with --no-embed/,
+    );
   });
 
   it("fails plainly on a PDF from another tool and on what is not a PDF", async () => {

@@ -43,28 +43,45 @@ describe("resume import: a CSV too large for a résumé", () => {
     expect(said).toMatch(/Skills\.csv {2}is 14000\d+ bytes; the limit is 4194304 bytes \(4 MiB\)/);
     expect(said).not.toMatch(/imported\.json|1 MiB\)/);
     const zip = path.join(dir, "big.zip");
-    writeFileSync(zip, zipSync({ "Profile.csv": readFileSync(path.join(LINKEDIN, "Profile.csv")), "Skills.csv": strToU8(skills(14e6)) }));
-    expect(await refusal(zip)).toMatch(/big\.zip {2}Skills\.csv would unpack to 13\.4 MiB; the limit for one file is 4 MiB/);
+    writeFileSync(
+      zip,
+      zipSync({ "Profile.csv": readFileSync(path.join(LINKEDIN, "Profile.csv")), "Skills.csv": strToU8(skills(14e6)) }),
+    );
+    expect(await refusal(zip)).toMatch(
+      /big\.zip {2}Skills\.csv would unpack to 13\.4 MiB; the limit for one file is 4 MiB/,
+    );
   });
 
   it("the command refuses it within a 200 MB heap, in one plain message", () => {
     const folder = exportWith({ "Skills.csv": skills(14e6) });
     const bundle = path.join(ROOT, "dist/resume.mjs");
     if (!existsSync(bundle)) throw new Error("run npm run build first");
-    const r = spawnSync(process.execPath, ["--max-old-space-size=200", bundle, "import", folder, "-o", path.join(dir, "cli-big.yaml")], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=200", bundle, "import", folder, "-o", path.join(dir, "cli-big.yaml")],
+      { encoding: "utf8", timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/Skills\.csv {2}is \d+ bytes; the limit is 4194304 bytes \(4 MiB\)\n\n1 problem found; nothing was written\.\n$/);
+    expect(r.stderr).toMatch(
+      /Skills\.csv {2}is \d+ bytes; the limit is 4194304 bytes \(4 MiB\)\n\n1 problem found; nothing was written\.\n$/,
+    );
   });
 
   it("more rows than the limit, in a file within the size limit, are refused with the limit named", async () => {
     const rows = "Name\n" + Array.from({ length: 10_001 }, (_, i) => `S${i}\n`).join("");
-    expect(await refusal(exportWith({ "Skills.csv": rows }))).toMatch(/Skills\.csv {2}has more than 10000 rows; a file the import reads has at most 10000/);
+    expect(await refusal(exportWith({ "Skills.csv": rows }))).toMatch(
+      /Skills\.csv {2}has more than 10000 rows; a file the import reads has at most 10000/,
+    );
   });
 
   it("a résumé larger than a résumé file may be is refused before it is written, with the limit named", async () => {
     const text = "word ".repeat(80);
-    const recs = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n" + Array.from({ length: 9_000 }, (_, i) => `Ana${i},Silva,Co,Eng,"${text}${i}",2020,VISIBLE\n`).join("");
-    expect(await refusal(exportWith({ "Recommendations_Received.csv": recs }))).toMatch(/holds a résumé of 3\.\d MiB \(as JSON\); a résumé file is at most 1 MiB, so it could not be built/);
+    const recs =
+      "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n" +
+      Array.from({ length: 9_000 }, (_, i) => `Ana${i},Silva,Co,Eng,"${text}${i}",2020,VISIBLE\n`).join("");
+    expect(await refusal(exportWith({ "Recommendations_Received.csv": recs }))).toMatch(
+      /holds a résumé of 3\.\d MiB \(as JSON\); a résumé file is at most 1 MiB, so it could not be built/,
+    );
   });
 
   it("files the import does not read are not opened, however large", async () => {
@@ -79,24 +96,42 @@ describe("resume import: every invalid value is left out, however many", () => {
   const CERTS = "Name,Url,Authority,Started On,Finished On,License Number\n";
 
   it("eight certificates with addresses that are not URLs: all left out, and the file validates under --strict", async () => {
-    const folder = exportWith({ "Certifications.csv": CERTS + Array.from({ length: 8 }, (_, i) => `Cert ${i},not a url ${i},Org,Jan 2022,,\n`).join("") });
+    const folder = exportWith({
+      "Certifications.csv":
+        CERTS + Array.from({ length: 8 }, (_, i) => `Cert ${i},not a url ${i},Org,Jan 2022,,\n`).join(""),
+    });
     const out = path.join(dir, "certs.yaml");
     const r = await importResume(folder, { output: out });
-    expect(r.notes.filter((x) => x.message.startsWith("left out:")).map((x) => x.path)).toEqual(Array.from({ length: 8 }, (_, i) => `certificates[${i}].url`));
+    expect(r.notes.filter((x) => x.message.startsWith("left out:")).map((x) => x.path)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `certificates[${i}].url`),
+    );
     const v = await run(["validate", out, "--strict"]);
     expect(v.code, v.stderr).toBe(0);
   });
 
   // Values an export may hold where an address, an e-mail or a name belongs.
-  const junk = fc.oneof(fc.constant("not a url"), fc.constant("javascript:alert(1)"), fc.constant("http://"), fc.webUrl(), fc.emailAddress(), fc.string({ maxLength: 12 }), fc.constant("   "), fc.constant("a@"), fc.constant("https://exa mple.com"));
+  const junk = fc.oneof(
+    fc.constant("not a url"),
+    fc.constant("javascript:alert(1)"),
+    fc.constant("http://"),
+    fc.webUrl(),
+    fc.emailAddress(),
+    fc.string({ maxLength: 12 }),
+    fc.constant("   "),
+    fc.constant("a@"),
+    fc.constant("https://exa mple.com"),
+  );
 
   it("any set of invalid values in an export: the written file validates under --strict (property)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(junk, junk), { maxLength: 12 }), junk, junk, async (certs, email, site) => {
         const csv = (v: string) => `"${v.replace(/"/g, '""')}"`;
         const folder = exportWith({
-          "Certifications.csv": CERTS + certs.map(([name, url], i) => `${csv(name)} ${i},${csv(url)},Org,Jan 2022,,\n`).join(""),
-          "Projects.csv": "Title,Description,Url,Started On,Finished On\n" + certs.map(([url], i) => `P${i},D,${csv(url)},,\n`).join(""),
+          "Certifications.csv":
+            CERTS + certs.map(([name, url], i) => `${csv(name)} ${i},${csv(url)},Org,Jan 2022,,\n`).join(""),
+          "Projects.csv":
+            "Title,Description,Url,Started On,Finished On\n" +
+            certs.map(([url], i) => `P${i},D,${csv(url)},,\n`).join(""),
           "Email Addresses.csv": `Email Address,Confirmed,Primary,Updated On\n${csv(email)},Yes,Yes,\n`,
           "Profile.csv": `First Name,Last Name,Headline,Websites\nDana,Example,Eng,${csv(`[PORTFOLIO:${site}]`)}\n`,
         });
@@ -110,22 +145,68 @@ describe("resume import: every invalid value is left out, however many", () => {
   }, 600_000);
 
   it("any values anywhere in a document: what is left validates under --strict, or the import is refused plainly (property)", () => {
-    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null), fc.boolean(), fc.webUrl(), fc.constant("not a url"), fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }));
-    const entry = fc.dictionary(fc.constantFrom("name", "url", "date", "issuer", "startDate", "endDate", "highlights", "position", "email", "keywords", "summary"), value, { maxKeys: 5 });
-    const sections = fc.dictionary(fc.constantFrom("work", "certificates", "projects", "publications", "skills", "education", "awards", "volunteer", "languages", "interests", "references"), fc.array(entry, { maxLength: 6 }), { maxKeys: 5 });
+    const value = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.webUrl(),
+      fc.constant("not a url"),
+      fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+    );
+    const entry = fc.dictionary(
+      fc.constantFrom(
+        "name",
+        "url",
+        "date",
+        "issuer",
+        "startDate",
+        "endDate",
+        "highlights",
+        "position",
+        "email",
+        "keywords",
+        "summary",
+      ),
+      value,
+      { maxKeys: 5 },
+    );
+    const sections = fc.dictionary(
+      fc.constantFrom(
+        "work",
+        "certificates",
+        "projects",
+        "publications",
+        "skills",
+        "education",
+        "awards",
+        "volunteer",
+        "languages",
+        "interests",
+        "references",
+      ),
+      fc.array(entry, { maxLength: 6 }),
+      { maxKeys: 5 },
+    );
     fc.assert(
-      fc.property(sections, fc.dictionary(fc.constantFrom("url", "email", "phone", "label", "image"), value, { maxKeys: 3 }), (secs, basics) => {
-        const doc: Record<string, unknown> = { basics: { name: "Dana", ...basics }, ...secs };
-        const notes: Diagnostic[] = [];
-        try {
-          leaveOutInvalid(doc, "x.zip", notes);
-        } catch (err) {
-          expect(err).toBeInstanceOf(ResumeError);
-          return;
-        }
-        const v = validateDocument(parseSource(Buffer.from(JSON.stringify(doc)), "left.json"), { strict: "--strict" });
-        expect(v.problems).toEqual([]);
-      }),
+      fc.property(
+        sections,
+        fc.dictionary(fc.constantFrom("url", "email", "phone", "label", "image"), value, { maxKeys: 3 }),
+        (secs, basics) => {
+          const doc: Record<string, unknown> = { basics: { name: "Dana", ...basics }, ...secs };
+          const notes: Diagnostic[] = [];
+          try {
+            leaveOutInvalid(doc, "x.zip", notes);
+          } catch (err) {
+            expect(err).toBeInstanceOf(ResumeError);
+            return;
+          }
+          const v = validateDocument(parseSource(Buffer.from(JSON.stringify(doc)), "left.json"), {
+            strict: "--strict",
+          });
+          expect(v.problems).toEqual([]);
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
   });

@@ -30,14 +30,23 @@ const out = (ext = "yaml") => path.join(dir, `imported-${++n}.${ext}`);
 
 /** The export as LinkedIn sends it: a ZIP of the folder's files (in a folder of their own when `nested`). */
 function zipOf(folder: string, nested = false): string {
-  const files = Object.fromEntries(readdirSync(folder).map((f) => [`${nested ? "Basic_LinkedInDataExport/" : ""}${f}`, readFileSync(path.join(folder, f))]));
+  const files = Object.fromEntries(
+    readdirSync(folder).map((f) => [
+      `${nested ? "Basic_LinkedInDataExport/" : ""}${f}`,
+      readFileSync(path.join(folder, f)),
+    ]),
+  );
   const file = path.join(dir, `export-${++n}.zip`);
   writeFileSync(file, zipSync(files));
   return file;
 }
 
 async function pdfText(yaml: string, theme: string): Promise<string> {
-  const r = await build(yaml, { output: path.join(dir, `${path.basename(yaml, ".yaml")}-${theme}.pdf`), render: { theme: theme as never }, env });
+  const r = await build(yaml, {
+    output: path.join(dir, `${path.basename(yaml, ".yaml")}-${theme}.pdf`),
+    render: { theme: theme as never },
+    env,
+  });
   return squeeze(readPdfLines(readFileSync(r.output)).flat().join(" "));
 }
 
@@ -52,7 +61,10 @@ async function problems(f: () => Promise<unknown>): Promise<string[]> {
   try {
     await f();
   } catch (err) {
-    if (err instanceof ResumeError) return err.diagnostics.map((d) => `${path.basename(d.file)}:${d.line ?? ""}:${d.col ?? ""} ${d.path} ${d.message}`);
+    if (err instanceof ResumeError)
+      return err.diagnostics.map(
+        (d) => `${path.basename(d.file)}:${d.line ?? ""}:${d.col ?? ""} ${d.path} ${d.message}`,
+      );
     throw err;
   }
   throw new Error("expected problems");
@@ -60,19 +72,61 @@ async function problems(f: () => Promise<unknown>): Promise<string[]> {
 
 /** Every value of LinkedIn's fixture export that a résumé prints. */
 const LINKEDIN_VALUES = [
-  "Dana Example-Nuñez", "Platform engineer · Go and Kubernetes", "I build reliable platforms.", "Ten years of \u201Cboring\u201D infrastructure that stays up.", "Lisbon, Portugal",
-  "dana@example.dev", "+351 21 000 0000", "https://dana.example.dev", "example.com/team", "x.com/danaexample",
-  "Harbor Cloud", "Staff Platform Engineer", "Leads the platform team.", "Cut deploy time from 40 to 6 minutes", "Moved 120 services to one Kubernetes platform, with \u201Czero\u201D downtime", "Mar 2021",
-  "Fabrikam", "Senior Engineer, Infrastructure", "Built the build farm.", "Porto, Portugal", "Sep 2016", "Feb 2021", "Contoso", "Intern",
-  "Universidade do Porto", "Master of Science - MS", "Thesis on distributed scheduling", "Robotics club, hackathons",
-  "Go", "Kubernetes", "Terraform", "PostgreSQL",
-  "Certified Kubernetes Administrator (CKA)", "LF-abc123", "The Linux Foundation", "Jan 2022",
-  "Portuguese", "Native or bilingual", "English", "Full professional proficiency",
-  "shipyard", "A deploy tool for small teams.", "2,000 stars", "Used by 40 companies", "github.com/dana-example/shipyard",
-  "Scheduling at scale", "How we schedule 10k jobs a minute.", "Example Engineering Blog",
-  "Engineer of the Year", "For the platform migration.",
-  "Code Club Lisboa", "Mentor", "Teaches kids to program on Saturdays.",
-  "Ana Silva", "Dana made our platform boring, in the best way.",
+  "Dana Example-Nuñez",
+  "Platform engineer · Go and Kubernetes",
+  "I build reliable platforms.",
+  "Ten years of \u201Cboring\u201D infrastructure that stays up.",
+  "Lisbon, Portugal",
+  "dana@example.dev",
+  "+351 21 000 0000",
+  "https://dana.example.dev",
+  "example.com/team",
+  "x.com/danaexample",
+  "Harbor Cloud",
+  "Staff Platform Engineer",
+  "Leads the platform team.",
+  "Cut deploy time from 40 to 6 minutes",
+  "Moved 120 services to one Kubernetes platform, with \u201Czero\u201D downtime",
+  "Mar 2021",
+  "Fabrikam",
+  "Senior Engineer, Infrastructure",
+  "Built the build farm.",
+  "Porto, Portugal",
+  "Sep 2016",
+  "Feb 2021",
+  "Contoso",
+  "Intern",
+  "Universidade do Porto",
+  "Master of Science - MS",
+  "Thesis on distributed scheduling",
+  "Robotics club, hackathons",
+  "Go",
+  "Kubernetes",
+  "Terraform",
+  "PostgreSQL",
+  "Certified Kubernetes Administrator (CKA)",
+  "LF-abc123",
+  "The Linux Foundation",
+  "Jan 2022",
+  "Portuguese",
+  "Native or bilingual",
+  "English",
+  "Full professional proficiency",
+  "shipyard",
+  "A deploy tool for small teams.",
+  "2,000 stars",
+  "Used by 40 companies",
+  "github.com/dana-example/shipyard",
+  "Scheduling at scale",
+  "How we schedule 10k jobs a minute.",
+  "Example Engineering Blog",
+  "Engineer of the Year",
+  "For the platform migration.",
+  "Code Club Lisboa",
+  "Mentor",
+  "Teaches kids to program on Saturdays.",
+  "Ana Silva",
+  "Dana made our platform boring, in the best way.",
 ];
 
 /** Every string of a RenderCV file that it prints, but its dates and addresses (printed in other forms). */
@@ -108,7 +162,9 @@ describe("resume import: LinkedIn's data export", () => {
       expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=./resume.schema.json");
       docs.push(text.split("\n").slice(3).join("\n"));
       // Files the export has that a résumé has no use for are named in one note.
-      expect(r.notes.map((x) => x.message)).toContain("has 2 files with nothing for a résumé, not read: Connections.csv, messages.csv");
+      expect(r.notes.map((x) => x.message)).toContain(
+        "has 2 files with nothing for a résumé, not read: Connections.csv, messages.csv",
+      );
     }
     expect(docs[1]).toBe(docs[0]);
     expect(docs[2]).toBe(docs[0]);
@@ -117,7 +173,11 @@ describe("resume import: LinkedIn's data export", () => {
     // A hidden recommendation stays hidden; a quoted, multi-line description keeps its bullets.
     const doc = parse(readFileSync(yaml, "utf8"));
     expect(JSON.stringify(doc)).not.toContain("This one is hidden");
-    expect(doc.work[0]).toMatchObject({ name: "Harbor Cloud", startDate: "2021-03", highlights: ["Cut deploy time from 40 to 6 minutes", expect.stringContaining("zero")] });
+    expect(doc.work[0]).toMatchObject({
+      name: "Harbor Cloud",
+      startDate: "2021-03",
+      highlights: ["Cut deploy time from 40 to 6 minutes", expect.stringContaining("zero")],
+    });
     expect(doc.work[0].endDate).toBeUndefined();
   });
 
@@ -126,14 +186,28 @@ describe("resume import: LinkedIn's data export", () => {
     cpSync(LINKEDIN, partial, { recursive: true });
     rmSync(path.join(partial, "Projects.csv"));
     rmSync(path.join(partial, "Honors.csv"));
-    writeFileSync(path.join(partial, "Profile.csv"), readFileSync(path.join(partial, "Profile.csv"), "utf8").replace("dana.example.dev", "dana example dev"));
-    writeFileSync(path.join(partial, "Email Addresses.csv"), readFileSync(path.join(partial, "Email Addresses.csv"), "utf8").replace("dana@example.dev", "dana at example.dev"));
-    writeFileSync(path.join(partial, "Positions.csv"), readFileSync(path.join(partial, "Positions.csv"), "utf8").replace("Sep 2016", "sometime"));
+    writeFileSync(
+      path.join(partial, "Profile.csv"),
+      readFileSync(path.join(partial, "Profile.csv"), "utf8").replace("dana.example.dev", "dana example dev"),
+    );
+    writeFileSync(
+      path.join(partial, "Email Addresses.csv"),
+      readFileSync(path.join(partial, "Email Addresses.csv"), "utf8").replace(
+        "dana@example.dev",
+        "dana at example.dev",
+      ),
+    );
+    writeFileSync(
+      path.join(partial, "Positions.csv"),
+      readFileSync(path.join(partial, "Positions.csv"), "utf8").replace("Sep 2016", "sometime"),
+    );
     const file = out();
     const r = await importResume(partial, { output: file });
     const notes = r.notes.map((x) => `${path.basename(x.file)}:${x.line ?? ""} ${x.message}`);
     expect(notes).toContain("partial: not in this export, so skipped: Projects.csv, Honors.csv");
-    expect(notes).toContain('Positions.csv:5 "sometime" in Started On is not a date this tool reads (like Mar 2021); left out');
+    expect(notes).toContain(
+      'Positions.csv:5 "sometime" in Started On is not a date this tool reads (like Mar 2021); left out',
+    );
     expect(notes.find((x) => x.startsWith("partial: left out"))).toMatch(/dana at example\.dev/);
     expect(await pdfText(file, "classic")).toContain(squeeze("Fabrikam"));
   });
@@ -150,24 +224,40 @@ describe("resume import: LinkedIn's data export", () => {
   it("locates every problem: a broken CSV at its line, an export without a name", async () => {
     const broken = path.join(dir, "broken");
     cpSync(LINKEDIN, broken, { recursive: true });
-    writeFileSync(path.join(broken, "Positions.csv"), 'Company Name,Title,Description,Location,Started On,Finished On\nAcme,Engineer,"never closed,Lisbon,Mar 2021,\n');
+    writeFileSync(
+      path.join(broken, "Positions.csv"),
+      'Company Name,Title,Description,Location,Started On,Finished On\nAcme,Engineer,"never closed,Lisbon,Mar 2021,\n',
+    );
     writeFileSync(path.join(broken, "Profile.csv"), "First Name,Last Name,Headline\n,,Engineer\n");
     const found = await problems(() => importResume(broken, { output: out() }));
     expect(found.join("\n")).toMatch(/Positions\.csv:2: {2}is not a readable CSV file/);
-    expect(found.join("\n")).toMatch(/broken:: {2}Profile\.csv has no First Name or Last Name: the résumé needs a name/);
+    expect(found.join("\n")).toMatch(
+      /broken:: {2}Profile\.csv has no First Name or Last Name: the résumé needs a name/,
+    );
     const notCsv = path.join(dir, "notcsv");
     cpSync(LINKEDIN, notCsv, { recursive: true });
     writeFileSync(path.join(notCsv, "Skills.csv"), "Skill\nGo\n");
-    expect((await problems(() => importResume(notCsv, { output: out() }))).join("\n")).toMatch(/Skills\.csv:1:1 {2}has no header row with the columns "Name"/);
+    expect((await problems(() => importResume(notCsv, { output: out() }))).join("\n")).toMatch(
+      /Skills\.csv:1:1 {2}has no header row with the columns "Name"/,
+    );
   });
 
   it("a ZIP is bounded in what it unpacks", async () => {
     const bomb = path.join(dir, "bomb.zip");
-    writeFileSync(bomb, zipSync({ "Profile.csv": strToU8("First Name,Last Name\n" + "a,b\n".repeat(300_000)) }, { level: 9 }));
-    await expect(readZip(bomb, "bomb.zip", () => true, { bytes: 1e8, entries: 10, entryBytes: 1024 * 1024, totalBytes: 1e8 })).rejects.toThrow(/Profile\.csv would unpack to 1.1 MiB; the limit for one file is 1 MiB/);
-    await expect(readZip(bomb, "bomb.zip", () => true, { bytes: 1e8, entries: 0, entryBytes: 1e8, totalBytes: 1e8 })).rejects.toThrow(/holds more than 0 entries/);
+    writeFileSync(
+      bomb,
+      zipSync({ "Profile.csv": strToU8("First Name,Last Name\n" + "a,b\n".repeat(300_000)) }, { level: 9 }),
+    );
+    await expect(
+      readZip(bomb, "bomb.zip", () => true, { bytes: 1e8, entries: 10, entryBytes: 1024 * 1024, totalBytes: 1e8 }),
+    ).rejects.toThrow(/Profile\.csv would unpack to 1.1 MiB; the limit for one file is 1 MiB/);
+    await expect(
+      readZip(bomb, "bomb.zip", () => true, { bytes: 1e8, entries: 0, entryBytes: 1e8, totalBytes: 1e8 }),
+    ).rejects.toThrow(/holds more than 0 entries/);
     writeFileSync(path.join(dir, "fake.zip"), "PK but not a zip");
-    await expect(readZip(path.join(dir, "fake.zip"), "fake.zip", () => true)).rejects.toThrow(/cannot be read as a ZIP archive/);
+    await expect(readZip(path.join(dir, "fake.zip"), "fake.zip", () => true)).rejects.toThrow(
+      /cannot be read as a ZIP archive/,
+    );
   });
 });
 
@@ -182,29 +272,45 @@ describe("resume import: RenderCV", () => {
       const file = out();
       const r = await importResume(path.join(RENDERCV, example), { output: file });
       expect(r.from).toBe("RenderCV");
-      const theme = (parse(readFileSync(path.join(RENDERCV, example), "utf8")) as { design: { theme: string } }).design.theme;
-      expect(r.notes.find((x) => x.path === "design.theme")?.message).toMatch(new RegExp(`RenderCV's "${theme}" theme is drawn with this tool's closest, (classic|modern|compact|sidebar)`));
+      const theme = (parse(readFileSync(path.join(RENDERCV, example), "utf8")) as { design: { theme: string } }).design
+        .theme;
+      expect(r.notes.find((x) => x.path === "design.theme")?.message).toMatch(
+        new RegExp(`RenderCV's "${theme}" theme is drawn with this tool's closest, (classic|modern|compact|sidebar)`),
+      );
       const values = renderCvValues(path.join(RENDERCV, example));
       for (const t of THEMES) {
         const text = (await pdfText(file, t)).toLowerCase();
-        expect(values.filter((v) => !text.includes(printed(v).toLowerCase())), t).toEqual([]);
+        expect(
+          values.filter((v) => !text.includes(printed(v).toLowerCase())),
+          t,
+        ).toEqual([]);
       }
       const doc = parse(readFileSync(file, "utf8"));
-      const sections = Object.keys((parse(readFileSync(path.join(RENDERCV, example), "utf8")) as { cv: { sections: object } }).cv.sections);
+      const sections = Object.keys(
+        (parse(readFileSync(path.join(RENDERCV, example), "utf8")) as { cv: { sections: object } }).cv.sections,
+      );
       expect(doc.render.order.length).toBe(sections.length);
     });
   }
 
   it("imports everything it can read, and lists each entry it left out at its place", async () => {
-    const bad = writeFixture(dir, "bad-cv.yaml", "cv:\n  name: Jo\n  sections:\n    experience:\n      - company: Acme\n        position: Dev\n      - frobnicate: 1\n");
+    const bad = writeFixture(
+      dir,
+      "bad-cv.yaml",
+      "cv:\n  name: Jo\n  sections:\n    experience:\n      - company: Acme\n        position: Dev\n      - frobnicate: 1\n",
+    );
     const file = out();
     const r = await importResume(bad, { output: file });
     expect(r.notes.map((x) => `${path.basename(x.file)}:${x.line}:${x.col} ${x.path} ${x.message}`)).toContain(
       "bad-cv.yaml:7:9 cv.sections.experience[1] left out: not an entry of a type RenderCV has (a text, or one with company, institution, name, title and authors, label and details, bullet, or number)",
     );
-    expect((parse(readFileSync(file, "utf8")) as { work: unknown[] }).work).toEqual([{ name: "Acme", position: "Dev" }]);
+    expect((parse(readFileSync(file, "utf8")) as { work: unknown[] }).work).toEqual([
+      { name: "Acme", position: "Dev" },
+    ]);
     const noName = writeFixture(dir, "noname-cv.yaml", "cv:\n  email: a@b.co\n");
-    expect((await problems(() => importResume(noName, { output: out() }))).join("\n")).toMatch(/noname-cv\.yaml:\d+:\d+ cv\.name is missing; the résumé needs the person's name/);
+    expect((await problems(() => importResume(noName, { output: out() }))).join("\n")).toMatch(
+      /noname-cv\.yaml:\d+:\d+ cv\.name is missing; the résumé needs the person's name/,
+    );
   });
 });
 
@@ -230,13 +336,20 @@ describe("resume import: RenderCV files people wrote (tests/fixtures/import/rend
   it("reads a lone date as a point in time, and free-text dates in the supported languages", async () => {
     const file = out();
     await importResume(path.join(REAL_CV, "02-spanish-free-text-date-ranges.yaml"), { output: file });
-    const doc = parse(readFileSync(file, "utf8")) as { work: { startDate?: string; endDate?: string }[]; education: { startDate?: string; endDate?: string }[] };
+    const doc = parse(readFileSync(file, "utf8")) as {
+      work: { startDate?: string; endDate?: string }[];
+      education: { startDate?: string; endDate?: string }[];
+    };
     // "Ene 2026 – Actualidad", "Ago 2025 – Dic 2025", "Ago 2021 – Ago 2025"
     expect(doc.work[0]).toMatchObject({ startDate: "2026-01" });
     expect(doc.work[0]!.endDate).toBeUndefined();
     expect(doc.work[1]).toMatchObject({ startDate: "2025-08", endDate: "2025-12" });
     expect(doc.education[0]).toMatchObject({ startDate: "2021-08", endDate: "2025-08" });
-    const lone = writeFixture(dir, "lone-cv.yaml", "cv:\n  name: Jo\n  sections:\n    education:\n      - institution: Uni\n        area: CS\n        date: 2025-01\n");
+    const lone = writeFixture(
+      dir,
+      "lone-cv.yaml",
+      "cv:\n  name: Jo\n  sections:\n    education:\n      - institution: Uni\n        area: CS\n        date: 2025-01\n",
+    );
     const f2 = out();
     await importResume(lone, { output: f2 });
     const e = (parse(readFileSync(f2, "utf8")) as { education: Record<string, unknown>[] }).education[0]!;
@@ -274,7 +387,10 @@ describe("resume import: RenderCV files people wrote (tests/fixtures/import/rend
     );
     const file = out();
     const r = await importResume(cv, { output: file });
-    const doc = parse(readFileSync(file, "utf8")) as Record<string, unknown> & { render: { titles: Record<string, string> }; customSections: { id: string; title: string }[] };
+    const doc = parse(readFileSync(file, "utf8")) as Record<string, unknown> & {
+      render: { titles: Record<string, string> };
+      customSections: { id: string; title: string }[];
+    };
     expect(doc.render.titles).toMatchObject({ work: "Experiencia Laboral", education: "Educación" });
     expect(doc.work).toEqual([{ name: "Acme", position: "Dev", startDate: "2020-01" }]);
     expect(doc.education).toEqual([{ institution: "Bootcamp", studyType: "Alumna", endDate: "2019" }]);
@@ -287,10 +403,17 @@ describe("resume import: RenderCV files people wrote (tests/fixtures/import/rend
   });
 
   it("reads section titles in the supported languages, not only English ones", async () => {
-    const cv = writeFixture(dir, "langs-cv.yaml", "cv:\n  name: A\n  sections:\n    Опыт работы:\n      - company: X\n        position: Y\n    Utbildning:\n      - institution: U\n        area: CS\n    Γλώσσες:\n      - label: EN\n        details: C2\n    学歴:\n      - institution: V\n        area: Math\n");
+    const cv = writeFixture(
+      dir,
+      "langs-cv.yaml",
+      "cv:\n  name: A\n  sections:\n    Опыт работы:\n      - company: X\n        position: Y\n    Utbildning:\n      - institution: U\n        area: CS\n    Γλώσσες:\n      - label: EN\n        details: C2\n    学歴:\n      - institution: V\n        area: Math\n",
+    );
     const file = out();
     await importResume(cv, { output: file });
-    const doc = parse(readFileSync(file, "utf8")) as { render: { order: string[]; titles: Record<string, string> }; customSections?: unknown[] };
+    const doc = parse(readFileSync(file, "utf8")) as {
+      render: { order: string[]; titles: Record<string, string> };
+      customSections?: unknown[];
+    };
     expect(doc.render.titles).toEqual({ work: "Опыт работы", education: "Utbildning", languages: "Γλώσσες" });
     // A second education section keeps its boundary, as a section of its own.
     expect(doc.render.order).toEqual(["work", "education", "languages", "section-1"]);
@@ -306,7 +429,10 @@ describe("resume import: RenderCV files people wrote (tests/fixtures/import/rend
 });
 
 describe("resume import: JSON Resume", () => {
-  const samples = [path.join(CONFORMANCE, "sample.resume.json"), ...readdirSync(path.join(CONFORMANCE, "examples")).map((f) => path.join(CONFORMANCE, "examples", f))];
+  const samples = [
+    path.join(CONFORMANCE, "sample.resume.json"),
+    ...readdirSync(path.join(CONFORMANCE, "examples")).map((f) => path.join(CONFORMANCE, "examples", f)),
+  ];
   for (const sample of samples) {
     it(`${path.basename(sample)} becomes commented YAML with the same values, which builds`, async () => {
       const file = out();
@@ -321,7 +447,11 @@ describe("resume import: JSON Resume", () => {
       expect(imported.vm.sections).toEqual(original.vm.sections);
       expect(imported.vm.contacts).toEqual(original.vm.contacts);
       for (const theme of THEMES) {
-        const built = await build(file, { output: path.join(dir, `${path.basename(sample)}-${theme}.pdf`), render: { theme }, env });
+        const built = await build(file, {
+          output: path.join(dir, `${path.basename(sample)}-${theme}.pdf`),
+          render: { theme },
+          env,
+        });
         expect(built.pages, theme).toBeGreaterThan(0);
       }
     });
@@ -329,7 +459,9 @@ describe("resume import: JSON Resume", () => {
 
   it("reports a JSON Resume document's own problems, located", async () => {
     const bad = writeFixture(dir, "bad.json", '{\n  "basics": { "label": "Engineer", "email": "jo@example.com" }\n}\n');
-    expect(await problems(() => importResume(bad, { output: out() }))).toEqual([expect.stringMatching(/bad\.json:2:\d+ basics\.name is missing; the name heads the résumé/)]);
+    expect(await problems(() => importResume(bad, { output: out() }))).toEqual([
+      expect.stringMatching(/bad\.json:2:\d+ basics\.name is missing; the name heads the résumé/),
+    ]);
   });
 });
 
@@ -338,7 +470,9 @@ describe("resume import (command)", () => {
     const work = path.join(dir, "cmd");
     const first = await run(["import", path.join(RENDERCV, "John_Doe_ClassicTheme_CV.yaml")], { cwd: work, env });
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^wrote resume\.yaml from RenderCV \(\d+ sections, and resume\.schema\.json for editors\); check it, then run: resume build resume\.yaml\n$/);
+    expect(first.stdout).toMatch(
+      /^wrote resume\.yaml from RenderCV \(\d+ sections, and resume\.schema\.json for editors\); check it, then run: resume build resume\.yaml\n$/,
+    );
     expect(first.stderr).toContain("design.theme");
     const before = readFileSync(path.join(work, "resume.yaml"));
     const again = await run(["import", zipOf(LINKEDIN)], { cwd: work, env });

@@ -21,7 +21,11 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 
 /** The bundled command in a process of its own. */
 function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "dist/resume.mjs"), ...args], { cwd, env: { PATH: process.env.PATH, ...env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "dist/resume.mjs"), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const REAL = path.join(ROOT, "tests/fixtures/real");
@@ -29,7 +33,15 @@ const REAL = path.join(ROOT, "tests/fixtures/real");
 /** A long career, every bullet its own words: `jobs` jobs of three to nine bullets (`seed` tells careers apart). */
 function career(jobs: number, seed = ""): string {
   const verbs = ["Led", "Built", "Cut", "Moved", "Shipped", "Designed", "Rewrote", "Scaled", "Automated"];
-  const things = ["the billing platform", "the search index", "deploys", "the data pipeline", "on-call", "the mobile app", "the API gateway"];
+  const things = [
+    "the billing platform",
+    "the search index",
+    "deploys",
+    "the data pipeline",
+    "on-call",
+    "the mobile app",
+    "the API gateway",
+  ];
   return JSON.stringify({
     basics: { name: "Jane Long-Career", label: `Principal Engineer${seed}`, email: "jane@example.com" },
     work: Array.from({ length: jobs }, (_, i) => ({
@@ -37,10 +49,14 @@ function career(jobs: number, seed = ""): string {
       position: i % 2 ? "Staff Engineer" : "Engineering Manager",
       startDate: `${1990 + i}-0${1 + (i % 9)}`,
       endDate: `${1991 + i}-0${1 + ((i + 4) % 9)}`,
-      summary: i % 3 === 0 ? `At company ${i + 1}, ${"a team of engineers building and running the systems customers rely on every day. ".repeat(1 + (i % 4))}` : undefined,
+      summary:
+        i % 3 === 0
+          ? `At company ${i + 1}, ${"a team of engineers building and running the systems customers rely on every day. ".repeat(1 + (i % 4))}`
+          : undefined,
       highlights: Array.from(
         { length: 3 + ((i * 5) % 7) },
-        (_, j) => `${verbs[(i + j) % verbs.length]} ${things[(i * 3 + j) % things.length]} for release ${i}.${j}${seed}, ${"saving the team hours every week and ".repeat(1 + ((i + j) % 3))}keeping it running`,
+        (_, j) =>
+          `${verbs[(i + j) % verbs.length]} ${things[(i * 3 + j) % things.length]} for release ${i}.${j}${seed}, ${"saving the team hours every week and ".repeat(1 + ((i + j) % 3))}keeping it running`,
       ),
     })),
   });
@@ -68,34 +84,54 @@ describe("one drawing", () => {
 
   it("gives the last-page advice from the measurements it has: no drawing and no measuring more", async () => {
     const dir = tempDir();
-    const r = await build(path.join(REAL, "11-tabs-numbers-in-languages.json"), { output: path.join(dir, "cv.pdf"), env: EPOCH });
-    expect(r.warnings.map((w) => w.message).join("\n")).toMatch(/the last page holds \d+ % of a page; --fit 1 would bring the résumé onto 1 page/);
+    const r = await build(path.join(REAL, "11-tabs-numbers-in-languages.json"), {
+      output: path.join(dir, "cv.pdf"),
+      env: EPOCH,
+    });
+    expect(r.warnings.map((w) => w.message).join("\n")).toMatch(
+      /the last page holds \d+ % of a page; --fit 1 would bring the résumé onto 1 page/,
+    );
     expect(r.work!.draws).toBe(1);
     expect(r.work!.passes).toBe(1);
   });
 
   it("fits with --fit by planning, and draws once", async () => {
     const dir = tempDir();
-    const r = await build(path.join(REAL, "11-tabs-numbers-in-languages.json"), { output: path.join(dir, "cv.pdf"), env: EPOCH, fit: 1 });
+    const r = await build(path.join(REAL, "11-tabs-numbers-in-languages.json"), {
+      output: path.join(dir, "cv.pdf"),
+      env: EPOCH,
+      fit: 1,
+    });
     expect(r.pages).toBe(1);
     expect(r.fitted).toBeDefined();
     expect(r.work!.draws).toBe(1);
   });
 
-  it.each(THEMES)("draws every line where the plan put it (%s): the page fills the build reports are the PDF's", async (theme) => {
-    const dir = tempDir();
-    for (const input of [writeFixture(dir, "long.json", career(12, " (plan)")), path.join(ROOT, "tests/fixtures/full.yaml"), path.join(REAL, "06-french-long-career.json")]) {
-      const output = path.join(dir, "x.pdf");
-      const r = await build(input, { output, env: EPOCH, render: { theme } });
-      const pdf = readFileSync(output);
-      const name = readPdfPages(pdf)[0]!.lines[0]!.text;
-      const tokens = themeTokens({ theme, style: {} });
-      const area = pdf.includes("/MediaBox [0 0 612 792]") ? 792 - tokens.margin.top - tokens.margin.bottom : 841.89 - tokens.margin.top - tokens.margin.bottom;
-      const bottoms = readBackBottoms(pdf, name, tokens.margin.top);
-      expect(bottoms).toHaveLength(r.pages);
-      bottoms.forEach((b, i) => expect(Math.abs(b - r.fills[i]! * area), `${path.basename(input)} page ${i + 1}`).toBeLessThan(0.5));
-    }
-  });
+  it.each(THEMES)(
+    "draws every line where the plan put it (%s): the page fills the build reports are the PDF's",
+    async (theme) => {
+      const dir = tempDir();
+      for (const input of [
+        writeFixture(dir, "long.json", career(12, " (plan)")),
+        path.join(ROOT, "tests/fixtures/full.yaml"),
+        path.join(REAL, "06-french-long-career.json"),
+      ]) {
+        const output = path.join(dir, "x.pdf");
+        const r = await build(input, { output, env: EPOCH, render: { theme } });
+        const pdf = readFileSync(output);
+        const name = readPdfPages(pdf)[0]!.lines[0]!.text;
+        const tokens = themeTokens({ theme, style: {} });
+        const area = pdf.includes("/MediaBox [0 0 612 792]")
+          ? 792 - tokens.margin.top - tokens.margin.bottom
+          : 841.89 - tokens.margin.top - tokens.margin.bottom;
+        const bottoms = readBackBottoms(pdf, name, tokens.margin.top);
+        expect(bottoms).toHaveLength(r.pages);
+        bottoms.forEach((b, i) =>
+          expect(Math.abs(b - r.fills[i]! * area), `${path.basename(input)} page ${i + 1}`).toBeLessThan(0.5),
+        );
+      }
+    },
+  );
 });
 
 describe("rebuilds", () => {
@@ -106,7 +142,10 @@ describe("rebuilds", () => {
     const first = await build(input, { output: path.join(dir, "a.pdf"), env: EPOCH });
     expect(first.work!.measured).toBeGreaterThan(50);
     // One word of one bullet.
-    const edited = text.replace("Led the billing platform for release 0.0 (rebuild)", "Led the billing platform for release zero.0 (rebuild)");
+    const edited = text.replace(
+      "Led the billing platform for release 0.0 (rebuild)",
+      "Led the billing platform for release zero.0 (rebuild)",
+    );
     expect(edited).not.toBe(text);
     writeFixture(dir, "cv.json", edited);
     const again = await build(input, { output: path.join(dir, "b.pdf"), env: EPOCH });

@@ -16,8 +16,12 @@ import { readPdf, ROOT, run, tempDir, writeFixture } from "../helpers.js";
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const REAL = path.join(ROOT, "tests/fixtures/real");
 const DOCS = [
-  ...["resume.yaml", "tests/fixtures/long.yaml", "tests/fixtures/full.yaml", "tests/fixtures/knobs.yaml"].map((f) => path.join(ROOT, f)),
-  ...readdirSync(REAL).filter((f) => f.endsWith(".json")).map((f) => path.join(REAL, f)),
+  ...["resume.yaml", "tests/fixtures/long.yaml", "tests/fixtures/full.yaml", "tests/fixtures/knobs.yaml"].map((f) =>
+    path.join(ROOT, f),
+  ),
+  ...readdirSync(REAL)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => path.join(REAL, f)),
 ];
 
 const pageLines = (page: string) =>
@@ -32,22 +36,28 @@ const pageLines = (page: string) =>
  * is left, and moving it whole is the better page. Each must still be at least 80 % full.
  */
 const UNDER_FILLED: Record<string, string> = {
-  "70-bullets-in-basics-summary.json classic 1": "the next job's heading, two-line note, two-line summary and two bullets need 9 lines; 7 are left",
-  "45-html-b-markdown-old-keys.json sidebar 1": "the next job's heading, role, two-line summary and two three-line bullets do not fit in the room left",
+  "70-bullets-in-basics-summary.json classic 1":
+    "the next job's heading, two-line note, two-line summary and two bullets need 9 lines; 7 are left",
+  "45-html-b-markdown-old-keys.json sidebar 1":
+    "the next job's heading, role, two-line summary and two three-line bullets do not fit in the room left",
 };
 
 describe("page fill", () => {
-  it.each(THEMES)("every page but the last is at least 85 percent full, on every fixture and real résumé, in %s", async (theme) => {
-    const dir = tempDir();
-    for (const input of DOCS) {
-      const r = await build(input, { output: path.join(dir, "x.pdf"), env: EPOCH, render: { theme } });
-      expect(r.fills).toHaveLength(r.pages);
-      for (const [i, fill] of r.fills.slice(0, -1).entries()) {
-        const at = `${path.basename(input)} ${theme} ${i + 1}`;
-        expect(fill, at).toBeGreaterThanOrEqual(at in UNDER_FILLED ? 0.8 : MIN_FILL);
+  it.each(THEMES)(
+    "every page but the last is at least 85 percent full, on every fixture and real résumé, in %s",
+    async (theme) => {
+      const dir = tempDir();
+      for (const input of DOCS) {
+        const r = await build(input, { output: path.join(dir, "x.pdf"), env: EPOCH, render: { theme } });
+        expect(r.fills).toHaveLength(r.pages);
+        for (const [i, fill] of r.fills.slice(0, -1).entries()) {
+          const at = `${path.basename(input)} ${theme} ${i + 1}`;
+          expect(fill, at).toBeGreaterThanOrEqual(at in UNDER_FILLED ? 0.8 : MIN_FILL);
+        }
       }
-    }
-  }, 600_000); // about 80 builds: a bound against a hang, not a pace
+    },
+    600_000,
+  ); // about 80 builds: a bound against a hang, not a pace
 });
 
 /** Five jobs of eight bullets: the fifth does not fit on page 1, and moving it whole leaves 17 % empty. */
@@ -58,7 +68,11 @@ const jobs = (n: number, bullets: number) =>
       name: `Company ${i + 1}`,
       position: "Engineer",
       startDate: `${2000 + i}`,
-      highlights: Array.from({ length: bullets }, (_, j) => `Point ${i + 1}.${j + 1}: led the migration of the billing platform${" to event sourcing".repeat((i + j) % 2)}`),
+      highlights: Array.from(
+        { length: bullets },
+        (_, j) =>
+          `Point ${i + 1}.${j + 1}: led the migration of the billing platform${" to event sourcing".repeat((i + j) % 2)}`,
+      ),
     })),
   });
 
@@ -93,7 +107,9 @@ describe("splitting an entry", () => {
   it("keeps a section title with its only entry, and never ends a page with a title", async () => {
     const dir = tempDir();
     const doc = JSON.parse(jobs(6, 6)) as { education?: unknown[] };
-    doc.education = [{ institution: "KTH", studyType: "MSc", area: "Computer Science", startDate: "1995", endDate: "2000" }];
+    doc.education = [
+      { institution: "KTH", studyType: "MSc", area: "Computer Science", startDate: "1995", endDate: "2000" },
+    ];
     const output = path.join(dir, "title.pdf");
     await build(writeFixture(dir, "title.json", JSON.stringify(doc)), { output, env: EPOCH });
     const pages = (await readPdf(readFileSync(output))).pages.map(pageLines);
@@ -109,7 +125,9 @@ describe("a last page of a few lines", () => {
     const input = path.join(REAL, "11-tabs-numbers-in-languages.json");
     const r = await run(["build", input, "-o", path.join(dir, "cv.pdf")], { env: EPOCH });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: .*the last page holds \d+ % of a page; --fit 1 would bring the résumé onto 1 page \(spacing −\d+%.*\)/);
+    expect(r.stderr).toMatch(
+      /warning: .*the last page holds \d+ % of a page; --fit 1 would bring the résumé onto 1 page \(spacing −\d+%.*\)/,
+    );
     expect(r.stdout).toContain("(2 pages");
     const fitted = await run(["build", input, "-o", path.join(dir, "fit.pdf"), "--fit", "1"], { env: EPOCH });
     expect(fitted.stdout).toMatch(/^fitted to 1 page: spacing −\d+%/);
@@ -131,7 +149,9 @@ describe("--fit", () => {
     ] as const) {
       const input = writeFixture(dir, `fit${n}.json`, jobs(n, bullets));
       const plain = await build(input, { output: path.join(dir, `p${n}.pdf`), env: EPOCH });
-      const split = await build(input, { output: path.join(dir, `f${n}.pdf`), env: EPOCH, fit: plain.pages - 1 }).catch(() => undefined);
+      const split = await build(input, { output: path.join(dir, `f${n}.pdf`), env: EPOCH, fit: plain.pages - 1 }).catch(
+        () => undefined,
+      );
       if (split?.fitted?.[0] === "entries split between pages, at the same size") {
         expect(split.pages).toBe(plain.pages - 1);
         found = true;

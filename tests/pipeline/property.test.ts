@@ -42,29 +42,68 @@ const char = fc.constantFrom(
   "✨",
   "👍",
 );
-const text = (max: number) => fc.string({ unit: char, minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0);
+const text = (max: number) =>
+  fc.string({ unit: char, minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0);
 const words = (max: number) => fc.array(text(12), { minLength: 1, maxLength: max }).map((w) => w.join(" "));
 const year = fc.integer({ min: 1990, max: 2030 });
 const date = fc.oneof(
   year.map(String),
   fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
-  fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+  fc
+    .tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
 );
-const range = fc.tuple(date, fc.option(date, { nil: undefined })).map(([a, b]) => (b && b < a ? { startDate: b, endDate: a } : { startDate: a, endDate: b }));
-const login = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 1, maxLength: 12 });
-const email = fc.tuple(login, login, fc.constantFrom("com", "org", "de", "io")).map(([u, d, tld]) => `${u}@${d}.${tld}`);
+const range = fc
+  .tuple(date, fc.option(date, { nil: undefined }))
+  .map(([a, b]) => (b && b < a ? { startDate: b, endDate: a } : { startDate: a, endDate: b }));
+const login = fc.string({
+  unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"),
+  minLength: 1,
+  maxLength: 12,
+});
+const email = fc
+  .tuple(login, login, fc.constantFrom("com", "org", "de", "io"))
+  .map(([u, d, tld]) => `${u}@${d}.${tld}`);
 const url = fc.webUrl({ validSchemes: ["https"], withFragments: false, withQueryParameters: false });
 const resume = fc.record(
   {
     basics: fc.record(
-      { name: words(3), label: words(6), email, url, summary: words(60), location: fc.record({ city: words(2), countryCode: fc.constantFrom("SE", "DE", "US") }) },
+      {
+        name: words(3),
+        label: words(6),
+        email,
+        url,
+        summary: words(60),
+        location: fc.record({ city: words(2), countryCode: fc.constantFrom("SE", "DE", "US") }),
+      },
       { requiredKeys: ["name"] },
     ),
-    work: fc.array(fc.tuple(fc.record({ name: words(4), position: words(4), location: words(3), highlights: fc.array(words(25), { maxLength: 6 }) }), range).map(([w, r]) => ({ ...w, ...r })), { maxLength: 6 }),
-    education: fc.array(fc.tuple(fc.record({ institution: words(5), studyType: words(2), area: words(3) }), range).map(([e, r]) => ({ ...e, ...r })), { maxLength: 3 }),
+    work: fc.array(
+      fc
+        .tuple(
+          fc.record({
+            name: words(4),
+            position: words(4),
+            location: words(3),
+            highlights: fc.array(words(25), { maxLength: 6 }),
+          }),
+          range,
+        )
+        .map(([w, r]) => ({ ...w, ...r })),
+      { maxLength: 6 },
+    ),
+    education: fc.array(
+      fc
+        .tuple(fc.record({ institution: words(5), studyType: words(2), area: words(3) }), range)
+        .map(([e, r]) => ({ ...e, ...r })),
+      { maxLength: 3 },
+    ),
     skills: fc.array(fc.record({ name: words(3), keywords: fc.array(text(15), { maxLength: 8 }) }), { maxLength: 5 }),
     projects: fc.array(fc.record({ name: words(3), description: words(30), url }), { maxLength: 3 }),
-    customSections: fc.array(fc.record({ title: words(4), highlights: fc.array(words(15), { minLength: 1, maxLength: 5 }) }), { maxLength: 2 }),
+    customSections: fc.array(
+      fc.record({ title: words(4), highlights: fc.array(words(15), { minLength: 1, maxLength: 5 }) }),
+      { maxLength: 2 },
+    ),
     render: fc.record(
       {
         theme: fc.constantFrom("classic", "modern", "compact", "sidebar"),
@@ -79,33 +118,39 @@ const resume = fc.record(
 );
 
 describe("generated valid résumés", () => {
-  it("build to a valid PDF, or fail with located messages (150 cases)", async () => {
-    const dir = tempDir();
-    const file = path.join(dir, "r.yaml");
-    const output = path.join(dir, "r.pdf");
-    let built = 0;
-    await fc.assert(
-      fc.asyncProperty(resume, async (doc) => {
-        // Custom section ids come from titles; two equal titles are a real conflict, so keep them apart.
-        doc.customSections = doc.customSections?.map((s, i) => ({ ...s, id: `custom-${i}` }));
-        writeFileSync(file, stringify(doc));
-        let problem = "";
-        const result = await outcome(() => build(file, { output, env: EPOCH }).catch((err: unknown) => {
-          if (err instanceof ResumeError) problem = err.message;
-          throw err;
-        }));
-        // Valid input builds: no hyphen the text does not have, no value lost at a font change.
-        expect(problem).toBe("");
-        if (result === "ok") {
-          built++;
-          expect(readFileSync(output).subarray(0, 5).toString()).toBe("%PDF-");
-        }
-      }),
-      { numRuns: 150 },
-    );
-    // Every case builds, read-back check included, whatever the mix of scripts, symbols and emoji.
-    expect(built).toBe(150);
-  }, 150 * 4_000); // proportional to its 150 builds, against a hang only
+  it(
+    "build to a valid PDF, or fail with located messages (150 cases)",
+    async () => {
+      const dir = tempDir();
+      const file = path.join(dir, "r.yaml");
+      const output = path.join(dir, "r.pdf");
+      let built = 0;
+      await fc.assert(
+        fc.asyncProperty(resume, async (doc) => {
+          // Custom section ids come from titles; two equal titles are a real conflict, so keep them apart.
+          doc.customSections = doc.customSections?.map((s, i) => ({ ...s, id: `custom-${i}` }));
+          writeFileSync(file, stringify(doc));
+          let problem = "";
+          const result = await outcome(() =>
+            build(file, { output, env: EPOCH }).catch((err: unknown) => {
+              if (err instanceof ResumeError) problem = err.message;
+              throw err;
+            }),
+          );
+          // Valid input builds: no hyphen the text does not have, no value lost at a font change.
+          expect(problem).toBe("");
+          if (result === "ok") {
+            built++;
+            expect(readFileSync(output).subarray(0, 5).toString()).toBe("%PDF-");
+          }
+        }),
+        { numRuns: 150 },
+      );
+      // Every case builds, read-back check included, whatever the mix of scripts, symbols and emoji.
+      expect(built).toBe(150);
+    },
+    150 * 4_000,
+  ); // proportional to its 150 builds, against a hang only
 });
 
 /**
@@ -131,10 +176,12 @@ function applyRealWorld(doc: Doc, v: typeof realWorld extends fc.Arbitrary<infer
   const d = structuredClone(doc);
   const summary = typeof d.basics.summary === "string" ? d.basics.summary : "A summary.";
   if (v.summaryAsList) d.basics.summary = [summary, "Second paragraph."];
-  else if (v.html) d.basics.summary = `<p>${summary.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p><ul><li><b>Led</b> &amp; <i>built</i></li><li>Shipped<br>it</li></ul><span>x</span>`;
+  else if (v.html)
+    d.basics.summary = `<p>${summary.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p><ul><li><b>Led</b> &amp; <i>built</i></li><li>Shipped<br>it</li></ul><span>x</span>`;
   const work = d.work ?? [];
   for (const w of work) {
-    if (v.reversed && typeof w.startDate === "string" && typeof w.endDate === "string") [w.startDate, w.endDate] = [w.endDate, w.startDate];
+    if (v.reversed && typeof w.startDate === "string" && typeof w.endDate === "string")
+      [w.startDate, w.endDate] = [w.endDate, w.startDate];
     if (v.rangeInStart && typeof w.startDate === "string") {
       w.startDate = `${w.startDate.slice(0, 4)} - ${typeof w.endDate === "string" ? w.endDate.slice(0, 4) : "Present"}`;
       delete w.endDate;
@@ -177,7 +224,11 @@ type Edit =
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), value: fc.string({ unit: fc.constantFrom(..." :-[]{}*&!|>'\"#\t\n,0123456789abcxyzé🚀\u0000"), maxLength: 12 }) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    value: fc.string({ unit: fc.constantFrom(..." :-[]{}*&!|>'\"#\t\n,0123456789abcxyzé🚀\u0000"), maxLength: 12 }),
+  }),
   fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }),
 );

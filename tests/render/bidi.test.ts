@@ -36,7 +36,8 @@ describe("the bidi step", () => {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const text = `${String.fromCodePoint(cp)} a${String.fromCodePoint(cp)}1`;
       for (const direction of [undefined, "ltr"] as const) {
-        if (JSON.stringify(runsFound(text, direction)) !== JSON.stringify(runsOf(text, direction))) alone.push(`U+${cp.toString(16)} ${direction}`);
+        if (JSON.stringify(runsFound(text, direction)) !== JSON.stringify(runsOf(text, direction)))
+          alone.push(`U+${cp.toString(16)} ${direction}`);
       }
     }
     expect(alone.slice(0, 10)).toEqual([]);
@@ -44,9 +45,11 @@ describe("the bidi step", () => {
     const mismatches: string[] = [];
     for (let from = 0; from < 0x110000; from += 256) {
       let text = "";
-      for (let cp = from; cp < from + 256; cp++) if (cp < 0xd800 || cp > 0xdfff) text += String.fromCodePoint(cp) + (cp % 3 ? " " : "a1");
+      for (let cp = from; cp < from + 256; cp++)
+        if (cp < 0xd800 || cp > 0xdfff) text += String.fromCodePoint(cp) + (cp % 3 ? " " : "a1");
       for (const direction of [undefined, "ltr", "rtl"] as const) {
-        if (JSON.stringify(runsFound(text, direction)) !== JSON.stringify(runsOf(text, direction))) mismatches.push(`U+${from.toString(16)} ${direction}`);
+        if (JSON.stringify(runsFound(text, direction)) !== JSON.stringify(runsOf(text, direction)))
+          mismatches.push(`U+${from.toString(16)} ${direction}`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -48,14 +48,16 @@ describe("glyph coverage", () => {
 
   it("names each script that cannot be printed once, at its first field, with its characters", () => {
     const list = problemsOf(
-      "basics:\n  name: Priya\n  label: सॉफ़्टवेयर\nwork:\n  - name: Acme\n    summary: इंजीनियर\n    highlights: [שלום, \"A\\u0007B\"]\n",
+      'basics:\n  name: Priya\n  label: सॉफ़्टवेयर\nwork:\n  - name: Acme\n    summary: इंजीनियर\n    highlights: [שלום, "A\\u0007B"]\n',
     );
     expect(list.map((d) => [d.line, d.col, d.path])).toEqual([
       [3, 10, "basics.label"],
       [7, 18, "work[0].highlights[0]"],
       [7, 24, "work[0].highlights[1]"],
     ]);
-    expect(list[0]!.message).toMatch(/^Devanagari text \("स" U\+0938, .*\) in 2 fields, the first here, cannot be printed: none of the fonts \(Source Serif 4, Noto Sans Symbols 2\)/);
+    expect(list[0]!.message).toMatch(
+      /^Devanagari text \("स" U\+0938, .*\) in 2 fields, the first here, cannot be printed: none of the fonts \(Source Serif 4, Noto Sans Symbols 2\)/,
+    );
     expect(list[1]!.message).toMatch(/^Hebrew text \("ש" U\+05E9, .*\) in 1 field cannot be printed/);
     expect(list[2]!.message).toBe("control characters (U+0007) in 1 field cannot be printed; remove them");
   });
@@ -64,11 +66,15 @@ describe("glyph coverage", () => {
     const src = source("basics:\n  name: 王小明\n");
     const list = glyphProblems(validate(src), src, fontStack(themes.classic, { cjk: [] }));
     expect(list).toHaveLength(1);
-    expect(list[0]!.message).toContain("choose the font with render.cjk or --cjk (sc or tc for Chinese, jp for Japanese, kr for Korean)");
+    expect(list[0]!.message).toContain(
+      "choose the font with render.cjk or --cjk (sc or tc for Chinese, jp for Japanese, kr for Korean)",
+    );
   });
 
   it("ignores what is never drawn (badge paths, meta), layout whitespace and invisible code points", () => {
-    expect(problemsOf("basics:\n  name: A\n  summary: \"line one\\nline two\\tend\"\nmeta:\n  version: 版本\n")).toEqual([]);
+    expect(problemsOf('basics:\n  name: A\n  summary: "line one\\nline two\\tend"\nmeta:\n  version: 版本\n')).toEqual(
+      [],
+    );
     // Variation selectors, zero-width joiners and spaces, direction marks, soft hyphens.
     expect(problemsOf('basics:\n  name: "A\\uFE0FB\\u200DC\\u200BD\\u200EE\\u00ADF\\uFE0E"\n')).toEqual([]);
   });

@@ -18,11 +18,23 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 
 /** Long texts whose only break points are where fonts change, or runs of spaces. */
 const CASES: Record<string, string> = {
-  "a symbol glued to a word": Array.from({ length: 30 }, (_, i) => `Delivered${"x".repeat(i % 5)}★Quality${"y".repeat(i % 3)}`).join(" "),
-  "an emoji glued to a word": Array.from({ length: 30 }, (_, i) => `Launched${"z".repeat(i % 4)}🚀Products${"w".repeat(i % 3)}`).join(" "),
+  "a symbol glued to a word": Array.from(
+    { length: 30 },
+    (_, i) => `Delivered${"x".repeat(i % 5)}★Quality${"y".repeat(i % 3)}`,
+  ).join(" "),
+  "an emoji glued to a word": Array.from(
+    { length: 30 },
+    (_, i) => `Launched${"z".repeat(i % 4)}🚀Products${"w".repeat(i % 3)}`,
+  ).join(" "),
   "runs of two spaces": Array.from({ length: 40 }, (_, i) => `word${"v".repeat(i % 6)}`).join("  "),
-  "Latin beside CJK": Array.from({ length: 25 }, (_, i) => `ElasticSearch${"q".repeat(i % 4)}、Kafka集群优化results.中文`).join(""),
-  "Latin words between CJK commas": Array.from({ length: 30 }, (_, i) => `ElasticSearch${"q".repeat(i % 4)}、Kafka${"k".repeat(i % 3)}、`).join(""),
+  "Latin beside CJK": Array.from(
+    { length: 25 },
+    (_, i) => `ElasticSearch${"q".repeat(i % 4)}、Kafka集群优化results.中文`,
+  ).join(""),
+  "Latin words between CJK commas": Array.from(
+    { length: 30 },
+    (_, i) => `ElasticSearch${"q".repeat(i % 4)}、Kafka${"k".repeat(i % 3)}、`,
+  ).join(""),
 };
 
 async function readers(file: string): Promise<string[][]> {
@@ -41,7 +53,11 @@ describe("no invented hyphens", () => {
   const dir = tempDir();
   for (const [name, text] of Object.entries(CASES)) {
     it.each(THEMES)(`${name}: builds in %s with the text intact and no hyphen`, async (theme) => {
-      const input = writeFixture(dir, `${theme}.yaml`, `basics:\n  name: Jane Doe\n  summary: ${JSON.stringify(text)}\n`);
+      const input = writeFixture(
+        dir,
+        `${theme}.yaml`,
+        `basics:\n  name: Jane Doe\n  summary: ${JSON.stringify(text)}\n`,
+      );
       const output = path.join(dir, `${theme}.pdf`);
       await build(input, { output, env: EPOCH, render: { theme } }); // the read-back check passes
       for (const lines of await readers(output)) {
@@ -58,24 +74,37 @@ describe("CJK line rules", () => {
   const dir = tempDir();
   const NO_START = [..."、。，．・：；？！）」』】〕〉》ー…ゃゅょっャュョッぁぃぅぇぉァィゥェォ々〜"];
   const NO_END = [..."（「『【〔〈《"];
-  const zh = "我们在「支付平台」项目中负责Kubernetes集群的设计与实现，2023年完成了迁移。系统（包括Kafka与ElasticSearch）每天处理数亿条消息！团队规模扩大到十五人。".repeat(4);
-  const ja = "「決済基盤」プロジェクトでKubernetesクラスタの設計と実装を担当し、2023年に移行を完了しました。システム（KafkaとElasticSearchを含む）は毎日数億件のメッセージを処理します！".repeat(4);
+  const zh =
+    "我们在「支付平台」项目中负责Kubernetes集群的设计与实现，2023年完成了迁移。系统（包括Kafka与ElasticSearch）每天处理数亿条消息！团队规模扩大到十五人。".repeat(
+      4,
+    );
+  const ja =
+    "「決済基盤」プロジェクトでKubernetesクラスタの設計と実装を担当し、2023年に移行を完了しました。システム（KafkaとElasticSearchを含む）は毎日数億件のメッセージを処理します！".repeat(
+      4,
+    );
 
   it.each(THEMES)("no line starts with closing punctuation or ends with an opening one, in %s", async (theme) => {
     for (const [lang, text] of [
       ["zh", zh],
       ["ja", ja],
     ] as const) {
-      const input = writeFixture(dir, `${lang}-${theme}.yaml`, `basics:\n  name: 王小明\n  summary: ${text}\nwork:\n  - name: 公司\n    highlights: [${JSON.stringify(text)}]\n`);
+      const input = writeFixture(
+        dir,
+        `${lang}-${theme}.yaml`,
+        `basics:\n  name: 王小明\n  summary: ${text}\nwork:\n  - name: 公司\n    highlights: [${JSON.stringify(text)}]\n`,
+      );
       const output = path.join(dir, `${lang}-${theme}.pdf`);
       await build(input, { output, env: EPOCH, render: { theme } });
       for (const lines of await readers(output)) {
         for (const line of lines) {
           expect(NO_START.includes(line[0]!), `${lang} ${theme}: a line starts with ${line[0]}: ${line}`).toBe(false);
-          expect(NO_END.includes(line.at(-1)!), `${lang} ${theme}: a line ends with ${line.at(-1)}: ${line}`).toBe(false);
+          expect(NO_END.includes(line.at(-1)!), `${lang} ${theme}: a line ends with ${line.at(-1)}: ${line}`).toBe(
+            false,
+          );
         }
         // Latin words and numbers inside CJK text are never split over two lines.
-        for (const word of ["Kubernetes", "ElasticSearch", "Kafka", "2023"]) expect(lines.filter((l) => l.includes(word)).length).toBeGreaterThan(0);
+        for (const word of ["Kubernetes", "ElasticSearch", "Kafka", "2023"])
+          expect(lines.filter((l) => l.includes(word)).length).toBeGreaterThan(0);
         expect(squeeze(lines.join(""))).toContain(squeeze(text).slice(0, 60));
       }
     }
@@ -96,7 +125,8 @@ describe("CJK line rules", () => {
 });
 
 describe("long addresses", () => {
-  const url = "api.certificates.dev/certificates/9ca17bca-7329-42a8/download?signature=e089727a3b245de2cd2f981a98858704e1f8b383d5b5223a0813b416e1374d6a&v=2";
+  const url =
+    "api.certificates.dev/certificates/9ca17bca-7329-42a8/download?signature=e089727a3b245de2cd2f981a98858704e1f8b383d5b5223a0813b416e1374d6a&v=2";
 
   it("break after slashes, in a query string and, last, inside a long hash, and nowhere in a short one", () => {
     const parts = breakWord(url);
@@ -112,7 +142,11 @@ describe("long addresses", () => {
 
   it("stay inside a narrow column, and read back whole", async () => {
     const dir = tempDir();
-    const input = writeFixture(dir, "r.yaml", `basics: {name: Jane Doe}\ncertificates:\n  - name: Cert\n    date: 2024-07\n    url: https://${url}\n`);
+    const input = writeFixture(
+      dir,
+      "r.yaml",
+      `basics: {name: Jane Doe}\ncertificates:\n  - name: Cert\n    date: 2024-07\n    url: https://${url}\n`,
+    );
     for (const theme of THEMES) {
       const out = path.join(dir, `${theme}.pdf`);
       await build(input, { output: out, env: EPOCH, render: { theme } });
@@ -127,7 +161,11 @@ describe("long addresses", () => {
 describe("repeated symbols and emoji", () => {
   it("prints each of them, in every theme", async () => {
     const dir = tempDir();
-    const input = writeFixture(dir, "r.yaml", 'basics: {name: Jane Doe}\nskills:\n  - name: Go\n    level: ★★★★☆\n    keywords: ["✨✨ launch", "🚀🚀🚀"]\n');
+    const input = writeFixture(
+      dir,
+      "r.yaml",
+      'basics: {name: Jane Doe}\nskills:\n  - name: Go\n    level: ★★★★☆\n    keywords: ["✨✨ launch", "🚀🚀🚀"]\n',
+    );
     for (const theme of THEMES) {
       const output = path.join(dir, `${theme}.pdf`);
       await build(input, { output, env: EPOCH, render: { theme } });

@@ -48,7 +48,11 @@ describe("a list longer than a page", () => {
     // 55 bullets overflow one page by exactly one line's worth: widow control must move two.
     for (const n of [50, 53, 55, 58]) {
       const bullets = Array.from({ length: n }, (_, i) => `      - Point ${i} about the office workflow`).join("\n");
-      const input = writeFixture(dir, `list${n}.yaml`, `basics: {name: Lists}\ncustomSections:\n  - title: Notes\n    highlights:\n${bullets}\n`);
+      const input = writeFixture(
+        dir,
+        `list${n}.yaml`,
+        `basics: {name: Lists}\ncustomSections:\n  - title: Notes\n    highlights:\n${bullets}\n`,
+      );
       const output = path.join(dir, `list${n}.pdf`);
       const result = await build(input, { output, env: EPOCH });
       const pages = (await readPdf(readFileSync(output))).pages.map(pageLines);
@@ -76,14 +80,19 @@ describe("--max-pages", () => {
     const r = await run(["build", "r.yaml", "-o", "r.pdf"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(1);
     // The option came from the file, so the message points at it.
-    expect(r.stderr).toMatch(/^r\.yaml:\d+:13 {2}render\.maxPages {2}the résumé needs 3 pages; the limit is 1\. "Experience" runs onto page 2/);
+    expect(r.stderr).toMatch(
+      /^r\.yaml:\d+:13 {2}render\.maxPages {2}the résumé needs 3 pages; the limit is 1\. "Experience" runs onto page 2/,
+    );
     expect(existsSync(path.join(dir, "r.pdf"))).toBe(false);
     expect(input).toBeTruthy();
   });
 
   it("passes when the résumé fits", async () => {
     const dir = tempDir();
-    const r = await run(["build", path.join(ROOT, "resume.yaml"), "--max-pages", "1", "-o", "r.pdf"], { cwd: dir, env: EPOCH });
+    const r = await run(["build", path.join(ROOT, "resume.yaml"), "--max-pages", "1", "-o", "r.pdf"], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.code).toBe(0);
   });
 });
@@ -102,7 +111,10 @@ describe("--fit", () => {
 
   it("changes nothing when the résumé already fits", async () => {
     const dir = tempDir();
-    const r = await run(["build", path.join(ROOT, "resume.yaml"), "--fit", "1", "-o", "r.pdf"], { cwd: dir, env: EPOCH });
+    const r = await run(["build", path.join(ROOT, "resume.yaml"), "--fit", "1", "-o", "r.pdf"], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.stdout).not.toContain("fitted");
     expect(r.code).toBe(0);
   });

@@ -66,7 +66,9 @@ describe.each([
 
   it("has the exact page size", () => {
     const info = tool("pdfinfo", [pdf]).stdout;
-    expect(info).toMatch(paper === "a4" ? /Page size:\s+595\.28 x 841\.89 pts \(A4\)/ : /Page size:\s+612 x 792 pts \(letter\)/);
+    expect(info).toMatch(
+      paper === "a4" ? /Page size:\s+595\.28 x 841\.89 pts \(A4\)/ : /Page size:\s+612 x 792 pts \(letter\)/,
+    );
   });
 
   it("leaves 10 mm along every edge free of ink, footer included", () => {

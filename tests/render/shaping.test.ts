@@ -18,13 +18,24 @@ interface Run {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
   script: string;
 }
-type Shaper = { layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): Run };
+type Shaper = {
+  layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): Run;
+};
 
 /** Every text of the fixtures and the real corpus long enough to be shaped word by word, with a few made to be hard. */
 function corpus(): string[] {
   const files = [
-    ...["resume.yaml", "tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "tests/fixtures/unicode.yaml", "tests/fixtures/wrap.yaml", "tests/fixtures/knobs.yaml"].map((f) => path.join(ROOT, f)),
-    ...readdirSync(path.join(ROOT, "tests/fixtures/real")).filter((f) => f.endsWith(".json")).map((f) => path.join(ROOT, "tests/fixtures/real", f)),
+    ...[
+      "resume.yaml",
+      "tests/fixtures/full.yaml",
+      "tests/fixtures/long.yaml",
+      "tests/fixtures/unicode.yaml",
+      "tests/fixtures/wrap.yaml",
+      "tests/fixtures/knobs.yaml",
+    ].map((f) => path.join(ROOT, f)),
+    ...readdirSync(path.join(ROOT, "tests/fixtures/real"))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => path.join(ROOT, "tests/fixtures/real", f)),
     path.join(CONFORMANCE, "sample.resume.json"),
   ];
   const texts = new Set<string>([
@@ -38,32 +49,49 @@ function corpus(): string[] {
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  for (const f of files) walk(f.endsWith(".json") ? readRealJson(readFileSync(f, "utf8")) : parse(readFileSync(f, "utf8")));
+  for (const f of files)
+    walk(f.endsWith(".json") ? readRealJson(readFileSync(f, "utf8")) : parse(readFileSync(f, "utf8")));
   return [...texts];
 }
 
 const signature = (r: Run) =>
-  r.glyphs.map((g, i) => `${g.id}/${g.codePoints.join(".")}@${[r.positions[i]!.xAdvance, r.positions[i]!.yAdvance, r.positions[i]!.xOffset, r.positions[i]!.yOffset].join(",")}`).join(" ") + `|${r.script}`;
+  r.glyphs
+    .map(
+      (g, i) =>
+        `${g.id}/${g.codePoints.join(".")}@${[r.positions[i]!.xAdvance, r.positions[i]!.yAdvance, r.positions[i]!.xOffset, r.positions[i]!.yOffset].join(",")}`,
+    )
+    .join(" ") + `|${r.script}`;
 
 describe("shaping word by word", () => {
   const texts = corpus();
   const families = [...new Set(Object.values(TEXT_FONTS))] as FamilyName[];
-  it.each(families)("is exact in %s, regular and bold", (family) => {
-    for (const face of familyFaces(family).filter((f) => (f.weight === 400 || f.weight === 700) && f.style === "normal")) {
-      const whole = fontkit.openSync(face.file) as unknown as Shaper;
-      const words = fontkit.openSync(face.file) as unknown as Shaper;
-      memoizeFontWork(words as never);
-      for (const text of texts) {
-        expect(signature(words.layout(text, undefined, undefined, undefined, "ltr")), `${path.basename(face.file)}: ${text}`).toBe(signature(whole.layout(text, undefined, undefined, undefined, "ltr")));
+  it.each(families)(
+    "is exact in %s, regular and bold",
+    (family) => {
+      for (const face of familyFaces(family).filter(
+        (f) => (f.weight === 400 || f.weight === 700) && f.style === "normal",
+      )) {
+        const whole = fontkit.openSync(face.file) as unknown as Shaper;
+        const words = fontkit.openSync(face.file) as unknown as Shaper;
+        memoizeFontWork(words as never);
+        for (const text of texts) {
+          expect(
+            signature(words.layout(text, undefined, undefined, undefined, "ltr")),
+            `${path.basename(face.file)}: ${text}`,
+          ).toBe(signature(whole.layout(text, undefined, undefined, undefined, "ltr")));
+        }
       }
-    }
-  }, 600_000); // every string of 76 real résumés in every face: a bound against a hang, not a pace
+    },
+    600_000,
+  ); // every string of 76 real résumés in every face: a bound against a hang, not a pace
 });
 
 describe("which runs are shaped word by word", () => {
   /** The strings fontkit itself is asked to shape, once a font's shaping is memoised. */
   const shapedBy = (family: FamilyName) => {
-    const font = fontkit.openSync(familyFaces(family).find((f) => f.weight === 400 && f.style === "normal")!.file) as unknown as Shaper;
+    const font = fontkit.openSync(
+      familyFaces(family).find((f) => f.weight === 400 && f.style === "normal")!.file,
+    ) as unknown as Shaper;
     const asked: string[] = [];
     const layout = font.layout.bind(font);
     font.layout = (text, ...rest) => (asked.push(text), layout(text, ...rest));

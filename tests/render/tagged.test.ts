@@ -60,24 +60,52 @@ describe("the tagged PDF", () => {
       const tree = structTree(tool("pdfinfo", ["-struct-text", out]).stdout);
       const { vm, tokens } = await check(input, { render: { theme } });
       const at = `${theme}: ${file}`;
-      expect(tree.children.map((n) => n.tag), at).toEqual(["Document"]);
+      expect(
+        tree.children.map((n) => n.tag),
+        at,
+      ).toEqual(["Document"]);
       const nodes = all(tree);
       expect(nodes.filter((n) => n.tag === "H1").map(textOf), at).toEqual([vm.name]);
       const { side, main } = layoutSections(vm, tokens);
-      expect(nodes.filter((n) => n.tag === "H2").map(textOf), at).toEqual([...side, ...main].map((s) => sectionHeading(s, tokens)));
-      const bullets = [...side, ...main].flatMap((s) => (s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : []));
+      expect(nodes.filter((n) => n.tag === "H2").map(textOf), at).toEqual(
+        [...side, ...main].map((s) => sectionHeading(s, tokens)),
+      );
+      const bullets = [...side, ...main].flatMap((s) =>
+        s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : [],
+      );
       const items = nodes.filter((n) => n.tag === "LI");
-      expect(items.map((li) => li.children.map((c) => c.tag)), at).toEqual(bullets.map(() => ["Lbl", "LBody"]));
-      expect(items.map((li) => textOf(li.children[1]!).replace(/\s/g, "")), at).toEqual(bullets.map((b) => plainText(b).replace(/\s/g, "")));
+      expect(
+        items.map((li) => li.children.map((c) => c.tag)),
+        at,
+      ).toEqual(bullets.map(() => ["Lbl", "LBody"]));
+      expect(
+        items.map((li) => textOf(li.children[1]!).replace(/\s/g, "")),
+        at,
+      ).toEqual(bullets.map((b) => plainText(b).replace(/\s/g, "")));
       // One Div per entry and one L per list, whatever pages and blocks they are split over.
       const sections = [...side, ...main];
       const entries = sections.flatMap((s) => (s.kind === "entries" ? s.entries : []));
-      expect(nodes.filter((n) => n.tag === "Div"), at).toHaveLength(entries.length);
-      const lists = entries.filter((e) => e.bullets.length).length + sections.filter((s) => s.kind === "text" && s.bullets.length).length;
-      expect(nodes.filter((n) => n.tag === "L"), at).toHaveLength(lists);
+      expect(
+        nodes.filter((n) => n.tag === "Div"),
+        at,
+      ).toHaveLength(entries.length);
+      const lists =
+        entries.filter((e) => e.bullets.length).length +
+        sections.filter((s) => s.kind === "text" && s.bullets.length).length;
+      expect(
+        nodes.filter((n) => n.tag === "L"),
+        at,
+      ).toHaveLength(lists);
       // Footers are artifacts: no "Name — 2 / 3" in the tree.
-      expect(nodes.flatMap((n) => n.text).some((t) => /\u2014 \d+ \/ \d+/.test(t)), at).toBe(false);
-      if (file.endsWith("full.yaml")) expect(nodes.some((n) => n.tag === "Figure"), at).toBe(true);
+      expect(
+        nodes.flatMap((n) => n.text).some((t) => /\u2014 \d+ \/ \d+/.test(t)),
+        at,
+      ).toBe(false);
+      if (file.endsWith("full.yaml"))
+        expect(
+          nodes.some((n) => n.tag === "Figure"),
+          at,
+        ).toBe(true);
     }
   });
 });
@@ -92,8 +120,11 @@ describe("the identification", () => {
     await build(input, { output: out, env: EPOCH });
     expect(tool("qpdf", ["--check", out]).code).toBe(0);
     // qpdf's JSON (version 2): objects as "obj:N 0 R": { value }, and the trailer.
-    const objects = (JSON.parse(tool("qpdf", ["--json", out]).stdout) as { qpdf: [unknown, Record<string, { value: unknown }>] }).qpdf[1];
-    const deref = (ref: unknown) => objects[ref === "trailer" ? "trailer" : `obj:${String(ref)}`]!.value as Record<string, unknown>;
+    const objects = (
+      JSON.parse(tool("qpdf", ["--json", out]).stdout) as { qpdf: [unknown, Record<string, { value: unknown }>] }
+    ).qpdf[1];
+    const deref = (ref: unknown) =>
+      objects[ref === "trailer" ? "trailer" : `obj:${String(ref)}`]!.value as Record<string, unknown>;
     const trailer = deref("trailer") as { "/Root": string };
     const root = deref(trailer["/Root"]) as Record<string, unknown>;
     expect(root["/Lang"]).toBe("u:de");
@@ -108,7 +139,10 @@ describe("the identification", () => {
     const [intent] = root["/OutputIntents"] as string[];
     expect(deref(intent!)).toMatchObject({ "/S": "/GTS_PDFA1", "/OutputConditionIdentifier": "u:sRGB IEC61966-2.1" });
     const bytes = readFileSync(out, "latin1");
-    const xmp = Buffer.from(bytes.slice(bytes.indexOf("<x:xmpmeta"), bytes.indexOf("</x:xmpmeta>") + 12), "latin1").toString("utf8");
+    const xmp = Buffer.from(
+      bytes.slice(bytes.indexOf("<x:xmpmeta"), bytes.indexOf("</x:xmpmeta>") + 12),
+      "latin1",
+    ).toString("utf8");
     expect(xmp).toContain("<pdfuaid:part>1</pdfuaid:part>");
     expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
     expect(xmp).toContain("<rdf:li>de</rdf:li>");
@@ -126,28 +160,47 @@ interface PdfjsNode {
 }
 
 describe("the tagged PDF read by pdf.js", () => {
-  it.each(THEMES)("has the H1, every H2, every LI and the badge's Alt in %s, on the full, long and Unicode fixtures (getStructTree)", async (theme) => {
-    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    for (const file of ["tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "tests/fixtures/unicode.yaml"]) {
-      const out = path.join(tempDir(), "t.pdf");
-      const input = path.join(ROOT, file);
-      await build(input, { output: out, env: EPOCH, render: { theme } });
-      const doc = await getDocument({ data: new Uint8Array(readFileSync(out)), useSystemFonts: false }).promise;
-      const roles: PdfjsNode[] = [];
-      const walk = (n: PdfjsNode) => {
-        if (n.role) roles.push(n);
-        for (const c of n.children ?? []) walk(c);
-      };
-      for (let p = 1; p <= doc.numPages; p++) walk(((await (await doc.getPage(p)).getStructTree()) as PdfjsNode | null) ?? {});
-      await doc.destroy();
-      const { vm, tokens } = await check(input, { render: { theme } });
-      const { side, main } = layoutSections(vm, tokens);
-      const at = `${theme}: ${file}`;
-      expect(roles.filter((r) => r.role === "H1"), at).toHaveLength(1);
-      expect(roles.filter((r) => r.role === "H2"), at).toHaveLength(side.length + main.length);
-      const bullets = [...side, ...main].flatMap((s) => (s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : []));
-      expect(roles.filter((r) => r.role === "LI"), at).toHaveLength(bullets.length);
-      if (file.endsWith("full.yaml")) expect(roles.filter((r) => r.role === "Figure").map((r) => r.alt), at).toContain("AWS Certified Machine Learning – Specialty badge");
-    }
-  });
+  it.each(THEMES)(
+    "has the H1, every H2, every LI and the badge's Alt in %s, on the full, long and Unicode fixtures (getStructTree)",
+    async (theme) => {
+      const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      for (const file of ["tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "tests/fixtures/unicode.yaml"]) {
+        const out = path.join(tempDir(), "t.pdf");
+        const input = path.join(ROOT, file);
+        await build(input, { output: out, env: EPOCH, render: { theme } });
+        const doc = await getDocument({ data: new Uint8Array(readFileSync(out)), useSystemFonts: false }).promise;
+        const roles: PdfjsNode[] = [];
+        const walk = (n: PdfjsNode) => {
+          if (n.role) roles.push(n);
+          for (const c of n.children ?? []) walk(c);
+        };
+        for (let p = 1; p <= doc.numPages; p++)
+          walk(((await (await doc.getPage(p)).getStructTree()) as PdfjsNode | null) ?? {});
+        await doc.destroy();
+        const { vm, tokens } = await check(input, { render: { theme } });
+        const { side, main } = layoutSections(vm, tokens);
+        const at = `${theme}: ${file}`;
+        expect(
+          roles.filter((r) => r.role === "H1"),
+          at,
+        ).toHaveLength(1);
+        expect(
+          roles.filter((r) => r.role === "H2"),
+          at,
+        ).toHaveLength(side.length + main.length);
+        const bullets = [...side, ...main].flatMap((s) =>
+          s.kind === "entries" ? s.entries.flatMap((e) => e.bullets) : s.kind === "text" ? s.bullets : [],
+        );
+        expect(
+          roles.filter((r) => r.role === "LI"),
+          at,
+        ).toHaveLength(bullets.length);
+        if (file.endsWith("full.yaml"))
+          expect(
+            roles.filter((r) => r.role === "Figure").map((r) => r.alt),
+            at,
+          ).toContain("AWS Certified Machine Learning – Specialty badge");
+      }
+    },
+  );
 });

@@ -54,7 +54,11 @@ describe("resume themes", () => {
 describe.each(THEMES)("the %s theme", (theme) => {
   it("prints the default résumé on one page, and it reads back", async () => {
     const dir = tempDir();
-    const result = await build(path.join(ROOT, "resume.yaml"), { output: path.join(dir, "r.pdf"), env: EPOCH, render: { theme } });
+    const result = await build(path.join(ROOT, "resume.yaml"), {
+      output: path.join(dir, "r.pdf"),
+      env: EPOCH,
+      render: { theme },
+    });
     expect(result.pages).toBe(1);
   });
 });
@@ -66,22 +70,59 @@ describe("the sidebar theme's reading order", () => {
     await build(path.join(ROOT, "tests/fixtures/full.yaml"), { output, env: EPOCH, render: { theme: "sidebar" } });
   });
 
-  it.each(["pdfjs", "poppler"] as const)("is name, contact, sidebar sections, then the main sections (%s)", async (reader) => {
-    const text = reader === "pdfjs" ? (await readPdf(readFileSync(output))).text : pdftotext(output);
-    expect(lines(text)[0]).toBe("Zoë Ångström-Ørsted");
-    inOrder(text, ["Zoë Ångström-Ørsted", "Staff Platform Engineer", "zoe.orsted@example.com", "github.com/zoe-example", "SKILLS", "CERTIFICATIONS", "LANGUAGES", "SUMMARY", "EXPERIENCE", "Northwind Logistics", "EDUCATION", "REFERENCES"]);
-  });
+  it.each(["pdfjs", "poppler"] as const)(
+    "is name, contact, sidebar sections, then the main sections (%s)",
+    async (reader) => {
+      const text = reader === "pdfjs" ? (await readPdf(readFileSync(output))).text : pdftotext(output);
+      expect(lines(text)[0]).toBe("Zoë Ångström-Ørsted");
+      inOrder(text, [
+        "Zoë Ångström-Ørsted",
+        "Staff Platform Engineer",
+        "zoe.orsted@example.com",
+        "github.com/zoe-example",
+        "SKILLS",
+        "CERTIFICATIONS",
+        "LANGUAGES",
+        "SUMMARY",
+        "EXPERIENCE",
+        "Northwind Logistics",
+        "EDUCATION",
+        "REFERENCES",
+      ]);
+    },
+  );
 });
 
 describe("the sidebar read by poppler", () => {
   // poppler reads the sidebar whole only while it is one text block (one size, tight steps);
   // anything that splits it lets poppler take aligned blocks for a table and interleave columns.
   it.each([
-    ["resume.yaml", path.join(ROOT, "resume.yaml"), ["linkedin.com/in/rajat-jog", "CORE STACK", "CERTIFICATIONS", "SUMMARY", "WHAT I’M ESPECIALLY GOOD AT", "ENGINEERING PRINCIPLES"]],
+    [
+      "resume.yaml",
+      path.join(ROOT, "resume.yaml"),
+      [
+        "linkedin.com/in/rajat-jog",
+        "CORE STACK",
+        "CERTIFICATIONS",
+        "SUMMARY",
+        "WHAT I’M ESPECIALLY GOOD AT",
+        "ENGINEERING PRINCIPLES",
+      ],
+    ],
     [
       "complete-resume.json",
       path.join(ROOT, "../shared/conformance/jsonresume/examples/complete-resume.json"),
-      ["twitter.com/janedev", "SKILLS", "CERTIFICATIONS", "LANGUAGES", "INTERESTS", "SUMMARY", "EXPERIENCE", "TechCorp Inc", "PROJECTS"],
+      [
+        "twitter.com/janedev",
+        "SKILLS",
+        "CERTIFICATIONS",
+        "LANGUAGES",
+        "INTERESTS",
+        "SUMMARY",
+        "EXPERIENCE",
+        "TechCorp Inc",
+        "PROJECTS",
+      ],
     ],
   ])("keeps columns apart on %s", async (_name, input, order) => {
     const dir = tempDir();
@@ -105,7 +146,18 @@ describe("knobs in the file", () => {
   });
 
   it("translates titles and dates (German, long months) and keeps an overridden title", () => {
-    inOrder(text, ["PROFIL", "BERUFSERFAHRUNG", "Beispiel GmbH", "Juni 2021 – heute", "Muster AG", "März 2017 – Mai 2021", "TECHNOLOGIEN", "AUSBILDUNG", "M.Sc. in Informatik", "SPRACHEN"]);
+    inOrder(text, [
+      "PROFIL",
+      "BERUFSERFAHRUNG",
+      "Beispiel GmbH",
+      "Juni 2021 – heute",
+      "Muster AG",
+      "März 2017 – Mai 2021",
+      "TECHNOLOGIEN",
+      "AUSBILDUNG",
+      "M.Sc. in Informatik",
+      "SPRACHEN",
+    ]);
   });
 
   it("hides hidden sections", () => {
@@ -139,19 +191,47 @@ describe("knobs in the file", () => {
   });
 
   it("sets the document language", async () => {
-    expect((await readPdf(readFileSync(output))).info).toMatchObject({ Language: "de", Title: "Jonas Müller — Lebenslauf" });
+    expect((await readPdf(readFileSync(output))).info).toMatchObject({
+      Language: "de",
+      Title: "Jonas Müller — Lebenslauf",
+    });
   });
 });
 
 describe("knobs on the command line", () => {
   it("override the file", async () => {
     const dir = tempDir();
-    const r = await run(["build", KNOBS, "-o", "x.pdf", "--locale", "fr", "--date-format", "numeric", "--font", "inter", "--accent", "#ff0000", "--no-photo", "--theme", "classic"], { cwd: dir, env: EPOCH });
+    const r = await run(
+      [
+        "build",
+        KNOBS,
+        "-o",
+        "x.pdf",
+        "--locale",
+        "fr",
+        "--date-format",
+        "numeric",
+        "--font",
+        "inter",
+        "--accent",
+        "#ff0000",
+        "--no-photo",
+        "--theme",
+        "classic",
+      ],
+      { cwd: dir, env: EPOCH },
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const pdf = path.join(dir, "x.pdf");
     const text = (await readPdf(readFileSync(pdf))).text;
-    inOrder(text, ["PROFIL", "EXPÉRIENCE PROFESSIONNELLE", "06/2021 – aujourd’hui", "FORMATION", "M.Sc. en Informatik"]);
+    inOrder(text, [
+      "PROFIL",
+      "EXPÉRIENCE PROFESSIONNELLE",
+      "06/2021 – aujourd’hui",
+      "FORMATION",
+      "M.Sc. en Informatik",
+    ]);
     expect(tool("pdffonts", [pdf]).stdout).toMatch(/Inter-Regular/);
     expect(tool("pdfimages", ["-list", pdf]).stdout.trim().split("\n")).toHaveLength(2); // no photo
     expect(pageContent(pdf)).toMatch(/\n1 0 0 scn/);
@@ -159,10 +239,34 @@ describe("knobs on the command line", () => {
 
   it("set section order, hidden sections and titles", async () => {
     const dir = tempDir();
-    const r = await run(["build", path.join(ROOT, "resume.yaml"), "-o", "o.pdf", "--order", "certificates,summary", "--hide", "how-i-think,principles", "--title", "skills=Stack", "--title", "certificates=Badges"], { cwd: dir, env: EPOCH });
+    const r = await run(
+      [
+        "build",
+        path.join(ROOT, "resume.yaml"),
+        "-o",
+        "o.pdf",
+        "--order",
+        "certificates,summary",
+        "--hide",
+        "how-i-think,principles",
+        "--title",
+        "skills=Stack",
+        "--title",
+        "certificates=Badges",
+      ],
+      { cwd: dir, env: EPOCH },
+    );
     expect(r.code).toBe(0);
-    const titles = lines((await readPdf(readFileSync(path.join(dir, "o.pdf")))).text).filter((l) => /^[A-Z’ ]{4,}$/.test(l));
-    expect(titles).toEqual(["BADGES", "SUMMARY", "OPEN SOURCE AND SIDE PROJECTS", "STACK", "WHAT I’M ESPECIALLY GOOD AT"]);
+    const titles = lines((await readPdf(readFileSync(path.join(dir, "o.pdf")))).text).filter((l) =>
+      /^[A-Z’ ]{4,}$/.test(l),
+    );
+    expect(titles).toEqual([
+      "BADGES",
+      "SUMMARY",
+      "OPEN SOURCE AND SIDE PROJECTS",
+      "STACK",
+      "WHAT I’M ESPECIALLY GOOD AT",
+    ]);
   });
 
   it("name the option when a section id is unknown", async () => {
@@ -191,7 +295,11 @@ describe("knobs on the command line", () => {
 describe("knob validation in the file", () => {
   it("locates bad knobs like any other field", () => {
     try {
-      validate(source("basics: {name: A}\nrender:\n  accent: blue\n  fontSize: 30\n  hide: [skils]\n  locale: xx\n  photo: yes\n"));
+      validate(
+        source(
+          "basics: {name: A}\nrender:\n  accent: blue\n  fontSize: 30\n  hide: [skils]\n  locale: xx\n  photo: yes\n",
+        ),
+      );
       expect.unreachable();
     } catch (err) {
       expect((err as ResumeError).diagnostics.map((d) => `${d.line}:${d.col} ${d.path} ${d.message}`)).toEqual([
@@ -208,10 +316,15 @@ describe("knob validation in the file", () => {
     const dir = tempDir();
     for (const [yaml, expected] of [
       ["basics: {name: A}\nrender: {photo: true}\n", /render\.photo.*basics\.image is not set/],
-      ["basics:\n  name: A\n  image: https://example.com/me.jpg\nrender: {photo: true}\n", /3:10 basics\.image remote images are not fetched/],
+      [
+        "basics:\n  name: A\n  image: https://example.com/me.jpg\nrender: {photo: true}\n",
+        /3:10 basics\.image remote images are not fetched/,
+      ],
     ] as const) {
       const input = writeFixture(dir, "p.yaml", yaml);
-      const err = (await build(input, { output: path.join(dir, "p.pdf"), env: EPOCH }).catch((e: unknown) => e)) as ResumeError;
+      const err = (await build(input, { output: path.join(dir, "p.pdf"), env: EPOCH }).catch(
+        (e: unknown) => e,
+      )) as ResumeError;
       expect(err).toBeInstanceOf(ResumeError);
       expect(err.diagnostics.map((d) => `${d.line}:${d.col} ${d.path} ${d.message}`).join("\n")).toMatch(expected);
     }
@@ -246,7 +359,8 @@ describe("languages", () => {
       ko: "2021년 6월 – 현재",
     };
     expect(LOCALES.length).toBeGreaterThanOrEqual(20);
-    for (const locale of LOCALES) expect(formatRange("2021-06", undefined, locale)!.replace(/\u00A0/g, " ")).toBe(want[locale]);
+    for (const locale of LOCALES)
+      expect(formatRange("2021-06", undefined, locale)!.replace(/\u00A0/g, " ")).toBe(want[locale]);
     expect(formatDate("2021-06-30", "en", "long")).toBe("June\u00A02021");
     expect(formatDate("2021-06", "de", "numeric")).toBe("06/2021");
     expect(formatDate("2021-06", "en", "year")).toBe("2021");

@@ -50,7 +50,10 @@ describe.each(THEMES)("theme %s", (theme) => {
         writeFileSync(path.join(DIFFS, `${theme}-${name}-${i + 1}.png`), PNG.sync.write(diff));
         writeFileSync(path.join(DIFFS, `${theme}-${name}-${i + 1}.actual.png`), png);
       }
-      expect(changed / (want.width * want.height), `${theme}-${name} page ${i + 1} differs (see out/visual-diff/)`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+      expect(
+        changed / (want.width * want.height),
+        `${theme}-${name} page ${i + 1} differs (see out/visual-diff/)`,
+      ).toBeLessThanOrEqual(MAX_DIFF_RATIO);
     }
     if (!UPDATE) {
       // No golden page may be left over: a page fewer is a regression too.

@@ -9,7 +9,12 @@ import type { PageLines } from "../../src/check/pdftext.js";
 export async function readPdfLines(bytes: Uint8Array): Promise<PageLines[]> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
   const doc = await task.promise;
   try {
     const pages: PageLines[] = [];

@@ -14,7 +14,11 @@ export function atsCommand(program: Command, ctx: Context): void {
     .action((file: string, opts: { job?: string; json?: boolean }) => {
       ctx.json = Boolean(opts.json);
       try {
-        const report = atsReport(ctx.at(file), { label: file, job: opts.job === undefined ? undefined : ctx.at(opts.job), jobLabel: opts.job });
+        const report = atsReport(ctx.at(file), {
+          label: file,
+          job: opts.job === undefined ? undefined : ctx.at(opts.job),
+          jobLabel: opts.job,
+        });
         printAts(ctx, report);
       } catch (err) {
         ctx.fail(err);

@@ -46,14 +46,24 @@ export function buildCommand(program: Command, ctx: Context): void {
     .option("--json", "print the result (outputs, pages, warnings, timings) as JSON")
     .option("--variant <name>", "build one variant defined under `variants` in the file")
     .option("--all-variants", "build every variant defined in the file")
-    .option("--letter <id>", "build the cover letter with this id from the résumé's `letters` (out/<Name>-Letter-<id>.pdf)")
+    .option(
+      "--letter <id>",
+      "build the cover letter with this id from the résumé's `letters` (out/<Name>-Letter-<id>.pdf)",
+    )
     .option("--all-letters", "build every cover letter in the résumé's `letters`")
     .option("--ats", "then show what an applicant-tracking system reads from the PDF")
     .option("--job <posting>", "with --ats: list the job posting's keywords the résumé has and misses")
     .option("-w, --watch", "rebuild whenever the résumé or an image it uses changes (Ctrl-C to stop)");
   addRenderOptions(cmd).action(async (file: string | undefined, opts: BuildFlags) => {
     ctx.json = Boolean(opts.json);
-    const conflict = (opts.variant && opts.allVariants) ? "--variant or --all-variants" : (opts.letter && opts.allLetters) ? "--letter or --all-letters" : (opts.allVariants && (opts.letter || opts.allLetters)) ? "--all-variants or a letter option" : undefined;
+    const conflict =
+      opts.variant && opts.allVariants
+        ? "--variant or --all-variants"
+        : opts.letter && opts.allLetters
+          ? "--letter or --all-letters"
+          : opts.allVariants && (opts.letter || opts.allLetters)
+            ? "--all-variants or a letter option"
+            : undefined;
     if (conflict) {
       ctx.io.err(`error: give ${conflict}, not both\n`);
       ctx.code = 2;
@@ -102,13 +112,17 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
   // One job per variant, or per letter.
   let jobs: { variant?: string; letter?: string }[] = [{ variant: opts.variant, letter: opts.letter }];
   if (opts.allVariants) jobs = (await variantNames(input)).map((variant) => ({ variant }));
-  if (opts.allLetters) jobs = (await letterIds(input.path, input.label)).map((letter) => ({ variant: opts.variant, letter }));
+  if (opts.allLetters)
+    jobs = (await letterIds(input.path, input.label)).map((letter) => ({ variant: opts.variant, letter }));
   // Each has its own file name; one -o cannot name them all, but a folder can.
   if (jobs.length > 1 && base.output && !base.output.endsWith(path.sep)) base.output += path.sep;
   const results: (BuildResult & { variant?: string; letter?: string })[] = [];
   const progress = !ctx.json && !opts.quiet && (jobs.length > 1 || (opts.format?.length ?? 1) > 1);
   for (const [i, job] of jobs.entries()) {
-    if (progress && jobs.length > 1) ctx.io.err(`${ctx.paint("dim", `[${i + 1}/${jobs.length}]`)} ${job.letter !== undefined ? `letter ${job.letter}` : `variant ${job.variant}`}\n`);
+    if (progress && jobs.length > 1)
+      ctx.io.err(
+        `${ctx.paint("dim", `[${i + 1}/${jobs.length}]`)} ${job.letter !== undefined ? `letter ${job.letter}` : `variant ${job.variant}`}\n`,
+      );
     const onWrite = (f: string, n: number, total: number) => {
       if (progress && total > 1) ctx.io.err(`${ctx.paint("dim", `  (${n + 1}/${total}) ${ctx.shown(f)}`)}\n`);
     };
@@ -121,7 +135,9 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
   const reports = new Map<(typeof results)[number], AtsReport>();
   if (opts.ats || opts.job !== undefined) {
     const job = opts.job === undefined ? undefined : ctx.at(opts.job);
-    for (const r of results) if (r.bytes && /\.pdf$/i.test(r.output)) reports.set(r, atsReport(r.output, { label: ctx.shown(r.output), job, jobLabel: opts.job }));
+    for (const r of results)
+      if (r.bytes && /\.pdf$/i.test(r.output))
+        reports.set(r, atsReport(r.output, { label: ctx.shown(r.output), job, jobLabel: opts.job }));
   }
   if (ctx.json) {
     const shape = (r: (typeof results)[number]) => ({
@@ -133,20 +149,39 @@ async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: B
       warnings: r.warnings,
       ms: Math.round(r.ms),
       ...(r.work ? { work: r.work } : {}),
-      ...(reports.has(r) ? { ats: { ...reports.get(r)!.parsed, ...(reports.get(r)!.job ? { job: reports.get(r)!.job } : {}) } } : {}),
+      ...(reports.has(r)
+        ? { ats: { ...reports.get(r)!.parsed, ...(reports.get(r)!.job ? { job: reports.get(r)!.job } : {}) } }
+        : {}),
     });
-    if (opts.allLetters) return ctx.printJson({ ok: true, letters: results.map((r) => ({ letter: r.letter, ...shape(r) })) });
-    return ctx.printJson(opts.allVariants ? { ok: true, variants: results.map(shape) } : { ok: true, ...(results[0]!.letter !== undefined ? { letter: results[0]!.letter } : {}), ...shape(results[0]!) });
+    if (opts.allLetters)
+      return ctx.printJson({ ok: true, letters: results.map((r) => ({ letter: r.letter, ...shape(r) })) });
+    return ctx.printJson(
+      opts.allVariants
+        ? { ok: true, variants: results.map(shape) }
+        : {
+            ok: true,
+            ...(results[0]!.letter !== undefined ? { letter: results[0]!.letter } : {}),
+            ...shape(results[0]!),
+          },
+    );
   }
   for (const result of results) {
     for (const w of result.warnings) ctx.warn(w);
     if (opts.quiet) continue;
     const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
     if (result.fitted) ctx.io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
-    const extra = result.outputs.length > 1 ? ` and ${result.outputs.slice(1).map((f) => ctx.shown(f)).join(", ")}` : "";
+    const extra =
+      result.outputs.length > 1
+        ? ` and ${result.outputs
+            .slice(1)
+            .map((f) => ctx.shown(f))
+            .join(", ")}`
+        : "";
     const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
     const from = input.found ? ` from ${input.label}` : "";
-    ctx.io.out(`${ctx.paint("green", "wrote")} ${ctx.shown(result.output)}${size}${extra}${from} in ${Math.round(result.ms)} ms\n`);
+    ctx.io.out(
+      `${ctx.paint("green", "wrote")} ${ctx.shown(result.output)}${size}${extra}${from} in ${Math.round(result.ms)} ms\n`,
+    );
   }
   for (const [result, report] of reports) {
     if (results.length > 1) ctx.io.out(`\n${ctx.shown(result.output)}\n`);
@@ -171,7 +206,9 @@ async function watch(ctx: Context, input: Input, opts: BuildOptions): Promise<vo
         const r = e.result;
         for (const w of r.warnings) ctx.warn(w);
         const what = `${ctx.shown(r.output)} (${r.pages} page${r.pages === 1 ? "" : "s"})`;
-        ctx.io.out(`${ctx.paint("green", first ? "wrote" : "rebuilt")} ${what} in ${Math.round(r.ms)} ms${e.fixed ? " — problems fixed" : ""}\n`);
+        ctx.io.out(
+          `${ctx.paint("green", first ? "wrote" : "rebuilt")} ${what} in ${Math.round(r.ms)} ms${e.fixed ? " — problems fixed" : ""}\n`,
+        );
         first = false;
       } else {
         // Say what is watched whenever that changes (a badge added or removed).
@@ -193,14 +230,21 @@ async function isLetter(input: Input): Promise<boolean> {
 async function variantNames(input: Input): Promise<string[]> {
   const resume = validate(await loadFile(input.path, input.label));
   const names = Object.keys(resume.variants ?? {});
-  if (!names.length) throw new ResumeError([{ file: input.label, path: "--all-variants", message: "the résumé defines no variants" }]);
+  if (!names.length)
+    throw new ResumeError([{ file: input.label, path: "--all-variants", message: "the résumé defines no variants" }]);
   return names;
 }
 
 function formatList(value: string): Format[] {
-  const list = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const list = value
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (!list.length || bad.length) throw new InvalidArgumentError(`expected formats from: ${FORMATS.join(", ")}${bad.length ? ` (not ${bad.join(", ")})` : ""}`);
+  if (!list.length || bad.length)
+    throw new InvalidArgumentError(
+      `expected formats from: ${FORMATS.join(", ")}${bad.length ? ` (not ${bad.join(", ")})` : ""}`,
+    );
   return list as Format[];
 }
 

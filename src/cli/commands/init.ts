@@ -26,7 +26,11 @@ export function initCommand(program: Command, ctx: Context): void {
         }
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        ctx.io.err(e.code === "EEXIST" ? `${ctx.shown(target)} already exists; not overwriting it\n` : `cannot write ${ctx.shown(target)} (${e.code ?? e.message})\n`);
+        ctx.io.err(
+          e.code === "EEXIST"
+            ? `${ctx.shown(target)} already exists; not overwriting it\n`
+            : `cannot write ${ctx.shown(target)} (${e.code ?? e.message})\n`,
+        );
         ctx.code = 1;
       }
     });

@@ -14,25 +14,44 @@ export function validateCommand(program: Command, ctx: Context): void {
     "--json",
     "print the result (sections, warnings) as JSON",
   );
-  addRenderOptions(cmd).action(async (file: string | undefined, opts: RenderOptions & { strict?: boolean; json?: boolean }) => {
-    ctx.json = Boolean(opts.json);
-    try {
-      const input = ctx.input(file);
-      // A letter in a file of its own: the letter and the résumé it names.
-      if (isLetterFile((await loadFile(input.path, input.label)).data)) {
-        const { found, checked } = await checkLetter(input.path, { label: input.label, render: renderOverrides(opts), strict: opts.strict, env: ctx.io.env });
-        const goesWith = path.relative(ctx.at("."), found.resumeFile) || found.resumeFile;
-        if (ctx.json) return ctx.printJson({ ok: true, file: input.label, letter: found.letter.id, resume: goesWith, warnings: checked.warnings });
-        for (const w of checked.warnings) ctx.warn(w);
-        ctx.io.out(`${input.label} is a valid letter ("${found.letter.id}", to go with ${goesWith})\n`);
-        return;
+  addRenderOptions(cmd).action(
+    async (file: string | undefined, opts: RenderOptions & { strict?: boolean; json?: boolean }) => {
+      ctx.json = Boolean(opts.json);
+      try {
+        const input = ctx.input(file);
+        // A letter in a file of its own: the letter and the résumé it names.
+        if (isLetterFile((await loadFile(input.path, input.label)).data)) {
+          const { found, checked } = await checkLetter(input.path, {
+            label: input.label,
+            render: renderOverrides(opts),
+            strict: opts.strict,
+            env: ctx.io.env,
+          });
+          const goesWith = path.relative(ctx.at("."), found.resumeFile) || found.resumeFile;
+          if (ctx.json)
+            return ctx.printJson({
+              ok: true,
+              file: input.label,
+              letter: found.letter.id,
+              resume: goesWith,
+              warnings: checked.warnings,
+            });
+          for (const w of checked.warnings) ctx.warn(w);
+          ctx.io.out(`${input.label} is a valid letter ("${found.letter.id}", to go with ${goesWith})\n`);
+          return;
+        }
+        const { vm, warnings } = await check(input.path, {
+          label: input.label,
+          render: renderOverrides(opts),
+          strict: opts.strict,
+        });
+        if (ctx.json)
+          return ctx.printJson({ ok: true, file: input.label, sections: vm.sections.map((s) => s.id), warnings });
+        for (const w of warnings) ctx.warn(w);
+        ctx.io.out(`${input.label} is valid (${vm.sections.length} sections)\n`);
+      } catch (err) {
+        ctx.fail(err);
       }
-      const { vm, warnings } = await check(input.path, { label: input.label, render: renderOverrides(opts), strict: opts.strict });
-      if (ctx.json) return ctx.printJson({ ok: true, file: input.label, sections: vm.sections.map((s) => s.id), warnings });
-      for (const w of warnings) ctx.warn(w);
-      ctx.io.out(`${input.label} is valid (${vm.sections.length} sections)\n`);
-    } catch (err) {
-      ctx.fail(err);
-    }
-  });
+    },
+  );
 }

@@ -14,7 +14,21 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
-import { BadgeEntry, Bullet, Contacts, Detail, EntryHeading, gridMainStyles, Header, makeStyles, Rich, Row, sideStyles, tagged, type Styles } from "../themes/components.js";
+import {
+  BadgeEntry,
+  Bullet,
+  Contacts,
+  Detail,
+  EntryHeading,
+  gridMainStyles,
+  Header,
+  makeStyles,
+  Rich,
+  Row,
+  sideStyles,
+  tagged,
+  type Styles,
+} from "../themes/components.js";
 import type { FontStack } from "../themes/index.js";
 import { columnEdges, pageBox } from "../themes/measure.js";
 import { footerText, inlineRows, layoutSections, sectionHeading } from "../themes/reading.js";
@@ -23,7 +37,8 @@ import type { ThemeTokens } from "../themes/tokens.js";
 export type ColumnId = "full" | "side" | "main";
 
 /** What an atom is in its block: the planner's rules for breaking pages go by it. */
-export type Role = "header" | "contacts" | "title" | "heading" | "summary" | "paragraph" | "bullet" | "detail" | "row" | "badge";
+export type Role =
+  "header" | "contacts" | "title" | "heading" | "summary" | "paragraph" | "bullet" | "detail" | "row" | "badge";
 
 /** The structure element (tagged PDF) an atom belongs to, set on it when it is drawn. */
 export interface AtomTag {
@@ -101,7 +116,14 @@ export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack
   const box = pageBox(tokens, vm.paper);
   const [pageWidth, pageHeight] = vm.paper === "letter" ? [612, 792] : [595.28, 841.89];
   const inherit = { fontFamily: s.page.fontFamily as string[], fontSize: tokens.size.body, color: tokens.color.text };
-  const page = { width: pageWidth, height: pageHeight, top: tokens.margin.top, bottom: tokens.margin.bottom, left: tokens.margin.left, right: tokens.margin.right };
+  const page = {
+    width: pageWidth,
+    height: pageHeight,
+    top: tokens.margin.top,
+    bottom: tokens.margin.bottom,
+    left: tokens.margin.left,
+    right: tokens.margin.right,
+  };
   const footer = (n: number, total: number) => (
     <Text style={s.footer} {...tagged("Artifact", { artifact: "Pagination" })}>
       {footerText(vm.name, n, total)}
@@ -113,7 +135,13 @@ export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack
   const { side, main } = layoutSections(vm, tokens);
   if (tokens.layout.kind !== "sidebar") {
     return {
-      columns: [{ column: "full", lead: [header], sections: main.map((sec) => sectionFlow(sec, "full", () => s, keys, tokens)) }],
+      columns: [
+        {
+          column: "full",
+          lead: [header],
+          sections: main.map((sec) => sectionFlow(sec, "full", () => s, keys, tokens)),
+        },
+      ],
       geometry: { full, side: full, main: full },
       page,
       footer,
@@ -124,9 +152,21 @@ export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack
   const edges = columnEdges(tokens, vm.paper);
   const sideWidth = box.width * tokens.layout.width - tokens.layout.gap / 2;
   const sideColumn = ss.side as { fontSize: number; paddingTop: number };
-  const sideGeometry: ColumnGeometry = { width: sideWidth, left: tokens.margin.left, inherit: { ...inherit, fontSize: sideColumn.fontSize }, offset: sideColumn.paddingTop };
-  const mainGeometry: ColumnGeometry = { width: box.width - box.width * tokens.layout.width - tokens.layout.gap / 2, left: edges.mainLeft, inherit, offset: 0 };
-  const contacts: Block[] = vm.contacts.length ? [{ owner: "contacts", atoms: [atom("contacts", "side", <Contacts items={vm.contacts} s={ss} column />)] }] : [];
+  const sideGeometry: ColumnGeometry = {
+    width: sideWidth,
+    left: tokens.margin.left,
+    inherit: { ...inherit, fontSize: sideColumn.fontSize },
+    offset: sideColumn.paddingTop,
+  };
+  const mainGeometry: ColumnGeometry = {
+    width: box.width - box.width * tokens.layout.width - tokens.layout.gap / 2,
+    left: edges.mainLeft,
+    inherit,
+    offset: 0,
+  };
+  const contacts: Block[] = vm.contacts.length
+    ? [{ owner: "contacts", atoms: [atom("contacts", "side", <Contacts items={vm.contacts} s={ss} column />)] }]
+    : [];
   const styleOf = (block: Entry | Section) => (offGrid.has(block) ? s : grid);
   return {
     columns: [
@@ -153,7 +193,14 @@ function atom(role: Role, column: ColumnId, element: ReactElement, extra: Partia
 }
 
 /** An atom that is one paragraph of inline-marked text (a section's paragraph, an entry's summary). */
-function richAtom(role: Role, column: ColumnId, style: Styles["text"] | Styles["paragraph"], text: Parameters<typeof Rich>[0]["text"], f: Styles, extra: Partial<Atom>): Atom {
+function richAtom(
+  role: Role,
+  column: ColumnId,
+  style: Styles["text"] | Styles["paragraph"],
+  text: Parameters<typeof Rich>[0]["text"],
+  f: Styles,
+  extra: Partial<Atom>,
+): Atom {
   return atom(
     role,
     column,
@@ -175,7 +222,10 @@ const margin = (style: object | undefined, side: "marginTop" | "marginBottom"): 
  * reuses its measurement.
  */
 function withoutGaps(s: Styles): Styles {
-  const zero = <T extends object>(style: T, ...sides: ("marginTop" | "marginBottom")[]): T => ({ ...style, ...Object.fromEntries(sides.map((k) => [k, 0])) });
+  const zero = <T extends object>(style: T, ...sides: ("marginTop" | "marginBottom")[]): T => ({
+    ...style,
+    ...Object.fromEntries(sides.map((k) => [k, 0])),
+  });
   return {
     ...s,
     header: zero(s.header, "marginBottom"),
@@ -198,10 +248,18 @@ const flat = (s: Styles): Styles => {
 
 function headerAtom(vm: ViewModel, s: Styles, tokens: ThemeTokens, column: ColumnId): Atom {
   const style = tokens.header.align === "center" ? s.headerCentered : s.header;
-  return atom("header", column, <Header vm={vm} s={flat(s)} tokens={tokens} />, { after: margin(style, "marginBottom") });
+  return atom("header", column, <Header vm={vm} s={flat(s)} tokens={tokens} />, {
+    after: margin(style, "marginBottom"),
+  });
 }
 
-function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Section) => Styles, keys: StructureKeys, tokens: ThemeTokens): SectionFlow {
+function sectionFlow(
+  sec: Section,
+  column: ColumnId,
+  styleOf: (block: Entry | Section) => Styles,
+  keys: StructureKeys,
+  tokens: ThemeTokens,
+): SectionFlow {
   const s = styleOf(sec);
   const f = flat(s);
   const sect = keys.next("sect");
@@ -211,7 +269,12 @@ function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Se
     <Text style={f.sectionTitle} {...tagged("H2")}>
       {sectionHeading(sec, tokens)}
     </Text>,
-    { before: margin(s.section, "marginTop"), after: margin(s.sectionTitle, "marginBottom"), tag: { tag: "Sect", key: sect }, bookmark: sec.title },
+    {
+      before: margin(s.section, "marginTop"),
+      after: margin(s.sectionTitle, "marginBottom"),
+      tag: { tag: "Sect", key: sect },
+      bookmark: sec.title,
+    },
   );
   const inSect: AtomTag = { tag: "Sect", key: sect };
   switch (sec.kind) {
@@ -221,11 +284,23 @@ function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Se
       const atoms: Atom[] = [];
       if (sec.paragraph) {
         // A paragraph keeps below it the space it has above a list, list or none.
-        atoms.push(richAtom("paragraph", column, f.text, sec.paragraph, f, { tag: inSect, textKey: keys.next("p"), after: sec.bullets.length ? 0 : margin(s.bullets, "marginTop") }));
+        atoms.push(
+          richAtom("paragraph", column, f.text, sec.paragraph, f, {
+            tag: inSect,
+            textKey: keys.next("p"),
+            after: sec.bullets.length ? 0 : margin(s.bullets, "marginTop"),
+          }),
+        );
       }
       const list: AtomTag = { tag: "L", key: keys.next("list"), parent: sect };
       sec.bullets.forEach((b, i) => {
-        atoms.push(atom("bullet", column, <Bullet text={b} s={f} />, { before: i === 0 && sec.paragraph ? margin(s.bullets, "marginTop") : 0, after: margin(s.bullet, "marginBottom"), tag: list }));
+        atoms.push(
+          atom("bullet", column, <Bullet text={b} s={f} />, {
+            before: i === 0 && sec.paragraph ? margin(s.bullets, "marginTop") : 0,
+            after: margin(s.bullet, "marginBottom"),
+            tag: list,
+          }),
+        );
       });
       return { section: sec, title, blocks: [{ owner: sec, atoms }] };
     }
@@ -236,9 +311,19 @@ function sectionFlow(sec: Section, column: ColumnId, styleOf: (block: Entry | Se
             {inlineRows(sec.rows)}
           </Text>
         );
-        return { section: sec, title, blocks: [{ owner: sec, atoms: [atom("row", column, text, { tag: inSect, textKey: keys.next("p") })] }] };
+        return {
+          section: sec,
+          title,
+          blocks: [{ owner: sec, atoms: [atom("row", column, text, { tag: inSect, textKey: keys.next("p") })] }],
+        };
       }
-      const atoms = sec.rows.map((r) => atom("row", column, <Row label={r.label} value={r.value} s={f} />, { after: margin(s.row, "marginBottom"), tag: inSect, textKey: keys.next("p") }));
+      const atoms = sec.rows.map((r) =>
+        atom("row", column, <Row label={r.label} value={r.value} s={f} />, {
+          after: margin(s.row, "marginBottom"),
+          tag: inSect,
+          textKey: keys.next("p"),
+        }),
+      );
       return { section: sec, title, blocks: [{ owner: sec, atoms }] };
     }
   }
@@ -251,21 +336,46 @@ function entryBlock(e: Entry, column: ColumnId, s: Styles, sect: string, keys: S
     // A badge stands beside the whole entry: it never splits.
     const b = { ...s, entryWithBadge: f.entryWithBadge };
     const badged = e as Entry & { badge: NonNullable<Entry["badge"]> };
-    return { owner: e, atoms: [atom("badge", column, <BadgeEntry e={badged} s={b} />, { after: margin(s.entryWithBadge, "marginBottom"), tag: { tag: "Div", key: div, parent: sect } })] };
+    return {
+      owner: e,
+      atoms: [
+        atom("badge", column, <BadgeEntry e={badged} s={b} />, {
+          after: margin(s.entryWithBadge, "marginBottom"),
+          tag: { tag: "Div", key: div, parent: sect },
+        }),
+      ],
+    };
   }
   const inEntry: AtomTag = { tag: "Div", key: div };
   const atoms: Atom[] = [];
   if (e.title || e.date || e.subtitle || e.location || e.note) {
-    atoms.push(atom("heading", column, <EntryHeading e={e} s={f} withSummary={false} />, { tag: { tag: "Div", key: div, parent: sect } }));
+    atoms.push(
+      atom("heading", column, <EntryHeading e={e} s={f} withSummary={false} />, {
+        tag: { tag: "Div", key: div, parent: sect },
+      }),
+    );
   }
   if (e.summary) {
-    atoms.push(richAtom("summary", column, f.paragraph, e.summary, f, { before: margin(s.paragraph, "marginTop"), tag: atoms.length ? inEntry : { tag: "Div", key: div, parent: sect }, textKey: keys.next("p") }));
+    atoms.push(
+      richAtom("summary", column, f.paragraph, e.summary, f, {
+        before: margin(s.paragraph, "marginTop"),
+        tag: atoms.length ? inEntry : { tag: "Div", key: div, parent: sect },
+        textKey: keys.next("p"),
+      }),
+    );
   }
   const list: AtomTag = { tag: "L", key: keys.next("list"), parent: div };
   e.bullets.forEach((b, i) => {
-    atoms.push(atom("bullet", column, <Bullet text={b} s={f} />, { before: i === 0 ? margin(s.bullets, "marginTop") : 0, after: margin(s.bullet, "marginBottom"), tag: list }));
+    atoms.push(
+      atom("bullet", column, <Bullet text={b} s={f} />, {
+        before: i === 0 ? margin(s.bullets, "marginTop") : 0,
+        after: margin(s.bullet, "marginBottom"),
+        tag: list,
+      }),
+    );
   });
-  for (const d of e.details) atoms.push(atom("detail", column, <Detail d={d} s={f} />, { before: margin(s.detail, "marginTop"), tag: inEntry }));
+  for (const d of e.details)
+    atoms.push(atom("detail", column, <Detail d={d} s={f} />, { before: margin(s.detail, "marginTop"), tag: inEntry }));
   if (!atoms.length) return { owner: e, atoms };
   // The first atom opens the entry's structure element.
   const first = atoms[0]!;

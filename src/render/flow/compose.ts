@@ -39,7 +39,9 @@ export interface DocumentSettings {
 }
 
 const ZERO_EDGES = Object.fromEntries(
-  ["margin", "padding"].flatMap((e) => ["Top", "Right", "Bottom", "Left"].map((s) => [`${e}${s}`, 0])).concat(["Top", "Right", "Bottom", "Left"].map((s) => [`border${s}Width`, 0])),
+  ["margin", "padding"]
+    .flatMap((e) => ["Top", "Right", "Bottom", "Left"].map((s) => [`${e}${s}`, 0]))
+    .concat(["Top", "Right", "Bottom", "Left"].map((s) => [`border${s}Width`, 0])),
 ) as Record<string, number>;
 
 /** The pages of `plan` as react-pdf's laid-out page nodes; `footers[p]` is page p's footer (none on the first). */
@@ -77,7 +79,9 @@ function place(pl: Placed, flows: Flows, nextBookmark: () => number): PdfNode {
     // A paragraph: one P element, whichever pages its pieces are drawn on.
     const text = children[0]!;
     const lines = pl.lines ? text.lines!.slice(pl.lines[0], pl.lines[1]) : text.lines;
-    children = [{ ...text, lines, box: { ...text.box!, height: pl.height }, props: { ...text.props, tagKey: atom.textKey } }];
+    children = [
+      { ...text, lines, box: { ...text.box!, height: pl.height }, props: { ...text.props, tagKey: atom.textKey } },
+    ];
   }
   return { ...node, props, children, box: { ...node.box!, top, left, height: pl.height } };
 }

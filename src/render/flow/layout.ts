@@ -15,7 +15,16 @@ import type { ThemeTokens } from "../themes/tokens.js";
 import { resumeFlows, type Atom, type Block, type Flows, type OffGrid } from "./atoms.js";
 import type { Laid } from "./compose.js";
 import { measureAtoms, type MeasureStats, type Measured } from "./measure.js";
-import { LAST_PAGE_MIN, MIN_FILL, planPages, type Plan, type PlanOptions, type Sized, type SizedBlock, type SizedColumn } from "./plan.js";
+import {
+  LAST_PAGE_MIN,
+  MIN_FILL,
+  planPages,
+  type Plan,
+  type PlanOptions,
+  type Sized,
+  type SizedBlock,
+  type SizedColumn,
+} from "./plan.js";
 
 export interface ResumeLayout {
   vm: ViewModel;
@@ -35,7 +44,11 @@ export interface ResumeLayout {
 const MAX_REGRID = 8;
 
 /** Lay the résumé out with `tokens`: measure what has not been measured, plan the pages. */
-export async function layoutResume(vm: ViewModel, tokens: ThemeTokens, opts: PlanOptions & { stats?: MeasureStats } = {}): Promise<ResumeLayout> {
+export async function layoutResume(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  opts: PlanOptions & { stats?: MeasureStats } = {},
+): Promise<ResumeLayout> {
   const stats = opts.stats ?? { passes: 0, measured: 0, reused: 0 };
   const fonts = fontStack(tokens, vm.scripts);
   registerFonts(stackFaces(fonts));
@@ -55,13 +68,29 @@ export async function layoutResume(vm: ViewModel, tokens: ThemeTokens, opts: Pla
   return laid;
 }
 
-async function planned(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack, offGrid: OffGrid, opts: PlanOptions, stats: MeasureStats): Promise<ResumeLayout> {
+async function planned(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  fonts: FontStack,
+  offGrid: OffGrid,
+  opts: PlanOptions,
+  stats: MeasureStats,
+): Promise<ResumeLayout> {
   const flows = resumeFlows(vm, tokens, fonts, new Set(offGrid));
   const columns = await sized(flows, stats);
   return plannedFrom(vm, tokens, fonts, flows, columns, new Set(offGrid), opts, stats);
 }
 
-function plannedFrom(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack, flows: Flows, columns: SizedColumn[], offGrid: OffGrid, opts: PlanOptions, stats: MeasureStats): ResumeLayout {
+function plannedFrom(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  fonts: FontStack,
+  flows: Flows,
+  columns: SizedColumn[],
+  offGrid: OffGrid,
+  opts: PlanOptions,
+  stats: MeasureStats,
+): ResumeLayout {
   const area = flows.page.height - flows.page.top - flows.page.bottom;
   const plan = planPages(columns, area, opts, { side: flows.geometry.side.offset });
   return { vm, tokens, fonts, flows, columns, plan, pages: plan.pages.length, fills: plan.fills, offGrid, stats };
@@ -86,11 +115,17 @@ export async function replan(base: ResumeLayout, tokens: ThemeTokens, opts: Plan
 
 /** Every atom of the flows, in order. */
 function allAtoms(flows: Flows): Atom[] {
-  return flows.columns.flatMap((c) => [...c.lead.flatMap((b) => b.atoms), ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)])]);
+  return flows.columns.flatMap((c) => [
+    ...c.lead.flatMap((b) => b.atoms),
+    ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]),
+  ]);
 }
 
 function allSized(columns: SizedColumn[]): Sized[] {
-  return columns.flatMap((c) => [...c.lead.flatMap((b) => b.atoms), ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)])]);
+  return columns.flatMap((c) => [
+    ...c.lead.flatMap((b) => b.atoms),
+    ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]),
+  ]);
 }
 
 async function sized(flows: Flows, stats: MeasureStats): Promise<SizedColumn[]> {
@@ -112,7 +147,11 @@ function sizeWith(flows: Flows, measured: Measured[]): SizedColumn[] {
   return flows.columns.map((c) => ({
     column: c.column,
     lead: c.lead.map((b) => block(b)),
-    sections: c.sections.map((s) => ({ section: s.section, title: laid(s.title, s.section, s.section), blocks: s.blocks.map((b) => block(b, s.section)) })),
+    sections: c.sections.map((s) => ({
+      section: s.section,
+      title: laid(s.title, s.section, s.section),
+      blocks: s.blocks.map((b) => block(b, s.section)),
+    })),
   }));
 }
 
@@ -124,7 +163,10 @@ function sizeWith(flows: Flows, measured: Measured[]): SizedColumn[] {
 function regrid(main: SizedColumn, plan: Plan, offGrid: Set<Entry | Section>, onGrid: Set<Entry | Section>): boolean {
   const end = plan.sideEnd ?? { page: 0, bottom: 0 };
   let changed = false;
-  for (const block of main.sections.flatMap((s) => [s.section, ...(s.section.kind === "entries" ? s.section.entries : [])])) {
+  for (const block of main.sections.flatMap((s) => [
+    s.section,
+    ...(s.section.kind === "entries" ? s.section.entries : []),
+  ])) {
     const at = plan.starts.get(block);
     const below = at !== undefined && (at.page > end.page || (at.page === end.page && at.top >= end.bottom - 1));
     if (offGrid.has(block) && !below) {

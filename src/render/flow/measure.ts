@@ -49,7 +49,10 @@ export interface Measured {
   lines?: number[];
   /** For such an atom, each line's baseline, from the atom's top. */
   baselines?: number[];
-  /** Its lowest baseline, from its top (undefined: it has no text). How full a page is goes by text, as a reader sees it. */
+  /**
+   * Its lowest baseline, from its top (undefined: it has no text). How full a page is goes by text, as a reader sees
+   * it.
+   */
   ink?: number;
 }
 
@@ -72,10 +75,24 @@ export function clearMeasurements(): void {
  * Each atom's measurement, in the order given: those measured before (in this process, by the
  * same key) are reused, the rest are laid out together in one pass.
  */
-export async function measureAtoms(atoms: Atom[], geometry: Record<string, ColumnGeometry>, stats: MeasureStats): Promise<Measured[]>;
+export async function measureAtoms(
+  atoms: Atom[],
+  geometry: Record<string, ColumnGeometry>,
+  stats: MeasureStats,
+): Promise<Measured[]>;
 /** `lookupOnly`: what was measured before, and undefined for the rest (nothing is laid out). */
-export async function measureAtoms(atoms: Atom[], geometry: Record<string, ColumnGeometry>, stats: MeasureStats, opts: { lookupOnly: true }): Promise<(Measured | undefined)[]>;
-export async function measureAtoms(atoms: Atom[], geometry: Record<string, ColumnGeometry>, stats: MeasureStats, opts: { lookupOnly?: boolean } = {}): Promise<(Measured | undefined)[]> {
+export async function measureAtoms(
+  atoms: Atom[],
+  geometry: Record<string, ColumnGeometry>,
+  stats: MeasureStats,
+  opts: { lookupOnly: true },
+): Promise<(Measured | undefined)[]>;
+export async function measureAtoms(
+  atoms: Atom[],
+  geometry: Record<string, ColumnGeometry>,
+  stats: MeasureStats,
+  opts: { lookupOnly?: boolean } = {},
+): Promise<(Measured | undefined)[]> {
   const nodes = atoms.map((a) => toNodes(a.element));
   const keys = atoms.map((a, i) => atomKey(nodes[i]!, geometry[a.column]!));
   const result: (Measured | undefined)[] = keys.map((k) => kept.get(k));
@@ -102,9 +119,16 @@ export async function measureAtoms(atoms: Atom[], geometry: Record<string, Colum
 }
 
 /** Lay out single text elements in a page of the given size (page footers): each in a page of its own. */
-export async function layOutOnPage(elements: ReactElement[], size: { width: number; height: number }, inherit: ColumnGeometry["inherit"]): Promise<PdfNode[]> {
+export async function layOutOnPage(
+  elements: ReactElement[],
+  size: { width: number; height: number },
+  inherit: ColumnGeometry["inherit"],
+): Promise<PdfNode[]> {
   // A page's own height is given to yoga only through its box (react-pdf sets it while paginating).
-  const pages = elements.map((el) => ({ ...page([size.width, size.height], inherit, withBoxes(toNodes(el))), box: { height: size.height } as Box }));
+  const pages = elements.map((el) => ({
+    ...page([size.width, size.height], inherit, withBoxes(toNodes(el))),
+    box: { height: size.height } as Box,
+  }));
   const laid = await layoutDocument(document(pages), Font);
   return laid.children!.map((p) => p.children![0]!);
 }
@@ -112,13 +136,20 @@ export async function layOutOnPage(elements: ReactElement[], size: { width: numb
 /** react-pdf's layout (its types omit the font store it takes). */
 const layoutDocument = reactPdfLayout as unknown as (doc: PdfNode, fonts: unknown) => Promise<PdfNode>;
 
-async function layOut(items: { atom: Atom; nodes: PdfNode[] }[], geometry: Record<string, ColumnGeometry>): Promise<Measured[]> {
+async function layOut(
+  items: { atom: Atom; nodes: PdfNode[] }[],
+  geometry: Record<string, ColumnGeometry>,
+): Promise<Measured[]> {
   // One page per column, as wide as the column, as tall as it needs (a page's height is left to
   // its content until react-pdf paginates, which these pages never are): the atoms one under the other.
   const columns = [...new Set(items.map((it) => it.atom.column))];
   const pages = columns.map((c) => {
     const g = geometry[c]!;
-    return page([g.width, 1e6], g.inherit, items.filter((it) => it.atom.column === c).map((it) => wrapper(withBoxes(it.nodes))));
+    return page(
+      [g.width, 1e6],
+      g.inherit,
+      items.filter((it) => it.atom.column === c).map((it) => wrapper(withBoxes(it.nodes))),
+    );
   });
   const laid = await layoutDocument(document(pages), Font);
   const next = columns.map(() => 0);
@@ -132,7 +163,10 @@ async function layOut(items: { atom: Atom; nodes: PdfNode[] }[], geometry: Recor
   });
 }
 
-/** The baselines of a text node's lines, from `top` (where the node's parent starts), as react-pdf's renderer draws them. */
+/**
+ * The baselines of a text node's lines, from `top` (where the node's parent starts), as react-pdf's renderer draws
+ * them.
+ */
 function textBaselines(text: PdfNode, top: number): number[] {
   const lines = text.lines ?? [];
   const origin = top + (text.box?.top ?? 0) + (text.box?.paddingTop ?? 0) - (lines[0]?.box.y ?? 0);
@@ -151,7 +185,13 @@ function lowestBaseline(node: PdfNode, top: number): number | undefined {
   return low;
 }
 
-const document = (pages: PdfNode[]): PdfNode => ({ type: "DOCUMENT", style: {}, props: {}, box: {} as Box, children: pages });
+const document = (pages: PdfNode[]): PdfNode => ({
+  type: "DOCUMENT",
+  style: {},
+  props: {},
+  box: {} as Box,
+  children: pages,
+});
 const page = (size: [number, number], inherit: ColumnGeometry["inherit"], children: PdfNode[]): PdfNode => ({
   type: "PAGE",
   style: { ...inherit },
@@ -172,7 +212,8 @@ const TEXT_PARENTS = new Set(["TEXT", "LINK", "TSPAN", "NOTE"]);
 export function toNodes(el: ReactNode, inText = false): PdfNode[] {
   if (el === null || el === undefined || typeof el === "boolean") return [];
   if (Array.isArray(el)) return el.flatMap((c: ReactNode) => toNodes(c, inText));
-  if (typeof el === "string" || typeof el === "number") return inText ? [{ type: "TEXT_INSTANCE", value: String(el) }] : [];
+  if (typeof el === "string" || typeof el === "number")
+    return inText ? [{ type: "TEXT_INSTANCE", value: String(el) }] : [];
   if (!isValidElement(el)) return [];
   const { type, props } = el as ReactElement<{ children?: ReactNode; style?: object }>;
   if (type === Fragment) return toNodes(props.children, inText);
@@ -199,7 +240,8 @@ const digest = (bytes: Uint8Array): string => {
   return d;
 };
 
-const hasImage = (nodes: PdfNode[]): boolean => nodes.some((n) => n.type === "IMAGE" || (n.children !== undefined && hasImage(n.children)));
+const hasImage = (nodes: PdfNode[]): boolean =>
+  nodes.some((n) => n.type === "IMAGE" || (n.children !== undefined && hasImage(n.children)));
 
 /** Everything that decides an atom's layout: its column and its nodes (images by digest). */
 function atomKey(nodes: PdfNode[], g: ColumnGeometry): string {

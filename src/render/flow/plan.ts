@@ -83,7 +83,9 @@ export interface PlanOptions {
 /** A block (one that cannot be split) taller than a page. */
 export class TooTall extends Error {
   constructor() {
-    super("a block that cannot be split is taller than a page and would be cut off; shorten the longest entry or split it");
+    super(
+      "a block that cannot be split is taller than a page and would be cut off; shorten the longest entry or split it",
+    );
   }
 }
 
@@ -94,10 +96,13 @@ interface Piece {
   to?: number;
 }
 
-const pieceHeight = (p: Piece): number => (p.item.lines && p.from !== undefined ? sum(p.item.lines.slice(p.from, p.to)) : p.item.height);
+const pieceHeight = (p: Piece): number =>
+  p.item.lines && p.from !== undefined ? sum(p.item.lines.slice(p.from, p.to)) : p.item.height;
 /** A piece's lowest baseline, from its top. */
 const pieceInk = (p: Piece): number | undefined =>
-  p.item.baselines && p.from !== undefined ? p.item.baselines[(p.to ?? p.item.baselines.length) - 1]! - sum(p.item.lines!.slice(0, p.from)) : p.item.ink;
+  p.item.baselines && p.from !== undefined
+    ? p.item.baselines[(p.to ?? p.item.baselines.length) - 1]! - sum(p.item.lines!.slice(0, p.from))
+    : p.item.ink;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const whole = (items: Sized[]): Piece[] => items.map((item) => ({ item }));
 
@@ -106,7 +111,12 @@ const whole = (items: Sized[]): Piece[] => items.map((item) => ({ item }));
  * stands above the others on the first page; the others stand side by side below it.
  * `area` is the height of a page's text area.
  */
-export function planPages(columns: SizedColumn[], area: number, opts: PlanOptions = {}, offsets: Partial<Record<ColumnId, number>> = {}): Plan {
+export function planPages(
+  columns: SizedColumn[],
+  area: number,
+  opts: PlanOptions = {},
+  offsets: Partial<Record<ColumnId, number>> = {},
+): Plan {
   const splits = new Set<Entry | Section>();
   const starts = new Map<Entry | Section, { page: number; top: number }>();
   /** Each page's lowest baseline, from the top of its text area. */
@@ -123,7 +133,8 @@ export function planPages(columns: SizedColumn[], area: number, opts: PlanOption
   for (const column of columns) {
     if (column === full) continue;
     const offset = offsets[column.column] ?? 0;
-    const frame = (page: number) => (page === 0 ? { top: below + offset, height: area - below - offset } : { top: 0, height: area });
+    const frame = (page: number) =>
+      page === 0 ? { top: below + offset, height: area - below - offset } : { top: 0, height: area };
     const cursor = new Cursor(column.column, frame, area, bottoms, pages, below > 0);
     for (const block of column.lead) cursor.placeBlock(block, undefined, opts, splits);
     for (const sec of column.sections) {
@@ -160,7 +171,10 @@ class Cursor {
     private readonly area: number,
     private readonly bottoms: number[],
     private readonly pages: Placed[][],
-    /** The column starts below something on its first page (the sidebar theme's header): the space before its first atom stays. */
+    /**
+     * The column starts below something on its first page (the sidebar theme's header): the space before its first atom
+     * stays.
+     */
     below = false,
   ) {
     this.atTop = !below;
@@ -193,7 +207,8 @@ class Cursor {
     const list = (this.pages[this.page] ??= []);
     for (const p of unit) {
       const top = this.y + (this.atTop ? 0 : this.trailing + p.item.atom.before);
-      const lines: [number, number] | undefined = p.from !== undefined ? [p.from, p.to ?? p.item.lines!.length] : undefined;
+      const lines: [number, number] | undefined =
+        p.from !== undefined ? [p.from, p.to ?? p.item.lines!.length] : undefined;
       list.push({ item: p.item, column: this.column, top: frame.top + top, height: pieceHeight(p), lines });
       const ink = pieceInk(p);
       if (ink !== undefined) this.bottoms[this.page] = Math.max(this.bottoms[this.page] ?? 0, frame.top + top + ink);
@@ -232,7 +247,9 @@ class Cursor {
     this.placeUnit(unit, lines);
   }
 
-  /** Place a block, after its section's title when it is the section's first; split it where that makes a fuller page. */
+  /**
+   * Place a block, after its section's title when it is the section's first; split it where that makes a fuller page.
+   */
   placeBlock(block: SizedBlock, title: Sized | undefined, opts: PlanOptions, splits: Set<Entry | Section>): void {
     const owner = typeof block.owner === "object" ? block.owner : undefined;
     const unit = whole(title ? [title, ...block.atoms] : block.atoms);
@@ -260,7 +277,12 @@ function splittable(block: SizedBlock): boolean {
   const roles = block.atoms.map((a) => a.atom.role);
   if (!roles.length || roles.some((r) => r === "badge" || r === "header" || r === "contacts")) return false;
   if (roles.every((r) => r === "row")) return roles.length >= 2;
-  return roles.filter((r) => r === "bullet").length >= 4 || block.atoms.some((a) => (a.atom.role === "summary" || a.atom.role === "paragraph") && (a.lines?.length ?? 0) >= MIN_SPLIT_LINES);
+  return (
+    roles.filter((r) => r === "bullet").length >= 4 ||
+    block.atoms.some(
+      (a) => (a.atom.role === "summary" || a.atom.role === "paragraph") && (a.lines?.length ?? 0) >= MIN_SPLIT_LINES,
+    )
+  );
 }
 
 /** The height of a unit's atoms and the space between them. */
@@ -278,7 +300,9 @@ function splitUnits(block: SizedBlock, title: Sized | undefined): Piece[][] {
   const atoms = block.atoms;
   const role = (r: Atom["role"]) => atoms.filter((a) => a.atom.role === r);
   const bullets = role("bullet");
-  const lead = atoms.filter((a) => a.atom.role === "heading" || a.atom.role === "summary" || a.atom.role === "paragraph");
+  const lead = atoms.filter(
+    (a) => a.atom.role === "heading" || a.atom.role === "summary" || a.atom.role === "paragraph",
+  );
   const rest = atoms.filter((a) => !lead.includes(a) && a.atom.role !== "bullet");
   const flowing = lead.at(-1)?.lines !== undefined && lead.at(-1)!.lines!.length >= MIN_SPLIT_LINES;
   const units: Sized[][] = [];
@@ -288,7 +312,8 @@ function splitUnits(block: SizedBlock, title: Sized | undefined): Piece[][] {
     // The heading with the paragraph's first lines; then the bullets, the first two together
     // (a list too short for two on each side stays whole), the last two together.
     units.push(lead);
-    if (bullets.length) units.push(...(bullets.length < 4 ? [bullets] : [bullets.slice(0, 2), ...tailed(bullets.slice(2))]));
+    if (bullets.length)
+      units.push(...(bullets.length < 4 ? [bullets] : [bullets.slice(0, 2), ...tailed(bullets.slice(2))]));
   } else {
     const keep = bullets.length >= 4 ? 2 : Math.min(1, bullets.length);
     units.push([...lead, ...bullets.slice(0, keep)]);
@@ -308,4 +333,3 @@ function tailed(items: Sized[]): Sized[][] {
   if (items.length <= 2) return items.length ? [items] : [];
   return [...items.slice(0, -2).map((i) => [i]), items.slice(-2)];
 }
-

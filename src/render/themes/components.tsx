@@ -43,7 +43,12 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       },
       header: { marginBottom: k.space.header, flexDirection: "row", alignItems: "center" },
       headerCentered: { marginBottom: k.space.header, alignItems: "center" },
-      headerText: { flexGrow: 1, flexShrink: 1, flexBasis: 0, alignItems: k.header.align === "center" ? "center" : "flex-start" },
+      headerText: {
+        flexGrow: 1,
+        flexShrink: 1,
+        flexBasis: 0,
+        alignItems: k.header.align === "center" ? "center" : "flex-start",
+      },
       photo: { width: k.photo, height: k.photo, borderRadius: k.photo / 2, objectFit: "cover" },
       photoLeft: { marginRight: 14 },
       photoAbove: { marginBottom: 6 },
@@ -98,9 +103,24 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       // under it); the right one is capped so that a long place cannot crowd the left out.
       title: { ...lh, fontWeight: k.entry.titleWeight, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
       // Room for a long range ("janeiro de 1990 – setembro de 1990") on one line, beside the title.
-    date: { ...lh, flexShrink: 0, maxWidth: "55%", textAlign: "right", color: k.color.text },
-      subtitle: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.entry.subtitleItalic ? k.color.text : k.color.muted, flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
-      place: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", flexShrink: 0, maxWidth: "45%", textAlign: "right", color: k.color.muted },
+      date: { ...lh, flexShrink: 0, maxWidth: "55%", textAlign: "right", color: k.color.text },
+      subtitle: {
+        ...lh,
+        fontStyle: k.entry.subtitleItalic ? "italic" : "normal",
+        color: k.entry.subtitleItalic ? k.color.text : k.color.muted,
+        flexGrow: 1,
+        flexShrink: 1,
+        flexBasis: 0,
+        paddingRight: 8,
+      },
+      place: {
+        ...lh,
+        fontStyle: k.entry.subtitleItalic ? "italic" : "normal",
+        flexShrink: 0,
+        maxWidth: "45%",
+        textAlign: "right",
+        color: k.color.muted,
+      },
       note: { ...lh, fontStyle: "italic", color: k.color.muted },
       // A long address, on a line of its own under the subtitle.
       address: { ...lh, fontStyle: k.entry.subtitleItalic ? "italic" : "normal", color: k.color.muted },
@@ -131,7 +151,8 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
 /**
  * The two columns of the sidebar theme stand on one baseline grid (`gridMetrics`): every line is
  * one body line high and every gap a whole line, so each column's baselines fall on the grid's
- * steps — and the sidebar's, shifted by half a line, fall midway between the main column's. A parser that groups the page's text into lines by baseline, across its
+ * steps — and the sidebar's, shifted by half a line, fall midway between the main column's. A parser that groups the
+ * page's text into lines by baseline, across its
  * whole width, then never joins a sidebar line to a main-column line (check/parse.ts proves it).
  *
  * The main column: the theme's styles on the grid.
@@ -188,7 +209,8 @@ export function sideStyles(k: ThemeTokens, fonts: FontStack) {
   const s = onGrid(makeStyles(t, fonts), k);
   const lh = { lineHeight: `${pitch}pt` };
   // Too narrow for a date beside a title: each on its own line, in reading order.
-  const stacked = <T,>(style: T) => ({ ...style, ...lh, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
+  const stacked = <T,>(style: T) =>
+    ({ ...style, ...lh, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
   return {
     ...s,
     // Text inherits its size from the column. The column starts half a line down, plus what
@@ -234,7 +256,10 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
  * the element a block belongs to when it is not inside it; `alt` is a figure's text. "Artifact"
  * marks decoration.
  */
-export const tagged = (tag: string, opts: { key?: string; parent?: string; alt?: string; artifact?: string } = {}): object => ({
+export const tagged = (
+  tag: string,
+  opts: { key?: string; parent?: string; alt?: string; artifact?: string } = {},
+): object => ({
   tag,
   ...(opts.key === undefined ? {} : { tagKey: opts.key }),
   ...(opts.parent === undefined ? {} : { tagParent: opts.parent }),
@@ -280,7 +305,11 @@ export function Rich({ text, s }: { text: string; s: Styles }) {
 export function Header({ vm, s, tokens }: { vm: ViewModel; s: Styles; tokens: ThemeTokens }) {
   const centered = tokens.header.align === "center";
   const photo = vm.photo ? (
-    <Image style={[s.photo, centered ? s.photoAbove : s.photoLeft]} src={{ data: vm.photo.data, format: vm.photo.format }} {...tagged("Figure", { alt: vm.name })} />
+    <Image
+      style={[s.photo, centered ? s.photoAbove : s.photoLeft]}
+      src={{ data: vm.photo.data, format: vm.photo.format }}
+      {...tagged("Figure", { alt: vm.name })}
+    />
   ) : null;
   const text = (
     <View style={centered ? { alignItems: "center" } : s.headerText}>
@@ -456,7 +485,10 @@ function EntryBody({ e, s }: { e: Entry; s: Styles }) {
  * The badge inside its square, its proportions kept: a wide or tall image takes the square's
  * width or height and is centred along the other.
  */
-function badgeFit<T extends { width?: string | number; height?: string | number }>(box: T, image: { width: number; height: number }): T {
+function badgeFit<T extends { width?: string | number; height?: string | number }>(
+  box: T,
+  image: { width: number; height: number },
+): T {
   const w = Number(box.width);
   const h = Number(box.height);
   const ratio = image.width / image.height;
@@ -468,7 +500,13 @@ function badgeFit<T extends { width?: string | number; height?: string | number 
 
 /** An entry with a certificate's badge: the image (linked to the certificate) beside the entry. */
 export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["badge"]> }; s: Styles }) {
-  const img = <Image style={badgeFit(s.badge, e.badge)} src={{ data: e.badge.data, format: e.badge.format }} {...tagged("Figure", { alt: e.badge.alt })} />;
+  const img = (
+    <Image
+      style={badgeFit(s.badge, e.badge)}
+      src={{ data: e.badge.data, format: e.badge.format }}
+      {...tagged("Figure", { alt: e.badge.alt })}
+    />
+  );
   return (
     <View style={s.entryWithBadge}>
       <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>

@@ -1,4 +1,13 @@
-import { CJK_FAMILIES, EMOJI_FAMILY, familyFaces, MissingFontPackage, SYMBOL_FAMILY, TEXT_FONTS, type FamilyName, type FontFace } from "../fonts.js";
+import {
+  CJK_FAMILIES,
+  EMOJI_FAMILY,
+  familyFaces,
+  MissingFontPackage,
+  SYMBOL_FAMILY,
+  TEXT_FONTS,
+  type FamilyName,
+  type FontFace,
+} from "../fonts.js";
 import type { Style, ViewModel } from "../../model/normalize.js";
 import type { ScriptNeeds } from "../../model/scripts.js";
 import type { Theme } from "../../input/schema.js";
@@ -14,16 +23,25 @@ const round = (v: number) => Math.round(v * 100) / 100;
 
 /** A theme's tokens with a résumé's style knobs (accent, font, size, leading, margins) applied. */
 export function applyStyle(base: ThemeTokens, style: Style): ThemeTokens {
-  const t: ThemeTokens = { ...base, color: { ...base.color }, font: { ...base.font }, margin: { ...base.margin }, size: { ...base.size } };
+  const t: ThemeTokens = {
+    ...base,
+    color: { ...base.color },
+    font: { ...base.font },
+    margin: { ...base.margin },
+    size: { ...base.size },
+  };
   if (style.accent) {
     // The accent takes every coloured role the theme gives its own accent.
-    for (const role of ["rule", "link", "name", "title"] as const) if (base.color[role] === base.color.accent) t.color[role] = style.accent;
+    for (const role of ["rule", "link", "name", "title"] as const)
+      if (base.color[role] === base.color.accent) t.color[role] = style.accent;
     t.color.accent = style.accent;
   }
   if (style.font) t.font = { body: TEXT_FONTS[style.font], heading: TEXT_FONTS[style.font] };
   if (style.fontSize) {
     const scale = style.fontSize / base.size.body;
-    t.size = Object.fromEntries(Object.entries(base.size).map(([k, v]) => [k, round(v * scale)])) as ThemeTokens["size"];
+    t.size = Object.fromEntries(
+      Object.entries(base.size).map(([k, v]) => [k, round(v * scale)]),
+    ) as ThemeTokens["size"];
   }
   if (style.lineSpacing) t.leading = style.lineSpacing;
   if (style.margins) {
@@ -57,7 +75,12 @@ export function fontStack(tokens: ThemeTokens, needs: Partial<ScriptNeeds> = {})
   const text = TEXT_FALLBACK[SERIF.has(tokens.font.body) ? "serif" : "sans"];
   return {
     primary,
-    fallbacks: [...(primary.includes(text) ? [] : [text]), SYMBOL_FAMILY, ...(needs.emoji ? [EMOJI_FAMILY] : []), ...(needs.cjk ?? []).map((c) => CJK_FAMILIES[c])],
+    fallbacks: [
+      ...(primary.includes(text) ? [] : [text]),
+      SYMBOL_FAMILY,
+      ...(needs.emoji ? [EMOJI_FAMILY] : []),
+      ...(needs.cjk ?? []).map((c) => CJK_FAMILIES[c]),
+    ],
   };
 }
 

@@ -11,7 +11,17 @@ import type { ThemeTokens } from "./tokens.js";
 /** A letter's header is the single-column header (the sidebar theme's too): contacts in a row under the name. */
 export const letterTokens = (k: ThemeTokens): ThemeTokens => ({ ...k, layout: { kind: "single" } });
 
-export function LetterDocument({ letter, tokens, fonts, info }: { letter: LetterModel; tokens: ThemeTokens; fonts: FontStack; info: DocumentInfo }) {
+export function LetterDocument({
+  letter,
+  tokens,
+  fonts,
+  info,
+}: {
+  letter: LetterModel;
+  tokens: ThemeTokens;
+  fonts: FontStack;
+  info: DocumentInfo;
+}) {
   const k = letterTokens(tokens);
   const s = makeStyles(k, fonts);
   const line = k.size.body * k.leading;

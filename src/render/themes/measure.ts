@@ -25,7 +25,10 @@ export function pageBox(k: ThemeTokens, paper: "a4" | "letter"): { width: number
  * Where the sidebar theme's columns are on the page (PDF units from the left edge): the
  * sidebar's right edge, the middle of the gap between the columns, the main column's left edge.
  */
-export function columnEdges(k: ThemeTokens, paper: "a4" | "letter"): { sideRight: number; gutter: number; mainLeft: number } {
+export function columnEdges(
+  k: ThemeTokens,
+  paper: "a4" | "letter",
+): { sideRight: number; gutter: number; mainLeft: number } {
   const gutter = k.margin.left + pageBox(k, paper).width * (k.layout.kind === "sidebar" ? k.layout.width : 1);
   const half = k.layout.kind === "sidebar" ? k.layout.gap / 2 : 0;
   return { sideRight: gutter - half, gutter, mainLeft: gutter + half };
@@ -48,10 +51,15 @@ export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): nu
 /** Height of a text or rows section's content (entries sections are measured entry by entry). */
 export function estimateSectionHeight(sec: Section, k: ThemeTokens, width: number): number {
   const line = k.size.body * k.leading;
-  const lines = (texts: string[], indent = 0) => texts.reduce((n, t) => n + estimateLines(t, k.size.body, width - indent), 0);
+  const lines = (texts: string[], indent = 0) =>
+    texts.reduce((n, t) => n + estimateLines(t, k.size.body, width - indent), 0);
   switch (sec.kind) {
     case "text":
-      return lines(sec.paragraph ? [sec.paragraph] : []) * line + lines(sec.bullets, 10) * line + sec.bullets.length * k.space.line;
+      return (
+        lines(sec.paragraph ? [sec.paragraph] : []) * line +
+        lines(sec.bullets, 10) * line +
+        sec.bullets.length * k.space.line
+      );
     case "rows":
       return lines(sec.rows.map((r) => `${r.label}: ${r.value}`)) * line + sec.rows.length * (k.space.line + 0.5);
     case "entries":
@@ -83,14 +91,28 @@ export function estimateSideHeight(sec: Section, k: ThemeTokens, width: number):
   const block = (t: string | undefined, w = width) => (t ? step + (estimateLines(t, size, w) - 1) * line : 0);
   let height = step; // the title
   if (sec.kind === "rows") {
-    height += sec.inline ? block(sec.rows.map((r) => `${r.label} (${r.value})`).join(" · ")) : sec.rows.reduce((a, r) => a + block(`${r.label}: ${r.value}`), 0);
+    height += sec.inline
+      ? block(sec.rows.map((r) => `${r.label} (${r.value})`).join(" · "))
+      : sec.rows.reduce((a, r) => a + block(`${r.label}: ${r.value}`), 0);
   } else if (sec.kind === "text") {
     height += block(sec.paragraph) + sec.bullets.reduce((a, b) => a + block(b), 0);
   } else {
     for (const e of sec.entries) {
       const w = e.badge ? width - k.badge - 8 : width;
-      const parts = [e.title, e.date, e.subtitle, e.location, e.note, e.summary, ...e.bullets, ...e.details.map((d) => `${d.label}: ${d.value}`)];
-      height += Math.max(parts.reduce((a, t) => a + block(t, w), 0), e.badge ? k.badge : 0);
+      const parts = [
+        e.title,
+        e.date,
+        e.subtitle,
+        e.location,
+        e.note,
+        e.summary,
+        ...e.bullets,
+        ...e.details.map((d) => `${d.label}: ${d.value}`),
+      ];
+      height += Math.max(
+        parts.reduce((a, t) => a + block(t, w), 0),
+        e.badge ? k.badge : 0,
+      );
     }
   }
   return height;
@@ -106,7 +128,11 @@ export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: 
 export function estimatePages(vm: ViewModel, k: ThemeTokens): number {
   const box = pageBox(k, vm.paper);
   const section = (sec: Section) =>
-    k.size.section * 2 + k.space.section + (sec.kind === "entries" ? sec.entries.reduce((h, e) => h + estimateEntryHeight(e, k, box.width), 0) : estimateSectionHeight(sec, k, box.width));
+    k.size.section * 2 +
+    k.space.section +
+    (sec.kind === "entries"
+      ? sec.entries.reduce((h, e) => h + estimateEntryHeight(e, k, box.width), 0)
+      : estimateSectionHeight(sec, k, box.width));
   const height = estimateHeaderHeight(vm, k) + vm.sections.reduce((h, sec) => h + section(sec), 0);
   return Math.ceil(height / box.height);
 }

@@ -16,11 +16,19 @@ export const CONTACT_SEPARATOR = `${GAP}|${GAP}`;
 
 export const rowLabel = (label: string, value: string) => (label && value ? `${label}: ` : label);
 export const inlineRows = (rows: { label: string; value: string }[]) =>
-  rows.map((r) => (r.label && r.value ? `${r.label} (${r.value})` : r.label || r.value)).filter(Boolean).join("\u00A0\u00B7 ");
+  rows
+    .map((r) => (r.label && r.value ? `${r.label} (${r.value})` : r.label || r.value))
+    .filter(Boolean)
+    .join("\u00A0\u00B7 ");
 export const footerText = (name: string, page: number, total: number) => `${name}${GAP}\u2014${GAP}${page} / ${total}`;
 /** Matches a footer line as read back (spaces collapsed). */
 export const footerPattern = (name: string) =>
-  new RegExp(`^${name.replace(/\s+/g, " ").trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \u2014 \\d+ / \\d+$`);
+  new RegExp(
+    `^${name
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \u2014 \\d+ / \\d+$`,
+  );
 
 export interface Expected {
   /** Section title, or undefined for the header. */
@@ -47,7 +55,10 @@ export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]
   const width = box.width * k.layout.width - k.layout.gap / 2;
   const { step } = sideMetrics(k);
   // Room on page 1, with a margin for the estimate's error.
-  let room = box.height * 0.92 - estimateHeaderHeight(vm, k) - vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
+  let room =
+    box.height * 0.92 -
+    estimateHeaderHeight(vm, k) -
+    vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
   const inSide = new Set(k.layout.sections);
   const side: Section[] = [];
   for (const sec of vm.sections) {

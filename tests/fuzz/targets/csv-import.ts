@@ -30,5 +30,8 @@ export default async function csvImport(bytes: Uint8Array): Promise<void> {
   rmSync(path.join(dir, "resume.schema.json"), { force: true });
   await importResume(folder, { output });
   const v = validateDocument(await loadFile(output, "resume.yaml"), { strict: "--strict" });
-  if (!v.resume) throw new Error(`the imported file does not validate: ${v.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`);
+  if (!v.resume)
+    throw new Error(
+      `the imported file does not validate: ${v.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`,
+    );
 }

@@ -22,7 +22,13 @@ interface Doc {
   end(): void;
 }
 const PDFDocument = PDFKit as new (opts: { autoFirstPage: boolean }) => Doc;
-const source = { ...parseSource(Buffer.from(`basics: {name: Fuzz}\ncertificates:\n  - name: Cert\n    badge: badge.img\n`), path.join(dir, "r.yaml")), dir };
+const source = {
+  ...parseSource(
+    Buffer.from(`basics: {name: Fuzz}\ncertificates:\n  - name: Cert\n    badge: badge.img\n`),
+    path.join(dir, "r.yaml"),
+  ),
+  dir,
+};
 
 export default async function readImage(bytes: Uint8Array): Promise<void> {
   writeFileSync(file, bytes);

@@ -1,4 +1,6 @@
-/** Fuzz target: a job posting (the case's bytes, as UTF-8) matched against a short résumé, as `resume ats --job` does. */
+/**
+ * Fuzz target: a job posting (the case's bytes, as UTF-8) matched against a short résumé, as `resume ats --job` does.
+ */
 import type { AtsResult } from "../../../src/check/ats.js";
 import { matchJob } from "../../../src/check/keywords.js";
 
@@ -9,8 +11,18 @@ const RESUME: AtsResult = {
   merged: [],
   pages: 1,
   sections: [
-    { title: "SKILLS", found: "capitals", entries: [], lines: ["Kubernetes, TypeScript, PostgreSQL, machine learning"] },
-    { title: "EXPERIENCE", found: "capitals", entries: [{ organisation: "Acme", position: "Engineer", bullets: ["Built the Kubernetes platform"], text: [] }], lines: [] },
+    {
+      title: "SKILLS",
+      found: "capitals",
+      entries: [],
+      lines: ["Kubernetes, TypeScript, PostgreSQL, machine learning"],
+    },
+    {
+      title: "EXPERIENCE",
+      found: "capitals",
+      entries: [{ organisation: "Acme", position: "Engineer", bullets: ["Built the Kubernetes platform"], text: [] }],
+      lines: [],
+    },
   ],
 };
 

@@ -21,5 +21,8 @@ export default async function zipImport(bytes: Uint8Array): Promise<void> {
   // What was written validates as it is: a file that does not is a failure of the import.
   const loaded = await loadFile(output, "resume.yaml");
   const v = validateDocument(loaded, { strict: "--strict" });
-  if (!v.resume) throw new Error(`the imported file does not validate: ${v.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`);
+  if (!v.resume)
+    throw new Error(
+      `the imported file does not validate: ${v.problems.map((p) => `${p.path} ${p.message}`).join("; ")}`,
+    );
 }
