@@ -6,7 +6,7 @@ import prettier from "eslint-config-prettier";
  * The stages of src/, in the order data flows through them. A folder may import from the folders
  * before it (and from common/), never from one after it: the lint below keeps that shape.
  */
-const STAGES = ["common", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
+const STAGES = ["common", "pdf", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
 
 const direction = STAGES.map((stage, i) => {
   const later = STAGES.slice(i + 1);

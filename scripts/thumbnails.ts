@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { build } from "../src/pipeline/build.js";
 import { buildLetter } from "../src/pipeline/letter.js";
-import { THEMES } from "../src/input/schema.js";
+import { THEMES } from "../src/common/ids.js";
 import { screenshots } from "./screenshot.js";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -9,7 +9,7 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.js";
 
-const STAGES = ["common", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
+const STAGES = ["common", "pdf", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
 const SRC = path.join(ROOT, "src");
 
 function files(dir: string): string[] {

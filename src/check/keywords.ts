@@ -13,7 +13,7 @@
  * often as the posting uses it (at most three), and a term found among the résumé's skills weighs
  * double: that is what a keyword search ranks first.
  */
-import type { AtsResult } from "./ats.js";
+import type { AtsResult } from "./parser.js";
 
 export interface Term {
   /** As the posting first writes it. */

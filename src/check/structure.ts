@@ -4,7 +4,7 @@
  * text-showing operator is inside tagged marked content or an artifact; every figure has
  * alternative text; every link annotation belongs to a `Link` element.
  */
-import type { PageLayout, StructNode } from "./pdftext.js";
+import type { PageLayout, StructNode } from "../pdf/reader.js";
 import type { ViewModel } from "../model/normalize.js";
 import { quoted as quote, squeeze } from "./verify.js";
 import { readingOrder } from "../render/themes/reading.js";

@@ -2,7 +2,7 @@
  * ATS proof: every text value of the résumé must be found in the text read back from the PDF,
  * in the order the theme lays it out. Also tells on which page each section starts.
  */
-import type { PageLayout, PageLines } from "./pdftext.js";
+import type { PageLayout, PageLines } from "../pdf/reader.js";
 import type { ViewModel } from "../model/normalize.js";
 import { footerPattern, readingOrder, sectionHeading, type Expected } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";

@@ -4,7 +4,8 @@
  */
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { DATE_FORMATS, LOCALES } from "../input/languages.js";
-import { CJK, FONT_IDS, PAPERS, RENDER_KNOBS, THEMES } from "../input/schema.js";
+import { CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
+import { RENDER_KNOBS } from "../input/schema.js";
 import type { RenderOptions } from "../model/normalize.js";
 import { DEFAULT_FILES } from "./context.js";
 

@@ -32,6 +32,11 @@ export class ResumeError extends Error {
     this.diagnostics = diagnostics;
     this.warnings = warnings;
   }
+
+  /** One problem with a file as a whole (or at a command-line option: `path` "--fit"), not at a place in it. */
+  static of(file: string, message: string, path = "", warnings: Diagnostic[] = []): ResumeError {
+    return new ResumeError([{ file, path, message }], warnings);
+  }
 }
 
 /**
@@ -79,7 +84,6 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate within a typo's reach, or undefined. */
 /**
  * `no variant "backed"; did you mean "backend"?`, or the names there are, or that there are none
  * (`kind`: "variant", "letter"; `none`: what the document lacks, e.g. "the résumé defines no variants").
@@ -90,6 +94,7 @@ export function noSuchName(kind: string, name: string, names: readonly string[],
   return `no ${kind} "${name}"${guess ? `; did you mean "${guess}"?` : `; the ${kind}s are: ${names.join(", ")}`}`;
 }
 
+/** The closest candidate within a typo's reach, or undefined. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = Infinity;

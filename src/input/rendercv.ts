@@ -11,7 +11,8 @@ import { compact, type Imported } from "./imported.js";
 import type { LoadedSource } from "./load.js";
 import { franc } from "franc-min";
 import { readDateField } from "./dates.js";
-import { asRecord, BUILTIN_SECTIONS, customSectionId, type Theme } from "./schema.js";
+import type { Theme } from "../common/ids.js";
+import { asRecord, BUILTIN_SECTIONS, customSectionId } from "./schema.js";
 import { LOCALES } from "./languages.js";
 import { own } from "./own.js";
 

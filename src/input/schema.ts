@@ -5,16 +5,9 @@
  */
 import { z } from "zod";
 import { didYouMean, noSuchName } from "../common/errors.js";
+import { CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
 import { linkRefusal } from "../common/links.js";
 import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
-
-export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
-export const PAPERS = ["a4", "letter"] as const;
-export const CJK = ["sc", "tc", "jp", "kr"] as const;
-export type Cjk = (typeof CJK)[number];
-/** The text fonts `render.font` may name (the renderer maps each to its family). */
-export const FONT_IDS = ["source-serif-4", "source-sans-3", "inter", "ibm-plex-sans", "eb-garamond"] as const;
-export type TextFont = (typeof FONT_IDS)[number];
 
 /** Ids of the built-in sections, in their default order. `summary` is basics.summary. */
 export const BUILTIN_SECTIONS = [
@@ -754,8 +747,6 @@ export function asRecord(v: unknown): Record<string, unknown> {
 
 export type Resume = z.output<typeof ResumeSchema>;
 export type CustomSection = NonNullable<Resume["customSections"]>[number];
-export type Theme = (typeof THEMES)[number];
-export type Paper = (typeof PAPERS)[number];
 
 export function customSectionId(s: { id?: string; title: string }): string {
   return (

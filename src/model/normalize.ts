@@ -4,18 +4,17 @@
  */
 import type { Assets, ImageAsset } from "../input/assets.js";
 import { linkRefusal } from "../common/links.js";
-import type { Cjk, TextFont } from "../input/schema.js";
+import { type Cjk, type TextFont } from "../common/ids.js";
 import { formatDate, formatRange, languageTag, WORDS, type Locale, type Words } from "./locale.js";
 import { detectLocale, INVISIBLE, scriptNeeds, type ScriptNeeds } from "./scripts.js";
+import { type Paper, type Theme } from "../common/ids.js";
 import {
   BUILTIN_SECTIONS,
   customSectionId,
   emailProblem,
   urlProblem,
   type BuiltinSection,
-  type Paper,
   type Resume,
-  type Theme,
 } from "../input/schema.js";
 
 export const NBSP = "\u00A0";

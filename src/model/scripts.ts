@@ -3,7 +3,7 @@
  * which script a character belongs to (to name what cannot be printed), and, for a résumé
  * written in one non-Latin script, the language its titles should be in.
  */
-import type { Cjk } from "../input/schema.js";
+import { type Cjk } from "../common/ids.js";
 import type { Locale } from "./locale.js";
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;

@@ -1,8 +1,8 @@
 /**
- * What `resume ats` prints: the fields a parser took from a PDF (check/ats.ts) as a readable
+ * What `resume ats` prints: the fields a parser took from a PDF (check/parser.ts) as a readable
  * table, the lines it joined across columns, and the job posting's keywords found and missing.
  */
-import type { AtsEntry, AtsResult } from "../check/ats.js";
+import type { AtsEntry, AtsResult } from "../check/parser.js";
 import type { JobMatch } from "../check/keywords.js";
 
 const WIDTH = 14;

@@ -2,10 +2,10 @@
  * `resume ats`: read any PDF as an applicant-tracking system's parser would, and (given a job
  * posting) say which of its keywords the résumé has.
  */
-import { parseResume, type AtsResult } from "../check/ats.js";
+import { parseResume, type AtsResult } from "../check/parser.js";
 import { matchJob, type JobMatch } from "../check/keywords.js";
-import { PdfError } from "../check/pdf-lexer.js";
-import { readPdfPages } from "../check/pdftext.js";
+import { PdfError } from "../pdf/lexer.js";
+import { readPdfPages } from "../pdf/reader.js";
 import { ResumeError } from "../common/errors.js";
 import { readFileBounded } from "../input/load.js";
 

@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { loadAssets, type Assets } from "../input/assets.js";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { FLOORS } from "../render/fit.js";
-import { readPdfPagesAndStructure, type PageLines } from "../check/pdftext.js";
+import { readPdfPagesAndStructure, type PageLines } from "../pdf/reader.js";
 import { fitLayout, LAST_PAGE_MIN, lastPageAdvice, sectionOnPage, type Lay } from "./paginate.js";
 import { completeCjk, glyphProblems } from "../render/glyphs.js";
 import { loadFile, type LoadedSource } from "../input/load.js";
@@ -31,7 +31,7 @@ import { estimatePages } from "../render/themes/measure.js";
 import type { Attachment } from "../render/pdfkit-patches.js";
 import { inFileOrder, isLetterFile, trusted, validateDocument, type Validated } from "../input/validate.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
-import { checkParse } from "../check/parse.js";
+import { checkLayoutRules } from "../check/layout-rules.js";
 import { checkStructure } from "../check/structure.js";
 import { checkReadback } from "../check/verify.js";
 import { existingFile, recorded, recordWritten, writeAtomic, writeProblem } from "../output/write.js";
@@ -366,7 +366,7 @@ export async function build(file: string, opts: BuildOptions = {}): Promise<Buil
       );
     }
     const parsed = [
-      ...checkParse(vm, tokens, layout),
+      ...checkLayoutRules(vm, tokens, layout),
       ...checkStructure(vm, tokens, layout, structure).map((p) => ({ page: p.page ?? 0, message: p.message })),
     ];
     if (parsed.length) {

@@ -3,7 +3,7 @@
  * variant, with the render settings used), written back out as YAML or JSON to edit and rebuild.
  */
 import { stringify } from "yaml";
-import { readEmbeddedFiles } from "../check/pdftext.js";
+import { readEmbeddedFiles } from "../pdf/reader.js";
 import { ResumeError } from "../common/errors.js";
 import { EMBEDDED_NAME } from "./build.js";
 import { readFileBounded } from "../input/load.js";

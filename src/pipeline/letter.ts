@@ -18,7 +18,7 @@ import { plainText } from "../model/markup.js";
 import { fontsFor, resumeText } from "../model/normalize.js";
 import { glyphProblems, completeCjk } from "../render/glyphs.js";
 import { fontStack, installedStack } from "../render/themes/index.js";
-import { readPdfLines } from "../check/pdftext.js";
+import { readPdfLines } from "../pdf/reader.js";
 import { estimateLines, pageBox } from "../render/themes/measure.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";

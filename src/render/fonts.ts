@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as fontkit from "fontkit";
 import { PACKAGE_ROOT } from "../common/package.js";
-import type { Cjk, TextFont } from "../input/schema.js";
+import { type Cjk, type TextFont } from "../common/ids.js";
 
 export type { Cjk, TextFont };
 

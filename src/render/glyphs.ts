@@ -4,7 +4,7 @@
  * missing is reported once per script ("Devanagari text in 3 fields …"), not once per character.
  */
 import type { Diagnostic } from "../common/errors.js";
-import type { Cjk } from "../input/schema.js";
+import { type Cjk } from "../common/ids.js";
 import type { ScriptNeeds } from "../model/scripts.js";
 import { CJK_FAMILIES, familyFaces, installCommand, MissingFontPackage, openFont, type FamilyName } from "./fonts.js";
 import type { LoadedSource } from "../input/load.js";

@@ -6,7 +6,7 @@
  * The heap is then saved; a process started from it begins with all of that already done.
  */
 import { preloadFonts } from "../render/fontstore.js";
-import { readPdfLines } from "../check/pdftext.js";
+import { readPdfLines } from "../pdf/reader.js";
 import { clearMeasurements, drawResume, layoutResume } from "../render/render.js";
 import { snapshotEntry } from "./snapshot-common.js";
 import { themeTokens } from "../render/themes/index.js";

@@ -1,5 +1,5 @@
 /**
- * `resume ats` (check/ats.ts, check/keywords.ts): on our PDFs it recovers every field of every
+ * `resume ats` (check/parser.ts, check/keywords.ts): on our PDFs it recovers every field of every
  * fixture in every theme; on a PDF whose columns share baselines it shows the merge; it reads
  * PDFs made elsewhere (RenderCV's, rewritten with object streams); a job posting's keywords are
  * matched case- and plural-insensitively, the résumé's skills weighted.
@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseResume, type AtsResult } from "../../src/check/ats.js";
+import { parseResume, type AtsResult } from "../../src/check/parser.js";
 import { matchJob, stem } from "../../src/check/keywords.js";
-import { readPdfPages } from "../../src/check/pdftext.js";
-import { THEMES } from "../../src/input/schema.js";
+import { readPdfPages } from "../../src/pdf/reader.js";
+import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
 import { build, check } from "../../src/pipeline/build.js";
 import { ROOT, run, tempDir, tool, writeFixture } from "../helpers.js";

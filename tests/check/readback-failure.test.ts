@@ -8,8 +8,8 @@ import { build } from "../../src/pipeline/build.js";
 import { ResumeError } from "../../src/common/errors.js";
 import { tempDir, writeFixture } from "../helpers.js";
 
-vi.mock("../../src/check/pdftext.js", async (original) => {
-  const real = await original<typeof import("../../src/check/pdftext.js")>();
+vi.mock("../../src/pdf/reader.js", async (original) => {
+  const real = await original<typeof import("../../src/pdf/reader.js")>();
   return {
     ...real,
     readPdfPagesAndStructure: (bytes: Uint8Array) => {

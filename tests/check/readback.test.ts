@@ -1,5 +1,5 @@
 /**
- * The built-in PDF reader (src/check/pdftext.ts) that the read-back check and the page limit use:
+ * The built-in PDF reader (src/pdf/reader.ts) that the read-back check and the page limit use:
  * it must read exactly the lines pdf.js reads, on every theme and kind of content, and handle
  * the PDF syntax it meets.
  */
@@ -8,7 +8,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
-import { readPdfLines } from "../../src/check/pdftext.js";
+import { readPdfLines } from "../../src/pdf/reader.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { readPdfLines as readWithPdfjs } from "../support/pdfjs-lines.js";
 

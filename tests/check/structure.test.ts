@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readPdfPages, readPdfStructure, type StructNode } from "../../src/check/pdftext.js";
+import { readPdfPages, readPdfStructure, type StructNode } from "../../src/pdf/reader.js";
 import { checkStructure } from "../../src/check/structure.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { build, check } from "../../src/pipeline/build.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { fakePdf } from "./fake-pdf.js";

@@ -62,7 +62,7 @@ describe("README ATS section", () => {
 
 describe("README theme gallery", () => {
   it("shows a generated thumbnail of every theme", async () => {
-    const { THEMES } = await import("../../src/input/schema.js");
+    const { THEMES } = await import("../../src/common/ids.js");
     const { existsSync } = await import("node:fs");
     for (const theme of THEMES) {
       expect(readme).toContain(`](docs/themes/${theme}.png)`);

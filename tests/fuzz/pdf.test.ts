@@ -14,14 +14,7 @@ import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
-import {
-  ascii85Encode,
-  lzwEncode,
-  pngUpFlate,
-  RESUME_CONTENT,
-  resumePdf,
-  runLengthEncode,
-} from "../check/pdf-craft.js";
+import { ascii85Encode, lzwEncode, pngUpFlate, RESUME_CONTENT, resumePdf, runLengthEncode } from "../pdf/craft.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { caseCount, describeFailures, fuzz, report, type FuzzCase, type FuzzStats } from "./harness.js";
 import { mutations } from "./mutate.js";

@@ -11,7 +11,7 @@ import { build, check } from "../../src/pipeline/build.js";
 import { buildLetter } from "../../src/pipeline/letter.js";
 import { squeeze } from "../../src/check/verify.js";
 import { readingOrder } from "../../src/render/themes/reading.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();

@@ -12,7 +12,7 @@ import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { check, build } from "../../src/pipeline/build.js";
 import { readingOrder } from "../../src/render/themes/reading.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { ROOT, run, tempDir, writeFixture, firstMissingInOrder } from "../helpers.js";
 
 const dir = tempDir();

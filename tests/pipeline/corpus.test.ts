@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { plainText } from "../../src/model/markup.js";
 import { fromHtml } from "../../src/input/html.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { CONFORMANCE, pdffonts, pdftotext, readRealJson, ROOT, run, tempDir } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { readEmbeddedFiles } from "../../src/check/pdftext.js";
+import { readEmbeddedFiles } from "../../src/pdf/reader.js";
 import { build } from "../../src/pipeline/build.js";
 import { extractResume } from "../../src/pipeline/extract.js";
 import { ROOT, run, tempDir } from "../helpers.js";

@@ -12,12 +12,12 @@ import { describe, expect, it } from "vitest";
 import { ResumeError } from "../../src/common/errors.js";
 import { readZip } from "../../src/input/archive.js";
 import { linkedInDate } from "../../src/input/linkedin.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
 import { typeset } from "../../src/model/normalize.js";
 import { build } from "../../src/pipeline/build.js";
 import { importResume } from "../../src/pipeline/import.js";
-import { readPdfLines } from "../../src/check/pdftext.js";
+import { readPdfLines } from "../../src/pdf/reader.js";
 import { squeeze } from "../../src/check/verify.js";
 import { CONFORMANCE, ROOT, run, tempDir, writeFixture } from "../helpers.js";
 

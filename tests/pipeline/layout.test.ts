@@ -10,11 +10,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
-import { readPdfPages } from "../../src/check/pdftext.js";
+import { readPdfPages } from "../../src/pdf/reader.js";
 import { themeTokens } from "../../src/render/themes/index.js";
 import { footerPattern } from "../../src/render/themes/reading.js";
 import { normalizeSpace } from "../../src/check/verify.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };

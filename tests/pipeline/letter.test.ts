@@ -8,10 +8,10 @@ import path from "node:path";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { ResumeError } from "../../src/common/errors.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { build } from "../../src/pipeline/build.js";
 import { buildLetter, idFromFileName, letterFileName } from "../../src/pipeline/letter.js";
-import { readPdfLines } from "../../src/check/pdftext.js";
+import { readPdfLines } from "../../src/pdf/reader.js";
 import { squeeze } from "../../src/check/verify.js";
 import { readPdf, run, tempDir, writeFixture, firstMissingInOrder } from "../helpers.js";
 

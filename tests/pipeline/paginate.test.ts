@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { MIN_FILL } from "../../src/pipeline/paginate.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { readPdf, ROOT, run, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };

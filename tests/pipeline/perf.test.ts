@@ -56,7 +56,7 @@ describe("resume build", () => {
     );
     expect(r.status, r.stderr).toBe(0);
     const resolved = readFileSync(log, "utf8");
-    expect(resolved).toContain("/dist/check/pdftext.js");
+    expect(resolved).toContain("/dist/pdf/reader.js");
     expect(resolved).not.toMatch(/pdfjs-dist|pdf-parse/);
   });
 });

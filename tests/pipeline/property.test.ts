@@ -200,7 +200,7 @@ describe("generated résumés as real files write them", () => {
     const dir = tempDir();
     const file = path.join(dir, "r.json");
     const output = path.join(dir, "r.pdf");
-    const { readPdfLines } = await import("../../src/check/pdftext.js");
+    const { readPdfLines } = await import("../../src/pdf/reader.js");
     await fc.assert(
       fc.asyncProperty(resume, realWorld, async (doc, variants) => {
         doc.customSections = doc.customSections?.map((s, i) => ({ ...s, id: `custom-${i}` }));

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BREAK, breakWord } from "../../src/render/linebreak.js";
-import { readPdfPages } from "../../src/check/pdftext.js";
+import { readPdfPages } from "../../src/pdf/reader.js";
 import { themes } from "../../src/render/themes/index.js";
 import { build } from "../../src/pipeline/build.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { pdftotext, readPdf, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readPdfPages } from "../../src/check/pdftext.js";
+import { readPdfPages } from "../../src/pdf/reader.js";
 import { squeeze } from "../../src/check/verify.js";
 import { build } from "../../src/pipeline/build.js";
 import { BREAK, breakWord } from "../../src/render/linebreak.js";

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
 import { build, check } from "../../src/pipeline/build.js";
 import { layoutSections, sectionHeading } from "../../src/render/themes/reading.js";

@@ -8,7 +8,7 @@ import { build } from "../../src/pipeline/build.js";
 import { ResumeError } from "../../src/common/errors.js";
 import { formatDate, formatRange, LOCALES, WORDS } from "../../src/model/locale.js";
 import { parseMarkup, plainText } from "../../src/model/markup.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { themes } from "../../src/render/themes/index.js";
 import { validate } from "../../src/input/validate.js";
 import { pdftotext, readPdf, ROOT, run, source, tempDir, tool, writeFixture } from "../helpers.js";

@@ -9,7 +9,7 @@ import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
-import { THEMES } from "../../src/input/schema.js";
+import { THEMES } from "../../src/common/ids.js";
 import { screenshots } from "../../scripts/screenshot.js";
 import { ROOT, tempDir } from "../helpers.js";
 

@@ -1,10 +1,10 @@
 /**
  * The text of a PDF through pdf.js, as lines: the independent reader that tests compare the
- * built-in reader (src/check/pdftext.ts) against.
+ * built-in reader (src/pdf/reader.ts) against.
  */
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 
-import type { PageLines } from "../../src/check/pdftext.js";
+import type { PageLines } from "../../src/pdf/reader.js";
 
 export async function readPdfLines(bytes: Uint8Array): Promise<PageLines[]> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");

@@ -153,7 +153,7 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
  * one body line high and every gap a whole line, so each column's baselines fall on the grid's
  * steps — and the sidebar's, shifted by half a line, fall midway between the main column's. A parser that groups the
  * page's text into lines by baseline, across its
- * whole width, then never joins a sidebar line to a main-column line (check/parse.ts proves it).
+ * whole width, then never joins a sidebar line to a main-column line (check/layout-rules.ts proves it).
  *
  * The main column: the theme's styles on the grid.
  */

@@ -10,7 +10,7 @@ import {
 } from "../fonts.js";
 import type { Style, ViewModel } from "../../model/normalize.js";
 import type { ScriptNeeds } from "../../model/scripts.js";
-import type { Theme } from "../../input/schema.js";
+import { type Theme } from "../../common/ids.js";
 import { classic } from "./classic.js";
 import { compact } from "./compact.js";
 import { modern } from "./modern.js";

@@ -1,7 +1,7 @@
 /**
  * Fuzz target: a job posting (the case's bytes, as UTF-8) matched against a short résumé, as `resume ats --job` does.
  */
-import type { AtsResult } from "../../../src/check/ats.js";
+import type { AtsResult } from "../../../src/check/parser.js";
 import { matchJob } from "../../../src/check/keywords.js";
 
 const RESUME: AtsResult = {

@@ -15,7 +15,7 @@ import {
   resumePdf,
   runLengthEncode,
   stream,
-} from "./pdf-craft.js";
+} from "./craft.js";
 import { ROOT } from "../helpers.js";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/pdf");

@@ -5,7 +5,7 @@
  * gigabytes (two chained Flate filters turn 2.4 KB into 1 GiB).
  */
 import { constants, inflateRawSync, inflateSync } from "node:zlib";
-import { PdfError } from "./pdf-lexer.js";
+import { PdfError } from "./lexer.js";
 
 /** A stream (or all of a PDF's streams) decoding to more than the reader's bound: the PDF is refused. */
 export class PdfTooLarge extends PdfError {}

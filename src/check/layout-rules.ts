@@ -5,13 +5,13 @@
  * section headings (short, bold lines in capitals, alone on their line), take the first line for
  * the name and split sections into entries at lines that hold dates.
  *
- * `groupLines` does that grouping for any PDF; `checkParse` proves that our layout survives it:
+ * `groupLines` does that grouping for any PDF; `checkLayoutRules` proves that our layout survives it:
  * two columns never share a line, every section title stands alone on its line, in bold capitals,
  * the name is the first line and the largest text, an entry's dates are on its first line, and a
  * page's footer is alone on the page's last line.
  */
-import type { PageLayout } from "./pdftext.js";
-import { joinRun, type TextItem } from "./pdf-content.js";
+import type { PageLayout } from "../pdf/reader.js";
+import { joinRun, type TextItem } from "../pdf/content.js";
 import { normalizeSpace, quoted as quote, squeeze as squeezeText } from "./verify.js";
 import type { Section, ViewModel } from "../model/normalize.js";
 import { columnEdges } from "../render/themes/measure.js";
@@ -106,16 +106,20 @@ export const isBold = (font: string) => /bold|black|heavy|semibold|demi/i.test(f
 /** The items with letters or digits: a symbol or emoji may come from a font that has no bold. */
 export const wordItems = (items: readonly TextItem[]) => items.filter((it) => /[\p{L}\p{N}]/u.test(it.str));
 
-export interface ParseProblem {
+export interface LayoutRuleProblem {
   page: number;
   message: string;
 }
 
 /** What a line-grouping parser would get wrong on this PDF of `vm`, in page order. */
-export function checkParse(vm: ViewModel, tokens: ThemeTokens, layout: readonly PageLayout[]): ParseProblem[] {
+export function checkLayoutRules(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  layout: readonly PageLayout[],
+): LayoutRuleProblem[] {
   const pages = groupLines(layout);
   const all = pages.flat();
-  const problems: ParseProblem[] = [];
+  const problems: LayoutRuleProblem[] = [];
   // Each line is compared with many values: its squeezed text is made once.
   const squeeze = remembered(squeezeText);
 

@@ -9,7 +9,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fuzz, type FuzzCase, type FuzzResult } from "../fuzz/harness.js";
-import { ATTACKS } from "./pdf-attack-cases.js";
+import { ATTACKS } from "./attack-cases.js";
 import { ROOT } from "../helpers.js";
 
 const TARGETS = path.join(ROOT, "tests/fuzz/targets");

@@ -2,7 +2,7 @@
  * The PDF reader's interpreter: runs a page's content stream — its text operators, with the
  * transformation matrices that place them — into text items, and joins items into lines.
  */
-import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, type PdfValue } from "./pdf-lexer.js";
+import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, type PdfValue } from "./lexer.js";
 
 export type PageLines = string[];
 

@@ -5,7 +5,7 @@
  * A PDF that needs a user password to open is refused in plain words.
  */
 import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
-import { PdfBytes, PdfError, PdfName, type PdfDict, type PdfValue } from "./pdf-lexer.js";
+import { PdfBytes, PdfError, PdfName, type PdfDict, type PdfValue } from "./lexer.js";
 
 /** Decrypts one object's strings and streams. */
 export interface Decryptor {

@@ -2,7 +2,7 @@
  * What an applicant-tracking system's parser takes from a résumé PDF — any PDF, not only ours.
  *
  * It reads as line-grouping parsers do: text items that share a baseline are one line, across the
- * whole page (parse.ts `groupLines`), so two columns whose lines share baselines are joined. Lines
+ * whole page (layout-rules.ts `groupLines`), so two columns whose lines share baselines are joined. Lines
  * are then read top to bottom, except that a page split by a clear vertical gutter (a sidebar) is
  * read column by column, as the better parsers do. The first line with the largest text is the
  * name; the header (the lines before the first section heading) holds the contacts; a section
@@ -10,8 +10,8 @@
  * a section splits into entries at bold lines (the organisation, with the dates on the same line)
  * and dates that stand alone on a line before one; bullets start with a bullet mark.
  */
-import type { PageLayout, TextItem } from "./pdftext.js";
-import { groupLines, isBold, joinItems, segments, wordItems, type ParsedLine } from "./parse.js";
+import type { PageLayout, TextItem } from "../pdf/reader.js";
+import { groupLines, isBold, joinItems, segments, wordItems, type ParsedLine } from "./layout-rules.js";
 import { WORDS } from "../model/locale.js";
 
 export interface AtsEntry {

@@ -16,14 +16,14 @@
  * pages and text are capped (the MAX_ constants below), so that any file is read or refused with
  * a PdfError, in plain words, within seconds and a few hundred megabytes.
  *
- * This file finds the objects, pages, fonts and ToUnicode maps; pdf-lexer.ts reads PDF values,
- * pdf-filters.ts decodes streams, pdf-crypt.ts decrypts, and pdf-content.ts runs a page's content
+ * This file finds the objects, pages, fonts and ToUnicode maps; lexer.ts reads PDF values,
+ * filters.ts decodes streams, crypt.ts decrypts, and content.ts runs a page's content
  * stream into lines.
  */
-import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./pdf-content.js";
-import { decryptor, type Decryptor } from "./pdf-crypt.js";
-import { simpleEncoding } from "./pdf-encoding.js";
-import { decodeFilter, MAX_DECODED_BYTES, MAX_STREAM_BYTES, PdfTooLarge, type FilterParms } from "./pdf-filters.js";
+import { interpret, placeLines, type Font, type PageLines, type PlacedLine, type TextItem } from "./content.js";
+import { decryptor, type Decryptor } from "./crypt.js";
+import { simpleEncoding } from "./encoding.js";
+import { decodeFilter, MAX_DECODED_BYTES, MAX_STREAM_BYTES, PdfTooLarge, type FilterParms } from "./filters.js";
 import {
   Lexer,
   latin1,
@@ -34,9 +34,9 @@ import {
   PdfRef,
   type PdfDict,
   type PdfValue,
-} from "./pdf-lexer.js";
+} from "./lexer.js";
 
-export type { PageLines, PlacedLine, TextItem } from "./pdf-content.js";
+export type { PageLines, PlacedLine, TextItem } from "./content.js";
 
 /** A page as read back: its text items, its lines with their baselines, and its size (PDF units). */
 export interface PageLayout {

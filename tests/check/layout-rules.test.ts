@@ -1,14 +1,14 @@
 /**
- * The read-back as a line-grouping parser reads it (check/parse.ts): our layouts pass in every
+ * The read-back as a line-grouping parser reads it (check/layout-rules.ts): our layouts pass in every
  * theme — a sidebar of two lines beside a long main column included — and each rule fails a PDF
  * that breaks it, naming the page and what went wrong.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkParse, groupLines } from "../../src/check/parse.js";
-import { readPdfPages } from "../../src/check/pdftext.js";
-import { THEMES } from "../../src/input/schema.js";
+import { checkLayoutRules, groupLines } from "../../src/check/layout-rules.js";
+import { readPdfPages } from "../../src/pdf/reader.js";
+import { THEMES } from "../../src/common/ids.js";
 import { build, check, type Checked } from "../../src/pipeline/build.js";
 import { ROOT, tempDir, writeFixture } from "../helpers.js";
 import { fakePdf, type Placed } from "./fake-pdf.js";
@@ -39,7 +39,7 @@ describe("our layouts", () => {
       await build(input, { output: out, env: EPOCH, render: { theme }, verify: false });
       const { vm, tokens } = await check(input, { render: { theme } });
       const layout = readPdfPages(readFileSync(out));
-      expect(checkParse(vm, tokens, layout), `${theme}: ${path.basename(input)}`).toEqual([]);
+      expect(checkLayoutRules(vm, tokens, layout), `${theme}: ${path.basename(input)}`).toEqual([]);
     }
   });
 
@@ -89,7 +89,7 @@ describe("each rule", () => {
     footer,
   ];
   const problems = async (items: Placed[], checked = classic) =>
-    checkParse(checked.vm, checked.tokens, readPdfPages(await fakePdf([items])));
+    checkLayoutRules(checked.vm, checked.tokens, readPdfPages(await fakePdf([items])));
   const replace = (items: Placed[], text: string, by: Partial<Placed>) =>
     items.map((it) => (it.text === text ? { ...it, ...by } : it));
 

@@ -1,0 +1,22 @@
+/**
+ * The names a résumé's `render` settings may choose from, in one place that every stage may
+ * import: the input schema validates against them, and each stage that gives a name its meaning
+ * (the theme registry in render/themes, the fonts in render/fonts.ts) is typed as a complete
+ * record over them, so a name added here and not given a meaning fails the type-check.
+ */
+
+/** The built-in themes (render/themes/index.ts gives each its tokens and layout). */
+export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Paper sizes (render/themes/measure.ts gives each its dimensions). */
+export const PAPERS = ["a4", "letter"] as const;
+export type Paper = (typeof PAPERS)[number];
+
+/** Noto CJK faces `render.cjk` may name. */
+export const CJK = ["sc", "tc", "jp", "kr"] as const;
+export type Cjk = (typeof CJK)[number];
+
+/** The text fonts `render.font` may name (render/fonts.ts maps each to its family). */
+export const FONT_IDS = ["source-serif-4", "source-sans-3", "inter", "ibm-plex-sans", "eb-garamond"] as const;
+export type TextFont = (typeof FONT_IDS)[number];
