@@ -3,7 +3,7 @@
  * what it owns, tests sit in the folder of the stage they test, and a folder never imports from
  * one after it (the lint rule in eslint.config.js, proven here to refuse a backward import).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,48 @@ function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) =>
     statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)],
   );
+}
+
+/** Every relative import (static, re-export or dynamic) of each file under src/, as graph edges. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of files(SRC).filter((f) => /\.tsx?$/.test(f))) {
+    const edges: string[] = [];
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
+      const target = path.resolve(path.dirname(file), spec!);
+      const ts = [target.replace(/\.js$/, ".ts"), target.replace(/\.js$/, ".tsx"), `${target}.ts`];
+      const found = ts.find((t) => graph.has(t) || existsSync(t));
+      if (found) edges.push(path.relative(SRC, found));
+    }
+    graph.set(path.relative(SRC, file), edges);
+  }
+  return graph;
+}
+
+/** The first import cycle found in `graph` (its files, the first repeated at the end), or undefined. */
+export function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const done = new Set<string>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const visit = (node: string): string[] | undefined => {
+    if (onStack.has(node)) return [...stack.slice(stack.indexOf(node)), node];
+    if (done.has(node)) return undefined;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    onStack.delete(node);
+    done.add(node);
+    return undefined;
+  };
+  for (const node of [...graph.keys()].sort()) {
+    const cycle = visit(node);
+    if (cycle) return cycle;
+  }
+  return undefined;
 }
 
 describe("the source tree", () => {
@@ -62,5 +104,23 @@ describe("the source tree", () => {
       if (dir.endsWith(".test.ts") || ["fixtures", "golden", "support", "fuzz", "helpers.ts"].includes(dir)) continue;
       expect(STAGES, `tests/${dir}`).toContain(dir);
     }
+  });
+
+  it("has no import cycle among the files of src/", () => {
+    const cycle = findCycle(importGraph());
+    expect(cycle, cycle && `import cycle: ${cycle.join(" → ")}`).toBeUndefined();
+  });
+
+  it("finds an import cycle when there is one", () => {
+    const graph = new Map([
+      ["a.ts", ["b.ts"]],
+      ["b.ts", ["c.ts", "d.ts"]],
+      ["c.ts", []],
+      ["d.ts", ["b.ts"]],
+    ]);
+    expect(findCycle(graph)).toEqual(["b.ts", "d.ts", "b.ts"]);
+    expect(findCycle(new Map([["x.ts", ["x.ts"]]]))).toEqual(["x.ts", "x.ts"]);
+    graph.set("d.ts", ["c.ts"]);
+    expect(findCycle(graph)).toBeUndefined();
   });
 });

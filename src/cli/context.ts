@@ -124,13 +124,10 @@ export class Context {
     if (file !== undefined) return { path: this.at(file), label: file, found: false };
     const found = DEFAULT_FILES.find((name) => existsSync(this.at(name)));
     if (found === undefined) {
-      throw new ResumeError([
-        {
-          file: DEFAULT_FILES[0]!,
-          path: "",
-          message: `no résumé here: looked for ${DEFAULT_FILES.join(", ")}; give the file to build, or write a starter with resume init`,
-        },
-      ]);
+      throw ResumeError.of(
+        DEFAULT_FILES[0]!,
+        `no résumé here: looked for ${DEFAULT_FILES.join(", ")}; give the file to build, or write a starter with resume init`,
+      );
     }
     return { path: this.at(found), label: found, found: true };
   }

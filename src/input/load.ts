@@ -52,8 +52,8 @@ export interface LoadedSource {
  */
 export async function loadFile(filePath: string, label: string = filePath): Promise<LoadedSource> {
   if (filePath === "-") {
-    // Read once: a build may look at its input more than once (a letter, every letter).
-    const bytes = await (stdinBytes ??= readStdin(MAX_INPUT_BYTES, stdinStream ?? process.stdin));
+    // Standard input can be read once: a command loads its input once (pipeline/prepare.ts).
+    const bytes = await readStdin(MAX_INPUT_BYTES, stdinStream ?? process.stdin);
     return { ...parseSource(bytes, STDIN_LABEL), dir: process.cwd() };
   }
   const bytes = await readBounded(filePath, label, MAX_INPUT_BYTES, { streams: true, what: "a résumé" });
@@ -62,13 +62,11 @@ export async function loadFile(filePath: string, label: string = filePath): Prom
 
 /**
  * Where `-` reads from (tests hand in a stream of their own; else the process's standard input,
- * touched only when read: the startup snapshot may hold no handle), and what it gave.
+ * touched only when read: the startup snapshot may hold no handle).
  */
 let stdinStream: NodeJS.ReadableStream | undefined;
-let stdinBytes: Promise<Buffer> | undefined;
 export function setStdin(stream: NodeJS.ReadableStream | undefined): void {
   stdinStream = stream;
-  stdinBytes = undefined;
 }
 
 export { readProblem };
@@ -78,7 +76,7 @@ export { readProblem };
  * `limit` bytes: read synchronously, which only a regular file may be.
  */
 export function readFileBounded(filePath: string, label: string, limit: number): Buffer {
-  const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
+  const fail = (message: string) => ResumeError.of(label, message);
   let size: number;
   try {
     const st = statSync(filePath);

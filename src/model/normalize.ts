@@ -516,7 +516,16 @@ export function sectionOrder(r: Resume, order: string[] = r.render?.order ?? [])
   return [...listed, ...all.filter((id) => !listed.includes(id))];
 }
 
-export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): ViewModel {
+/**
+ * `scriptsFor` tells the fonts the text needs (default: fontsFor); the pipeline passes one that
+ * also looks at the installed CJK fonts, so the view model is complete when it is made.
+ */
+export function normalize(
+  r: Resume,
+  assets: Assets,
+  opts: RenderOptions = {},
+  scriptsFor: (text: string, locale: Locale, forced?: Cjk) => ScriptNeeds = fontsFor,
+): ViewModel {
   const o = { ...r.render, ...definedOnly(opts) };
   const text = resumeText(r);
   // A résumé written in Chinese, Japanese, Korean, Greek, Russian or Ukrainian gets its titles in
@@ -595,7 +604,7 @@ export function normalize(r: Resume, assets: Assets, opts: RenderOptions = {}): 
     sections: sections.map((sec) => inQuotes(sec, q)),
     theme: o.theme ?? "classic",
     paper: o.paper ?? "a4",
-    scripts: fontsFor(text, locale, forced),
+    scripts: scriptsFor(text, locale, forced),
     locale,
     style: { accent: o.accent, font: o.font, fontSize: o.fontSize, lineSpacing: o.lineSpacing, margins: o.margins },
     photo: o.photo && assets.photo ? { ...assets.photo, alt: `Photo of ${name}` } : undefined,

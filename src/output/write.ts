@@ -1,5 +1,8 @@
 /**
- * Stage 5 — write: put the bytes in place atomically, and only where this tool may.
+ * The write stage (load → validate → normalize → render → check → write): put the bytes in place
+ * atomically, and only where this tool may. Every file this tool writes goes through here: the
+ * outputs of a build (`writeOutputs`, after `refuseForeign`), and new files that must not replace
+ * anything (`writeNew`: resume init, import, extract).
  *
  * Atomic: a temporary file in the destination folder (`.resume-PID-HEX.tmp`, short whatever the
  * output's name) is renamed over the target, so readers see the old file or the new one, never half
@@ -33,6 +36,7 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { holdSignals } from "../common/signals.js";
 import { TOOL_NAME } from "../common/version.js";
 
@@ -113,7 +117,7 @@ function writeTemp(dir: string, bytes: Uint8Array): string {
 }
 
 /** Replace (or create) `target` atomically; a symbolic link at `target` is replaced, never followed. */
-export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
+async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
   try {
     // For tests of interruption only: a pause between writing the temporary file and renaming it.
@@ -134,6 +138,7 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
  * finished temporary file); where the file system has no hard links, it is created exclusively.
  */
 export function writeNew(target: string, bytes: Uint8Array): void {
+  // No check before: the link (or O_EXCL) is the check, so nothing can appear between the two.
   const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
   try {
     linkSync(tmp, target);
@@ -193,7 +198,7 @@ function readRecord(dir: string): [string, string][] {
 /**
  * Note in the folder's record that this tool wrote `bytes` to `file` (appended: concurrent builds do not lose entries).
  */
-export function recordWritten(file: string, bytes: Uint8Array): void {
+function recordWritten(file: string, bytes: Uint8Array): void {
   const dir = path.dirname(path.resolve(file));
   const record = path.join(dir, RECORD_FILE);
   const line = `${sha256(bytes)} ${JSON.stringify(path.basename(file))}\n`;
@@ -251,7 +256,7 @@ const REMEDY = "remove it or choose another -o path";
  * something it must leave alone, with the reason in words. `bytes`, when given, is what would be
  * written: a file already holding exactly that may be replaced whatever wrote it.
  */
-export async function existingFile(file: string, bytes?: Uint8Array): Promise<Existing> {
+async function existingFile(file: string, bytes?: Uint8Array): Promise<Existing> {
   let s;
   try {
     s = lstatSync(file);
@@ -299,7 +304,7 @@ export async function existingFile(file: string, bytes?: Uint8Array): Promise<Ex
 }
 
 /** Whether a file written at this path is recorded (its format carries no mark of this tool). */
-export const recorded = (file: string) => !/\.(pdf|docx)$/i.test(file);
+const recorded = (file: string) => !/\.(pdf|docx)$/i.test(file);
 
 /** What is at a PDF output path: nothing, a PDF this tool wrote, another PDF, or something else. */
 export async function existingOutput(file: string): Promise<"absent" | "ours" | "pdf" | "other"> {
@@ -343,4 +348,55 @@ export function writeProblem(err: NodeJS.ErrnoException, target: string): string
     default:
       return `cannot write ${/\.pdf$/i.test(target) ? "the PDF" : "it"} (${err.code ?? err.message})`;
   }
+}
+
+// ── Outputs of a build ───────────────────────────────────────────────────────────────────────
+
+/**
+ * Refuse, before anything is written, every output path holding something this tool may not
+ * replace (see existingFile) or naming an input file. `bytes` gives what would be written where
+ * it is known: a file already holding exactly that is no loss.
+ */
+export async function refuseForeign(
+  files: string[],
+  inputs: string[] = [],
+  bytes?: Map<string, Uint8Array>,
+): Promise<void> {
+  const problems: Diagnostic[] = [];
+  for (const file of files) {
+    if (inputs.includes(path.resolve(file))) {
+      problems.push({ file, path: "", message: "is the input file; choose another -o path" });
+      continue;
+    }
+    const found = await existingFile(file, bytes?.get(file));
+    if (found.state === "foreign") problems.push({ file, path: "", message: found.message });
+  }
+  if (problems.length) throw new ResumeError(problems);
+}
+
+/**
+ * Write each file atomically, after checking that none of them replaces a file this tool may not;
+ * a failure names the file and its cause. Files whose format carries no mark of this tool are
+ * recorded as written. `onWrite` is told before each file is written.
+ */
+export async function writeOutputs(
+  files: [string, Uint8Array][],
+  onWrite?: (file: string, index: number, total: number) => void,
+  inputs: string[] = [],
+): Promise<string[]> {
+  await refuseForeign(
+    files.map(([f]) => f),
+    inputs,
+    new Map(files),
+  );
+  for (const [i, [file, bytes]] of files.entries()) {
+    onWrite?.(file, i, files.length);
+    try {
+      await writeAtomic(file, bytes);
+    } catch (err) {
+      throw ResumeError.of(file, writeProblem(err as NodeJS.ErrnoException, file));
+    }
+    if (recorded(file)) recordWritten(file, bytes);
+  }
+  return files.map(([f]) => f);
 }

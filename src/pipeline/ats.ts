@@ -43,7 +43,6 @@ export function atsReport(
 
 /** A reader's failure as the user's problem: a PdfError says why in plain words; anything else is passed on. */
 export function unreadable(err: unknown, label: string): unknown {
-  if (err instanceof PdfError)
-    return new ResumeError([{ file: label, path: "", message: `cannot be read as a PDF: ${err.message}` }]);
+  if (err instanceof PdfError) return ResumeError.of(label, `cannot be read as a PDF: ${err.message}`);
   return err;
 }

@@ -5,7 +5,7 @@
 import { stringify } from "yaml";
 import { readEmbeddedFiles } from "../pdf/reader.js";
 import { ResumeError } from "../common/errors.js";
-import { EMBEDDED_NAME } from "./build.js";
+import { EMBEDDED_NAME } from "./embed.js";
 import { readFileBounded } from "../input/load.js";
 import { MAX_ATS_BYTES, unreadable } from "./ats.js";
 
@@ -20,7 +20,7 @@ export function extractResume(pdf: string, opts: { label?: string; format?: "yam
 /** The same, from a PDF's bytes. */
 export function extractResumeBytes(bytes: Uint8Array, opts: { label?: string; format?: "yaml" | "json" } = {}): string {
   const label = opts.label ?? "<pdf>";
-  const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
+  const problem = (message: string) => ResumeError.of(label, message);
   let files: ReturnType<typeof readEmbeddedFiles>;
   try {
     files = readEmbeddedFiles(bytes);
@@ -30,15 +30,15 @@ export function extractResumeBytes(bytes: Uint8Array, opts: { label?: string; fo
   const file = files.find(
     (f) => f.name === EMBEDDED_NAME && (f.relationship === undefined || f.relationship === "Source"),
   );
-  if (!file) throw fail("holds no résumé to extract: it was not built by this tool, or was built with --no-embed");
+  if (!file) throw problem("holds no résumé to extract: it was not built by this tool, or was built with --no-embed");
   const text = Buffer.from(file.data).toString("utf8");
   if (jsonDepth(text) > MAX_JSON_DEPTH)
-    throw fail(`its embedded ${EMBEDDED_NAME} nests more than ${MAX_JSON_DEPTH} levels deep; a résumé nests a few`);
+    throw problem(`its embedded ${EMBEDDED_NAME} nests more than ${MAX_JSON_DEPTH} levels deep; a résumé nests a few`);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    throw fail(`its embedded ${EMBEDDED_NAME} is not valid JSON`);
+    throw problem(`its embedded ${EMBEDDED_NAME} is not valid JSON`);
   }
   if (opts.format === "json") return `${JSON.stringify(doc, null, 2)}\n`;
   return `# yaml-language-server: $schema=./resume.schema.json\n${stringify(doc, { lineWidth: 0 })}`;

@@ -58,22 +58,18 @@ async function read(source: string, label: string): Promise<{ imported: Imported
     const st = statSync(source);
     isDir = st.isDirectory();
     // Only a regular file is opened: a pipe or a device would block or never end.
-    if (!isDir && !st.isFile())
-      throw new ResumeError([{ file: label, path: "", message: `is ${whatItIs(st)}, not a file to import` }]);
+    if (!isDir && !st.isFile()) throw ResumeError.of(label, `is ${whatItIs(st)}, not a file to import`);
   } catch (err) {
     if (err instanceof ResumeError) throw err;
-    throw new ResumeError([{ file: label, path: "", message: readProblem(err) }]);
+    throw ResumeError.of(label, readProblem(err));
   }
   const base = isDir ? source : path.dirname(source);
   if (isDir) {
     if (!isLinkedInFolder(source))
-      throw new ResumeError([
-        {
-          file: label,
-          path: "",
-          message: "is a folder, but not LinkedIn's data export (it has no Profile.csv or Positions.csv)",
-        },
-      ]);
+      throw ResumeError.of(
+        label,
+        "is a folder, but not LinkedIn's data export (it has no Profile.csv or Positions.csv)",
+      );
     return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
   }
   const head = Buffer.alloc(2);
@@ -85,7 +81,7 @@ async function read(source: string, label: string): Promise<{ imported: Imported
       closeSync(fd);
     }
   } catch (err) {
-    throw new ResumeError([{ file: label, path: "", message: readProblem(err) }]);
+    throw ResumeError.of(label, readProblem(err));
   }
   if (head.toString("latin1") === "PK")
     return { imported: await importLinkedIn(source, label), from: "LinkedIn's data export", base };
@@ -100,14 +96,10 @@ async function read(source: string, label: string): Promise<{ imported: Imported
     delete doc.$schema;
     return { imported: { doc, notes: v.warnings }, from: "JSON Resume", base };
   }
-  throw new ResumeError([
-    {
-      file: label,
-      path: "",
-      message:
-        "is not something this tool imports: a RenderCV file has cv:, a JSON Resume document has basics:, and LinkedIn's export is a ZIP of CSV files (or the folder it unpacks to)",
-    },
-  ]);
+  throw ResumeError.of(
+    label,
+    "is not something this tool imports: a RenderCV file has cv:, a JSON Resume document has basics:, and LinkedIn's export is a ZIP of CSV files (or the folder it unpacks to)",
+  );
 }
 
 /** The document as commented YAML, with the schema comment editors read. */
@@ -167,9 +159,7 @@ export function leaveOutInvalid(doc: Record<string, unknown>, label: string, not
         (parts.length === 1 && parts[0] === "basics") ||
         (parts.length === 2 && parts[0] === "basics" && parts[1] === "name")
       ) {
-        throw new ResumeError([
-          { file: label, path: "", message: `cannot be imported: ${p.path ? `${p.path} ` : ""}${p.message}` },
-        ]);
+        throw ResumeError.of(label, `cannot be imported: ${p.path ? `${p.path} ` : ""}${p.message}`);
       }
       targets.push({ parts, path: p.path, message: p.message });
     }
@@ -200,22 +190,17 @@ export function leaveOutInvalid(doc: Record<string, unknown>, label: string, not
     for (const t of targets)
       notes.push({ file: label, path: t.path, severity: "note", message: `left out: ${t.message}` });
   }
-  throw new ResumeError([
-    { file: label, path: "", message: "cannot be imported: what it holds does not become a valid résumé" },
-  ]);
+  throw ResumeError.of(label, "cannot be imported: what it holds does not become a valid résumé");
 }
 
 /** Refuses a résumé larger than a résumé file may be (what `resume build` reads), before it is written. */
 function fitsOneResume(text: string, label: string, as: string): void {
   const size = Buffer.byteLength(text, "utf8");
   if (size <= MAX_INPUT_BYTES) return;
-  throw new ResumeError([
-    {
-      file: label,
-      path: "",
-      message: `holds a résumé of ${(size / 1024 / 1024).toFixed(1)} MiB (as ${as}); a résumé file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, so it could not be built`,
-    },
-  ]);
+  throw ResumeError.of(
+    label,
+    `holds a résumé of ${(size / 1024 / 1024).toFixed(1)} MiB (as ${as}); a résumé file is at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, so it could not be built`,
+  );
 }
 
 /** Anything at `file`, a dangling symbolic link included. */
@@ -235,12 +220,8 @@ export async function importResume(
   const label = opts.label ?? source;
   const output = path.resolve(opts.output);
   const shownOut = opts.outputLabel ?? opts.output;
-  if (!/\.(ya?ml|json)$/i.test(output))
-    throw new ResumeError([{ file: shownOut, path: "", message: "the output is a .yaml (or .json) file" }]);
-  if (exists(output))
-    throw new ResumeError([
-      { file: shownOut, path: "", message: "exists; refusing to overwrite it (choose another -o path)" },
-    ]);
+  if (!/\.(ya?ml|json)$/i.test(output)) throw ResumeError.of(shownOut, "the output is a .yaml (or .json) file");
+  if (exists(output)) throw ResumeError.of(shownOut, "exists; refusing to overwrite it (choose another -o path)");
   const { imported, from, base } = await read(source, label);
   const { doc } = imported;
   const notes = [...imported.notes];
@@ -255,16 +236,12 @@ export async function importResume(
   try {
     writeNew(output, Buffer.from(text));
   } catch (err) {
-    throw new ResumeError([
-      {
-        file: shownOut,
-        path: "",
-        message:
-          (err as NodeJS.ErrnoException).code === "EEXIST"
-            ? "exists; refusing to overwrite it"
-            : `cannot be written (${(err as NodeJS.ErrnoException).code})`,
-      },
-    ]);
+    throw ResumeError.of(
+      shownOut,
+      (err as NodeJS.ErrnoException).code === "EEXIST"
+        ? "exists; refusing to overwrite it"
+        : `cannot be written (${(err as NodeJS.ErrnoException).code})`,
+    );
   }
   const schemaFile = path.join(path.dirname(output), "resume.schema.json");
   let schema: string | undefined;

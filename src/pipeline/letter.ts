@@ -15,27 +15,21 @@ import type { Letter } from "../input/schema.js";
 import { isLetterFile, validate, validateLetterFile } from "../input/validate.js";
 import { letterLines, normalizeLetter, type LetterModel } from "../model/letter.js";
 import { plainText } from "../model/markup.js";
-import { fontsFor, resumeText } from "../model/normalize.js";
-import { glyphProblems, completeCjk } from "../render/glyphs.js";
+import { resumeText } from "../model/normalize.js";
+import { glyphProblems } from "../render/glyphs.js";
 import { fontStack, installedStack } from "../render/themes/index.js";
 import { readPdfLines } from "../pdf/reader.js";
 import { estimateLines, pageBox } from "../render/themes/measure.js";
 import { checkSequence } from "../check/verify.js";
 import type { Expected } from "../render/themes/reading.js";
-import { letterToMarkdown, letterToText } from "../output/text.js";
-import {
-  check,
-  nameStem,
-  refuseForeign,
-  refuseForeignWordFile,
-  resolveOutput,
-  sourceDateEpoch,
-  writeAll,
-  type BuildOptions,
-  type BuildResult,
-  type Checked,
-  type Format,
-} from "./build.js";
+import { chosenFormats, LETTER_FORMATS } from "../output/formats.js";
+import { refuseForeign } from "../output/write.js";
+import { letterCreationDate, sourceDateEpoch } from "./dates.js";
+import { letterFileName, resolveOutput } from "./naming.js";
+import type { BuildOptions, BuildResult } from "./options.js";
+import { BuildOutputs } from "./outputs.js";
+import { prepareResume, type PreparedResume } from "./resume.js";
+import { scriptsFor } from "./scripts.js";
 
 /** As for a résumé; `letter` names a letter of the résumé's `letters` list (a letter file needs none). */
 export type LetterOptions = BuildOptions;
@@ -52,36 +46,16 @@ interface FoundLetter {
   resumeAs?: string;
 }
 
-const LETTER_FORMATS: readonly Format[] = ["pdf", "docx", "png", "md", "txt"];
-
-/** The letters of the résumé (or the letter file) at `file`, by id, in file order. */
-export async function letterIds(file: string, label?: string): Promise<string[]> {
-  const loaded = await loadFile(file, label);
-  if (isLetterFile(loaded.data)) return [(await findLetter(file, { label }, loaded)).letter.id];
-  const ids = (validate(loaded).letters ?? []).map((l) => l.id);
-  if (!ids.length)
-    throw new ResumeError([
-      {
-        file: loaded.file,
-        path: "--all-letters",
-        message:
-          "the résumé has no letters; add a `letters:` list, or write a letter in a file of its own with `resume:` naming this file",
-      },
-    ]);
-  return ids;
-}
-
-async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedSource): Promise<FoundLetter> {
+/** Where the letter at `file` is: the file itself (a letter file) or `--letter ID` of its résumé's list. */
+export async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedSource): Promise<FoundLetter> {
   const loaded = preloaded ?? (await loadFile(file, opts.label));
   if (isLetterFile(loaded.data)) {
     if (opts.letter !== undefined) {
-      throw new ResumeError([
-        {
-          file: loaded.file,
-          path: "--letter",
-          message: "this file is a letter itself; --letter picks a letter from a résumé's `letters` list",
-        },
-      ]);
+      throw ResumeError.of(
+        loaded.file,
+        "this file is a letter itself; --letter picks a letter from a résumé's `letters` list",
+        "--letter",
+      );
     }
     const own = validateLetterFile(loaded);
     const { resume, $schema: _schema, ...fields } = own;
@@ -92,13 +66,11 @@ async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedS
   const resume = validate(loaded);
   const letters = resume.letters ?? [];
   if (opts.letter === undefined)
-    throw new ResumeError([
-      {
-        file: loaded.file,
-        path: "--letter",
-        message: "name the letter to build (--letter ID) or build every letter (--all-letters)",
-      },
-    ]);
+    throw ResumeError.of(
+      loaded.file,
+      "name the letter to build (--letter ID) or build every letter (--all-letters)",
+      "--letter",
+    );
   const i = letters.findIndex((l) => l.id === opts.letter);
   if (i < 0) {
     const ids = letters.map((l) => l.id);
@@ -129,15 +101,10 @@ export function idFromFileName(file: string): string {
   return stem.replace(/^(?:cover-)?letter-|-(?:cover-)?letter$/, "") || "letter";
 }
 
-/** `Rajat Jog`, `acme` → `Rajat-Jog-Letter-acme.pdf`. */
-export function letterFileName(name: string, id: string): string {
-  return `${nameStem(name) || "Letter"}-Letter-${id}.pdf`;
-}
-
-/** A letter checked as a build checks it, short of drawing: its fields, its résumé, its characters. */
-export interface CheckedLetter {
+/** A letter ready to draw, checked as a build checks it: its fields, its résumé, its characters. */
+export interface PreparedLetter {
   found: FoundLetter;
-  checked: Checked;
+  checked: PreparedResume;
   model: LetterModel;
   /** The build's date: SOURCE_DATE_EPOCH, else now. */
   now: Date;
@@ -145,11 +112,11 @@ export interface CheckedLetter {
 }
 
 /** `preloaded`: the file, when the caller has read it already (it is read once). */
-export async function checkLetter(
+export async function prepareLetter(
   file: string,
   opts: LetterOptions = {},
   preloaded?: LoadedSource,
-): Promise<CheckedLetter> {
+): Promise<PreparedLetter> {
   const found = await findLetter(file, opts, preloaded);
   const { letter, source } = found;
   // The résumé the letter goes with, as its variant prints it; messages name the résumé's file.
@@ -172,7 +139,7 @@ export async function checkLetter(
         source.at(["resume"], `names ${found.resumeAs}, which is ${whatItIs(st)}, not a résumé file`),
       ]);
   }
-  const checked: Checked = await check(
+  const checked = await prepareResume(
     found.resumeFile,
     {
       render: opts.render,
@@ -186,21 +153,11 @@ export async function checkLetter(
   const { vm: resumeVm, tokens } = checked;
   const env = opts.env ?? process.env;
   const now = sourceDateEpoch(env, source.file) ?? new Date();
-  const letterText = resumeText(letter);
   // The fonts for the letter's characters as well as the résumé's.
+  const text = `${resumeText(checked.resume)}\n${resumeText(letter)}`;
   const vm = sameFile
     ? resumeVm
-    : {
-        ...resumeVm,
-        scripts: completeCjk(
-          fontsFor(
-            `${resumeText(checked.resume)}\n${letterText}`,
-            resumeVm.locale,
-            checked.resume.render?.cjk ?? opts.render?.cjk,
-          ),
-          `${resumeText(checked.resume)}\n${letterText}`,
-        ),
-      };
+    : { ...resumeVm, scripts: scriptsFor(text, resumeVm.locale, checked.resume.render?.cjk ?? opts.render?.cjk) };
   if (!sameFile) {
     const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
     const glyphs: Diagnostic[] = glyphProblems(source.data, source, stack, missing);
@@ -214,94 +171,62 @@ export async function buildLetter(
   file: string,
   opts: LetterOptions = {},
   preloaded?: LoadedSource,
+  started = performance.now(),
 ): Promise<BuildResult> {
-  const started = performance.now();
-  const formats = opts.formats?.length ? [...new Set(opts.formats)] : (["pdf"] as Format[]);
+  const formats = chosenFormats(opts.formats);
   const unsupported = formats.filter((f) => !LETTER_FORMATS.includes(f));
   if (unsupported.length)
-    throw new ResumeError([
-      {
-        file: opts.label ?? file,
-        path: "--format",
-        message: `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}`,
-      },
-    ]);
-  const { found, checked, model, now } = await checkLetter(file, opts, preloaded);
+    throw ResumeError.of(
+      opts.label ?? file,
+      `a letter is written as ${LETTER_FORMATS.join(", ")}; not ${unsupported.join(", ")}`,
+      "--format",
+    );
+  const { found, checked, model, now } = await prepareLetter(file, opts, preloaded);
   const { letter, source } = found;
   const { vm } = model;
   const { tokens } = checked;
-  const env = opts.env ?? process.env;
   const warnings = [...checked.warnings];
+  const inputs = [...new Set([path.resolve(file), found.resumeFile])];
 
   const output = resolveOutput(letterFileName(vm.name, letter.id), opts);
-  const refuse = (message: string) => new ResumeError([{ file: output, path: "", message }]);
   if (output === path.resolve(file) || output === found.resumeFile)
-    throw refuse("is an input file; choose another -o path");
-  if (!/\.pdf$/i.test(output)) throw refuse("the output must be a .pdf file");
+    throw ResumeError.of(output, "is an input file; choose another -o path");
+  if (!/\.pdf$/i.test(output)) throw ResumeError.of(output, "the output must be a .pdf file");
   await refuseForeign([output]);
   // Reproducible: SOURCE_DATE_EPOCH, else the letter's own date, else now.
-  const creationDate =
-    env.SOURCE_DATE_EPOCH || !letter.date ? now : new Date(`${`${letter.date}-01-01`.slice(0, 10)}T00:00:00Z`);
-  const fail = (message: string, key: (string | number)[] = []): never => {
+  const creationDate = letterCreationDate(letter, opts.env ?? process.env, now);
+  const refuseLetter = (message: string, key: (string | number)[] = []): never => {
     throw new ResumeError([source.at([...found.at, ...key], message)], warnings);
   };
 
-  const stem = output.replace(/\.pdf$/i, "");
-  if (formats.includes("docx")) await refuseForeignWordFile(`${stem}.docx`);
-  const files: [string, Uint8Array][] = [];
-  let pages = 0;
-  let bytes = 0;
+  const outputs = new BuildOutputs(
+    formats,
+    { document: { kind: "letter", model }, date: creationDate, pdfPath: output, label: source.file },
+    warnings,
+  );
+  await outputs.make("model", tokens);
+  await outputs.refuseForeign(inputs);
   // A body many pages long fails before it is laid out (drawing it would take long for nothing).
   const box = pageBox(tokens, vm.paper);
   const lines = model.body.reduce((n, p) => n + estimateLines(plainText(p), tokens.size.body, box.width) + 1, 0);
   const estimated = Math.ceil((lines * tokens.size.body * tokens.leading) / box.height);
   if (estimated > 2)
-    fail(
+    refuseLetter(
       `the letter needs about ${estimated} pages; a cover letter fits on one. Shorten its body (${model.body.join(" ").split(/\s+/).length} words now)`,
       ["body"],
     );
-  if (formats.includes("pdf") || formats.includes("png")) {
-    const { renderLetterPdf } = await import("../render/render.js");
-    let rendered;
-    try {
-      rendered = await renderLetterPdf(model, creationDate, tokens);
-    } catch (err) {
-      return fail(`the letter could not be laid out: ${(err as Error).message}`);
-    }
-    pages = rendered.pages;
-    if (pages > 1) {
-      const words = model.body.join(" ").split(/\s+/).length;
-      fail(`the letter needs ${pages} pages; a cover letter fits on one. Shorten its body (${words} words now)`, [
-        "body",
-      ]);
-    }
-    if (opts.verify ?? true) {
-      const failure = checkSequence(letterReadingOrder(model), vm, readPdfLines(rendered.bytes));
-      if (failure) {
-        fail(
-          `the text "${failure.expected.text}" ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the letter's PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,
-        );
-      }
-    }
-    bytes = rendered.bytes.length;
-    if (formats.includes("pdf")) files.push([output, rendered.bytes]);
-    if (formats.includes("png")) {
-      const { pdfToPngs } = await import("../output/png.js");
-      (await pdfToPngs(rendered.bytes)).forEach((png, i) => files.push([`${stem}-${i + 1}.png`, png]));
-    }
-  }
-  if (formats.includes("docx")) {
-    const { letterToDocx } = await import("../output/docx.js");
-    files.push([`${stem}.docx`, await letterToDocx(model, tokens, creationDate)]);
-  }
-  if (formats.includes("md")) files.push([`${stem}.md`, Buffer.from(letterToMarkdown(model))]);
-  if (formats.includes("txt")) files.push([`${stem}.txt`, Buffer.from(letterToText(model))]);
-  const order = (f: string) => formats.findIndex((x) => (x === "png" ? /-\d+\.png$/.test(f) : f.endsWith(`.${x}`)));
-  files.sort((a, b) => order(a[0]) - order(b[0]));
-  const outputs = await writeAll(files, opts.onWrite, [...new Set([path.resolve(file), found.resumeFile])]);
+  let pages = 0;
+  let bytes = 0;
+  if (outputs.drawn) {
+    const pdf = await drawLetter(model, tokens, creationDate, opts, refuseLetter);
+    pages = 1;
+    bytes = pdf.length;
+    await outputs.make("pdf", tokens, pdf);
+  } else await outputs.make("layout", tokens);
+  const written = await outputs.write(opts.onWrite, inputs);
   return {
-    output: outputs[0]!,
-    outputs,
+    output: written[0]!,
+    outputs: written,
     inputs: [...new Set([path.resolve(file), ...checked.inputs])],
     pages,
     fills: [],
@@ -309,6 +234,39 @@ export async function buildLetter(
     ms: performance.now() - started,
     warnings,
   };
+}
+
+/** The letter drawn on one page, and read back. */
+async function drawLetter(
+  model: LetterModel,
+  tokens: PreparedResume["tokens"],
+  creationDate: Date,
+  opts: LetterOptions,
+  refuseLetter: (message: string, key?: (string | number)[]) => never,
+): Promise<Uint8Array> {
+  const { renderLetterPdf } = await import("../render/render.js");
+  let rendered;
+  try {
+    rendered = await renderLetterPdf(model, creationDate, tokens);
+  } catch (err) {
+    return refuseLetter(`the letter could not be laid out: ${(err as Error).message}`);
+  }
+  if (rendered.pages > 1) {
+    const words = model.body.join(" ").split(/\s+/).length;
+    refuseLetter(
+      `the letter needs ${rendered.pages} pages; a cover letter fits on one. Shorten its body (${words} words now)`,
+      ["body"],
+    );
+  }
+  if (opts.verify ?? true) {
+    const failure = checkSequence(letterReadingOrder(model), model.vm, readPdfLines(rendered.bytes));
+    if (failure) {
+      refuseLetter(
+        `the text "${failure.expected.text}" ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the letter's PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,
+      );
+    }
+  }
+  return rendered.bytes;
 }
 
 /** What a reader should find in the letter's PDF, in order: the header, then the letter's lines. */

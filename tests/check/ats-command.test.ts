@@ -12,7 +12,7 @@ import { matchJob, stem } from "../../src/check/keywords.js";
 import { readPdfPages } from "../../src/pdf/reader.js";
 import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
-import { build, check } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
 import { ROOT, run, tempDir, tool, writeFixture } from "../helpers.js";
 import { fakePdf } from "./fake-pdf.js";
 
@@ -40,7 +40,7 @@ describe("on our PDFs", () => {
         const input = path.join(ROOT, file);
         const out = path.join(dir, "r.pdf");
         await build(input, { output: out, env: EPOCH, render: { theme } });
-        const { vm, resume, tokens } = await check(input, { render: { theme } });
+        const { vm, resume, tokens } = await prepareResume(input, { render: { theme } });
         const r = parseResume(readPdfPages(readFileSync(out)));
         const at = `${theme}: ${file}`;
         expect(r.name, at).toBe(vm.name);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkLayoutRules, groupLines } from "../../src/check/layout-rules.js";
 import { readPdfPages } from "../../src/pdf/reader.js";
 import { THEMES } from "../../src/common/ids.js";
-import { build, check, type Checked } from "../../src/pipeline/build.js";
+import { build, prepareResume, type PreparedResume } from "../../src/pipeline/build.js";
 import { ROOT, tempDir, writeFixture } from "../helpers.js";
 import { fakePdf, type Placed } from "./fake-pdf.js";
 
@@ -37,7 +37,7 @@ describe("our layouts", () => {
       const out = path.join(dir, `${theme}.pdf`);
       // verify: false, so that the build's own check does not stop it first.
       await build(input, { output: out, env: EPOCH, render: { theme }, verify: false });
-      const { vm, tokens } = await check(input, { render: { theme } });
+      const { vm, tokens } = await prepareResume(input, { render: { theme } });
       const layout = readPdfPages(readFileSync(out));
       expect(checkLayoutRules(vm, tokens, layout), `${theme}: ${path.basename(input)}`).toEqual([]);
     }
@@ -61,16 +61,16 @@ describe("our layouts", () => {
 });
 
 describe("each rule", () => {
-  let classic: Checked;
-  let sidebar: Checked;
+  let classic: PreparedResume;
+  let sidebar: PreparedResume;
   beforeAll(async () => {
     const input = writeFixture(
       tempDir(),
       "r.yaml",
       "basics: {name: Jane Doe}\nwork:\n  - name: Acme\n    position: Engineer\n    startDate: 2020-01\nskills:\n  - name: Go\n",
     );
-    classic = await check(input, { render: { theme: "classic" } });
-    sidebar = await check(input, { render: { theme: "sidebar" } });
+    classic = await prepareResume(input, { render: { theme: "classic" } });
+    sidebar = await prepareResume(input, { render: { theme: "sidebar" } });
   });
 
   const name: Placed = { text: "Jane Doe", x: 50, y: 60, size: 24, bold: true };

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { readPdfPages, readPdfStructure, type StructNode } from "../../src/pdf/reader.js";
 import { checkStructure } from "../../src/check/structure.js";
 import { THEMES } from "../../src/common/ids.js";
-import { build, check } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { fakePdf } from "./fake-pdf.js";
 
@@ -20,7 +20,7 @@ async function built(theme: (typeof THEMES)[number], input = FULL) {
   const out = path.join(tempDir(), "s.pdf");
   await build(input, { output: out, env: EPOCH, render: { theme }, verify: false });
   const bytes = readFileSync(out);
-  const { vm, tokens } = await check(input, { render: { theme } });
+  const { vm, tokens } = await prepareResume(input, { render: { theme } });
   return { vm, tokens, layout: readPdfPages(bytes), tree: readPdfStructure(bytes)! };
 }
 

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, check } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
 import { typoDistance, typoOf } from "../../src/input/coerce.js";
 import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
 import { installCommand } from "../../src/render/fonts.js";
@@ -316,7 +316,7 @@ describe("everything at once", () => {
         "",
       ].join("\n"),
     );
-    const err = (await check(file, { strict: true }).catch((e: unknown) => e)) as ResumeError;
+    const err = (await prepareResume(file, { strict: true }).catch((e: unknown) => e)) as ResumeError;
     expect(err).toBeInstanceOf(ResumeError);
     expect(show(err.diagnostics).map((l) => l.replace(/ \(.*$|: .*$/, ""))).toEqual([
       '3:3 basics.emial unknown key; did you mean "email"?',

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, check } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
 import { buildLetter } from "../../src/pipeline/letter.js";
 import { squeeze } from "../../src/check/verify.js";
 import { readingOrder } from "../../src/render/themes/reading.js";
@@ -64,7 +64,7 @@ describe.skipIf(!soffice)("Word files in LibreOffice", () => {
       for (const file of ["resume.yaml", "tests/fixtures/full.yaml"]) {
         const out = path.join(dir, `${path.basename(file, ".yaml")}-${theme}.pdf`);
         const r = await build(path.join(ROOT, file), { output: out, formats: ["pdf", "docx"], render: { theme }, env });
-        const c = await check(path.join(ROOT, file), { render: { theme } });
+        const c = await prepareResume(path.join(ROOT, file), { render: { theme } });
         jobs.push({
           docx: r.outputs[1]!,
           pdfPages: r.pages,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import { check, build } from "../../src/pipeline/build.js";
+import { prepareResume, build } from "../../src/pipeline/build.js";
 import { readingOrder } from "../../src/render/themes/reading.js";
 import { THEMES } from "../../src/common/ids.js";
 import { ROOT, run, tempDir, writeFixture, firstMissingInOrder } from "../helpers.js";
@@ -39,7 +39,7 @@ async function docx(file: string, theme: string, extra: Record<string, unknown> 
 
 /** Every value the résumé prints, in the one-column order of the Word file. */
 async function expectedValues(file: string, theme: string, variant?: string): Promise<string[]> {
-  const c = await check(path.join(ROOT, file), { render: { theme: theme as never }, variant });
+  const c = await prepareResume(path.join(ROOT, file), { render: { theme: theme as never }, variant });
   return readingOrder(c.vm, c.tokens, { oneColumn: true }).map((e) => e.text);
 }
 
@@ -53,7 +53,7 @@ describe("-f docx", () => {
         const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
         expect(inOrder(text, await expectedValues(file, theme))).toBeUndefined();
 
-        const c = await check(path.join(ROOT, file), { render: { theme: theme as never } });
+        const c = await prepareResume(path.join(ROOT, file), { render: { theme: theme as never } });
         const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
         // The name is Heading 1, each section title Heading 2, each entry's first line Heading 3.
         expect(html.match(/<h1>(.*?)<\/h1>/)?.[1]).toBe(c.vm.name.replace(/&/g, "&amp;"));

@@ -441,9 +441,9 @@ describe("resume import: JSON Resume", () => {
       const text = readFileSync(file, "utf8");
       expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/resume\.schema\.json\n/);
       expect(text).toMatch(/^# Experience, one entry per role/m);
-      const { check } = await import("../../src/pipeline/build.js");
-      const original = await check(sample);
-      const imported = await check(file);
+      const { prepareResume } = await import("../../src/pipeline/build.js");
+      const original = await prepareResume(sample);
+      const imported = await prepareResume(file);
       expect(imported.vm.sections).toEqual(original.vm.sections);
       expect(imported.vm.contacts).toEqual(original.vm.contacts);
       for (const theme of THEMES) {

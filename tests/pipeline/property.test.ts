@@ -8,7 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { build, check } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
 import { ResumeError } from "../../src/common/errors.js";
 import { CONFORMANCE, ROOT, tempDir } from "../helpers.js";
 
@@ -282,7 +282,7 @@ describe("random mutations of the fixtures", () => {
       await fc.assert(
         fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
           writeFileSync(file, mutate(source, edits));
-          await outcome(() => check(file));
+          await outcome(() => prepareResume(file));
         }),
         { numRuns: 800 },
       );

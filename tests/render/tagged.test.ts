@@ -12,7 +12,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
-import { build, check } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
 import { layoutSections, sectionHeading } from "../../src/render/themes/reading.js";
 import { ROOT, tempDir, tool } from "../helpers.js";
 
@@ -58,7 +58,7 @@ describe("the tagged PDF", () => {
       expect(info).toMatch(/^Tagged:\s+yes$/m);
       expect(info).toMatch(/^PDF version:\s+1\.7$/m);
       const tree = structTree(tool("pdfinfo", ["-struct-text", out]).stdout);
-      const { vm, tokens } = await check(input, { render: { theme } });
+      const { vm, tokens } = await prepareResume(input, { render: { theme } });
       const at = `${theme}: ${file}`;
       expect(
         tree.children.map((n) => n.tag),
@@ -177,7 +177,7 @@ describe("the tagged PDF read by pdf.js", () => {
         for (let p = 1; p <= doc.numPages; p++)
           walk(((await (await doc.getPage(p)).getStructTree()) as PdfjsNode | null) ?? {});
         await doc.destroy();
-        const { vm, tokens } = await check(input, { render: { theme } });
+        const { vm, tokens } = await prepareResume(input, { render: { theme } });
         const { side, main } = layoutSections(vm, tokens);
         const at = `${theme}: ${file}`;
         expect(

@@ -1,19 +1,19 @@
-/** `resume build [file]`: validate and write the PDF (and other formats), once, per variant, or on every change. */
+/**
+ * `resume build [file]`: validate and write the PDF (and other formats), once, per variant, or on
+ * every change. This module reads the flags; build-jobs.ts runs the builds, build-report.ts
+ * prints what they did, build-watch.ts rebuilds on change.
+ */
 import path from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
-import { ResumeError } from "../../common/errors.js";
-import { loadFile } from "../../input/load.js";
-import { validate } from "../../input/validate.js";
 import type { RenderOptions } from "../../model/normalize.js";
-import { build, FORMATS, type BuildOptions, type BuildResult, type Format } from "../../pipeline/build.js";
-import { atsReport, type AtsReport } from "../../pipeline/ats.js";
-import { letterIds } from "../../pipeline/letter.js";
-import { isLetterFile } from "../../input/validate.js";
+import { FORMATS, type Format } from "../../output/formats.js";
+import type { BuildOptions } from "../../pipeline/options.js";
 import type { Context, Input } from "../context.js";
-import { printAts } from "./ats.js";
 import { addInputOptions, addRenderOptions, pageCount, renderOverrides } from "../options.js";
-import { watchBuild } from "../watch.js";
+import { runJobs } from "./build-jobs.js";
+import { reportBuilds } from "./build-report.js";
+import { watch } from "./build-watch.js";
 
 interface BuildFlags extends RenderOptions {
   watch?: boolean;
@@ -109,130 +109,9 @@ export function buildCommand(program: Command, ctx: Context): void {
 }
 
 async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: BuildFlags): Promise<void> {
-  // One job per variant, or per letter.
-  let jobs: { variant?: string; letter?: string }[] = [{ variant: opts.variant, letter: opts.letter }];
-  if (opts.allVariants) jobs = (await variantNames(input)).map((variant) => ({ variant }));
-  if (opts.allLetters)
-    jobs = (await letterIds(input.path, input.label)).map((letter) => ({ variant: opts.variant, letter }));
-  // Each has its own file name; one -o cannot name them all, but a folder can.
-  if (jobs.length > 1 && base.output && !base.output.endsWith(path.sep)) base.output += path.sep;
-  const results: (BuildResult & { variant?: string; letter?: string })[] = [];
-  const progress = !ctx.json && !opts.quiet && (jobs.length > 1 || (opts.format?.length ?? 1) > 1);
-  for (const [i, job] of jobs.entries()) {
-    if (progress && jobs.length > 1)
-      ctx.io.err(
-        `${ctx.paint("dim", `[${i + 1}/${jobs.length}]`)} ${job.letter !== undefined ? `letter ${job.letter}` : `variant ${job.variant}`}\n`,
-      );
-    const onWrite = (f: string, n: number, total: number) => {
-      if (progress && total > 1) ctx.io.err(`${ctx.paint("dim", `  (${n + 1}/${total}) ${ctx.shown(f)}`)}\n`);
-    };
-    // A letter in a file of its own is its only letter (--all-letters on it builds it).
-    const letter = opts.allLetters && (await isLetter(input)) ? undefined : job.letter;
-    const result = await build(input.path, { ...base, variant: job.variant, letter, onWrite });
-    results.push({ ...job, ...result });
-  }
-  // --ats: what a parser reads from each PDF written.
-  const reports = new Map<(typeof results)[number], AtsReport>();
-  if (opts.ats || opts.job !== undefined) {
-    const job = opts.job === undefined ? undefined : ctx.at(opts.job);
-    for (const r of results)
-      if (r.bytes && /\.pdf$/i.test(r.output))
-        reports.set(r, atsReport(r.output, { label: ctx.shown(r.output), job, jobLabel: opts.job }));
-  }
-  if (ctx.json) {
-    const shape = (r: (typeof results)[number]) => ({
-      ...(r.variant ? { variant: r.variant } : {}),
-      outputs: r.outputs,
-      pages: r.pages,
-      bytes: r.bytes,
-      fitted: r.fitted ?? null,
-      warnings: r.warnings,
-      ms: Math.round(r.ms),
-      ...(r.work ? { work: r.work } : {}),
-      ...(reports.has(r)
-        ? { ats: { ...reports.get(r)!.parsed, ...(reports.get(r)!.job ? { job: reports.get(r)!.job } : {}) } }
-        : {}),
-    });
-    if (opts.allLetters)
-      return ctx.printJson({ ok: true, letters: results.map((r) => ({ letter: r.letter, ...shape(r) })) });
-    return ctx.printJson(
-      opts.allVariants
-        ? { ok: true, variants: results.map(shape) }
-        : {
-            ok: true,
-            ...(results[0]!.letter !== undefined ? { letter: results[0]!.letter } : {}),
-            ...shape(results[0]!),
-          },
-    );
-  }
-  for (const result of results) {
-    for (const w of result.warnings) ctx.warn(w);
-    if (opts.quiet) continue;
-    const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
-    if (result.fitted) ctx.io.out(`fitted to ${pages}: ${result.fitted.join(", ")}\n`);
-    const extra =
-      result.outputs.length > 1
-        ? ` and ${result.outputs
-            .slice(1)
-            .map((f) => ctx.shown(f))
-            .join(", ")}`
-        : "";
-    const size = result.bytes ? ` (${pages}, ${formatBytes(result.bytes)})` : "";
-    const from = input.found ? ` from ${input.label}` : "";
-    ctx.io.out(
-      `${ctx.paint("green", "wrote")} ${ctx.shown(result.output)}${size}${extra}${from} in ${Math.round(result.ms)} ms\n`,
-    );
-  }
-  for (const [result, report] of reports) {
-    if (results.length > 1) ctx.io.out(`\n${ctx.shown(result.output)}\n`);
-    ctx.io.out("\n");
-    printAts(ctx, report);
-  }
-}
-
-/** Build, then rebuild on every change until interrupted, saying what happened each time. */
-async function watch(ctx: Context, input: Input, opts: BuildOptions): Promise<void> {
-  let first = true;
-  let lastWatched = "";
-  await watchBuild(
-    input.path,
-    opts,
-    (e) => {
-      if (e.kind === "failed") {
-        if (!(e.error instanceof ResumeError)) return ctx.fail(e.error);
-        for (const d of e.error.diagnostics) ctx.io.err(`${ctx.show(d)}\n`);
-        ctx.io.err(`${ctx.paint("red", "problems found")}; the last good PDF is kept. Waiting for changes…\n`);
-      } else if (e.kind === "built") {
-        const r = e.result;
-        for (const w of r.warnings) ctx.warn(w);
-        const what = `${ctx.shown(r.output)} (${r.pages} page${r.pages === 1 ? "" : "s"})`;
-        ctx.io.out(
-          `${ctx.paint("green", first ? "wrote" : "rebuilt")} ${what} in ${Math.round(r.ms)} ms${e.fixed ? " — problems fixed" : ""}\n`,
-        );
-        first = false;
-      } else {
-        // Say what is watched whenever that changes (a badge added or removed).
-        const list = e.files.map((f) => ctx.shown(f)).join(", ");
-        if (list !== lastWatched) ctx.io.err(`${ctx.paint("dim", `watching ${list}`)}\n`);
-        lastWatched = list;
-      }
-    },
-    ctx.io.signal,
-  );
-}
-
-/** Whether the input is a letter in a file of its own. */
-async function isLetter(input: Input): Promise<boolean> {
-  return isLetterFile((await loadFile(input.path, input.label)).data);
-}
-
-/** The variants a résumé defines, in file order. */
-async function variantNames(input: Input): Promise<string[]> {
-  const resume = validate(await loadFile(input.path, input.label));
-  const names = Object.keys(resume.variants ?? {});
-  if (!names.length)
-    throw new ResumeError([{ file: input.label, path: "--all-variants", message: "the résumé defines no variants" }]);
-  return names;
+  const progress = (jobs: number) => !ctx.json && !opts.quiet && (jobs > 1 || (opts.format?.length ?? 1) > 1);
+  const results = await runJobs(ctx, input, base, opts, progress);
+  reportBuilds(ctx, input, results, opts);
 }
 
 function formatList(value: string): Format[] {
@@ -246,8 +125,4 @@ function formatList(value: string): Format[] {
       `expected formats from: ${FORMATS.join(", ")}${bad.length ? ` (not ${bad.join(", ")})` : ""}`,
     );
   return list as Format[];
-}
-
-function formatBytes(n: number): string {
-  return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`;
 }

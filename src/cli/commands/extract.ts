@@ -22,16 +22,10 @@ export function extractCommand(program: Command, ctx: Context): void {
           writeNew(out, Buffer.from(text));
         } catch (err) {
           const e = err as NodeJS.ErrnoException;
-          throw new ResumeError([
-            {
-              file: opts.output,
-              path: "",
-              message:
-                e.code === "EEXIST"
-                  ? "exists; refusing to overwrite it (choose another -o path)"
-                  : writeProblem(e, out),
-            },
-          ]);
+          throw ResumeError.of(
+            opts.output,
+            e.code === "EEXIST" ? "exists; refusing to overwrite it (choose another -o path)" : writeProblem(e, out),
+          );
         }
         ctx.io.err(`${ctx.paint("green", "wrote")} ${ctx.shown(out)}\n`);
       } catch (err) {

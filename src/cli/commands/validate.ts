@@ -2,10 +2,9 @@
 import type { Command } from "commander";
 import type { RenderOptions } from "../../model/normalize.js";
 import path from "node:path";
-import { loadFile } from "../../input/load.js";
-import { isLetterFile } from "../../input/validate.js";
-import { check } from "../../pipeline/build.js";
-import { checkLetter } from "../../pipeline/letter.js";
+import { prepareLetter } from "../../pipeline/letter.js";
+import { prepareInput } from "../../pipeline/prepare.js";
+import { prepareResume } from "../../pipeline/resume.js";
 import type { Context } from "../context.js";
 import { addInputOptions, addRenderOptions, renderOverrides } from "../options.js";
 
@@ -19,14 +18,14 @@ export function validateCommand(program: Command, ctx: Context): void {
       ctx.json = Boolean(opts.json);
       try {
         const input = ctx.input(file);
+        const prepared = await prepareInput(input.path, input.label);
         // A letter in a file of its own: the letter and the résumé it names.
-        if (isLetterFile((await loadFile(input.path, input.label)).data)) {
-          const { found, checked } = await checkLetter(input.path, {
-            label: input.label,
-            render: renderOverrides(opts),
-            strict: opts.strict,
-            env: ctx.io.env,
-          });
+        if (prepared.isLetter) {
+          const { found, checked } = await prepareLetter(
+            input.path,
+            { label: input.label, render: renderOverrides(opts), strict: opts.strict, env: ctx.io.env },
+            prepared.source,
+          );
           const goesWith = path.relative(ctx.at("."), found.resumeFile) || found.resumeFile;
           if (ctx.json)
             return ctx.printJson({
@@ -40,11 +39,11 @@ export function validateCommand(program: Command, ctx: Context): void {
           ctx.io.out(`${input.label} is a valid letter ("${found.letter.id}", to go with ${goesWith})\n`);
           return;
         }
-        const { vm, warnings } = await check(input.path, {
-          label: input.label,
-          render: renderOverrides(opts),
-          strict: opts.strict,
-        });
+        const { vm, warnings } = await prepareResume(
+          input.path,
+          { label: input.label, render: renderOverrides(opts), strict: opts.strict },
+          prepared.source,
+        );
         if (ctx.json)
           return ctx.printJson({ ok: true, file: input.label, sections: vm.sections.map((s) => s.id), warnings });
         for (const w of warnings) ctx.warn(w);

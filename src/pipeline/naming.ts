@@ -1,0 +1,48 @@
+/** Output naming: where a build's PDF goes (`-o`, a folder, or the default name), and the names of its files. */
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { Resume } from "../input/schema.js";
+import type { Variant } from "../model/variants.js";
+import type { BuildOptions } from "./options.js";
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
+export function resumeOutputPath(resume: Resume, opts: BuildOptions, variant?: Variant): string {
+  const name = variant
+    ? (variant.output ?? defaultFileName(resume.basics.name, variant.name))
+    : defaultFileName(resume.basics.name);
+  return resolveOutput(name, opts);
+}
+
+/** The file to write: `-o` as given, or `name` inside it when it is a folder, or inside the output folder. */
+export function resolveOutput(name: string, opts: Pick<BuildOptions, "output" | "outDir">): string {
+  if (!opts.output) return path.resolve(opts.outDir ?? "out", name);
+  const given = path.resolve(opts.output);
+  const isDir = /[\\/]$/.test(opts.output) || isDirectory(given);
+  return isDir ? path.join(given, name) : given;
+}
+
+/** `Rajat Jog` → `Rajat-Jog` (letters of any script kept, the rest dashed): the start of every output's name. */
+export function nameStem(name: string): string {
+  return name
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** `Rajat Jog` → `Rajat-Jog-Resume.pdf`. */
+export function defaultFileName(name: string, variant?: string): string {
+  return `${nameStem(name) || "Resume"}-Resume${variant ? `-${variant}` : ""}.pdf`;
+}
+
+/** `Rajat Jog`, `acme` → `Rajat-Jog-Letter-acme.pdf`. */
+export function letterFileName(name: string, id: string): string {
+  return `${nameStem(name) || "Letter"}-Letter-${id}.pdf`;
+}

@@ -1,0 +1,136 @@
+/**
+ * A résumé up to the point of drawing it: load → validate → (images, glyph check) → normalize,
+ * every problem found reported together.
+ */
+import path from "node:path";
+import { ResumeError, type Diagnostic } from "../common/errors.js";
+import { loadAssets } from "../input/assets.js";
+import type { LoadedSource } from "../input/load.js";
+import { loadFile } from "../input/load.js";
+import { asRecord, ResumeSchema, type Resume } from "../input/schema.js";
+import { inFileOrder, trusted, validateDocument, type Validated } from "../input/validate.js";
+import {
+  definedOnly,
+  fontsFor,
+  normalize,
+  resumeText,
+  type RenderOptions,
+  type ViewModel,
+} from "../model/normalize.js";
+import { detectLocale, scriptNeeds } from "../model/scripts.js";
+import { findVariant, selectVariant, type Variant } from "../model/variants.js";
+import { glyphProblems } from "../render/glyphs.js";
+import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "../render/themes/index.js";
+import type { ThemeTokens } from "../render/themes/tokens.js";
+import { imageWarnings } from "./image-warnings.js";
+import { sectionOptionProblems } from "./option-problems.js";
+import type { BuildOptions } from "./options.js";
+import { scriptsFor } from "./scripts.js";
+
+export interface PreparedResume {
+  source: LoadedSource;
+  resume: Resume;
+  vm: ViewModel;
+  /** The theme's tokens with the résumé's style knobs applied. */
+  tokens: ThemeTokens;
+  variant?: Variant;
+  /** The résumé file and the image files it refers to. */
+  inputs: string[];
+  warnings: Diagnostic[];
+  /** Keys kept but not printed (written back by -f json). */
+  extras: Validated["extras"];
+}
+
+/**
+ * A résumé ready to lay out: loaded (unless `preloaded` is given), validated, its images read, its
+ * view model made, and checked short of drawing: syntax, schema, images, fonts and glyph coverage,
+ * all at once.
+ */
+export async function prepareResume(
+  file: string,
+  opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {},
+  preloaded?: LoadedSource,
+): Promise<PreparedResume> {
+  const loaded = preloaded ?? (await loadFile(file, opts.label));
+  const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined });
+  const { source } = v;
+  const photo = opts.render?.photo ?? asRecord(asRecord(v.data).render).photo === true;
+  const photoFrom = opts.render?.photo !== undefined ? "--photo" : "render.photo";
+  /** Problems found from here on; problems of the command line's options come after the file's. */
+  const later: Diagnostic[] = [];
+  const options: Diagnostic[] = [];
+  const throwProblems = (): never => {
+    throw new ResumeError(
+      [...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...options],
+      v.warnings,
+    );
+  };
+
+  if (!v.resume) {
+    // The document has problems; still check its images and characters, so that one report has all.
+    const { stack, missing } = installedStack(draftStack(v.data, opts.render));
+    later.push(...glyphProblems(v.data, source, stack, missing));
+    later.push(...(await loadAssets(v.data, source, { photo, photoFrom })).problems);
+    return throwProblems();
+  }
+  const resume = v.resume;
+  options.push(...sectionOptionProblems(resume, source, opts.render));
+  let variant: Variant | undefined;
+  try {
+    variant = opts.variant === undefined ? undefined : findVariant(resume, opts.variant, source);
+  } catch (err) {
+    if (!(err instanceof ResumeError)) throw err;
+    options.push(...err.diagnostics);
+  }
+  const { assets, problems: imageProblems } = await loadAssets(resume, source, { photo, photoFrom });
+  later.push(...imageProblems);
+  // A variant's order and hidden sections apply unless the command line sets its own.
+  const render = {
+    ...(variant ? { order: variant.order, hide: variant.hide } : {}),
+    ...definedOnly(opts.render ?? {}),
+  };
+  // The fonts cover the whole file's CJK characters, not only the variant's.
+  const everyText = resumeText(resume);
+  const vm = normalize(selectVariant(resume, variant), assets, render, (text, locale, forced) =>
+    scriptsFor(text, locale, forced, everyText),
+  );
+  const tokens = themeTokens(vm);
+  const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
+  const glyphs = glyphProblems(resume, source, stack, missing);
+  later.push(...glyphs);
+  // A CJK font asked for by name (render.cjk, --cjk) that is not installed: when the text has
+  // CJK characters the glyph check said so for them; when it has none, say it at the setting.
+  if (missing.length && !scriptNeeds(everyText).cjk.length) {
+    for (const m of missing) {
+      if (opts.render?.cjk) options.push({ file: source.file, path: "--cjk", message: m.message });
+      else if (resume.render?.cjk) later.push(source.at(["render", "cjk"], m.message));
+    }
+  }
+  if (later.length || options.length) throwProblems();
+  const inputs = [
+    path.resolve(file),
+    ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file),
+  ];
+  return {
+    source,
+    resume,
+    vm,
+    tokens,
+    variant,
+    inputs,
+    extras: v.extras,
+    warnings: [...v.warnings, ...imageWarnings(resume, source, assets, tokens)],
+  };
+}
+
+/**
+ * The fonts a document that failed validation would be drawn with, as far as its render
+ * settings and text tell: enough to check its characters along with its other problems.
+ */
+function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
+  const parsed = ResumeSchema.shape.render.safeParse(asRecord(data).render);
+  const o = { ...(parsed.success ? parsed.data : {}), ...definedOnly(overrides) };
+  const text = resumeText(data);
+  const locale = o.locale ?? detectLocale(text) ?? "en";
+  return fontStack(applyStyle(themes[o.theme ?? "classic"], { font: o.font }), fontsFor(text, locale, o.cjk));
+}
