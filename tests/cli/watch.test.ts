@@ -116,7 +116,9 @@ describe("resume build --watch", () => {
     const { io, stop } = await startWatch(dir);
     await until(() => io.err.includes("problems found; the last good PDF is kept"), "the problem report");
     expect(io.err).toMatch(/certificates\[0\]\.badge/);
-    expect(io.err).toContain(`watching r.yaml, ${path.join("img", "badge.png")}`);
+    // Said once the failed build's named files are read, just after the report.
+    const watching = `watching r.yaml, ${path.join("img", "badge.png")}`;
+    await until(() => io.err.includes(watching), "the badge watched");
     copyFileSync(BADGE, path.join(dir, "img/badge.png"));
     await until(() => io.out.includes("wrote w.pdf"), "a build once the badge is fixed");
     expect(await stop()).toBe(0);
