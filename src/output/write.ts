@@ -7,9 +7,12 @@
  * Atomic: a temporary file in the destination folder (`.resume-PID-HEX.tmp`, short whatever the
  * output's name) is renamed over the target, so readers see the old file or the new one, never half
  * of one; two builds racing for one path leave one complete file. A rename replaces a symbolic link
- * at the target rather than writing through it. Temporary files still on disk when the process is
- * interrupted are removed by `removeTempFiles` (see common/signals.ts); ones a killed process left behind are
- * removed by the next write into that folder (`sweepTempFiles`).
+ * at the target rather than writing through it. Where nothing was at the target when it was
+ * checked, the temporary file is hard-linked there instead, which fails if anything has appeared
+ * since: a new file is never written over something that came in between. Temporary files still
+ * on disk when the process is interrupted are removed by `removeTempFiles` (see common/signals.ts);
+ * ones a killed process left behind are removed by the next write into that folder
+ * (`sweepTempFiles`).
  *
  * Owned: an existing file at an output path is replaced only if this tool wrote it. PDFs carry
  * the tool's name in their Creator entry and Word files in docProps/app.xml. Markdown, text, JSON
@@ -116,30 +119,40 @@ function writeTemp(dir: string, bytes: Uint8Array): string {
   return tmp;
 }
 
-/** Replace (or create) `target` atomically; a symbolic link at `target` is replaced, never followed. */
-async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Put `bytes` at `target` through a finished temporary file: replacing what is there (a rename; a
+ * symbolic link at `target` is replaced, never followed), or, with `replace` false, only where
+ * nothing is (see linkNew): then false when something is there.
+ */
+async function place(target: string, bytes: Uint8Array, replace: boolean): Promise<boolean> {
   const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
   try {
-    // For tests of interruption only: a pause between writing the temporary file and renaming it.
+    // For tests of interruption only: a pause between writing the temporary file and putting it in place.
     const renameDelay = Number(process.env.RESUME_TEST_RENAME_DELAY_MS ?? 0);
     if (renameDelay > 0) await new Promise((r) => setTimeout(r, renameDelay));
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+    if (replace) renameSync(tmp, target);
+    else {
+      try {
+        linkNew(tmp, target, bytes);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+        throw err;
+      }
+    }
+    return true;
   } finally {
+    rmSync(tmp, { force: true });
     settled(tmp);
   }
 }
 
 /**
- * Create `target`, complete, only if nothing is there: not a file, not a folder, not a symbolic
- * link (dangling or not). Throws EEXIST otherwise. The file appears whole (a hard link to a
- * finished temporary file); where the file system has no hard links, it is created exclusively.
+ * Make `target` from the finished temporary file `tmp`, only if nothing is there: not a file, not a
+ * folder, not a symbolic link (dangling or not); throws EEXIST otherwise. The check is the link
+ * itself, so nothing can appear between a check and the write. Where the file system has no hard
+ * links, the file is created exclusively (O_CREAT|O_EXCL).
  */
-export function writeNew(target: string, bytes: Uint8Array): void {
-  // No check before: the link (or O_EXCL) is the check, so nothing can appear between the two.
-  const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
+function linkNew(tmp: string, target: string, bytes: Uint8Array): void {
   try {
     linkSync(tmp, target);
   } catch (err) {
@@ -147,6 +160,17 @@ export function writeNew(target: string, bytes: Uint8Array): void {
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw err;
     // "wx" is O_CREAT|O_EXCL, which fails on any existing name, a symbolic link included.
     writeFileSync(target, bytes, { flag: "wx" });
+  }
+}
+
+/**
+ * Create `target`, complete, only if nothing is there (resume init, import, extract -o); throws
+ * EEXIST otherwise, with no window between the check and the write (see linkNew).
+ */
+export function writeNew(target: string, bytes: Uint8Array): void {
+  const tmp = writeTemp(path.dirname(path.resolve(target)), bytes);
+  try {
+    linkNew(tmp, target, bytes);
   } finally {
     rmSync(tmp, { force: true });
     settled(tmp);
@@ -355,14 +379,15 @@ export function writeProblem(err: NodeJS.ErrnoException, target: string): string
 /**
  * Refuse, before anything is written, every output path holding something this tool may not
  * replace (see existingFile) or naming an input file. `bytes` gives what would be written where
- * it is known: a file already holding exactly that is no loss.
+ * it is known: a file already holding exactly that is no loss. Gives the paths where nothing is.
  */
 export async function refuseForeign(
   files: string[],
   inputs: string[] = [],
   bytes?: Map<string, Uint8Array>,
-): Promise<void> {
+): Promise<Set<string>> {
   const problems: Diagnostic[] = [];
+  const absent = new Set<string>();
   for (const file of files) {
     if (inputs.includes(path.resolve(file))) {
       problems.push({ file, path: "", message: "is the input file; choose another -o path" });
@@ -370,8 +395,10 @@ export async function refuseForeign(
     }
     const found = await existingFile(file, bytes?.get(file));
     if (found.state === "foreign") problems.push({ file, path: "", message: found.message });
+    else if (found.state === "absent") absent.add(file);
   }
   if (problems.length) throw new ResumeError(problems);
+  return absent;
 }
 
 /**
@@ -384,7 +411,7 @@ export async function writeOutputs(
   onWrite?: (file: string, index: number, total: number) => void,
   inputs: string[] = [],
 ): Promise<string[]> {
-  await refuseForeign(
+  const absent = await refuseForeign(
     files.map(([f]) => f),
     inputs,
     new Map(files),
@@ -392,8 +419,15 @@ export async function writeOutputs(
   for (const [i, [file, bytes]] of files.entries()) {
     onWrite?.(file, i, files.length);
     try {
-      await writeAtomic(file, bytes);
+      // Where nothing was, the file is only created: something that appeared since is not replaced
+      // unless it may be (another build of this tool got there first).
+      if (!(absent.has(file) && (await place(file, bytes, false)))) {
+        const found = absent.has(file) ? await existingFile(file, bytes) : undefined;
+        if (found?.state === "foreign") throw ResumeError.of(file, found.message);
+        await place(file, bytes, true);
+      }
     } catch (err) {
+      if (err instanceof ResumeError) throw err;
       throw ResumeError.of(file, writeProblem(err as NodeJS.ErrnoException, file));
     }
     if (recorded(file)) recordWritten(file, bytes);

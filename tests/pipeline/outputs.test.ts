@@ -3,6 +3,7 @@
  * the order of -f, a letter is refused the formats it has not, and the input is read once for
  * every job a command plans (pipeline/prepare.ts).
  */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { chosenFormats, FORMATS, knownName, LETTER_FORMATS, OUTPUTS } from "../.
 import { build } from "../../src/pipeline/build.js";
 import { buildLetter } from "../../src/pipeline/letter.js";
 import { planJobs, prepareInput } from "../../src/pipeline/prepare.js";
+import { writeOutputs } from "../../src/output/write.js";
 import { tempDir, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
@@ -92,5 +94,28 @@ describe("prepareInput", () => {
     expect(await planJobs(input, { allLetters: true })).toEqual([
       { variant: undefined, letter: "acme", select: { variant: undefined, letter: undefined } },
     ]);
+  });
+});
+
+describe("writeOutputs", () => {
+  it("never replaces a file that appears after the check, where nothing was", async () => {
+    const out = path.join(dir, "race");
+    mkdirSync(out);
+    const target = path.join(out, "cv.md");
+    process.env.RESUME_TEST_RENAME_DELAY_MS = "200";
+    try {
+      const writing = writeOutputs([[target, Buffer.from("ours\n")]]).catch((e: unknown) => e);
+      // The check found nothing; while the new file waits to be put in place, someone else's appears.
+      while (!readdirSync(out).some((f) => f.endsWith(".tmp"))) await new Promise((r) => setTimeout(r, 5));
+      writeFileSync(target, "theirs\n");
+      const err = (await writing) as ResumeError;
+      expect(err).toBeInstanceOf(ResumeError);
+      expect(err.diagnostics[0]!.message).toMatch(/^exists and this tool did not write it; refusing to replace it/);
+      expect(readFileSync(target, "utf8")).toBe("theirs\n");
+      expect(readdirSync(out)).toEqual(["cv.md"]);
+    } finally {
+      delete process.env.RESUME_TEST_RENAME_DELAY_MS;
+    }
+    expect(existsSync(target)).toBe(true);
   });
 });
