@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import stripJsonComments from "strip-json-comments";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Node, type Pair } from "yaml";
 import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
 import { readBounded, readProblem, readStdin, sizeText, STDIN_LABEL, whatItIs } from "./read.js";
 
@@ -124,6 +124,12 @@ export function parseSource(bytes: Uint8Array, file: string): LoadedSource {
   // allow is a problem of its own, and the rest is still checked.
   let jsonProblem = json ? strictJsonProblem(source, file) : undefined;
 
+  const deep = flowTooDeep(source);
+  if (deep !== undefined) {
+    const before = source.slice(0, deep);
+    const line = before.split("\n").length;
+    throw new ResumeError([{ file, line, col: deep - before.lastIndexOf("\n"), path: "", message: DEEP }]);
+  }
   const doc = parseDocument(source, {
     lineCounter,
     prettyErrors: true,
@@ -289,6 +295,35 @@ export function withPaths(
 }
 
 const DEEP = "the document is nested too deeply to be a résumé";
+
+/**
+ * Flow collections (`[`, `{`) nested deeper than this are refused before the parser recurses into
+ * them, at the bracket that goes too deep. The parser's own limit is where the stack runs out,
+ * which depends on how much of it the caller used, so its place in the message would vary.
+ */
+const MAX_FLOW_DEPTH = 256;
+/** Lexer tokens that mark a context and take no characters of the source. */
+const NO_SOURCE = new Set(["\x02", "\x18", "\x1f"]);
+
+/** The offset of the first bracket nested deeper than MAX_FLOW_DEPTH, if any. */
+function flowTooDeep(text: string): number | undefined {
+  // Cheap first: fewer brackets than the limit in all cannot nest that deep (the usual case).
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_FLOW_DEPTH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets <= MAX_FLOW_DEPTH) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === "[" || token === "{") {
+      if (++depth > MAX_FLOW_DEPTH) return offset;
+    } else if (token === "]" || token === "}") depth = Math.max(0, depth - 1);
+    if (!NO_SOURCE.has(token)) offset += token.length;
+  }
+  return undefined;
+}
 
 interface Duplicate {
   name: string;
