@@ -123,4 +123,37 @@ describe("the source tree", () => {
     graph.set("d.ts", ["c.ts"]);
     expect(findCycle(graph)).toBeUndefined();
   });
+
+  it("asks a theme's layout what it needs, never which layout it is, outside src/render/layouts/", () => {
+    // A branch on the layout: its kind or id read, or a comparison or `case` with a layout's name.
+    const Q = String.raw`["'\`]`;
+    const NAME = String.raw`${Q}(?:single|sidebar)${Q}`;
+    const BRANCH = [
+      /\blayout\s*\??\.\s*(?:kind|id)\b/,
+      /\.layout\s*[!=]==?/,
+      /[!=]==?\s*[\w.]*\.layout\b/,
+      new RegExp(String.raw`[!=]==?\s*${NAME}`),
+      new RegExp(String.raw`${NAME}\s*[!=]==?`),
+      new RegExp(String.raw`\bcase\s+${NAME}`),
+      new RegExp(String.raw`\.(?:includes|has)\(\s*${NAME}`),
+      /\bswitch\s*\([^)]*\blayout\b/,
+    ];
+    const branches = (source: string) => source.split("\n").filter((line) => BRANCH.some((re) => re.test(line)));
+    // The scan finds a branch however it is written, and lets a theme name its layout.
+    for (const branch of [
+      'if (tokens.layout.kind === "sidebar") return;',
+      'const w = k.layout !== "single" ? 1 : 0;',
+      'if ("sidebar" === theme) draw();',
+      "switch (t.layout) {}",
+      "case 'single':",
+      'if (kinds.has("sidebar")) {}',
+    ])
+      expect(branches(branch), branch).toEqual([branch]);
+    expect(
+      branches('export const sidebar = { name: "sidebar", layout: "sidebar" };\nlayoutOf(k).sections(vm, k);'),
+    ).toEqual([]);
+    const layouts = path.join(SRC, "render", "layouts") + path.sep;
+    for (const file of files(SRC).filter((f) => /\.tsx?$/.test(f) && !f.startsWith(layouts)))
+      expect(branches(readFileSync(file, "utf8")), path.relative(ROOT, file)).toEqual([]);
+  });
 });

@@ -6,15 +6,16 @@
  * the name and split sections into entries at lines that hold dates.
  *
  * `groupLines` does that grouping for any PDF; `checkLayoutRules` proves that our layout survives it:
- * two columns never share a line, every section title stands alone on its line, in bold capitals,
- * the name is the first line and the largest text, an entry's dates are on its first line, and a
- * page's footer is alone on the page's last line.
+ * every section title stands alone on its line, in bold capitals, the name is the first line and
+ * the largest text, an entry's dates are on its first line, a page's footer is alone on the page's
+ * last line, and whatever the theme's layout adds (render/layouts/: the sidebar's two columns never
+ * share a line).
  */
 import type { PageLayout } from "../pdf/reader.js";
 import { joinRun, type TextItem } from "../pdf/content.js";
 import { normalizeSpace, quoted as quote, squeeze as squeezeText } from "./verify.js";
 import type { Section, ViewModel } from "../model/normalize.js";
-import { columnEdges } from "../render/themes/measure.js";
+import { layoutOf } from "../render/themes/index.js";
 import {
   footerPattern,
   layoutSections,
@@ -152,25 +153,10 @@ export function checkLayoutRules(
       });
   }
 
-  // Two columns on one line.
-  if (tokens.layout.kind === "sidebar") {
-    const edges = columnEdges(tokens, vm.paper);
-    const sideRight = edges.sideRight + 1;
-    const mainLeft = edges.mainLeft - 1;
-    // The columns begin below the header, which runs across the page.
-    for (const line of all) {
-      if (headerLines.includes(line)) continue;
-      if (line.items.some((it) => it.x < sideRight && it.x + it.width > mainLeft)) continue; // full width
-      const side = line.items.filter((it) => it.x + it.width <= sideRight);
-      const main = line.items.filter((it) => it.x >= mainLeft);
-      if (side.length && main.length) {
-        problems.push({
-          page: line.page,
-          message: `the sidebar's ${quote(joinItems(side))} shares a line with the main column's ${quote(joinItems(main))}, so a parser reads them as one line`,
-        });
-      }
-    }
-  }
+  // The layout's own rules (two columns never on one line).
+  problems.push(
+    ...layoutOf(tokens).parseRules({ vm, tokens, lines: all, header: headerLines, text: joinItems, quote }),
+  );
 
   // Section titles: alone on their line, bold, in capitals.
   const { side, main } = layoutSections(vm, tokens);

@@ -1,9 +1,10 @@
 /**
- * Pagination policy over the planned layout (render/flow/): --fit, and the advice a build gives
- * about a last page of a few lines. Both work from measurements: the document is drawn once, with
- * the layout chosen here.
+ * Pagination policy over the planned layout (render/flow/): fitting to N pages (--fit), and the
+ * advice a build gives about a last page of a few lines. Both work from measurements: the document
+ * is drawn once, with the layout chosen here. Fitting is made of tightening steps (render/fit.ts);
+ * whether a block has room on a page is the planner's (render/flow/plan.ts).
  */
-import { fitSteps } from "../render/fit.js";
+import { tighteningSteps } from "../render/fit.js";
 import type { ResumeLayout } from "../render/flow/layout.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import type { Section } from "../model/normalize.js";
@@ -15,6 +16,7 @@ export type Lay = (tokens: ThemeTokens, splitAll?: boolean) => Promise<ResumeLay
 /** Plan the laid-out résumé again with other tokens or rules, measuring nothing (render/flow/layout.ts replan). */
 export type Replan = (base: ResumeLayout, tokens: ThemeTokens, opts?: { splitAll?: boolean }) => Promise<ResumeLayout>;
 
+/** A layout fitted to a page count: the layout, its tightened tokens, what changed. */
 export interface Fitted {
   laid: ResumeLayout;
   tokens: ThemeTokens;
@@ -25,13 +27,14 @@ export interface Fitted {
 const SPLIT = "entries split between pages, at the same size";
 
 /**
- * The layout that fits `pages` pages: entries split between pages at the same size first (fewer
- * pages at the same size beat smaller type), then the tightening steps of fit.ts in order.
+ * Fitting to `pages` pages: the layout that takes no more, with entries split between pages at the
+ * same size first (fewer pages at the same size beat smaller type), then the tightening steps of
+ * render/fit.ts in order.
  */
 export async function fitLayout(lay: Lay, base: ThemeTokens, pages: number): Promise<Fitted | undefined> {
   const flowed = await lay(base, true);
   if (flowed.pages <= pages) return { laid: flowed, tokens: base, changes: [SPLIT] };
-  for (const step of fitSteps(base)) {
+  for (const step of tighteningSteps(base)) {
     const laid = await lay(step.tokens);
     if (laid.pages <= pages) return { laid, tokens: step.tokens, changes: step.changes };
   }
@@ -47,7 +50,7 @@ export async function fitLayout(lay: Lay, base: ThemeTokens, pages: number): Pro
 export async function lastPageAdvice(laid: ResumeLayout, replan: Replan): Promise<string[] | undefined> {
   const fewer = laid.pages - 1;
   if ((await replan(laid, laid.tokens, { splitAll: true })).pages <= fewer) return [SPLIT];
-  for (const step of fitSteps(laid.tokens)) {
+  for (const step of tighteningSteps(laid.tokens)) {
     if (!step.spacingOnly) break;
     if ((await replan(laid, step.tokens)).pages <= fewer) return step.changes;
   }

@@ -1,12 +1,19 @@
 /**
- * Fit to N pages: tighten a theme's tokens step by step — spacing first, then leading, then font
- * size and margins — never below legible floors (body 9 pt, margins 12 mm).
+ * Tightening, for `--fit N` (fitting the résumé to N pages, pipeline/paginate.ts `fitLayout`): a
+ * theme's tokens tightened step by step — spacing first, then leading, then font size and
+ * margins — never below legible floors (body 9 pt, margins 12 mm).
+ *
+ * "Fit" says three things in this program, each with its own word in the code: fitting to N pages
+ * (`--fit`, `fitLayout`), made of these tightening steps; whether a block has room on a page
+ * (render/flow/plan.ts `hasRoom`); and an image contained in its box (themes/primitives.tsx
+ * `containedIn`).
  */
 import { mm, type ThemeTokens } from "./themes/tokens.js";
 
 export const FLOORS = { body: 9, margin: mm(12), leading: 1.15 };
 
-export interface FitStep {
+/** One tightening step: the tightened tokens and what changed. */
+export interface Tightening {
   tokens: ThemeTokens;
   /** What differs from the theme, in words ("spacing −30%", "body 9.5 pt"). */
   changes: string[];
@@ -14,14 +21,15 @@ export interface FitStep {
   spacingOnly: boolean;
 }
 
-interface Level {
+/** How far a step tightens: spacing scaled, leading, body size and margins capped. */
+interface TighteningLevel {
   spacing: number;
   leading?: number;
   body?: number;
   margin?: number;
 }
 
-const LEVELS: Level[] = [
+const LEVELS: TighteningLevel[] = [
   { spacing: 0.85 },
   { spacing: 0.7 },
   { spacing: 0.55 },
@@ -35,7 +43,7 @@ const LEVELS: Level[] = [
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-export function applyLevel(base: ThemeTokens, level: Level): FitStep {
+export function tighten(base: ThemeTokens, level: TighteningLevel): Tightening {
   const changes: string[] = [];
   const space = Object.fromEntries(
     Object.entries(base.space).map(([k, v]) => [k, round(v * level.spacing)]),
@@ -72,6 +80,6 @@ export function applyLevel(base: ThemeTokens, level: Level): FitStep {
 }
 
 /** The tightening steps, loosest first. */
-export function fitSteps(base: ThemeTokens): FitStep[] {
-  return LEVELS.map((l) => applyLevel(base, l));
+export function tighteningSteps(base: ThemeTokens): Tightening[] {
+  return LEVELS.map((l) => tighten(base, l));
 }

@@ -8,7 +8,7 @@ import type { ReactElement } from "react";
 import { registerFonts } from "./fontstore.js";
 import { breakWord } from "./linebreak.js";
 import { patchPdfkit, type Attachment } from "./pdfkit-patches.js";
-import { documentProps } from "./themes/components.js";
+import { documentProps } from "./themes/metadata.js";
 import { LetterDocument } from "./themes/letter.js";
 import type { LetterModel } from "../model/letter.js";
 import { fontStack, stackFaces, type FontStack } from "./themes/index.js";

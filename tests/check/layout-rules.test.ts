@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkLayoutRules, groupLines } from "../../src/check/layout-rules.js";
+import { columnEdges } from "../../src/render/layouts/sidebar.js";
 import { readPdfPages } from "../../src/pdf/reader.js";
 import { THEMES } from "../../src/common/ids.js";
 import { build, prepareResume, type PreparedResume } from "../../src/pipeline/build.js";
@@ -144,11 +145,7 @@ describe("each rule", () => {
 
   it("fails a sidebar line that shares a baseline with the main column", async () => {
     // The main column's left edge.
-    const { margin, layout } = sidebar.tokens;
-    const mainX =
-      margin.left +
-      (595.28 - margin.left - margin.right) * (layout.kind === "sidebar" ? layout.width : 0) +
-      (layout.kind === "sidebar" ? layout.gap / 2 : 0);
+    const mainX = columnEdges(sidebar.tokens, "a4").mainLeft;
     const main = good()
       .slice(1, -3)
       .map((it) => ({ ...it, x: it.x - 50 + mainX }));

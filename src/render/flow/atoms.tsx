@@ -1,10 +1,11 @@
 /**
- * The résumé as the pieces its pages are made of. Each column (the single column, or the sidebar
- * theme's header, side and main columns) is a list of sections; a section is its title and its
- * blocks (an entry, or a section's paragraph, bullets or rows); a block is a list of atoms: the
- * smallest pieces a page break may fall between (an entry's heading, its summary, each bullet,
- * each detail line, each row). Nothing here decides where pages break (plan.ts does, from the
- * atoms' measured heights) or draws (compose.ts does, from the measured atoms).
+ * The résumé as the pieces its pages are made of. Each column the theme's layout sets
+ * (render/layouts/: one column, or a header above a side and a main column) is a list of
+ * sections; a section is its title and its blocks (an entry, or a section's paragraph, bullets or
+ * rows); a block is a list of atoms: the smallest pieces a page break may fall between (an
+ * entry's heading, its summary, each bullet, each detail line, each row). Nothing here decides
+ * where pages break (plan.ts does, from the atoms' measured heights) or draws (compose.ts does,
+ * from the measured atoms).
  *
  * The space between atoms is not part of them: each atom is drawn with its outer margins set to
  * zero, and carries the space before and after it as numbers, as a typesetter's glue. So the
@@ -14,104 +15,37 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
+import type { FlowKit } from "../layouts/layout.js";
+import { layoutOf, type FontStack } from "../themes/index.js";
+import { pageBox } from "../themes/measure.js";
 import {
   BadgeEntry,
   Bullet,
   Contacts,
   Detail,
   EntryHeading,
-  gridMainStyles,
+  Footer,
   Header,
-  makeStyles,
   Rich,
   Row,
-  sideStyles,
-  tagged,
-  type Styles,
-} from "../themes/components.js";
-import type { FontStack } from "../themes/index.js";
-import { columnEdges, pageBox } from "../themes/measure.js";
-import { footerText, inlineRows, layoutSections, sectionHeading } from "../themes/reading.js";
+  SectionTitle,
+} from "../themes/primitives.js";
+import { footerText, inlineRows, sectionHeading } from "../themes/reading.js";
+import { makeStyles, type Styles } from "../themes/styles.js";
+import { tagged } from "../themes/tagging.js";
 import type { ThemeTokens } from "../themes/tokens.js";
-
-export type ColumnId = "full" | "side" | "main";
-
-/** What an atom is in its block: the planner's rules for breaking pages go by it. */
-export type Role =
-  "header" | "contacts" | "title" | "heading" | "summary" | "paragraph" | "bullet" | "detail" | "row" | "badge";
-
-/** The structure element (tagged PDF) an atom belongs to, set on it when it is drawn. */
-export interface AtomTag {
-  tag: string;
-  key?: string;
-  parent?: string;
-}
-
-export interface Atom {
-  role: Role;
-  column: ColumnId;
-  /** What it draws, as react-pdf elements (function components are expanded when measured). */
-  element: ReactElement;
-  /** Space before and after it, in points: dropped at the top of a page, hanging into the margin at its foot. */
-  before: number;
-  after: number;
-  /** The structure element it is drawn into; undefined: the document's. */
-  tag?: AtomTag;
-  /** A paragraph that may break between its lines: its text element joins both pieces under this key. */
-  textKey?: string;
-  /** An outline entry (the section titles). */
-  bookmark?: string;
-}
-
-export interface Block {
-  /** The view model's entry or section it prints (a section's title and any content but entries). */
-  owner: Entry | Section | "header" | "contacts";
-  atoms: Atom[];
-}
-
-export interface SectionFlow {
-  section: Section;
-  title: Atom;
-  blocks: Block[];
-}
-
-export interface ColumnFlow {
-  column: ColumnId;
-  /** Blocks before the sections (the header, the sidebar's contacts). */
-  lead: Block[];
-  sections: SectionFlow[];
-}
-
-/** Where a column stands on the page, and what its atoms inherit from it. */
-export interface ColumnGeometry {
-  /** Content width, in points. */
-  width: number;
-  /** Left edge, from the page's left edge. */
-  left: number;
-  /** Style inherited by the column's text (font, size, colour). */
-  inherit: { fontFamily: string[]; fontSize: number; color: string };
-  /** Extra space above the column's first line (the sidebar stands half a line lower). */
-  offset: number;
-}
-
-export interface Flows {
-  /** The single column, or the sidebar theme's header ("full"), side and main columns. */
-  columns: ColumnFlow[];
-  geometry: Record<ColumnId, ColumnGeometry>;
-  /** Page size and the text area (margins) in points. */
-  page: { width: number; height: number; top: number; bottom: number; left: number; right: number };
-  /** The page footer on page `n` of `total`. */
-  footer(page: number, total: number): ReactElement;
-}
-
-/** Which of the sidebar theme's main-column entries and sections are set in the theme's own spacing, off the grid. */
-export type OffGrid = ReadonlySet<Entry | Section>;
+import type { Adjusted, Atom, AtomTag, Block, ColumnGeometry, ColumnId, Flows, Role, SectionFlow } from "./types.js";
 
 /**
- * The document's atoms. `offGrid`: the sidebar theme's main-column blocks that begin below the
- * sidebar and are set in the theme's own, tighter spacing (see pipeline/paginate.ts).
+ * The document's atoms, in the columns the theme's layout sets. `adjusted`: the blocks the layout
+ * sets differently after seeing a plan (see render/layouts/layout.ts `repaginate`).
  */
-export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack, offGrid: OffGrid = new Set()): Flows {
+export function resumeFlows(
+  vm: ViewModel,
+  tokens: ThemeTokens,
+  fonts: FontStack,
+  adjusted: Adjusted = new Set(),
+): Flows {
   const s = makeStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
   const [pageWidth, pageHeight] = vm.paper === "letter" ? [612, 792] : [595.28, 841.89];
@@ -124,60 +58,25 @@ export function resumeFlows(vm: ViewModel, tokens: ThemeTokens, fonts: FontStack
     left: tokens.margin.left,
     right: tokens.margin.right,
   };
-  const footer = (n: number, total: number) => (
-    <Text style={s.footer} {...tagged("Artifact", { artifact: "Pagination" })}>
-      {footerText(vm.name, n, total)}
-    </Text>
-  );
+  const footer = (n: number, total: number) => <Footer text={footerText(vm.name, n, total)} s={s} />;
   const keys = new StructureKeys();
-  const header: Block = { owner: "header", atoms: [headerAtom(vm, s, tokens, "full")] };
   const full: ColumnGeometry = { width: box.width, left: tokens.margin.left, inherit, offset: 0 };
-  const { side, main } = layoutSections(vm, tokens);
-  if (tokens.layout.kind !== "sidebar") {
-    return {
-      columns: [
-        {
-          column: "full",
-          lead: [header],
-          sections: main.map((sec) => sectionFlow(sec, "full", () => s, keys, tokens)),
-        },
-      ],
-      geometry: { full, side: full, main: full },
-      page,
-      footer,
-    };
-  }
-  const ss = sideStyles(tokens, fonts);
-  const grid = gridMainStyles(tokens, fonts);
-  const edges = columnEdges(tokens, vm.paper);
-  const sideWidth = box.width * tokens.layout.width - tokens.layout.gap / 2;
-  const sideColumn = ss.side as { fontSize: number; paddingTop: number };
-  const sideGeometry: ColumnGeometry = {
-    width: sideWidth,
-    left: tokens.margin.left,
-    inherit: { ...inherit, fontSize: sideColumn.fontSize },
-    offset: sideColumn.paddingTop,
+  const kit: FlowKit = {
+    vm,
+    tokens,
+    fonts,
+    styles: s,
+    full,
+    adjusted,
+    header: (contacts) => ({ owner: "header", atoms: [headerAtom(vm, s, tokens, "full", contacts)] }),
+    contacts: (column, cs) =>
+      vm.contacts.length
+        ? [{ owner: "contacts", atoms: [atom("contacts", column, <Contacts items={vm.contacts} s={cs} column />)] }]
+        : [],
+    section: (sec, column, styleOf) => sectionFlow(sec, column, styleOf, keys, tokens),
   };
-  const mainGeometry: ColumnGeometry = {
-    width: box.width - box.width * tokens.layout.width - tokens.layout.gap / 2,
-    left: edges.mainLeft,
-    inherit,
-    offset: 0,
-  };
-  const contacts: Block[] = vm.contacts.length
-    ? [{ owner: "contacts", atoms: [atom("contacts", "side", <Contacts items={vm.contacts} s={ss} column />)] }]
-    : [];
-  const styleOf = (block: Entry | Section) => (offGrid.has(block) ? s : grid);
-  return {
-    columns: [
-      { column: "full", lead: [header], sections: [] },
-      { column: "side", lead: contacts, sections: side.map((sec) => sectionFlow(sec, "side", () => ss, keys, tokens)) },
-      { column: "main", lead: [], sections: main.map((sec) => sectionFlow(sec, "main", styleOf, keys, tokens)) },
-    ],
-    geometry: { full, side: sideGeometry, main: mainGeometry },
-    page,
-    footer,
-  };
+  const { columns, geometry } = layoutOf(tokens).columns(kit);
+  return { columns, geometry, page, footer };
 }
 
 /** Keys that make the atoms of one section, entry or list one structure element, wherever they are drawn. */
@@ -246,9 +145,9 @@ const flat = (s: Styles): Styles => {
   return f;
 };
 
-function headerAtom(vm: ViewModel, s: Styles, tokens: ThemeTokens, column: ColumnId): Atom {
+function headerAtom(vm: ViewModel, s: Styles, tokens: ThemeTokens, column: ColumnId, contacts: boolean): Atom {
   const style = tokens.header.align === "center" ? s.headerCentered : s.header;
-  return atom("header", column, <Header vm={vm} s={flat(s)} tokens={tokens} />, {
+  return atom("header", column, <Header vm={vm} s={flat(s)} tokens={tokens} contacts={contacts} />, {
     after: margin(style, "marginBottom"),
   });
 }
@@ -263,19 +162,12 @@ function sectionFlow(
   const s = styleOf(sec);
   const f = flat(s);
   const sect = keys.next("sect");
-  const title = atom(
-    "title",
-    column,
-    <Text style={f.sectionTitle} {...tagged("H2")}>
-      {sectionHeading(sec, tokens)}
-    </Text>,
-    {
-      before: margin(s.section, "marginTop"),
-      after: margin(s.sectionTitle, "marginBottom"),
-      tag: { tag: "Sect", key: sect },
-      bookmark: sec.title,
-    },
-  );
+  const title = atom("title", column, <SectionTitle text={sectionHeading(sec, tokens)} s={f} />, {
+    before: margin(s.section, "marginTop"),
+    after: margin(s.sectionTitle, "marginBottom"),
+    tag: { tag: "Sect", key: sect },
+    bookmark: sec.title,
+  });
   const inSect: AtomTag = { tag: "Sect", key: sect };
   switch (sec.kind) {
     case "entries":

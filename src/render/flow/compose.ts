@@ -6,7 +6,7 @@
  */
 import renderPdfDocument from "@react-pdf/render";
 import PDFKit from "pdfkit";
-import type { Flows } from "./atoms.js";
+import type { Flows } from "./types.js";
 import type { Measured, PdfNode } from "./measure.js";
 import type { Placed, Plan, Sized } from "./plan.js";
 import { withAttachments, type Attachment } from "../pdfkit-patches.js";
@@ -24,7 +24,7 @@ export interface Laid extends Sized {
   measured: Measured;
 }
 
-/** The document settings react-pdf's <Document> takes (see themes/components.tsx documentProps). */
+/** The document settings react-pdf's <Document> takes (see themes/metadata.ts documentProps). */
 export interface DocumentSettings {
   pdfVersion: string;
   conformance: string;

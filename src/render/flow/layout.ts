@@ -1,30 +1,20 @@
 /**
  * The résumé's layout, decided before anything is drawn: its atoms (atoms.tsx), measured
- * (measure.ts, reused between builds), planned into pages (plan.ts). In the sidebar theme, the
- * main column stands on a baseline grid shared with the sidebar, so that no line of one shares a
- * baseline with a line of the other. When the grid's looser spacing leaves a page under MIN_FILL
- * (or a last page of a few lines), the main-column sections and entries that begin below the
- * sidebar's last line, with nothing beside them, are set in the theme's own, tighter spacing —
- * unless that brings one up beside the sidebar, where it goes back on the grid for good. Each of
- * those decisions is a new plan from measurements, never a new drawing.
+ * (measure.ts, reused between builds), planned into pages (plan.ts). A theme's layout may then
+ * set some blocks differently after seeing the plan, and ask for a new one (its `repaginate`
+ * hook, render/layouts/: the sidebar layout sets the main-column blocks below its side column off
+ * its baseline grid when the grid costs a page its fill). Each of those decisions is a new plan
+ * from measurements, never a new drawing.
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import { registerFonts } from "../fontstore.js";
-import { fontStack, stackFaces, type FontStack } from "../themes/index.js";
+import { fontStack, layoutOf, stackFaces, type FontStack } from "../themes/index.js";
 import type { ThemeTokens } from "../themes/tokens.js";
-import { resumeFlows, type Atom, type Block, type Flows, type OffGrid } from "./atoms.js";
+import { resumeFlows } from "./atoms.js";
 import type { Laid } from "./compose.js";
 import { measureAtoms, type MeasureStats, type Measured } from "./measure.js";
-import {
-  LAST_PAGE_MIN,
-  MIN_FILL,
-  planPages,
-  type Plan,
-  type PlanOptions,
-  type Sized,
-  type SizedBlock,
-  type SizedColumn,
-} from "./plan.js";
+import { planPages, type Plan, type PlanOptions, type Sized, type SizedBlock, type SizedColumn } from "./plan.js";
+import type { Adjusted, Atom, Block, Flows } from "./types.js";
 
 export interface ResumeLayout {
   vm: ViewModel;
@@ -36,12 +26,14 @@ export interface ResumeLayout {
   pages: number;
   /** How full each page's text area is (0–1), from its top to its lowest text. */
   fills: number[];
-  offGrid: OffGrid;
+  /** What the layout set differently after seeing a plan (see render/layouts/layout.ts `repaginate`). */
+  adjusted: Adjusted;
   /** Measuring done for this layout. */
   stats: MeasureStats;
 }
 
-const MAX_REGRID = 8;
+/** How many times a layout's pagination hook may ask for a new plan. */
+const MAX_REPLANS = 8;
 
 /** Lay the résumé out with `tokens`: measure what has not been measured, plan the pages. */
 export async function layoutResume(
@@ -52,18 +44,13 @@ export async function layoutResume(
   const stats = opts.stats ?? { passes: 0, measured: 0, reused: 0 };
   const fonts = fontStack(tokens, vm.scripts);
   registerFonts(stackFaces(fonts));
-  const offGrid = new Set<Entry | Section>();
-  const onGrid = new Set<Entry | Section>();
-  let laid = await planned(vm, tokens, fonts, offGrid, opts, stats);
-  if (tokens.layout.kind !== "sidebar") return laid;
-  const main = laid.columns.find((c) => c.column === "main")!;
-  for (let pass = 0; pass < MAX_REGRID; pass++) {
-    // Off the grid only where its looser spacing costs a page its fill, or a nearly empty last
-    // page; then on every pass, so that what went off the grid never ends up beside the sidebar.
-    const { fills } = laid;
-    const tight = fills.slice(0, -1).some((f) => f < MIN_FILL) || (fills.length > 1 && fills.at(-1)! < LAST_PAGE_MIN);
-    if (!((tight || offGrid.size > 0) && regrid(main, laid.plan, offGrid, onGrid))) break;
-    laid = await planned(vm, tokens, fonts, offGrid, opts, stats);
+  const adjusted = new Set<Entry | Section>();
+  let laid = await planned(vm, tokens, fonts, adjusted, opts, stats);
+  const again = layoutOf(tokens).repaginate?.();
+  if (!again) return laid;
+  for (let pass = 0; pass < MAX_REPLANS; pass++) {
+    if (!again(laid, adjusted)) break;
+    laid = await planned(vm, tokens, fonts, adjusted, opts, stats);
   }
   return laid;
 }
@@ -72,13 +59,13 @@ async function planned(
   vm: ViewModel,
   tokens: ThemeTokens,
   fonts: FontStack,
-  offGrid: OffGrid,
+  adjusted: Adjusted,
   opts: PlanOptions,
   stats: MeasureStats,
 ): Promise<ResumeLayout> {
-  const flows = resumeFlows(vm, tokens, fonts, new Set(offGrid));
+  const flows = resumeFlows(vm, tokens, fonts, new Set(adjusted));
   const columns = await sized(flows, stats);
-  return plannedFrom(vm, tokens, fonts, flows, columns, new Set(offGrid), opts, stats);
+  return plannedFrom(vm, tokens, fonts, flows, columns, new Set(adjusted), opts, stats);
 }
 
 function plannedFrom(
@@ -87,13 +74,13 @@ function plannedFrom(
   fonts: FontStack,
   flows: Flows,
   columns: SizedColumn[],
-  offGrid: OffGrid,
+  adjusted: Adjusted,
   opts: PlanOptions,
   stats: MeasureStats,
 ): ResumeLayout {
   const area = flows.page.height - flows.page.top - flows.page.bottom;
   const plan = planPages(columns, area, opts, { side: flows.geometry.side.offset });
-  return { vm, tokens, fonts, flows, columns, plan, pages: plan.pages.length, fills: plan.fills, offGrid, stats };
+  return { vm, tokens, fonts, flows, columns, plan, pages: plan.pages.length, fills: plan.fills, adjusted, stats };
 }
 
 /**
@@ -101,16 +88,16 @@ function plannedFrom(
  * nothing: for advice (the last-page hint), never for drawing. Only tokens that change the space
  * between atoms, not their text, can be planned so; an atom whose own drawing depends on the
  * spacing (an entry beside a badge) keeps its measured height, which tighter spacing can only
- * reduce, so a plan that fits here fits when measured.
+ * reduce, so a plan that keeps to its pages here keeps to them when measured.
  */
 export async function replan(base: ResumeLayout, tokens: ThemeTokens, opts: PlanOptions = {}): Promise<ResumeLayout> {
-  const flows = resumeFlows(base.vm, tokens, base.fonts, base.offGrid);
+  const flows = resumeFlows(base.vm, tokens, base.fonts, base.adjusted);
   const atoms = allAtoms(flows);
   const known = await measureAtoms(atoms, flows.geometry, { passes: 0, measured: 0, reused: 0 }, { lookupOnly: true });
   const fallback = allSized(base.columns);
   if (fallback.length !== atoms.length) throw new Error("replan: the flows do not match");
   const measured = known.map((m, i) => m ?? (fallback[i] as Laid).measured);
-  return plannedFrom(base.vm, tokens, base.fonts, flows, sizeWith(flows, measured), base.offGrid, opts, base.stats);
+  return plannedFrom(base.vm, tokens, base.fonts, flows, sizeWith(flows, measured), base.adjusted, opts, base.stats);
 }
 
 /** Every atom of the flows, in order. */
@@ -153,30 +140,4 @@ function sizeWith(flows: Flows, measured: Measured[]): SizedColumn[] {
       blocks: s.blocks.map((b) => block(b, s.section)),
     })),
   }));
-}
-
-/**
- * Take off the grid the main-column sections and entries that begin below the sidebar's last
- * line (on its page or a later one), and put back on it for good those that came up beside it;
- * whether anything changed.
- */
-function regrid(main: SizedColumn, plan: Plan, offGrid: Set<Entry | Section>, onGrid: Set<Entry | Section>): boolean {
-  const end = plan.sideEnd ?? { page: 0, bottom: 0 };
-  let changed = false;
-  for (const block of main.sections.flatMap((s) => [
-    s.section,
-    ...(s.section.kind === "entries" ? s.section.entries : []),
-  ])) {
-    const at = plan.starts.get(block);
-    const below = at !== undefined && (at.page > end.page || (at.page === end.page && at.top >= end.bottom - 1));
-    if (offGrid.has(block) && !below) {
-      offGrid.delete(block);
-      onGrid.add(block);
-      changed = true;
-    } else if (below && !offGrid.has(block) && !onGrid.has(block)) {
-      offGrid.add(block);
-      changed = true;
-    }
-  }
-  return changed;
 }

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import reactPdfLayout from "@react-pdf/layout";
 import { Font } from "@react-pdf/renderer";
 import { Fragment, isValidElement, type ReactElement, type ReactNode } from "react";
-import type { Atom, ColumnGeometry } from "./atoms.js";
+import type { Atom, ColumnGeometry } from "./types.js";
 
 /** A react-pdf node: before layout as react-pdf's reconciler makes it, after layout with its box and (text) lines. */
 export interface PdfNode {

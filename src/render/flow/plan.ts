@@ -12,7 +12,7 @@
  * Pure: heights in, placements out. atoms.tsx makes the blocks, measure.ts measures them and
  * compose.ts draws the plan.
  */
-import type { Atom, Block, ColumnId, SectionFlow } from "./atoms.js";
+import type { Atom, Block, ColumnId, SectionFlow } from "./types.js";
 import type { Entry, Section } from "../../model/normalize.js";
 
 /** Every page but the last is at least this full; a last page under LAST_PAGE_MIN is mentioned. */
@@ -69,7 +69,7 @@ export interface Plan {
   fills: number[];
   /** Where each entry and section begins: its page (from 0) and top. */
   starts: Map<Entry | Section, { page: number; top: number }>;
-  /** The sidebar's last page (from 0) and its bottom there; undefined without a sidebar. */
+  /** The side column's last page (from 0) and its bottom there; undefined without a side column. */
   sideEnd?: { page: number; bottom: number };
   /** Blocks split between pages though they would fit on one (for a fuller page). */
   splits: Set<Entry | Section>;
@@ -107,7 +107,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const whole = (items: Sized[]): Piece[] => items.map((item) => ({ item }));
 
 /**
- * Plan the pages of the columns, in order: a column named "full" (the sidebar theme's header)
+ * Plan the pages of the columns, in order: a column named "full" (a header above two columns)
  * stands above the others on the first page; the others stand side by side below it.
  * `area` is the height of a page's text area.
  */
@@ -172,7 +172,7 @@ class Cursor {
     private readonly bottoms: number[],
     private readonly pages: Placed[][],
     /**
-     * The column starts below something on its first page (the sidebar theme's header): the space before its first atom
+     * The column starts below something on its first page (a header above two columns): the space before its first atom
      * stays.
      */
     below = false,
@@ -190,7 +190,8 @@ class Cursor {
     return (this.atTop || !unit.length ? 0 : this.trailing + unit[0]!.item.atom.before) + height(unit);
   }
 
-  private fits(unit: Piece[]): boolean {
+  /** Whether the unit has room on this page. */
+  private hasRoom(unit: Piece[]): boolean {
     return this.y + this.need(unit) <= this.frame(this.page).height + EPS;
   }
 
@@ -224,7 +225,7 @@ class Cursor {
    * that may break (`lines`), as many of its lines as fit stay, two at least, and two at least go on.
    */
   placeUnit(unit: Piece[], lines: boolean): void {
-    if (this.fits(unit)) return this.place(unit);
+    if (this.hasRoom(unit)) return this.place(unit);
     const last = unit.at(-1)!;
     if (lines && last.item.lines) {
       const from = last.from ?? 0;
@@ -256,11 +257,11 @@ class Cursor {
     const tall = height(whole(block.atoms)) > this.area * TALL;
     const may = splittable(block);
     if (!tall && !(opts.splitAll && may)) {
-      if (this.fits(unit)) return this.place(unit);
+      if (this.hasRoom(unit)) return this.place(unit);
       // Moved whole to the next page, it would leave this one too empty: it is split instead.
       if (!may || this.empty || this.fill() >= MIN_FILL) {
         if (!this.empty) this.newPage();
-        if (this.fits(unit)) return this.place(unit);
+        if (this.hasRoom(unit)) return this.place(unit);
       }
       if (owner) splits.add(owner);
     }

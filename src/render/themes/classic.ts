@@ -21,7 +21,7 @@ export const classic: ThemeTokens = {
   sectionTitle: { uppercase: true, letterSpacing: 0.8, decoration: "rule", weight: 0.75 },
   header: { align: "center", nameWeight: 700, nameLetterSpacing: 0 },
   entry: { titleWeight: 700, subtitleItalic: true },
-  layout: { kind: "single" },
+  layout: "single",
   badge: 40,
   photo: 64,
 };

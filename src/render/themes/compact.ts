@@ -21,7 +21,7 @@ export const compact: ThemeTokens = {
   sectionTitle: { uppercase: true, letterSpacing: 0.6, decoration: "rule", weight: 0.6 },
   header: { align: "center", nameWeight: 700, nameLetterSpacing: 0.5 },
   entry: { titleWeight: 700, subtitleItalic: true },
-  layout: { kind: "single" },
+  layout: "single",
   badge: 34,
   photo: 56,
 };

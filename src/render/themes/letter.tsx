@@ -4,12 +4,12 @@
  */
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { LetterModel } from "../../model/letter.js";
-import { documentProps, Header, makeStyles, Rich, tagged, type DocumentInfo } from "./components.js";
-import type { FontStack } from "./index.js";
+import type { FontStack } from "./stack.js";
+import { documentProps, type DocumentInfo } from "./metadata.js";
+import { Header, Rich } from "./primitives.js";
+import { makeStyles } from "./styles.js";
+import { tagged } from "./tagging.js";
 import type { ThemeTokens } from "./tokens.js";
-
-/** A letter's header is the single-column header (the sidebar theme's too): contacts in a row under the name. */
-export const letterTokens = (k: ThemeTokens): ThemeTokens => ({ ...k, layout: { kind: "single" } });
 
 export function LetterDocument({
   letter,
@@ -22,7 +22,7 @@ export function LetterDocument({
   fonts: FontStack;
   info: DocumentInfo;
 }) {
-  const k = letterTokens(tokens);
+  const k = tokens;
   const s = makeStyles(k, fonts);
   const line = k.size.body * k.leading;
   const p = { ...s.text, marginTop: line };
@@ -30,7 +30,8 @@ export function LetterDocument({
   return (
     <Document {...documentProps(letter.metadata, info)}>
       <Page size={vm.paper === "letter" ? "LETTER" : "A4"} style={s.page} {...tagged("Document", { key: "document" })}>
-        <Header vm={vm} s={s} tokens={k} />
+        {/* The same header in every layout: the contacts in a row under the name. */}
+        <Header vm={vm} s={s} tokens={k} contacts />
         <View style={{ marginTop: k.space.section }} {...tagged("Sect", { key: "letter" })}>
           <Text style={{ ...s.text, textAlign: "right" }} {...tagged("P")}>
             {letter.date}

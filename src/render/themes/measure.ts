@@ -1,9 +1,9 @@
 /**
  * Rough heights from character counts, for the decisions taken before anything is measured: a
- * document far too long to lay out is refused (estimatePages), and the sidebar theme's column
- * holds its sections as far as they fit beside the main column on page 1 (reading.ts). The
- * page breaks themselves are planned from measured heights (render/flow/). Overestimating is
- * the safe side.
+ * document far too long to lay out is refused (estimatePages), and a layout chooses what a column
+ * holds (render/layouts/sidebar.ts: its side column holds its sections as far as they fit beside
+ * the main column on page 1). The page breaks themselves are planned from measured heights
+ * (render/flow/). Overestimating is the safe side.
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import type { ThemeTokens } from "./tokens.js";
@@ -19,19 +19,6 @@ export function estimateLines(text: string, fontSize: number, width: number): nu
 export function pageBox(k: ThemeTokens, paper: "a4" | "letter"): { width: number; height: number } {
   const [w, h] = paper === "letter" ? [612, 792] : [595.28, 841.89];
   return { width: w - k.margin.left - k.margin.right, height: h - k.margin.top - k.margin.bottom };
-}
-
-/**
- * Where the sidebar theme's columns are on the page (PDF units from the left edge): the
- * sidebar's right edge, the middle of the gap between the columns, the main column's left edge.
- */
-export function columnEdges(
-  k: ThemeTokens,
-  paper: "a4" | "letter",
-): { sideRight: number; gutter: number; mainLeft: number } {
-  const gutter = k.margin.left + pageBox(k, paper).width * (k.layout.kind === "sidebar" ? k.layout.width : 1);
-  const half = k.layout.kind === "sidebar" ? k.layout.gap / 2 : 0;
-  return { sideRight: gutter - half, gutter, mainLeft: gutter + half };
 }
 
 export function estimateEntryHeight(e: Entry, k: ThemeTokens, width: number): number {
@@ -65,57 +52,6 @@ export function estimateSectionHeight(sec: Section, k: ThemeTokens, width: numbe
     case "entries":
       return 0;
   }
-}
-
-/** The sidebar column's type size. */
-export function sideMetrics(k: ThemeTokens): { size: number; line: number; step: number } {
-  const { pitch } = gridMetrics(k);
-  return { size: k.size.small + 1, line: pitch, step: pitch };
-}
-
-/**
- * The sidebar theme's baseline grid: one line of body text (`pitch`), which every line and gap
- * is, and the half line the sidebar stands lower than the main column (components.tsx).
- */
-export function gridMetrics(k: ThemeTokens): { pitch: number; half: number } {
-  const pitch = Math.round(k.size.body * k.leading * 100) / 100;
-  return { pitch, half: pitch / 2 };
-}
-
-/**
- * Height of a section set in the sidebar column: its title, then blocks (a row; an entry's title,
- * date, role… stacked one under the other), each a step from the last, its wrapped lines a line.
- */
-export function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number {
-  const { size, line, step } = sideMetrics(k);
-  const block = (t: string | undefined, w = width) => (t ? step + (estimateLines(t, size, w) - 1) * line : 0);
-  let height = step; // the title
-  if (sec.kind === "rows") {
-    height += sec.inline
-      ? block(sec.rows.map((r) => `${r.label} (${r.value})`).join(" · "))
-      : sec.rows.reduce((a, r) => a + block(`${r.label}: ${r.value}`), 0);
-  } else if (sec.kind === "text") {
-    height += block(sec.paragraph) + sec.bullets.reduce((a, b) => a + block(b), 0);
-  } else {
-    for (const e of sec.entries) {
-      const w = e.badge ? width - k.badge - 8 : width;
-      const parts = [
-        e.title,
-        e.date,
-        e.subtitle,
-        e.location,
-        e.note,
-        e.summary,
-        ...e.bullets,
-        ...e.details.map((d) => `${d.label}: ${d.value}`),
-      ];
-      height += Math.max(
-        parts.reduce((a, t) => a + block(t, w), 0),
-        e.badge ? k.badge : 0,
-      );
-    }
-  }
-  return height;
 }
 
 /** Height of the page header above the columns: name, label and photo. */

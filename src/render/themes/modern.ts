@@ -21,7 +21,7 @@ export const modern: ThemeTokens = {
   sectionTitle: { uppercase: true, letterSpacing: 0.6, decoration: "bar", weight: 3 },
   header: { align: "left", nameWeight: 700, nameLetterSpacing: -0.5 },
   entry: { titleWeight: 600, subtitleItalic: false },
-  layout: { kind: "single" },
+  layout: "single",
   badge: 42,
   photo: 68,
 };

@@ -1,34 +1,15 @@
 /**
- * The text a theme prints, in the order it prints it. The components build their composed
- * strings with these helpers, and the read-back check expects exactly this sequence.
+ * The text a theme prints, in the order it prints it: the primitives compose their strings with
+ * the helpers of text.ts, the layout orders the sections, and the read-back check expects exactly
+ * this sequence.
  */
 import { plainText } from "../../model/markup.js";
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
-import { estimateHeaderHeight, estimateLines, estimateSideHeight, pageBox, sideMetrics } from "./measure.js";
+import { layoutOf } from "./index.js";
+import { inlineRows, rowLabel } from "./text.js";
 import type { ThemeTokens } from "./tokens.js";
 
-/**
- * Separators are made of no-break spaces: react-pdf only treats a single space as a plain break
- * opportunity, and inserts a hyphen when it breaks at a run of two.
- */
-const GAP = "\u00A0\u00A0";
-export const CONTACT_SEPARATOR = `${GAP}|${GAP}`;
-
-export const rowLabel = (label: string, value: string) => (label && value ? `${label}: ` : label);
-export const inlineRows = (rows: { label: string; value: string }[]) =>
-  rows
-    .map((r) => (r.label && r.value ? `${r.label} (${r.value})` : r.label || r.value))
-    .filter(Boolean)
-    .join("\u00A0\u00B7 ");
-export const footerText = (name: string, page: number, total: number) => `${name}${GAP}\u2014${GAP}${page} / ${total}`;
-/** Matches a footer line as read back (spaces collapsed). */
-export const footerPattern = (name: string) =>
-  new RegExp(
-    `^${name
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \u2014 \\d+ / \\d+$`,
-  );
+export { CONTACT_SEPARATOR, footerPattern, footerText, inlineRows, rowLabel } from "./text.js";
 
 export interface Expected {
   /** Section title, or undefined for the header. */
@@ -43,36 +24,16 @@ export function sectionHeading(sec: Section, k: ThemeTokens): string {
 }
 
 /**
- * Which sections go in the sidebar column and which in the main one. The sidebar is drawn first,
- * on the left, so that every reader meets it right after the contacts. It holds its sections
- * only as far as they fit beside the main column on the first page: a sidebar running onto a
- * second page would be read in pieces between the main column's pages, so the sections after
- * that point are printed in the main column instead, in their order.
+ * Which sections go in the side column and which in the main one, as the theme's layout sets them
+ * (render/layouts/): the side column's are read first.
  */
 export function layoutSections(vm: ViewModel, k: ThemeTokens): { side: Section[]; main: Section[] } {
-  if (k.layout.kind !== "sidebar") return { side: [], main: vm.sections };
-  const box = pageBox(k, vm.paper);
-  const width = box.width * k.layout.width - k.layout.gap / 2;
-  const { step } = sideMetrics(k);
-  // Room on page 1, with a margin for the estimate's error.
-  let room =
-    box.height * 0.92 -
-    estimateHeaderHeight(vm, k) -
-    vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
-  const inSide = new Set(k.layout.sections);
-  const side: Section[] = [];
-  for (const sec of vm.sections) {
-    if (!inSide.has(sec.id)) continue;
-    room -= estimateSideHeight(sec, k, width);
-    if (room < 0) break;
-    side.push(sec);
-  }
-  return { side, main: vm.sections.filter((s) => !side.includes(s)) };
+  return layoutOf(k).sections(vm, k);
 }
 
 /**
  * Every text value of the view model, in reading order. `oneColumn`: as a one-column document
- * (the Word file) reads it, the sidebar's sections first, each entry's title before its dates.
+ * (the Word file) reads it, the side column's sections first, each entry's title before its dates.
  */
 export function readingOrder(vm: ViewModel, k: ThemeTokens, opts: { oneColumn?: boolean } = {}): Expected[] {
   const out: Expected[] = [];
@@ -100,7 +61,7 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens, opts: { oneColumn?: 
         break;
       case "entries":
         for (const e of sec.entries) {
-          // The sidebar column stacks an entry's heading, dates first (components.tsx).
+          // The side column stacks an entry's heading, dates first (its `stacked` style sheet).
           const heading = side.includes(sec) && !opts.oneColumn ? [e.date, e.title] : [e.title, e.date];
           for (const text of [...heading, e.subtitle, e.location, e.note]) push(text, at, e);
           push(e.summary, at, e, true);

@@ -21,7 +21,7 @@ export const sidebar: ThemeTokens = {
   sectionTitle: { uppercase: true, letterSpacing: 1, decoration: "rule", weight: 0.75 },
   header: { align: "left", nameWeight: 700, nameLetterSpacing: 0 },
   entry: { titleWeight: 700, subtitleItalic: true },
-  layout: { kind: "sidebar", width: 0.3, gap: 18, sections: ["skills", "languages", "certificates", "interests"] },
+  layout: "sidebar",
   badge: 36,
   photo: 64,
 };

@@ -1,9 +1,10 @@
 /**
- * A theme is a token object (sizes, spacing, colours, fonts, a few layout choices) plus the
- * shared components in `components.tsx`. Themes differ mostly in tokens; adding one is a new
- * file with a token object and a line in `index.ts`.
+ * A theme is a token object (sizes, spacing, colours, fonts, the layout it names) drawn by the
+ * shared primitives in `primitives.tsx`. Themes differ mostly in tokens; adding one is a new file
+ * with a token object and a line in `index.ts`.
  */
 import type { FamilyName } from "../fonts.js";
+import type { LayoutId } from "../layouts/ids.js";
 
 export interface ThemeTokens {
   name: string;
@@ -33,8 +34,11 @@ export interface ThemeTokens {
     /** Whether the second line (role, degree) is italic. */
     subtitleItalic: boolean;
   };
-  /** Single column, or a narrow left column with contacts and the sections listed. */
-  layout: { kind: "single" } | { kind: "sidebar"; width: number; gap: number; sections: string[] };
+  /**
+   * The layout the theme's pages take (render/layouts/): its columns, reading order, parser rules
+   * and pagination.
+   */
+  layout: LayoutId;
   /** Printed size of a certificate badge and of a photo, in points. */
   badge: number;
   photo: number;

@@ -1,0 +1,310 @@
+/**
+ * Two columns under a header that runs across the page: a narrow side column on the left
+ * (contacts one per line, then skills, languages, certificates and interests, as far as they fit
+ * beside the main column on page 1) and the main column with the other sections.
+ *
+ * Both columns stand on one baseline grid (`gridMetrics`): every line is one body line high and
+ * every gap a whole line, so each column's baselines fall on the grid's steps — and the side
+ * column's, shifted by half a line, fall midway between the main column's. A parser that groups
+ * the page's text into lines by baseline, across its whole width, then never joins a side-column
+ * line to a main-column line (`parseRules` holds the PDF to it). Where the grid's looser spacing
+ * costs a page its fill, the main-column blocks below the side column's end are set in the theme's
+ * own, tighter spacing (`repaginate`).
+ */
+import type { Entry, Section, ViewModel } from "../../model/normalize.js";
+import { LAST_PAGE_MIN, MIN_FILL, type Plan, type SizedColumn } from "../flow/plan.js";
+import type { ColumnGeometry } from "../flow/types.js";
+import { estimateHeaderHeight, estimateLines, pageBox } from "../themes/measure.js";
+import type { FontStack } from "../themes/stack.js";
+import { makeStyles, type Styles } from "../themes/styles.js";
+import type { ThemeTokens } from "../themes/tokens.js";
+import type { Layout, ParseRuleProblem } from "./layout.js";
+
+/** The side column's share of the text area's width, and the gap between the columns (points). */
+const WIDTH = 0.3;
+const GAP = 18;
+/** The sections the side column holds (as far as they fit beside the main column on page 1). */
+const SIDE_SECTIONS = new Set(["skills", "languages", "certificates", "interests"]);
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Where the columns are on the page (PDF units from the left edge): the side column's right
+ * edge, the middle of the gap between the columns, the main column's left edge.
+ */
+export function columnEdges(
+  k: ThemeTokens,
+  paper: ViewModel["paper"],
+): { sideRight: number; gutter: number; mainLeft: number } {
+  const gutter = k.margin.left + pageBox(k, paper).width * WIDTH;
+  const half = GAP / 2;
+  return { sideRight: gutter - half, gutter, mainLeft: gutter + half };
+}
+
+/**
+ * The baseline grid: one line of body text (`pitch`), which every line and gap is, and the half
+ * line the side column stands lower than the main column.
+ */
+export function gridMetrics(k: ThemeTokens): { pitch: number; half: number } {
+  const pitch = Math.round(k.size.body * k.leading * 100) / 100;
+  return { pitch, half: pitch / 2 };
+}
+
+/** The side column's type size, and its line and step (both one grid pitch). */
+function sideMetrics(k: ThemeTokens): { size: number; line: number; step: number } {
+  const { pitch } = gridMetrics(k);
+  return { size: k.size.small + 1, line: pitch, step: pitch };
+}
+
+/**
+ * Rough height of a section set in the side column, for choosing what it holds before anything is
+ * measured: its title, then blocks (a row; an entry's title, date, role… stacked one under the
+ * other), each a step from the last, its wrapped lines a line.
+ */
+function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number {
+  const { size, line, step } = sideMetrics(k);
+  const block = (t: string | undefined, w = width) => (t ? step + (estimateLines(t, size, w) - 1) * line : 0);
+  let height = step; // the title
+  if (sec.kind === "rows") {
+    height += sec.inline
+      ? block(sec.rows.map((r) => `${r.label} (${r.value})`).join(" · "))
+      : sec.rows.reduce((a, r) => a + block(`${r.label}: ${r.value}`), 0);
+  } else if (sec.kind === "text") {
+    height += block(sec.paragraph) + sec.bullets.reduce((a, b) => a + block(b), 0);
+  } else {
+    for (const e of sec.entries) {
+      const w = e.badge ? width - k.badge - 8 : width;
+      const parts = [
+        e.title,
+        e.date,
+        e.subtitle,
+        e.location,
+        e.note,
+        e.summary,
+        ...e.bullets,
+        ...e.details.map((d) => `${d.label}: ${d.value}`),
+      ];
+      height += Math.max(
+        parts.reduce((a, t) => a + block(t, w), 0),
+        e.badge ? k.badge : 0,
+      );
+    }
+  }
+  return height;
+}
+
+/** Styles with every line one grid pitch high and every gap a whole pitch (both columns). */
+function onGrid(s: Styles, k: ThemeTokens): Styles {
+  const { pitch } = gridMetrics(k);
+  const lh = { lineHeight: `${pitch}pt` };
+  const rule = k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0;
+  return {
+    ...s,
+    text: { ...s.text, ...lh },
+    section: { marginTop: pitch },
+    sectionTitle: { ...s.sectionTitle, ...lh, paddingBottom: 1.5, marginBottom: round(pitch - 1.5 - rule) },
+    note: { ...s.note, ...lh },
+    address: { ...s.address, ...lh },
+    paragraph: { ...s.paragraph, ...lh, marginTop: 0 },
+    bullets: { marginTop: 0 },
+    bullet: { ...s.bullet, marginBottom: 0 },
+    bulletMark: { ...s.bulletMark, ...lh },
+    bulletText: { ...s.bulletText, ...lh },
+    detail: { ...s.detail, ...lh, marginTop: 0 },
+    row: { ...s.row, ...lh, marginBottom: 0 },
+  };
+}
+
+/** The main column: the theme's styles on the grid. */
+function gridMainStyles(k: ThemeTokens, fonts: FontStack): Styles {
+  const s = makeStyles(k, fonts);
+  const { pitch } = gridMetrics(k);
+  const lh = { lineHeight: `${pitch}pt` };
+  return {
+    ...onGrid(s, k),
+    entry: { marginBottom: pitch },
+    entryWithBadge: { ...s.entryWithBadge, marginBottom: pitch },
+    badgeBox: { ...s.badgeBox, height: Math.ceil(k.badge / pitch) * pitch },
+    title: { ...s.title, ...lh },
+    date: { ...s.date, ...lh },
+    subtitle: { ...s.subtitle, ...lh },
+    place: { ...s.place, ...lh },
+  };
+}
+
+/**
+ * The side column's type: one smaller size, which its text inherits from the column, and the
+ * space above its first line. It starts half a line down, plus what sets its baselines midway
+ * between the main column's body lines and its larger titles (a baseline sits its font's ascent,
+ * about one size, below the top of its line).
+ */
+function sideColumn(k: ThemeTokens): { fontSize: number; paddingTop: number } {
+  const { size } = sideMetrics(k);
+  const { half } = gridMetrics(k);
+  return { fontSize: size, paddingTop: round(half + (k.size.body + k.size.section) / 2 - size) };
+}
+
+/**
+ * The side column: the theme's styles in one smaller size, on the main column's grid, half a
+ * line lower. Its steps stay under 1.5 times its size, so that poppler's text extraction
+ * (pdftotext, and the ATS built on it) reads it as one block, whole, before the main column
+ * (tests/render/themes.test.ts): a side column of several blocks would be read interleaved with
+ * the main column, blocks that line up across the columns taken for a table and read row by row.
+ */
+function sideStyles(k: ThemeTokens, fonts: FontStack): Styles {
+  const { size } = sideMetrics(k);
+  const { pitch } = gridMetrics(k);
+  const t: ThemeTokens = { ...k, size: { ...k.size, body: size, section: size, small: size - 0.5 } };
+  const s = onGrid(makeStyles(t, fonts), k);
+  const lh = { lineHeight: `${pitch}pt` };
+  // Too narrow for a date beside a title: each on its own line, in reading order.
+  const stacked = <T>(style: T) =>
+    ({ ...style, ...lh, flexGrow: 0, flexBasis: "auto", maxWidth: "100%", paddingRight: 0, textAlign: "left" }) as T;
+  return {
+    ...s,
+    // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
+    sectionTitle: { ...s.sectionTitle, letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06) },
+    entry: { marginBottom: 0 },
+    entryWithBadge: { ...s.entryWithBadge, marginBottom: 0 },
+    stacked: true,
+    title: stacked(s.title),
+    date: stacked(s.date),
+    subtitle: stacked(s.subtitle),
+    place: stacked(s.place),
+    detail: { ...s.detail, fontSize: size },
+    sideContact: { ...s.sideContact, ...lh, fontSize: size, marginBottom: 0 },
+    // A badge two lines high, so that the text beside it stays on the grid.
+    badgeBox: { ...s.badgeBox, width: 2 * pitch, height: 2 * pitch },
+    badge: { width: 2 * pitch, height: 2 * pitch },
+  };
+}
+
+/**
+ * Take off the grid the main-column sections and entries that begin below the side column's last
+ * line (on its page or a later one), and put back on it for good those that came up beside it;
+ * whether anything changed.
+ */
+function regrid(main: SizedColumn, plan: Plan, offGrid: Set<Entry | Section>, onGrid: Set<Entry | Section>): boolean {
+  const end = plan.sideEnd ?? { page: 0, bottom: 0 };
+  let changed = false;
+  for (const block of main.sections.flatMap((s) => [
+    s.section,
+    ...(s.section.kind === "entries" ? s.section.entries : []),
+  ])) {
+    const at = plan.starts.get(block);
+    const below = at !== undefined && (at.page > end.page || (at.page === end.page && at.top >= end.bottom - 1));
+    if (offGrid.has(block) && !below) {
+      offGrid.delete(block);
+      onGrid.add(block);
+      changed = true;
+    } else if (below && !offGrid.has(block) && !onGrid.has(block)) {
+      offGrid.add(block);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export const sidebar: Layout = {
+  id: "sidebar",
+
+  /**
+   * The side column is drawn first, on the left, so that every reader meets it right after the
+   * contacts. It holds its sections only as far as they fit beside the main column on the first
+   * page: a side column running onto a second page would be read in pieces between the main
+   * column's pages, so the sections after that point are printed in the main column instead, in
+   * their order.
+   */
+  sections(vm, k) {
+    const box = pageBox(k, vm.paper);
+    const width = box.width * WIDTH - GAP / 2;
+    const { step } = sideMetrics(k);
+    // Room on page 1, with a margin for the estimate's error.
+    let room =
+      box.height * 0.92 -
+      estimateHeaderHeight(vm, k) -
+      vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
+    const side: Section[] = [];
+    for (const sec of vm.sections) {
+      if (!SIDE_SECTIONS.has(sec.id)) continue;
+      room -= estimateSideHeight(sec, k, width);
+      if (room < 0) break;
+      side.push(sec);
+    }
+    return { side, main: vm.sections.filter((s) => !side.includes(s)) };
+  },
+
+  /**
+   * The header across the page ("full"), without the contacts; the side column (the contacts one
+   * per line, then its sections) and the main column on the grid, but for the blocks `adjusted`
+   * set off it, in the theme's own spacing.
+   */
+  columns(kit) {
+    const { vm, tokens, fonts, full } = kit;
+    const { side, main } = this.sections(vm, tokens);
+    const box = pageBox(tokens, vm.paper);
+    const ss = sideStyles(tokens, fonts);
+    const grid = gridMainStyles(tokens, fonts);
+    const column = sideColumn(tokens);
+    const sideGeometry: ColumnGeometry = {
+      width: box.width * WIDTH - GAP / 2,
+      left: tokens.margin.left,
+      inherit: { ...full.inherit, fontSize: column.fontSize },
+      offset: column.paddingTop,
+    };
+    const mainGeometry: ColumnGeometry = {
+      width: box.width - box.width * WIDTH - GAP / 2,
+      left: columnEdges(tokens, vm.paper).mainLeft,
+      inherit: full.inherit,
+      offset: 0,
+    };
+    const header = kit.header(false);
+    const contacts = kit.contacts("side", ss);
+    const styleOf = (block: Entry | Section) => (kit.adjusted.has(block) ? kit.styles : grid);
+    return {
+      columns: [
+        { column: "full", lead: [header], sections: [] },
+        { column: "side", lead: contacts, sections: side.map((sec) => kit.section(sec, "side", () => ss)) },
+        { column: "main", lead: [], sections: main.map((sec) => kit.section(sec, "main", styleOf)) },
+      ],
+      geometry: { full, side: sideGeometry, main: mainGeometry },
+    };
+  },
+
+  /**
+   * Off the grid only where its looser spacing costs a page its fill, or leaves a nearly empty
+   * last page; then on every pass, so that what went off the grid never ends up beside the side
+   * column.
+   */
+  repaginate() {
+    const onGridForGood = new Set<Entry | Section>();
+    let main: SizedColumn | undefined;
+    return (laid, offGrid) => {
+      main ??= laid.columns.find((c) => c.column === "main")!;
+      const { fills } = laid;
+      const tight = fills.slice(0, -1).some((f) => f < MIN_FILL) || (fills.length > 1 && fills.at(-1)! < LAST_PAGE_MIN);
+      return (tight || offGrid.size > 0) && regrid(main, laid.plan, offGrid, onGridForGood);
+    };
+  },
+
+  /** The two columns never share a line (below the header, which runs across the page). */
+  parseRules({ vm, tokens, lines, header, text, quote }) {
+    const problems: ParseRuleProblem[] = [];
+    const edges = columnEdges(tokens, vm.paper);
+    const sideRight = edges.sideRight + 1;
+    const mainLeft = edges.mainLeft - 1;
+    for (const line of lines) {
+      if (header.includes(line)) continue;
+      if (line.items.some((it) => it.x < sideRight && it.x + it.width > mainLeft)) continue; // full width
+      const side = line.items.filter((it) => it.x + it.width <= sideRight);
+      const main = line.items.filter((it) => it.x >= mainLeft);
+      if (side.length && main.length) {
+        problems.push({
+          page: line.page,
+          message: `the sidebar's ${quote(text(side))} shares a line with the main column's ${quote(text(main))}, so a parser reads them as one line`,
+        });
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,322 @@
+/**
+ * The résumé's primitives, written once and styled by a style sheet (styles.ts): header, contacts,
+ * inline markup, section title, entry heading, bullet, detail, row, badge and page footer.
+ * render/flow/atoms.tsx composes them into the pieces a page is made of, in the columns the
+ * theme's layout sets (render/layouts/).
+ */
+import { Image, Link, Text, View } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
+import type { ReactNode } from "react";
+import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
+import { parseMarkup } from "../../model/markup.js";
+import { CONTACT_SEPARATOR, rowLabel } from "./text.js";
+import type { Styles } from "./styles.js";
+import { tagged } from "./tagging.js";
+import type { ThemeTokens } from "./tokens.js";
+
+/** One contact: its readable text, linked when it has an address. */
+function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
+  return c.href ? (
+    <Link src={c.href} style={s.link}>
+      {c.text}
+    </Link>
+  ) : (
+    <>{c.text}</>
+  );
+}
+
+/**
+ * Contacts in a row (items wrap whole, never inside an address or URL), or as a column, one per
+ * line (`column`: a narrow column's, in its `sideContact` style).
+ */
+export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
+  return (
+    <View style={column ? undefined : s.contacts}>
+      {items.map((c, i) => (
+        <Text key={i} style={column ? s.sideContact : s.contact} {...tagged("P")}>
+          <ContactLink c={c} s={s} />
+          {!column && i < items.length - 1 ? CONTACT_SEPARATOR : ""}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** Summaries and bullets with their inline markup: **bold**, *italic*, [links](https://…). */
+export function Rich({ text, s }: { text: string; s: Styles }) {
+  const runs = parseMarkup(text);
+  if (runs.length === 1 && !runs[0]!.bold && !runs[0]!.italic && !runs[0]!.href) return <>{runs[0]!.text}</>;
+  return (
+    <>
+      {runs.map((r, i) => {
+        const style = [r.bold ? s.bold : {}, r.italic ? s.italic : {}];
+        return r.href ? (
+          <Link key={i} src={r.href} style={[s.link, ...style]}>
+            {r.text}
+          </Link>
+        ) : (
+          <Text key={i} style={style}>
+            {r.text}
+          </Text>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The page header: the name, the label, the photo, and the contacts in a row under them unless
+ * the layout sets them elsewhere (`contacts` false).
+ */
+export function Header({
+  vm,
+  s,
+  tokens,
+  contacts = true,
+}: {
+  vm: ViewModel;
+  s: Styles;
+  tokens: ThemeTokens;
+  contacts?: boolean;
+}) {
+  const centered = tokens.header.align === "center";
+  const photo = vm.photo ? (
+    <Image
+      style={[s.photo, centered ? s.photoAbove : s.photoLeft]}
+      src={{ data: vm.photo.data, format: vm.photo.format }}
+      {...tagged("Figure", { alt: vm.name })}
+    />
+  ) : null;
+  const text = (
+    <View style={centered ? { alignItems: "center" } : s.headerText}>
+      <Text style={s.name} {...tagged("H1")}>
+        {vm.name}
+      </Text>
+      {vm.label ? (
+        <Text style={s.label} {...tagged("P")}>
+          {vm.label}
+        </Text>
+      ) : null}
+      {vm.contacts.length && contacts ? <Contacts items={vm.contacts} s={s} /> : null}
+    </View>
+  );
+  return centered ? (
+    <View style={s.headerCentered}>
+      {photo}
+      {text}
+    </View>
+  ) : (
+    <View style={s.header}>
+      {photo}
+      {text}
+    </View>
+  );
+}
+
+/** A section's title, a level-2 heading. */
+export function SectionTitle({ text, s }: { text: string; s: Styles }) {
+  return (
+    <Text style={s.sectionTitle} {...tagged("H2")}>
+      {text}
+    </Text>
+  );
+}
+
+/** One bullet: its mark and its text, with a hanging indent. */
+export function Bullet({ text, s }: { text: string; s: Styles }) {
+  return (
+    <View style={s.bullet} wrap={false} {...tagged("LI")}>
+      <Text style={s.bulletMark} {...tagged("Lbl")}>
+        {"\u2022"}
+      </Text>
+      <Text style={s.bulletText} {...tagged("LBody")}>
+        <Rich text={text} s={s} />
+      </Text>
+    </View>
+  );
+}
+
+function Bullets({ items, s, tag = tagged("L") }: { items: string[]; s: Styles; tag?: object }) {
+  if (!items.length) return null;
+  return (
+    <View style={s.bullets} {...tag}>
+      {items.map((b, i) => (
+        <Bullet key={i} text={b} s={s} />
+      ))}
+    </View>
+  );
+}
+
+/** Text, as a link when it has an address. */
+function linked(text: string, href: string | undefined, style: Style): ReactNode {
+  return href ? (
+    <Link src={href} style={style}>
+      {text}
+    </Link>
+  ) : (
+    text
+  );
+}
+
+/** An entry's heading: title and dates, subtitle and place (stacked in a narrow column), note, summary. */
+export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles; withSummary?: boolean }) {
+  // A long address would wrap in the place's narrow slot: it takes a line of its own.
+  const ownLine = e.location !== undefined && e.locationHref !== undefined && e.location.length > SHORT_ADDRESS;
+  const title = e.title ? (
+    e.titleHref ? (
+      <Link src={e.titleHref} style={s.plainLink}>
+        {e.title}
+      </Link>
+    ) : (
+      e.title
+    )
+  ) : null;
+  const date = e.date ? (
+    <Text style={s.date} {...tagged("P")}>
+      {linked(e.date, e.dateHref, s.link)}
+    </Text>
+  ) : null;
+  const place =
+    e.location && !ownLine ? (
+      <Text style={s.place} {...tagged("P")}>
+        {linked(e.location, e.locationHref, s.link)}
+      </Text>
+    ) : null;
+  return (
+    <>
+      {s.stacked ? (
+        // Too narrow for the dates beside the title: they come first, on the entry's first line,
+        // where parsers look for them.
+        <>
+          {date}
+          {title ? (
+            <Text style={s.title} {...tagged("H3")}>
+              {title}
+            </Text>
+          ) : null}
+          {e.subtitle ? (
+            <Text style={s.subtitle} {...tagged("P")}>
+              {e.subtitle}
+            </Text>
+          ) : null}
+          {place}
+        </>
+      ) : (
+        <>
+          {title || date ? (
+            <View style={s.line}>
+              <Text style={s.title} {...tagged(title ? "H3" : "Artifact")}>
+                {title}
+              </Text>
+              {date}
+            </View>
+          ) : null}
+          {e.subtitle || place ? (
+            <View style={s.line}>
+              <Text style={s.subtitle} {...tagged(e.subtitle ? "P" : "Artifact")}>
+                {e.subtitle ?? ""}
+              </Text>
+              {place}
+            </View>
+          ) : null}
+        </>
+      )}
+      {ownLine ? (
+        <Text style={s.address} {...tagged("P")}>
+          {linked(e.location!, e.locationHref, s.link)}
+        </Text>
+      ) : null}
+      {e.note ? (
+        <Text style={s.note} {...tagged("P")}>
+          {e.note}
+        </Text>
+      ) : null}
+      {e.summary && withSummary ? (
+        <Text style={s.paragraph} {...tagged("P")}>
+          <Rich text={e.summary} s={s} />
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/** One of an entry's labelled lines: "Courses: …". */
+export function Detail({ d, s }: { d: Entry["details"][number]; s: Styles }) {
+  return (
+    <Text style={s.detail} {...tagged("P")}>
+      <Text style={s.detailLabel}>{`${d.label}: `}</Text>
+      {d.href ? (
+        <Link src={d.href} style={s.link}>
+          {d.value}
+        </Link>
+      ) : (
+        d.value
+      )}
+    </Text>
+  );
+}
+
+function EntryBody({ e, s }: { e: Entry; s: Styles }) {
+  return (
+    <View style={s.besideBadge}>
+      <EntryHeading e={e} s={s} />
+      <Bullets items={e.bullets} s={s} />
+      {e.details.map((d, i) => (
+        <Detail key={i} d={d} s={s} />
+      ))}
+    </View>
+  );
+}
+
+/**
+ * The badge contained in its square, its proportions kept: a wide or tall image takes the
+ * square's width or height and is centred along the other.
+ */
+function containedIn<T extends { width?: string | number; height?: string | number }>(
+  box: T,
+  image: { width: number; height: number },
+): T {
+  const w = Number(box.width);
+  const h = Number(box.height);
+  const ratio = image.width / image.height;
+  if (!(ratio > 0) || !Number.isFinite(ratio) || !(w > 0 && h > 0)) return box;
+  const width = ratio >= w / h ? w : h * ratio;
+  const height = ratio >= w / h ? w / ratio : h;
+  return { ...box, width, height, marginLeft: (w - width) / 2, marginTop: (h - height) / 2 };
+}
+
+/** An entry with a certificate's badge: the image (linked to the certificate) beside the entry. */
+export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["badge"]> }; s: Styles }) {
+  const img = (
+    <Image
+      style={containedIn(s.badge, e.badge)}
+      src={{ data: e.badge.data, format: e.badge.format }}
+      {...tagged("Figure", { alt: e.badge.alt })}
+    />
+  );
+  return (
+    <View style={s.entryWithBadge}>
+      <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
+      <EntryBody e={e} s={s} />
+    </View>
+  );
+}
+
+/** One row of a rows section: "Label: value". */
+export function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
+  return (
+    <Text style={s.row} {...tagged("P")}>
+      {label ? <Text style={s.rowLabel}>{rowLabel(label, value)}</Text> : null}
+      {value}
+    </Text>
+  );
+}
+
+/** The page footer on page 2 and after: the name and the page number, an artifact. */
+export function Footer({ text, s }: { text: string; s: Styles }) {
+  return (
+    <Text style={s.footer} {...tagged("Artifact", { artifact: "Pagination" })}>
+      {text}
+    </Text>
+  );
+}
