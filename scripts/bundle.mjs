@@ -10,7 +10,11 @@ import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** pdfkit loads its standard-font metrics through a private import map that a bundle cannot see. */
+/**
+ * pdfkit loads its standard-font metrics through a private import map that a bundle cannot see.
+ * This rewrite and the ones below are changes to the PDF libraries: each is listed, with every
+ * other change to them, in patches/README.md (K1, Y1, L3, L4).
+ */
 const pdfkitFonts = {
   name: "pdfkit-standard-fonts",
   setup(b) {

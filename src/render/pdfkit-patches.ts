@@ -1,11 +1,13 @@
 /**
  * Fixes to pdfkit, the PDF writer under react-pdf: two for work it repeated in every document,
- * one that makes every document tagged, the PDF/UA-1 and PDF/A-3b identification, and files
- * embedded in a document (`withAttachments`).
+ * one that makes every document tagged (and gives it the hooks of tagged.ts), the PDF/UA-1 and
+ * PDF/A-3b identification, and files embedded in a document (`withAttachments`). Every change
+ * to react-pdf, pdfkit and fontkit is listed in patches/README.md.
  * Installed once per process (marked with Symbol.for, so two copies of this module do not stack).
  */
 import PDFDocument from "pdfkit";
 import { SRGB_ICC } from "./srgb-icc.js";
+import { tagDocument, type TaggableDocument } from "./tagged.js";
 
 /** Marks pdfkit's methods as wrapped, across copies of this module. */
 const WRAPPED = Symbol.for("resume-builder.pdfkit-font-cache");
@@ -126,14 +128,16 @@ export function patchPdfkit(): void {
 
   /**
    * Every document is tagged (MarkInfo /Marked true, a structure tree, pages with Tabs /S):
-   * react-pdf does not pass pdfkit's `tagged` option (https://github.com/diegomura/react-pdf/issues/1288),
-   * and its render step, patched in patches/@react-pdf+render+*.patch, writes the structure from
-   * the components' `tag` props when the document has MarkInfo.
+   * react-pdf does not pass pdfkit's `tagged` option (https://github.com/diegomura/react-pdf/issues/1288).
+   * The document carries the hooks (tagged.ts) through which react-pdf's renderer, patched in
+   * patches/@react-pdf+render+*.patch, writes the structure from the components' `tag` props.
    */
   proto.initMarkings = Object.assign(
     function (this: PdfKitDocument, options?: unknown, ...rest: unknown[]) {
       if (pending) Object.assign(this, { [ATTACHMENTS]: pending });
-      return initMarkings.call(this, { ...(options as object), tagged: true }, ...rest);
+      const out = initMarkings.call(this, { ...(options as object), tagged: true }, ...rest);
+      tagDocument(this as unknown as TaggableDocument);
+      return out;
     },
     { [WRAPPED]: true as const },
   );

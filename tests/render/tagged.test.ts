@@ -1,5 +1,5 @@
 /**
- * The tagged PDF (patches/@react-pdf+render+*.patch, render/pdfkit-patches.ts), read by poppler's
+ * The tagged PDF (render/tagged.ts, called from patches/@react-pdf+render+*.patch), read by poppler's
  * `pdfinfo -struct-text`: every build is tagged, PDF 1.7; the name is the H1, every section
  * title an H2 in reading order, each entry one Div and each list one L however they split,
  * every bullet an LI with its Lbl and LBody, the badge a Figure;

@@ -1,0 +1,189 @@
+/**
+ * The tagged PDF: the structure tree, marked content, artifacts and Link elements of every
+ * document this tool draws. react-pdf tags nothing (https://github.com/diegomura/react-pdf/issues/1288);
+ * its renderer, patched in patches/@react-pdf+render+*.patch, only calls the hooks below, which a
+ * tagged document carries under RENDER_HOOKS (pdfkit-patches.ts gives them to every document).
+ *
+ * The structure comes from the nodes' props: `tag` names the structure element a node opens
+ * ("Document", "Sect", "H2", "LI", "Figure", ...) or is "Artifact" for what is decoration only
+ * (`artifact` its type, e.g. "Pagination"); `tagKey` joins the pieces of one element that a page
+ * break split; `tagParent` names the element a block belongs to when it is not inside it; `alt` is
+ * a Figure's text. Backgrounds and borders are artifacts; each text, image or drawing is marked
+ * content of the element around it (a P of its own when there is none); a link is a Link element
+ * holding its annotation (OBJR), and a link inside a text is one between two pieces of the text's
+ * element.
+ */
+
+/** Where the renderer finds a document's hooks (the same key in patches/@react-pdf+render+*.patch). */
+export const RENDER_HOOKS = Symbol.for("resume-builder.render-hooks");
+
+/** A node as react-pdf's renderer draws it, as far as tagging reads it. */
+export interface RenderedNode {
+  type: string;
+  box?: unknown;
+  props?: {
+    tag?: string;
+    tagKey?: string | number;
+    tagParent?: string | number;
+    alt?: string;
+    artifact?: string;
+  };
+}
+
+/** The options react-pdf passes to pdfkit's link() and goTo() for an annotation. */
+interface AnnotationOptions {
+  structParent: StructElement;
+}
+
+/** What the patched renderer calls (each call site is marked `resume-builder` in the patch). */
+export interface RenderHooks {
+  /** A node, before anything of it is drawn or its page added; returns what to do after it is drawn. */
+  enterNode(node: RenderedNode): (() => void) | undefined;
+  /** The node's page (for a page) is added; its drawing begins. */
+  beginNode(node: RenderedNode): void;
+  /** The node's background and borders, when it has any. */
+  decoration(node: RenderedNode, draw: () => void): void;
+  /** The node's own content (a text's lines, an image, a link's annotation, ...). */
+  content(node: RenderedNode, draw: () => void): void;
+  /** A run of text that links: its annotation's options, and what to do after its glyphs. */
+  linkRun(): { annotation: AnnotationOptions; end(): void } | undefined;
+  /** A Link node's annotation options. */
+  linkAnnotation(): AnnotationOptions | undefined;
+}
+
+/** pdfkit's structure element. */
+interface StructElement {
+  add(child: StructElement | StructContent): StructElement;
+  dictionary: { data: { S: string } };
+}
+type StructContent = object;
+
+/** What tagging uses of a pdfkit document. */
+export interface TaggableDocument {
+  _root: { data: { MarkInfo?: unknown } };
+  struct(type: string, options?: object): StructElement;
+  addStructure(element: StructElement): void;
+  markContent(tag: string, options?: object): void;
+  markStructureContent(tag: string, options?: object): StructContent;
+  endMarkedContent(): void;
+}
+
+/** The nodes whose content is marked content of an element (the others only hold nodes). */
+const LEAVES = new Set(["TEXT", "IMAGE", "SVG", "CANVAS"]);
+
+/** Give a tagged document (one with MarkInfo) the hooks that write its structure while it is drawn. */
+export function tagDocument(doc: TaggableDocument): void {
+  if (!doc._root.data.MarkInfo) return;
+  Object.assign(doc, { [RENDER_HOOKS]: taggingHooks(doc) });
+}
+
+function taggingHooks(doc: TaggableDocument): RenderHooks {
+  /** Elements by `tagKey`, so that the pieces of one element are one element. */
+  const structs = new Map<string | number, StructElement>();
+  /** The elements open around the node being drawn, innermost last. */
+  const stack: StructElement[] = [];
+  /** The Link element of the link node being drawn. */
+  let linkElement: StructElement | undefined;
+  /** The element whose marked content is being drawn (inside a leaf's content). */
+  let owner: StructElement | undefined;
+  /** An artifact is being drawn: nothing inside it is tagged. */
+  let inArtifact = false;
+  /** The artifact type of the node just entered, to open once its page is there. */
+  let artifactType: string | undefined;
+
+  const structFor = (props: NonNullable<RenderedNode["props"]> & { tag: string }): StructElement => {
+    const { tag, tagKey, tagParent, alt } = props;
+    const known = tagKey !== undefined ? structs.get(tagKey) : undefined;
+    if (known) return known;
+    const element = doc.struct(tag, alt ? { alt } : {});
+    const parent = (tagParent !== undefined && structs.get(tagParent)) || stack[stack.length - 1];
+    if (parent) parent.add(element);
+    else doc.addStructure(element);
+    if (tagKey !== undefined) structs.set(tagKey, element);
+    return element;
+  };
+
+  const asArtifact = (type: string, draw: () => void) => {
+    doc.markContent("Artifact", { type });
+    draw();
+    doc.endMarkedContent();
+  };
+
+  return {
+    enterNode(node) {
+      if (inArtifact) return undefined;
+      const props = node.props ?? {};
+      if (props.tag === "Artifact") {
+        inArtifact = true;
+        artifactType = props.artifact || "Layout";
+        return () => {
+          doc.endMarkedContent();
+          inArtifact = false;
+        };
+      }
+      // A link around other content (an image) is a Link element that holds it and its annotation.
+      const element = props.tag
+        ? structFor({ ...props, tag: props.tag })
+        : node.type === "LINK"
+          ? structFor({ ...props, tag: "Link", tagKey: undefined })
+          : undefined;
+      if (element) stack.push(element);
+      const outerLink = linkElement;
+      if (node.type === "LINK") linkElement = element;
+      return () => {
+        linkElement = outerLink;
+        if (element) stack.pop();
+      };
+    },
+
+    beginNode() {
+      if (artifactType === undefined) return;
+      const type = artifactType;
+      artifactType = undefined;
+      doc.markContent("Artifact", { type });
+    },
+
+    decoration(_node, draw) {
+      if (inArtifact) draw();
+      else asArtifact("Layout", draw);
+    },
+
+    content(node, draw) {
+      if (inArtifact || !LEAVES.has(node.type)) {
+        draw();
+        return;
+      }
+      let element = stack[stack.length - 1];
+      if (!element) {
+        element = doc.struct("P");
+        doc.addStructure(element);
+      }
+      element.add(doc.markStructureContent(element.dictionary.data.S));
+      const outer = owner;
+      owner = element;
+      draw();
+      owner = outer;
+      doc.endMarkedContent();
+    },
+
+    linkRun() {
+      const text = owner;
+      if (!text) return undefined;
+      doc.endMarkedContent();
+      const link = doc.struct("Link");
+      text.add(link);
+      link.add(doc.markStructureContent("Link"));
+      return {
+        annotation: { structParent: link },
+        end() {
+          doc.endMarkedContent();
+          text.add(doc.markStructureContent(text.dictionary.data.S));
+        },
+      };
+    },
+
+    linkAnnotation() {
+      return linkElement ? { structParent: linkElement } : undefined;
+    },
+  };
+}
