@@ -5,6 +5,26 @@
  * record over them, so a name added here and not given a meaning fails the type-check.
  */
 
+/**
+ * Ids of the built-in sections, in their default order (`summary` is basics.summary): what
+ * `render.order`, `render.hide` and `render.titles` name; model/locale.ts gives each its title.
+ */
+export const BUILTIN_SECTIONS = [
+  "summary",
+  "work",
+  "projects",
+  "skills",
+  "education",
+  "certificates",
+  "awards",
+  "publications",
+  "volunteer",
+  "languages",
+  "interests",
+  "references",
+] as const;
+export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
+
 /** The built-in themes (render/themes/index.ts gives each its tokens and layout). */
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
 export type Theme = (typeof THEMES)[number];

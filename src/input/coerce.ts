@@ -28,16 +28,8 @@ import { readDateField } from "./dates.js";
 import { fromHtml } from "./html.js";
 import type { LoadedSource } from "./load.js";
 import { linkRefusal } from "../common/links.js";
-import {
-  CLOSED_OBJECTS,
-  completeUrl,
-  DATE_FIELDS,
-  EMAIL_FIELDS,
-  emailProblem,
-  ResumeSchema,
-  URL_FIELDS,
-  urlProblem,
-} from "./schema.js";
+import { CLOSED_OBJECTS, DATE_FIELDS, EMAIL_FIELDS, ResumeSchema, URL_FIELDS } from "./schema.js";
+import { completeUrl, emailProblem, urlProblem } from "./urls.js";
 import { own, setOwn } from "./own.js";
 
 type Path = readonly PropertyKey[];

@@ -10,7 +10,7 @@ import { ARCHIVE_LIMITS, readZip } from "./archive.js";
 import { CSV_LIMITS, readCsv, type CsvRow } from "./csv.js";
 import { compact, type Imported } from "./imported.js";
 import { readFileBounded } from "./load.js";
-import { canonicalDate } from "./schema.js";
+import { canonicalDate } from "./dates.js";
 
 /** The files of the export this tool reads, with the columns that mark each one's header row. */
 const FILES = {
