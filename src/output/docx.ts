@@ -16,7 +16,7 @@
 import type * as Docx from "docx";
 import type { Paragraph as DocxParagraph, ParagraphChild } from "docx";
 import { parseMarkup } from "../model/markup.js";
-import type { Entry, Link, Section, ViewModel } from "../model/normalize.js";
+import type { Entry, Link, Section, ViewModel } from "../model/view-model.js";
 import type { LetterModel } from "../model/letter.js";
 import { pageBox } from "../render/themes/measure.js";
 import { CONTACT_SEPARATOR, inlineRows, layoutSections, rowLabel, sectionHeading } from "../render/themes/reading.js";
