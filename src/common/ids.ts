@@ -29,9 +29,15 @@ export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** Paper sizes (render/themes/measure.ts gives each its dimensions). */
+/** Paper sizes. */
 export const PAPERS = ["a4", "letter"] as const;
 export type Paper = (typeof PAPERS)[number];
+
+/** Each paper's size in PDF points (1/72 in): A4 595.28 × 841.89, US Letter 612 × 792. */
+export const PAPER_SIZES: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 595.28, height: 841.89 },
+  letter: { width: 612, height: 792 },
+};
 
 /** Noto CJK faces `render.cjk` may name. */
 export const CJK = ["sc", "tc", "jp", "kr"] as const;

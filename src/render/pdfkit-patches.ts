@@ -5,6 +5,7 @@
  * Installed once per process (marked with Symbol.for, so two copies of this module do not stack).
  */
 import PDFDocument from "pdfkit";
+import { escapeXml } from "../common/text.js";
 import { SRGB_ICC } from "./srgb-icc.js";
 
 /** Marks pdfkit's methods as wrapped, across copies of this module. */
@@ -70,8 +71,6 @@ interface Subsetted {
   _addColorOutputIntent(): void;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
 
 export function patchPdfkit(): void {
