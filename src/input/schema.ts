@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { didYouMean, noSuchName } from "../common/errors.js";
 import { BUILTIN_SECTIONS, CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
+import { slug } from "../common/text.js";
 import { canonicalDate, checkDate } from "./dates.js";
 import { editorJsonSchema, withJsonSchema } from "./json-schema.js";
 import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
@@ -595,16 +596,9 @@ export function asRecord(v: unknown): Record<string, unknown> {
 export type Resume = z.output<typeof ResumeSchema>;
 export type CustomSection = NonNullable<Resume["customSections"]>[number];
 
+/** A custom section's id: the one it gives, or its title as a slug (`Open Source` → `open-source`). */
 export function customSectionId(s: { id?: string; title: string }): string {
-  return (
-    s.id ??
-    s.title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-  );
+  return s.id ?? slug(s.title);
 }
 
 export function unknownSectionMessage(id: string, known: readonly string[]): string {
