@@ -101,15 +101,30 @@ export function noSuchName(kind: string, name: string, names: readonly string[],
 
 /** The closest candidate within a typo's reach, or undefined. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  return nearest(word, candidates, Math.max(2, Math.floor(word.length / 3)));
+}
+
+/**
+ * The candidate fewest edits from `word` (the first of equals) when it is at most `limit` edits
+ * away, or undefined. `fold` is applied to both before they are compared; `transpositions` as
+ * for editDistance.
+ */
+export function nearest(
+  word: string,
+  candidates: readonly string[],
+  limit: number,
+  opts: { transpositions?: boolean; fold?: (s: string) => string } = {},
+): string | undefined {
+  const fold = opts.fold ?? ((s: string) => s);
+  const w = fold(word);
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    const d = editDistance(w, fold(c), opts);
     if (d < bestScore) {
       best = c;
       bestScore = d;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
   return bestScore <= limit ? best : undefined;
 }

@@ -23,7 +23,7 @@
  * writes them, so nothing there is assumed.
  */
 import type { z } from "zod";
-import { editDistance, formatPath, type Diagnostic } from "../common/errors.js";
+import { formatPath, nearest, type Diagnostic } from "../common/errors.js";
 import { readDateField } from "./dates.js";
 import { fromHtml } from "./html.js";
 import type { LoadedSource } from "./load.js";
@@ -246,16 +246,7 @@ export function typoOf(key: string, known: readonly string[]): string | undefine
   const k = fold(key);
   if (!k) return undefined;
   const limit = k.length <= 2 ? 0 : k.length < 7 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = editDistance(k, fold(candidate), { transpositions: true });
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit ? best : undefined;
+  return nearest(k, known, limit, { transpositions: true, fold });
 }
 
 /**

@@ -13,10 +13,12 @@ import type { Entry, Section } from "./view-model.js";
 
 /**
  * An address this short fits the dates' place on an entry's first line, or the place's on its
- * second; a longer one would wrap there, and prints on a line of its own (render/themes).
+ * second; a longer one would wrap there, and prints on a line of its own (render/themes, and the
+ * Word file's output/docx-resume.ts).
  */
 export const SHORT_ADDRESS = 32;
 
+/** An entry of the fields given (an undefined one is left out), its short address placed. */
 function entry(fields: Partial<Entry>): Entry {
   const e: Entry = { bullets: [], details: [], ...definedOnly(fields) };
   // A short address without dates takes the dates' place on the first line, not a line of its
