@@ -1,8 +1,9 @@
 /**
  * The names a résumé's `render` settings may choose from, in one place that every stage may
  * import: the input schema validates against them, and each stage that gives a name its meaning
- * (the theme registry in render/themes, the fonts in render/fonts.ts) is typed as a complete
- * record over them, so a name added here and not given a meaning fails the type-check.
+ * (the theme registry in render/themes, the fonts in render/fonts.ts, the section titles in
+ * model/locale.ts, the paper sizes below) is typed as a complete record over them, so a name
+ * added here and not given a meaning fails the type-check.
  */
 
 /**

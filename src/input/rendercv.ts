@@ -13,7 +13,8 @@ import type { LoadedSource } from "./load.js";
 import { franc } from "franc-min";
 import { readDateField } from "./dates.js";
 import type { Theme } from "../common/ids.js";
-import { asRecord, BUILTIN_SECTIONS, customSectionId } from "./schema.js";
+import { BUILTIN_SECTIONS } from "../common/ids.js";
+import { asRecord, customSectionId } from "./schema.js";
 import { LOCALES } from "./languages.js";
 import { own } from "./own.js";
 

@@ -16,10 +16,9 @@ import type { RenderOptions, ViewModel } from "./view-model.js";
 
 // Named here too for the stages after this one, which import them from normalize.js.
 export { definedOnly } from "../common/objects.js";
-export { displayUrl } from "./contacts.js";
 export { NOT_PRINTED, resumeText } from "./resume-text.js";
 export { fontsFor } from "./scripts.js";
-export { SHORT_ADDRESS, sectionIds, sectionOrder } from "./sections.js";
+export { SHORT_ADDRESS, sectionIds } from "./sections.js";
 export { EN_DASH, NBSP, typeset } from "./typeset.js";
 export type { Entry, Link, RenderOptions, Section, Style, ViewModel } from "./view-model.js";
 
