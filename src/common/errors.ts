@@ -68,20 +68,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Levenshtein distance, small and allocation-light: enough for key suggestions. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * How many edits apart two words are, letters compared without case: insertions, deletions and
+ * substitutions (Levenshtein), and with `transpositions` a swap of two neighbours counts as one
+ * edit too (`emial` is one edit from `email`; the optimal string alignment distance).
+ */
+export function editDistance(a: string, b: string, { transpositions = false } = {}): number {
+  const same = (x: string, y: string) => x.toLowerCase() === y.toLowerCase();
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + cost);
-      diag = tmp;
+      const cost = same(a[i - 1]!, b[j - 1]!) ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (transpositions && i > 1 && j > 1 && same(a[i - 1]!, b[j - 2]!) && same(a[i - 2]!, b[j - 1]!))
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /**
@@ -96,15 +101,30 @@ export function noSuchName(kind: string, name: string, names: readonly string[],
 
 /** The closest candidate within a typo's reach, or undefined. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  return nearest(word, candidates, Math.max(2, Math.floor(word.length / 3)));
+}
+
+/**
+ * The candidate fewest edits from `word` (the first of equals) when it is at most `limit` edits
+ * away, or undefined. `fold` is applied to both before they are compared; `transpositions` as
+ * for editDistance.
+ */
+export function nearest(
+  word: string,
+  candidates: readonly string[],
+  limit: number,
+  opts: { transpositions?: boolean; fold?: (s: string) => string } = {},
+): string | undefined {
+  const fold = opts.fold ?? ((s: string) => s);
+  const w = fold(word);
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    const d = editDistance(w, fold(c), opts);
     if (d < bestScore) {
       best = c;
       bestScore = d;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
   return bestScore <= limit ? best : undefined;
 }

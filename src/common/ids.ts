@@ -1,17 +1,44 @@
 /**
  * The names a résumé's `render` settings may choose from, in one place that every stage may
  * import: the input schema validates against them, and each stage that gives a name its meaning
- * (the theme registry in render/themes, the fonts in render/fonts.ts) is typed as a complete
- * record over them, so a name added here and not given a meaning fails the type-check.
+ * (the theme registry in render/themes, the fonts in render/fonts.ts, the section titles in
+ * model/locale.ts, the paper sizes below) is typed as a complete record over them, so a name
+ * added here and not given a meaning fails the type-check.
  */
+
+/**
+ * Ids of the built-in sections, in their default order (`summary` is basics.summary): what
+ * `render.order`, `render.hide` and `render.titles` name; model/locale.ts gives each its title.
+ */
+export const BUILTIN_SECTIONS = [
+  "summary",
+  "work",
+  "projects",
+  "skills",
+  "education",
+  "certificates",
+  "awards",
+  "publications",
+  "volunteer",
+  "languages",
+  "interests",
+  "references",
+] as const;
+export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
 
 /** The built-in themes (render/themes/index.ts gives each its tokens and layout). */
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** Paper sizes (render/themes/measure.ts gives each its dimensions). */
+/** Paper sizes. */
 export const PAPERS = ["a4", "letter"] as const;
 export type Paper = (typeof PAPERS)[number];
+
+/** Each paper's size in PDF points (1/72 in): A4 595.28 × 841.89, US Letter 612 × 792. */
+export const PAPER_SIZES: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 595.28, height: 841.89 },
+  letter: { width: 612, height: 792 },
+};
 
 /** Noto CJK faces `render.cjk` may name. */
 export const CJK = ["sc", "tc", "jp", "kr"] as const;

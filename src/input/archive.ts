@@ -58,7 +58,7 @@ export async function readZip(
   wanted: (name: string) => boolean,
   limits = ARCHIVE_LIMITS,
 ): Promise<{ files: Map<string, Uint8Array>; names: string[] }> {
-  const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
+  const fail = (message: string) => ResumeError.of(label, message);
   const damaged = (what: string) =>
     fail(`is damaged: ${what}; nothing was read from it (make the export again, or unpack it and import the folder)`);
   const bytes = readFileBounded(file, label, limits.bytes);

@@ -23,21 +23,13 @@
  * writes them, so nothing there is assumed.
  */
 import type { z } from "zod";
-import { formatPath, type Diagnostic } from "../common/errors.js";
+import { formatPath, nearest, type Diagnostic } from "../common/errors.js";
 import { readDateField } from "./dates.js";
 import { fromHtml } from "./html.js";
 import type { LoadedSource } from "./load.js";
 import { linkRefusal } from "../common/links.js";
-import {
-  CLOSED_OBJECTS,
-  completeUrl,
-  DATE_FIELDS,
-  EMAIL_FIELDS,
-  emailProblem,
-  ResumeSchema,
-  URL_FIELDS,
-  urlProblem,
-} from "./schema.js";
+import { CLOSED_OBJECTS, DATE_FIELDS, EMAIL_FIELDS, ResumeSchema, URL_FIELDS } from "./schema.js";
+import { completeUrl, emailProblem, urlProblem } from "./urls.js";
 import { own, setOwn } from "./own.js";
 
 type Path = readonly PropertyKey[];
@@ -245,21 +237,6 @@ function enumKeys(recordDef: Def): string[] | undefined {
 /** Case and separators folded away: `high_lights`, `Start-Date` and `startdate` compare equal. */
 const fold = (s: string) => s.toLowerCase().replace(/[-_\s.]/g, "");
 
-/** Edit distance with adjacent transpositions (`emial` is one edit from `email`). */
-export function typoDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /**
  * The known key that `key` is a typo of, if any: the same letters in another case or with other
  * separators, or one edit away (two for keys of seven letters or more). A key of one or two
@@ -269,16 +246,7 @@ export function typoOf(key: string, known: readonly string[]): string | undefine
   const k = fold(key);
   if (!k) return undefined;
   const limit = k.length <= 2 ? 0 : k.length < 7 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = typoDistance(k, fold(candidate));
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit ? best : undefined;
+  return nearest(k, known, limit, { transpositions: true, fold });
 }
 
 /**

@@ -33,13 +33,10 @@ export interface CsvTable {
 export function readCsv(text: string, label: string, header: readonly string[], limits = CSV_LIMITS): CsvTable {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > limits.bytes) {
-    throw new ResumeError([
-      {
-        file: label,
-        path: "",
-        message: `is ${(bytes / 1024 / 1024).toFixed(1)} MiB; a file the import reads is at most ${limits.bytes / 1024 / 1024} MiB (a résumé is at most 1 MiB)`,
-      },
-    ]);
+    throw ResumeError.of(
+      label,
+      `is ${(bytes / 1024 / 1024).toFixed(1)} MiB; a file the import reads is at most ${limits.bytes / 1024 / 1024} MiB (a résumé is at most 1 MiB)`,
+    );
   }
   let records: { record: string[]; line: number }[];
   let tooMany = false;
@@ -65,13 +62,10 @@ export function readCsv(text: string, label: string, header: readonly string[], 
     } as never) as unknown as typeof records;
   } catch (err) {
     if (tooMany)
-      throw new ResumeError([
-        {
-          file: label,
-          path: "",
-          message: `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}`,
-        },
-      ]);
+      throw ResumeError.of(
+        label,
+        `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}`,
+      );
     const e = err as Error & { lines?: number };
     throw new ResumeError([
       {
@@ -95,13 +89,10 @@ export function readCsv(text: string, label: string, header: readonly string[], 
     ]);
   }
   if (records.length - at - 1 > limits.rows)
-    throw new ResumeError([
-      {
-        file: label,
-        path: "",
-        message: `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}`,
-      },
-    ]);
+    throw ResumeError.of(
+      label,
+      `has more than ${limits.rows} rows; a file the import reads has at most ${limits.rows}`,
+    );
   const columns = records[at]!.record.map((c) => c.trim());
   const rows: CsvRow[] = [];
   for (const r of records.slice(at + 1)) {

@@ -5,8 +5,44 @@
  * approximate dates (`ca. 2015`). Each reading says what it assumed, for the located note the
  * validation stage gives; a text that is no date at all is printed as written.
  */
-import { canonicalDate, checkDate } from "./schema.js";
 import { isPresentWord, LOCALES } from "./languages.js";
+
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A calendar-checked `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns a reason when it is not one. */
+export function checkDate(value: string): string | undefined {
+  const m = DATE_RE.exec(value);
+  if (!m) return "is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-06)";
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2199) return `has an unlikely year ${m[1]}`;
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return `has no month ${m[2]}; months run 01–12`;
+    if (m[3] !== undefined) {
+      const day = Number(m[3]);
+      const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > days) return `is not a real day: ${value.slice(0, 7)} has ${days} days`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A date as people write it, in the form this tool keeps: `2021/07` → `2021-07`, `2021-7` →
+ * `2021-07`, and an ISO date-time (`2019-05-01T00:00:00.000Z`, with or without a zone) → its
+ * date as written. Anything else is returned as it is, for checkDate to explain.
+ */
+export function canonicalDate(value: string): string {
+  const v = value.trim();
+  const ym = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(v);
+  if (ym) return [ym[1], ym[2]!.padStart(2, "0"), ym[3]?.padStart(2, "0")].filter(Boolean).join("-");
+  // Month first, with a four-digit year: 01/2019, 1.2019 (never ambiguous, unlike 01/02/2019).
+  const my = /^(\d{1,2})[/.](\d{4})$/.exec(v);
+  if (my) return `${my[2]}-${my[1]!.padStart(2, "0")}`;
+  const dt = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
+  if (dt && Number(dt[2]) < 24 && Number(dt[3]) < 60 && Number(dt[4] ?? 0) < 61) return dt[1]!;
+  return v;
+}
 
 /** One date read from text: its ISO form, and what was assumed to get there (if anything). */
 export interface ReadDate {

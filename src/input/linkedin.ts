@@ -8,9 +8,10 @@ import path from "node:path";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
 import { ARCHIVE_LIMITS, readZip } from "./archive.js";
 import { CSV_LIMITS, readCsv, type CsvRow } from "./csv.js";
-import { compact, type Imported } from "./imported.js";
+import { withoutEmpty } from "../common/objects.js";
+import type { Imported } from "./imported.js";
 import { readFileBounded } from "./load.js";
-import { canonicalDate } from "./schema.js";
+import { canonicalDate } from "./dates.js";
 
 /** The files of the export this tool reads, with the columns that mark each one's header row. */
 const FILES = {
@@ -201,7 +202,7 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
     profiles.push({ network: "X", username: handle, url: `https://x.com/${handle}` });
   }
   if (profiles.length) basics.profiles = profiles;
-  doc.basics = compact(basics);
+  doc.basics = withoutEmpty(basics);
   if (!name) {
     problems.push({
       file: label,
@@ -214,7 +215,7 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
 
   const work = rows("positions").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
-    return compact({
+    return withoutEmpty({
       name: r.cells["Company Name"],
       position: r.cells.Title,
       location: r.cells.Location,
@@ -230,7 +231,7 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
     const notesText = [r.cells.Notes, r.cells.Activities ? `Activities: ${r.cells.Activities}` : undefined]
       .filter(Boolean)
       .join("\n\n");
-    return compact({
+    return withoutEmpty({
       institution: r.cells["School Name"],
       studyType: r.cells["Degree Name"],
       startDate: date(r, "Start Date"),
@@ -246,7 +247,7 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   if (skills.length) doc.skills = [{ name: "Skills", keywords: skills }];
 
   const certificates = rows("certifications").map((r) =>
-    compact({
+    withoutEmpty({
       name: [r.cells.Name, r.cells["License Number"] ? `(licence ${r.cells["License Number"]})` : undefined]
         .filter(Boolean)
         .join(" "),
@@ -258,13 +259,13 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   if (certificates.length) doc.certificates = certificates;
 
   const languages = rows("languages").map((r) =>
-    compact({ language: r.cells.Name, fluency: r.cells.Proficiency ? humane(r.cells.Proficiency) : undefined }),
+    withoutEmpty({ language: r.cells.Name, fluency: r.cells.Proficiency ? humane(r.cells.Proficiency) : undefined }),
   );
   if (languages.length) doc.languages = languages;
 
   const projects = rows("projects").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
-    return compact({
+    return withoutEmpty({
       name: r.cells.Title,
       description: d.summary,
       highlights: d.highlights,
@@ -276,7 +277,7 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   if (projects.length) doc.projects = projects;
 
   const publications = rows("publications").map((r) =>
-    compact({
+    withoutEmpty({
       name: r.cells.Name,
       publisher: r.cells.Publisher,
       releaseDate: date(r, "Published On"),
@@ -287,14 +288,14 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
   if (publications.length) doc.publications = publications;
 
   const awards = rows("honors").map((r) =>
-    compact({ title: r.cells.Title, date: date(r, "Issued On"), summary: r.cells.Description }),
+    withoutEmpty({ title: r.cells.Title, date: date(r, "Issued On"), summary: r.cells.Description }),
   );
   if (awards.length) doc.awards = awards;
 
   const volunteer = rows("volunteering").map((r) => {
     const d = splitDescription(r.cells.Description ?? "");
     const cause = r.cells.Cause ? humane(r.cells.Cause) : undefined;
-    return compact({
+    return withoutEmpty({
       organization: r.cells["Company Name"],
       position: r.cells.Role,
       startDate: date(r, "Started On"),
@@ -311,7 +312,7 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
     .map((r) => {
       const who = [r.cells["First Name"], r.cells["Last Name"]].filter(Boolean).join(" ");
       const role = [r.cells["Job Title"], r.cells.Company].filter(Boolean).join(", ");
-      return compact({ name: [who, role].filter(Boolean).join(", ") || undefined, reference: r.cells.Text });
+      return withoutEmpty({ name: [who, role].filter(Boolean).join(", ") || undefined, reference: r.cells.Text });
     });
   if (references.length) doc.references = references;
 

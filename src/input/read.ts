@@ -60,7 +60,7 @@ export interface ReadOptions {
  * ResumeError with one plain message.
  */
 export async function readBounded(file: string, label: string, limit: number, opts: ReadOptions = {}): Promise<Buffer> {
-  const fail = (message: string) => new ResumeError([{ file: label, path: "", message }]);
+  const fail = (message: string) => ResumeError.of(label, message);
   const limitText = `${limit} bytes (${sizeText(limit)})`;
   const tooLarge = (size?: number) =>
     fail(
@@ -172,16 +172,10 @@ async function isTerminal(file: string): Promise<boolean> {
 
 /** Standard input, at most `limit` bytes, read asynchronously. */
 export function readStdin(limit: number, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
-  return readStream(
-    stdin,
-    limit,
-    () =>
-      new ResumeError([
-        {
-          file: STDIN_LABEL,
-          path: "",
-          message: `is larger than the limit for a résumé, ${limit} bytes (${sizeText(limit)}); reading stopped there`,
-        },
-      ]),
+  return readStream(stdin, limit, () =>
+    ResumeError.of(
+      STDIN_LABEL,
+      `is larger than the limit for a résumé, ${limit} bytes (${sizeText(limit)}); reading stopped there`,
+    ),
   );
 }

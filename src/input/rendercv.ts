@@ -7,12 +7,14 @@
  */
 import type { Diagnostic } from "../common/errors.js";
 import { ResumeError } from "../common/errors.js";
-import { compact, type Imported } from "./imported.js";
+import { withoutEmpty } from "../common/objects.js";
+import type { Imported } from "./imported.js";
 import type { LoadedSource } from "./load.js";
 import { franc } from "franc-min";
 import { readDateField } from "./dates.js";
 import type { Theme } from "../common/ids.js";
-import { asRecord, BUILTIN_SECTIONS, customSectionId } from "./schema.js";
+import { BUILTIN_SECTIONS } from "../common/ids.js";
+import { asRecord, customSectionId } from "./schema.js";
 import { LOCALES } from "./languages.js";
 import { own } from "./own.js";
 
@@ -306,7 +308,7 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
   const one = d.point ?? d.end ?? d.start;
   switch (target) {
     case "work":
-      return compact({
+      return withoutEmpty({
         name: f.name,
         position: f.role,
         url: f.url,
@@ -316,7 +318,7 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
         highlights: f.highlights,
       });
     case "volunteer":
-      return compact({
+      return withoutEmpty({
         organization: f.name,
         position: f.role,
         url: f.url,
@@ -325,7 +327,7 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
         highlights: f.highlights,
       });
     case "education":
-      return compact({
+      return withoutEmpty({
         institution: f.name,
         studyType: f.role,
         area: f.area,
@@ -336,7 +338,7 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
         highlights: f.highlights,
       });
     case "publications":
-      return compact({
+      return withoutEmpty({
         name: f.name,
         publisher: f.journal,
         releaseDate: one,
@@ -344,22 +346,22 @@ function entryFor(target: string, e: Entry, d: Dates): Entry {
         summary: [f.authors, text].filter(Boolean).join("\n\n") || undefined,
       });
     case "awards":
-      return compact({
+      return withoutEmpty({
         title: f.name,
         date: one,
         awarder: f.place,
         summary: [text, ...f.highlights].filter(Boolean).join("\n\n") || undefined,
       });
     case "certificates":
-      return compact({ name: f.name, date: one, url: f.url, issuer: f.place ?? f.details });
+      return withoutEmpty({ name: f.name, date: one, url: f.url, issuer: f.place ?? f.details });
     case "skills":
     case "interests":
-      return compact({ name: f.name, keywords: (f.details ?? "").split(/\s*,\s*/).filter(Boolean) });
+      return withoutEmpty({ name: f.name, keywords: (f.details ?? "").split(/\s*,\s*/).filter(Boolean) });
     case "languages":
-      return compact({ language: f.name, fluency: f.details });
+      return withoutEmpty({ language: f.name, fluency: f.details });
     default:
       // projects
-      return compact({
+      return withoutEmpty({
         name: f.name,
         url: f.url,
         roles: f.role ? [f.role] : undefined,
@@ -462,12 +464,12 @@ export function importRenderCv(source: LoadedSource): Imported {
     const username = str(asRecord(n).username);
     if (!network || !username) return fail(["cv", "social_networks", i], "a social network needs network and username");
     const to = own(NETWORKS, network.toLowerCase());
-    profiles.push(compact({ network, username, url: to?.(username) }));
+    profiles.push(withoutEmpty({ network, username, url: to?.(username) }));
   });
   (Array.isArray(cv.custom_connections) ? cv.custom_connections : []).forEach((c) => {
     const r = asRecord(c);
     const text = str(r.placeholder);
-    if (text) profiles.push(compact({ network: text, url: str(r.url) }));
+    if (text) profiles.push(withoutEmpty({ network: text, url: str(r.url) }));
   });
   if (profiles.length) basics.profiles = profiles;
 
@@ -495,7 +497,7 @@ export function importRenderCv(source: LoadedSource): Imported {
         `the section id "${base}" is ${(BUILTIN_SECTIONS as readonly string[]).includes(base) ? "a built-in section's" : "taken"}; this section is "${id}", titled "${title}"`,
       );
     taken.add(id);
-    custom.push(compact({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
+    custom.push(withoutEmpty({ id, title, summary: paragraphs.join("\n\n") || undefined, highlights: bullets }));
     order.push(id);
   };
 
@@ -597,7 +599,7 @@ export function importRenderCv(source: LoadedSource): Imported {
   if (!Object.keys(asRecord(cv.sections)).length) note(["cv"], "has no sections; only the header is imported");
 
   if (summary.length) basics.summary = summary.join("\n\n");
-  doc.basics = compact(basics);
+  doc.basics = withoutEmpty(basics);
   Object.assign(doc, lists);
   if (custom.length) doc.customSections = custom;
 

@@ -5,54 +5,14 @@
  */
 import { z } from "zod";
 import { didYouMean, noSuchName } from "../common/errors.js";
-import { CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
-import { linkRefusal } from "../common/links.js";
+import { BUILTIN_SECTIONS, CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
+import { slug } from "../common/text.js";
+import { canonicalDate, checkDate } from "./dates.js";
+import { editorJsonSchema, withJsonSchema } from "./json-schema.js";
 import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
+import { completeUrl } from "./urls.js";
 
-/** Ids of the built-in sections, in their default order. `summary` is basics.summary. */
-export const BUILTIN_SECTIONS = [
-  "summary",
-  "work",
-  "projects",
-  "skills",
-  "education",
-  "certificates",
-  "awards",
-  "publications",
-  "volunteer",
-  "languages",
-  "interests",
-  "references",
-] as const;
-export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
-
-const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** A calendar-checked `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns a reason when it is not one. */
-export function checkDate(value: string): string | undefined {
-  const m = DATE_RE.exec(value);
-  if (!m) return "is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-06)";
-  const year = Number(m[1]);
-  if (year < 1900 || year > 2199) return `has an unlikely year ${m[1]}`;
-  if (m[2] !== undefined) {
-    const month = Number(m[2]);
-    if (month < 1 || month > 12) return `has no month ${m[2]}; months run 01–12`;
-    if (m[3] !== undefined) {
-      const day = Number(m[3]);
-      const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      if (day < 1 || day > days) return `is not a real day: ${value.slice(0, 7)} has ${days} days`;
-    }
-  }
-  return undefined;
-}
-
-/** JSON Schema for fields whose zod form has a preprocessing step (set via `override`). */
-export const jsonSchemaOverrides = new Map<unknown, Record<string, unknown>>();
-
-function withJsonSchema<T extends z.ZodType>(schema: T, json: Record<string, unknown>): T {
-  jsonSchemaOverrides.set(schema, json);
-  return schema;
-}
+export { BUILTIN_SECTIONS, type BuiltinSection } from "../common/ids.js";
 
 const text = () => z.string({ error: "expected text" });
 
@@ -76,23 +36,6 @@ export const CLOSED_OBJECTS = new WeakSet<z.core.$ZodType>();
 function closed<T extends z.core.$ZodType>(schema: T): T {
   CLOSED_OBJECTS.add(schema);
   return schema;
-}
-
-/**
- * A date as people write it, in the form this tool keeps: `2021/07` → `2021-07`, `2021-7` →
- * `2021-07`, and an ISO date-time (`2019-05-01T00:00:00.000Z`, with or without a zone) → its
- * date as written. Anything else is returned as it is, for checkDate to explain.
- */
-export function canonicalDate(value: string): string {
-  const v = value.trim();
-  const ym = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(v);
-  if (ym) return [ym[1], ym[2]!.padStart(2, "0"), ym[3]?.padStart(2, "0")].filter(Boolean).join("-");
-  // Month first, with a four-digit year: 01/2019, 1.2019 (never ambiguous, unlike 01/02/2019).
-  const my = /^(\d{1,2})[/.](\d{4})$/.exec(v);
-  if (my) return `${my[2]}-${my[1]!.padStart(2, "0")}`;
-  const dt = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
-  if (dt && Number(dt[2]) < 24 && Number(dt[3]) < 60 && Number(dt[4] ?? 0) < 61) return dt[1]!;
-  return v;
 }
 
 const DATE_JSON_SCHEMA = {
@@ -148,87 +91,8 @@ DATE_FIELDS.add(resumeEndDate);
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /**
- * A web address as people write it: `www.example.com` and `linkedin.com/in/x` are links with
- * https:// (a scheme-relative `//example.com` too). Anything else is left for the check.
- */
-export function completeUrl(value: string): string {
-  const v = value.trim();
-  if (v.startsWith("//")) return `https:${v}`;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return v;
-  return /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(v)
-    ? `https://${v}`
-    : v;
-}
-
-/**
- * Why `value` cannot be a link, or undefined when it can: a web address, mailto: or tel:. The one
- * rule for every link every output makes (the view model, inline markup, HTML), see common/links.ts.
- */
-export function urlProblem(value: string): string | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-  if (scheme === undefined) return `"${value}" is not a web address; write the whole address, starting with https://`;
-  const refused = linkRefusal(value);
-  if (refused && !/^https?$/.test(scheme)) return `"${value}": ${refused}; use an https:// address`;
-  if (refused) return `"${value}" ${refused}`;
-  if (scheme === "http" || scheme === "https")
-    return isWebUrl(value) ? undefined : `"${value}" ${webUrlProblem(value)}`;
-  return undefined;
-}
-
-/** Endings of host names, most used first: what a host without a dot most likely lost its dot before. */
-const TLDS = [
-  "com",
-  "org",
-  "net",
-  "io",
-  "dev",
-  "edu",
-  "gov",
-  "co",
-  "me",
-  "ai",
-  "app",
-  "info",
-  "tech",
-  "de",
-  "uk",
-  "fr",
-  "es",
-  "it",
-  "nl",
-  "br",
-  "in",
-  "jp",
-  "ru",
-  "ca",
-  "au",
-  "ch",
-  "se",
-  "pl",
-  "eu",
-  "us",
-];
-
-/** Why an http(s) address cannot be a link, in words (the host has no dot; did you mean sce.com?). */
-function webUrlProblem(value: string): string {
-  if (/\s/.test(value.trim())) return "has a space in it, so it is not a valid URL";
-  let host: string;
-  try {
-    host = new URL(value).hostname;
-  } catch {
-    return "is not a valid URL";
-  }
-  if (!host) return "has no host name, so it is not a valid URL";
-  if (!host.includes(".")) {
-    const tld = TLDS.find((t) => host.length > t.length + 1 && host.toLowerCase().endsWith(t));
-    return `looks wrong: the host "${host}" has no dot${tld ? `; did you mean ${host.slice(0, -tld.length)}.${tld}?` : ""}`;
-  }
-  return "is not a valid URL";
-}
-
-/**
  * A web address. One that cannot be a link (`https://scecom`, a `javascript:` link) still prints,
- * as text: coerce.ts warns with the reason (urlProblem), --strict refuses it, and the view model
+ * as text: coerce.ts warns with the reason (urlProblem, urls.ts), --strict refuses it, and the view model
  * links only what urlProblem accepts.
  */
 export const URL_FIELDS = new WeakSet<z.core.$ZodType>();
@@ -240,22 +104,6 @@ const url = withJsonSchema(
   { type: "string", format: "uri" },
 );
 URL_FIELDS.add(url);
-
-export function isWebUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
-  try {
-    const u = new URL(value);
-    return (u.protocol === "http:" || u.protocol === "https:") && /^[^.]+(\.[^.]+)+$|^localhost$/.test(u.hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** Why `value` is no email address, or undefined when it is one. */
-const EMAIL = z.email();
-export function emailProblem(value: string): string | undefined {
-  return EMAIL.safeParse(value.trim()).success ? undefined : `"${value.trim()}" is not a valid email address`;
-}
 
 /**
  * An email address. One that is not valid (`jane(at)example.com`) still prints, as text: coerce.ts
@@ -748,16 +596,9 @@ export function asRecord(v: unknown): Record<string, unknown> {
 export type Resume = z.output<typeof ResumeSchema>;
 export type CustomSection = NonNullable<Resume["customSections"]>[number];
 
+/** A custom section's id: the one it gives, or its title as a slug (`Open Source` → `open-source`). */
 export function customSectionId(s: { id?: string; title: string }): string {
-  return (
-    s.id ??
-    s.title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-  );
+  return s.id ?? slug(s.title);
 }
 
 export function unknownSectionMessage(id: string, known: readonly string[]): string {
@@ -767,21 +608,7 @@ export function unknownSectionMessage(id: string, known: readonly string[]): str
     : `no section "${id}"; sections are: ${known.join(", ")}`;
 }
 
-/** The JSON Schema editors use to check and complete `resume.yaml`. */
+/** The JSON Schema editors use to check and complete `resume.yaml` (json-schema.ts). */
 export function resumeJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ResumeSchema, {
-    io: "input",
-    unrepresentable: "any",
-    override(ctx) {
-      const replacement = jsonSchemaOverrides.get(ctx.zodSchema);
-      if (replacement) {
-        for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
-        Object.assign(ctx.jsonSchema, replacement);
-      }
-    },
-  }) as Record<string, unknown>;
-  return {
-    ...schema,
-    title: "Résumé (JSON Resume 1.3 with resume-builder extensions)",
-  };
+  return editorJsonSchema(ResumeSchema, "Résumé (JSON Resume 1.3 with resume-builder extensions)");
 }

@@ -4,7 +4,8 @@
  */
 import type { Letter } from "../input/schema.js";
 import { languageTag, WORDS } from "./locale.js";
-import { dropInvisible, typeset, type ViewModel } from "./normalize.js";
+import { dropInvisible, typeset } from "./typeset.js";
+import type { ViewModel } from "./view-model.js";
 
 export interface LetterModel {
   id: string;

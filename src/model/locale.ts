@@ -3,7 +3,7 @@
  * names and date styles come from Intl.
  */
 import { PRESENT, type DateFormat, type Locale } from "../input/languages.js";
-import type { BuiltinSection } from "../input/schema.js";
+import type { BuiltinSection } from "../common/ids.js";
 
 export { DATE_FORMATS, LOCALES, type DateFormat, type Locale } from "../input/languages.js";
 

@@ -4,7 +4,7 @@
  * written in one non-Latin script, the language its titles should be in.
  */
 import { type Cjk } from "../common/ids.js";
-import type { Locale } from "./locale.js";
+import { formatDate, WORDS, type Locale } from "./locale.js";
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
@@ -128,3 +128,16 @@ export function scriptOf(ch: string): string {
 
 /** Code points that are never drawn (variation selectors, zero-width joiners and spaces, marks of direction). */
 export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * The emoji and script fonts a résumé's text needs, with the words its locale prints (titles,
+ * "Present", dates); a CJK font asked for by name replaces the one the text would choose.
+ */
+export function fontsFor(text: string, locale: Locale, forced?: Cjk): ScriptNeeds {
+  const words = WORDS[locale];
+  const needs = scriptNeeds(
+    `${text}\n${Object.values(words.titles).join("\n")}\n${words.present}\n${formatDate("2021-06", locale)}`,
+    locale,
+  );
+  return forced ? { ...needs, cjk: [forced] } : needs;
+}

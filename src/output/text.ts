@@ -5,7 +5,7 @@
  */
 import { parseMarkup, plainText } from "../model/markup.js";
 import type { LetterModel } from "../model/letter.js";
-import type { Entry, Section, ViewModel } from "../model/normalize.js";
+import type { Entry, Section, ViewModel } from "../model/view-model.js";
 import { inlineRows, layoutSections } from "../render/themes/reading.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 

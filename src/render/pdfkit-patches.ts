@@ -6,6 +6,7 @@
  * Installed once per process (marked with Symbol.for, so two copies of this module do not stack).
  */
 import PDFDocument from "pdfkit";
+import { escapeXml } from "../common/text.js";
 import { SRGB_ICC } from "./srgb-icc.js";
 import { tagDocument, type TaggableDocument } from "./tagged.js";
 
@@ -72,8 +73,6 @@ interface Subsetted {
   _addColorOutputIntent(): void;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const embeddedFonts = new WeakMap<PdfKitDocument, Map<object, unknown>>();
 
 export function patchPdfkit(): void {

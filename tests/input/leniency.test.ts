@@ -8,7 +8,9 @@ import type { Diagnostic } from "../../src/common/errors.js";
 import { readDateField } from "../../src/input/dates.js";
 import { fromHtml } from "../../src/input/html.js";
 import { validateDocument } from "../../src/input/validate.js";
-import { normalize, typeset, type Entry } from "../../src/model/normalize.js";
+import { normalize } from "../../src/model/normalize.js";
+import { typeset } from "../../src/model/typeset.js";
+import type { Entry } from "../../src/model/view-model.js";
 import { source } from "../helpers.js";
 
 const lenient = (text: string, file = "resume.yaml") => validateDocument(source(text, file));

@@ -8,11 +8,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, prepareResume } from "../../src/pipeline/build.js";
-import { typoDistance, typoOf } from "../../src/input/coerce.js";
+import { editDistance } from "../../src/common/errors.js";
+import { typoOf } from "../../src/input/coerce.js";
 import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
 import { installCommand } from "../../src/render/fonts.js";
 import { isPresentWord } from "../../src/input/languages.js";
-import { canonicalDate, completeUrl } from "../../src/input/schema.js";
+import { canonicalDate } from "../../src/input/dates.js";
+import { completeUrl } from "../../src/input/urls.js";
 import { detectLocale, scriptNeeds } from "../../src/model/scripts.js";
 import { validateDocument } from "../../src/input/validate.js";
 import { pdftotext, readPdf, ROOT, run, source, tempDir, writeFixture } from "../helpers.js";
@@ -96,7 +98,7 @@ describe("keys", () => {
 
   it("finds the boundary between a typo and another key", () => {
     // One edit for keys up to six letters, two from seven; a transposition is one edit.
-    expect(typoDistance("emial", "email")).toBe(1);
+    expect(editDistance("emial", "email", { transpositions: true })).toBe(1);
     expect(typoOf("emal", ["email"])).toBe("email");
     expect(typoOf("emaaal", ["email"])).toBeUndefined();
     expect(typoOf("hilights", ["highlights"])).toBe("highlights");

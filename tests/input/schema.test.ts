@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ResumeError } from "../../src/common/errors.js";
-import { checkDate, resumeJsonSchema } from "../../src/input/schema.js";
+import { checkDate } from "../../src/input/dates.js";
+import { resumeJsonSchema } from "../../src/input/schema.js";
 import { validate, validateDocument } from "../../src/input/validate.js";
 import { CONFORMANCE, ROOT, source } from "../helpers.js";
 

@@ -1,6 +1,8 @@
 /** The view model's small rules of layout: where a project's address goes, separators of inline rows, blank lines. */
 import { describe, expect, it } from "vitest";
-import { displayUrl, normalize, typeset } from "../../src/model/normalize.js";
+import { displayUrl } from "../../src/model/contacts.js";
+import { normalize } from "../../src/model/normalize.js";
+import { typeset } from "../../src/model/typeset.js";
 import { validate } from "../../src/input/validate.js";
 import { inlineRows } from "../../src/render/themes/reading.js";
 import { source } from "../helpers.js";

@@ -5,6 +5,7 @@
  * the main column on page 1). The page breaks themselves are planned from measured heights
  * (render/flow/). Overestimating is the safe side.
  */
+import { PAPER_SIZES } from "../../common/ids.js";
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import type { ThemeTokens } from "./tokens.js";
 
@@ -17,7 +18,7 @@ export function estimateLines(text: string, fontSize: number, width: number): nu
 }
 
 export function pageBox(k: ThemeTokens, paper: "a4" | "letter"): { width: number; height: number } {
-  const [w, h] = paper === "letter" ? [612, 792] : [595.28, 841.89];
+  const { width: w, height: h } = PAPER_SIZES[paper];
   return { width: w - k.margin.left - k.margin.right, height: h - k.margin.top - k.margin.bottom };
 }
 
