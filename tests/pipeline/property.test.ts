@@ -13,6 +13,8 @@ import { ResumeError } from "../../src/common/errors.js";
 import { CONFORMANCE, ROOT, tempDir } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
+/** A test's bound, proportional to the builds it runs: against a hang only, not a pace. */
+const perBuild = (builds: number) => ({ timeout: builds * 4_000 });
 
 /** The outcome is one of the two allowed ones; anything else (a crash, a throw) fails the test. */
 async function outcome(run: () => Promise<unknown>): Promise<"ok" | "rejected"> {
@@ -192,7 +194,7 @@ function applyRealWorld(doc: Doc, v: typeof realWorld extends fc.Arbitrary<infer
 }
 
 describe("generated résumés as real files write them", () => {
-  it("build, with notes and warnings, and no HTML tag reaches the page (80 cases)", async () => {
+  it("build, with notes and warnings, and no HTML tag reaches the page (80 cases)", perBuild(80), async () => {
     const dir = tempDir();
     const file = path.join(dir, "r.json");
     const output = path.join(dir, "r.pdf");
@@ -288,7 +290,7 @@ describe("random mutations of the fixtures", () => {
     expect(dir).toBeTruthy();
   });
 
-  it("of resume.yaml build or fail located (100 cases)", async () => {
+  it("of resume.yaml build or fail located (100 cases)", perBuild(100), async () => {
     const dir = tempDir();
     const source = readFileSync(path.join(ROOT, "resume.yaml"), "utf8");
     const file = path.join(ROOT, `.mutated-build-${process.pid}.yaml`);
