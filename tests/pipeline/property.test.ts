@@ -15,6 +15,8 @@ import { CONFORMANCE, ROOT, tempDir } from "../helpers.js";
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 /** A test's bound, proportional to the builds it runs: against a hang only, not a pace. */
 const perBuild = (builds: number) => ({ timeout: builds * 4_000 });
+/** The same for checks (read, validate, normalise; no layout). */
+const perCheck = (checks: number) => ({ timeout: checks * 500 });
 
 /** The outcome is one of the two allowed ones; anything else (a crash, a throw) fails the test. */
 async function outcome(run: () => Promise<unknown>): Promise<"ok" | "rejected"> {
@@ -269,7 +271,7 @@ const FIXTURES = [
 ] as const;
 
 describe("random mutations of the fixtures", () => {
-  it.each(FIXTURES)("of %s validate or fail located (800 cases)", async (name, original) => {
+  it.each(FIXTURES)("of %s validate or fail located (800 cases)", perCheck(800), async (name, original) => {
     const dir = tempDir();
     const source = readFileSync(original, "utf8");
     // Keep the extension (YAML or strict JSON); the project's own fixtures are mutated in place
