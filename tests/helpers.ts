@@ -150,3 +150,31 @@ export async function importRefusal(source: string, output: string): Promise<str
   }
   throw new Error("expected the import to refuse it");
 }
+
+/**
+ * How long a test waits for something (a child process, a rebuild, a signal's effect) before it
+ * calls it a hang: far beyond any sound run, even on a loaded 2-core machine. Tests assert on
+ * outcomes, never on how long something took (timings belong in scripts/bench.mjs); a wait is
+ * bounded only so that a hang fails with a message instead of stalling the suite.
+ * vitest.config.ts's testTimeout is longer, so that this bound is the one that speaks.
+ */
+export const HANG_MS = 120_000;
+
+/** `promise`'s value, or a failure saying that `what` hung when it has not settled within `ms`. */
+export async function settles<T>(promise: Promise<T>, what: string, ms = HANG_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no end within ${ms / 1000} s, a hang`)), ms);
+  });
+  try {
+    return await Promise.race([promise, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Fails, saying that `what` hung, when spawnSync killed the child at its `timeout`. */
+export function notHung(r: { error?: Error }, what: string): void {
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT")
+    throw new Error(`${what}: killed at its time bound, a hang`);
+}

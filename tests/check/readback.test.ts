@@ -36,7 +36,7 @@ describe("the built-in reader reads what pdf.js reads", () => {
         expect(ours.flat().length, fixture).toBeGreaterThan(5);
         expect(ours, fixture).toEqual(await readWithPdfjs(bytes));
       }
-    }, 120_000);
+    });
   }
 });
 

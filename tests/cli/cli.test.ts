@@ -220,7 +220,7 @@ describe("the installed command (dist/cli/bin.js)", () => {
         ).toBe(true);
       }
     }
-  }, 120_000);
+  });
 
   it("resolves badge paths against the résumé file, wherever it is run from", () => {
     const dir = tempDir();

@@ -1,6 +1,6 @@
 /**
  * Paths that are not ordinary files, and inputs at the limits: every one ends with exit 1 and a
- * located message within seconds and with bounded memory (the child's own peak RSS, measured),
+ * located message, never a hang, and with bounded memory (the child's own peak RSS, measured),
  * and leaves an earlier PDF untouched; SIGTERM ends a build waiting on a pipe at once; standard
  * input and named pipes work as the résumé.
  */
@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { ROOT, tempDir, writeFixture } from "../helpers.js";
+import { HANG_MS, notHung, ROOT, settles, tempDir, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600", NODE_OPTIONS: "" };
@@ -28,27 +28,25 @@ interface Ran {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  ms: number;
   rssMb: number;
 }
 
 /** Run the command as a process (the bundle, with the RSS probe), feeding `input` on stdin. */
-function resume(args: string[], opts: { input?: string; timeout?: number } = {}): Ran {
-  const t0 = performance.now();
+function resume(args: string[], opts: { input?: string } = {}): Ran {
   const r = spawnSync(process.execPath, ["-r", RSS, BUNDLE, ...args], {
     cwd: dir,
     env,
     input: opts.input ?? "",
     encoding: "utf8",
-    timeout: opts.timeout ?? 30_000,
+    timeout: HANG_MS,
   });
+  notHung(r, `resume ${args.join(" ")}`);
   const rss = Number(/PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return {
     code: r.status,
     signal: r.signal,
     stdout: r.stdout,
     stderr: r.stderr.replace(/\nPEAK_RSS_KB \d+\n/, ""),
-    ms: performance.now() - t0,
     rssMb: rss / 1024,
   };
 }
@@ -70,18 +68,16 @@ function earlierPdf(name: string): { file: string; bytes: Buffer } {
   return { file, bytes: readFileSync(file) };
 }
 
-const FAST_MS = 5_000;
 const SMALL_MB = 300;
 
 describe("paths that are not ordinary files", () => {
-  it("/dev/zero as a badge: refused unread, located, fast, small; the earlier PDF stays", () => {
+  it("/dev/zero as a badge: refused unread, located, small; the earlier PDF stays", () => {
     const before = earlierPdf("zero-badge");
     const r = resume(["build", resumeWithBadge("zero-badge.yaml", "/dev/zero"), "-o", before.file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /zero-badge\.yaml:5:12 {2}certificates\[0\]\.badge {2}\/dev\/zero is a device, not an image/,
     );
-    expect(r.ms).toBeLessThan(FAST_MS);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
     expect(readFileSync(before.file).equals(before.bytes)).toBe(true);
   });
@@ -92,7 +88,6 @@ describe("paths that are not ordinary files", () => {
     expect(r.stderr).toContain(
       "/dev/zero  is larger than the limit for a résumé, 1048576 bytes (1 MiB); reading stopped there",
     );
-    expect(r.ms).toBeLessThan(FAST_MS);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
   });
 
@@ -108,13 +103,15 @@ describe("paths that are not ordinary files", () => {
       `basics:\n  name: Hostile Test\ncertificates:\n  - name: A\n    badge: ${fifo}\n  - name: B\n    badge: folder.png\n  - name: C\n    badge: sock.png\n`,
     );
     // The server runs in this process: the child runs asynchronously so that it can accept.
-    const r = await new Promise<{ code: number | null; stderr: string; ms: number }>((resolve) => {
-      const t0 = performance.now();
-      const child = spawn(process.execPath, [BUNDLE, "build", file], { cwd: dir, env });
-      let stderr = "";
-      child.stderr.on("data", (d: Buffer) => void (stderr += d));
-      child.on("exit", (code) => resolve({ code, stderr, ms: performance.now() - t0 }));
-    });
+    const child = spawn(process.execPath, [BUNDLE, "build", file], { cwd: dir, env });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => void (stderr += d));
+    const r = await settles(
+      new Promise<{ code: number | null; stderr: string }>((resolve) =>
+        child.on("exit", (code) => resolve({ code, stderr })),
+      ),
+      "the build with three unreadable badges",
+    ).finally(() => child.kill("SIGKILL"));
     server.close();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
@@ -123,7 +120,6 @@ describe("paths that are not ordinary files", () => {
     expect(r.stderr).toMatch(/many\.yaml:7:12 {2}certificates\[1\]\.badge {2}.*folder\.png is a folder, not an image/);
     expect(r.stderr).toMatch(/many\.yaml:9:12 {2}certificates\[2\]\.badge {2}.*sock\.png is a socket, not an image/);
     expect(r.stderr).toContain("3 problems found; nothing was written.");
-    expect(r.ms).toBeLessThan(FAST_MS);
   });
 
   it("an image over 50 MiB, sparse on disk, is refused before it is read", () => {
@@ -135,7 +131,6 @@ describe("paths that are not ordinary files", () => {
     expect(r.stderr).toMatch(
       /huge\.yaml:5:12 {2}certificates\[0\]\.badge {2}.*huge-badge\.png is 62914560 bytes; the limit for an image is 52428800 bytes \(50 MiB\)/,
     );
-    expect(r.ms).toBeLessThan(FAST_MS);
     expect(r.rssMb).toBeLessThan(SMALL_MB);
   });
 
@@ -158,7 +153,6 @@ describe("paths that are not ordinary files", () => {
     const r = resume(["import", fifo, "-o", "x.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("is a named pipe (FIFO), not a file to import");
-    expect(r.ms).toBeLessThan(FAST_MS);
   });
 });
 
@@ -186,11 +180,11 @@ describe("standard input and named pipes as the résumé", () => {
     const done = new Promise<number | null>((r) => child.on("exit", r));
     await new Promise((r) => setTimeout(r, 300));
     writeFileSync(fifo, "basics:\n  name: Fifo Person\n");
-    expect(await done).toBe(0);
+    expect(await settles(done, "the build from a named pipe")).toBe(0);
     expect(existsSync(path.join(dir, "out/fifo.pdf"))).toBe(true);
   });
 
-  it("SIGTERM ends a build waiting on a pipe with no writer within a second, exit 143, no temporary file", async () => {
+  it("SIGTERM ends a build waiting on a pipe with no writer, exit 143, no temporary file", async () => {
     const fifo = mkfifo("waiting.yaml");
     const out = path.join(dir, "sig");
     mkdirSync(out, { recursive: true });
@@ -198,19 +192,18 @@ describe("standard input and named pipes as the résumé", () => {
       const [exe, ...pre] = command[0]!.endsWith(".mjs") ? [process.execPath, ...command] : ["sh", ...command];
       const child = spawn(exe!, [...pre, "build", fifo, "-o", path.join(out, "w.pdf")], { cwd: dir, env });
       await new Promise((r) => setTimeout(r, 1500));
-      const t0 = performance.now();
       child.kill("SIGTERM");
-      const code = await new Promise<number | null>((r) =>
-        child.on("exit", (c, s) => r(c ?? (s === "SIGTERM" ? 143 : null))),
-      );
+      const code = await settles(
+        new Promise<number | null>((r) => child.on("exit", (c, s) => r(c ?? (s === "SIGTERM" ? 143 : null)))),
+        `${command[0]} after SIGTERM`,
+      ).finally(() => child.kill("SIGKILL"));
       expect(code, command[0]).toBe(143);
-      expect(performance.now() - t0, command[0]).toBeLessThan(1000);
       expect(readdirSync(out)).toEqual([]);
     }
   });
 });
 
-describe("memory and time at the largest legal inputs", () => {
+describe("memory at the largest legal inputs", () => {
   /** A résumé of `n` jobs with two bullets each. */
   const jobs = (n: number) =>
     `basics:\n  name: Big Person\nwork:\n${Array.from({ length: n }, (_, i) => `  - name: Company ${i}\n    position: Engineer ${i}\n    startDate: 2020-01\n    highlights:\n      - Built system number ${i} that handles a great many requests per second reliably\n      - Reduced costs by ${i % 90} percent across the fleet with careful capacity planning work\n`).join("")}`;
@@ -224,7 +217,6 @@ describe("memory and time at the largest legal inputs", () => {
     const r = resume(["build", file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/mib\.yaml {2}the résumé would need about \d{3} pages; this tool lays out at most 100/);
-    expect(r.ms).toBeLessThan(10_000);
     expect(r.rssMb).toBeLessThan(400);
   });
 
@@ -236,17 +228,17 @@ describe("memory and time at the largest legal inputs", () => {
     await sharp(pixels, { raw: { width: side, height: side, channels: 3 }, limitInputPixels: false })
       .png({ compressionLevel: 1 })
       .toFile(path.join(dir, "49mp.png"));
-    const r = resume(["build", resumeWithBadge("49mp.yaml", "49mp.png"), "-o", "out/49mp.pdf"], { timeout: 60_000 });
+    const r = resume(["build", resumeWithBadge("49mp.yaml", "49mp.png"), "-o", "out/49mp.pdf"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.rssMb).toBeLessThan(300);
-  }, 90_000);
+  });
 
   it("the longest document it lays out (30 pages) stays within 600 MB", () => {
     const file = writeFixture(dir, "thirty.yaml", jobs(300));
-    const r = resume(["build", file, "-o", "out/thirty.pdf"], { timeout: 120_000 });
+    const r = resume(["build", file, "-o", "out/thirty.pdf"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.rssMb).toBeLessThan(600);
-  }, 130_000);
+  });
 
   it("a letter far longer than a page fails before it is laid out", () => {
     const file = writeFixture(
@@ -259,6 +251,5 @@ describe("memory and time at the largest legal inputs", () => {
     expect(r.stderr).toMatch(
       /long-letter\.yaml:5:\d+ {2}letters\[0\]\.body {2}the letter needs about \d+ pages; a cover letter fits on one/,
     );
-    expect(r.ms).toBeLessThan(FAST_MS);
   });
 });

@@ -5,16 +5,16 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, run, tempDir } from "../helpers.js";
+import { HANG_MS, ROOT, run, tempDir } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const BADGE = path.join(ROOT, "assets/aws-certified-machine-learning-specialty.png");
 
 /** Wait until `predicate` holds for the collected output, polling. */
-async function until(predicate: () => boolean, what: string, ms = 15_000) {
+async function until(predicate: () => boolean, what: string, ms = HANG_MS) {
   const end = Date.now() + ms;
   while (!predicate()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (${ms / 1000} s: a hang)`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

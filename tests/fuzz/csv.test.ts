@@ -54,7 +54,6 @@ it("resume import reads or refuses every mutated CSV of the export: no crash, ha
   const stats = await fuzz(
     path.join(import.meta.dirname, "targets/csv-import.ts"),
     mutations(seeds, caseCount(300), 20260513, TOKENS),
-    { timeoutMs: 30_000 },
   );
   console.log(report("csv", stats));
   expect(describeFailures(stats)).toBe("");

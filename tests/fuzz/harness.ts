@@ -51,7 +51,10 @@ export interface FuzzResult {
 }
 
 export interface FuzzOptions {
-  /** Per-case time bound (ms); generous, for a loaded 2-core machine. */
+  /**
+   * Per-case time bound (ms), against a hang only: a case ends in well under a second, but on a
+   * loaded 2-core machine a sound one may take many times longer, so the default is a minute.
+   */
   timeoutMs?: number;
   /** Peak resident memory bound for the child (bytes). */
   maxRss?: number;
@@ -67,7 +70,7 @@ const LEAKS =
   /is not a function|Cannot read propert|Maximum call stack|is not iterable|undefined|NaN|out of memory|Check failed|Invalid array length|Cannot create a Buffer|RangeError|TypeError|SyntaxError|\bat .*:\d+:\d+/;
 
 export async function fuzz(target: string, cases: Iterable<FuzzCase>, opts: FuzzOptions = {}): Promise<FuzzStats> {
-  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const timeoutMs = opts.timeoutMs ?? 60_000;
   const maxRss = opts.maxRss ?? 300 * 1024 * 1024;
   const stats: FuzzStats = { cases: 0, ok: 0, refused: 0, failures: [], slowest: 0, results: [] };
   let child: ChildProcess | undefined;

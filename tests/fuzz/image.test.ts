@@ -93,7 +93,6 @@ describe("fuzz: reading badge and photo images", () => {
     `${count} mutated images: no crash, hang or memory blow-up`,
     async () => {
       const stats = await fuzz(TARGET, mutations(seeds, count, 0x1a6e, tokens), {
-        timeoutMs: 20_000,
         maxRss: 300 * 1024 * 1024,
       });
       console.log(report("image", stats));

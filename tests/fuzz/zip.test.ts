@@ -68,7 +68,6 @@ it("resume import reads or refuses every mutated ZIP: no crash, hang or runaway 
   const stats = await fuzz(
     path.join(import.meta.dirname, "targets/zip-import.ts"),
     mutations(seeds, caseCount(300), 20260512, TOKENS),
-    { timeoutMs: 30_000 },
   );
   console.log(report("zip", stats));
   expect(describeFailures(stats)).toBe("");

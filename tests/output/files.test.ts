@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { writeProblem } from "../../src/output/write.js";
-import { listDir, ROOT, run, tempDir, tool, writeFixture } from "../helpers.js";
+import { HANG_MS, listDir, ROOT, run, tempDir, tool, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const BIN = path.join(ROOT, "dist/resume.mjs");
@@ -112,7 +112,7 @@ describe("an interrupted build", () => {
       env: { ...process.env, ...EPOCH, RESUME_TEST_RENAME_DELAY_MS: "5000" },
     });
     const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + HANG_MS;
     while (!readdirSync(path.join(dir, "out")).some((f) => f.endsWith(".tmp")) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -54,6 +54,6 @@ describe("buildMany", () => {
         await build(job.file, job.opts);
         expect(readFileSync(result.output).equals(readFileSync(job.opts.output)), job.file).toBe(true);
       }
-    }, 60_000);
+    });
   }
 });

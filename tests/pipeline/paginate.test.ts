@@ -56,8 +56,8 @@ describe("page fill", () => {
         }
       }
     },
-    600_000,
-  ); // about 80 builds: a bound against a hang, not a pace
+    DOCS.length * 7_500,
+  ); // proportional to its builds (one per document), a bound against a hang, not a pace
 });
 
 /** Five jobs of eight bullets: the fifth does not fit on page 1, and moving it whole leaves 17 % empty. */

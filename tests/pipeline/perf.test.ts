@@ -89,6 +89,6 @@ describe("the bundled command (dist/resume.mjs)", () => {
         await build(input, { output: library, env: EPOCH, render: { theme } });
         expect(readFileSync(bundled).equals(readFileSync(library)), fixture).toBe(true);
       }
-    }, 60_000);
+    });
   }
 });
