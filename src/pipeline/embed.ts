@@ -1,7 +1,7 @@
 /** The résumé a PDF carries inside it (`resume extract` writes it back out). */
 import type { Attachment } from "../render/pdfkit-patches.js";
 import type { Resume } from "../input/schema.js";
-import { definedOnly } from "../model/normalize.js";
+import { definedOnly } from "../common/objects.js";
 import { selectVariant, type Variant } from "../model/variants.js";
 import { toJsonResume } from "../output/export.js";
 import type { BuildOptions } from "./options.js";

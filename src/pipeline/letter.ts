@@ -6,6 +6,7 @@
  * atomic writes and reproducible bytes.
  */
 import { statSync } from "node:fs";
+import { slug } from "../common/text.js";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { noSuchName, ResumeError, type Diagnostic } from "../common/errors.js";
@@ -90,14 +91,7 @@ export async function findLetter(file: string, opts: LetterOptions, preloaded?: 
 
 /** `acme-letter.yaml`, `Letter_Acme.yml` → `acme`: a letter file's id when it gives none. */
 export function idFromFileName(file: string): string {
-  const stem = path
-    .basename(file)
-    .replace(/\.(ya?ml|json)$/i, "")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  const stem = slug(path.basename(file).replace(/\.(ya?ml|json)$/i, ""));
   return stem.replace(/^(?:cover-)?letter-|-(?:cover-)?letter$/, "") || "letter";
 }
 

@@ -1,5 +1,6 @@
 /** Output naming: where a build's PDF goes (`-o`, a folder, or the default name), and the names of its files. */
 import { statSync } from "node:fs";
+import { slug } from "../common/text.js";
 import path from "node:path";
 import type { Resume } from "../input/schema.js";
 import type { Variant } from "../model/variants.js";
@@ -30,12 +31,7 @@ export function resolveOutput(name: string, opts: Pick<BuildOptions, "output" | 
 }
 
 /** `Rajat Jog` → `Rajat-Jog` (letters of any script kept, the rest dashed): the start of every output's name. */
-export function nameStem(name: string): string {
-  return name
-    .normalize("NFC")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-}
+export const nameStem = (name: string): string => slug(name, { unicode: true });
 
 /** `Rajat Jog` → `Rajat-Jog-Resume.pdf`. */
 export function defaultFileName(name: string, variant?: string): string {

@@ -13,6 +13,7 @@
  * measuring any text again.
  */
 import { Text, View } from "@react-pdf/renderer";
+import { PAPER_SIZES } from "../../common/ids.js";
 import type { ReactElement } from "react";
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import type { FlowKit } from "../layouts/layout.js";
@@ -48,7 +49,7 @@ export function resumeFlows(
 ): Flows {
   const s = makeStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
-  const [pageWidth, pageHeight] = vm.paper === "letter" ? [612, 792] : [595.28, 841.89];
+  const { width: pageWidth, height: pageHeight } = PAPER_SIZES[vm.paper];
   const inherit = { fontFamily: s.page.fontFamily as string[], fontSize: tokens.size.body, color: tokens.color.text };
   const page = {
     width: pageWidth,

@@ -5,6 +5,7 @@
  * drawn is what was measured.
  */
 import renderPdfDocument from "@react-pdf/render";
+import { definedOnly } from "../../common/objects.js";
 import PDFKit from "pdfkit";
 import type { Flows } from "./types.js";
 import type { Measured, PdfNode } from "./measure.js";
@@ -96,17 +97,15 @@ export function drawPdf(pages: PdfNode[], settings: DocumentSettings, attachment
       lang: settings.language,
       displayTitle: true,
       autoFirstPage: false,
-      info: Object.fromEntries(
-        Object.entries({
-          Title: settings.title,
-          Author: settings.author,
-          Subject: settings.subject,
-          Keywords: settings.keywords,
-          Creator: settings.creator,
-          Producer: settings.producer,
-          CreationDate: settings.creationDate,
-        }).filter(([, v]) => v !== undefined),
-      ),
+      info: definedOnly({
+        Title: settings.title,
+        Author: settings.author,
+        Subject: settings.subject,
+        Keywords: settings.keywords,
+        Creator: settings.creator,
+        Producer: settings.producer,
+        CreationDate: settings.creationDate,
+      }),
     });
     const chunks: Buffer[] = [];
     const done = new Promise<Buffer>((resolve, reject) => {

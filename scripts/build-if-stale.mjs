@@ -4,15 +4,15 @@
  * stamp, dist/.build-stamp: a hash of src/, scripts/, patches/, the package and TypeScript
  * configuration, the installed packages' lock (node_modules/.package-lock.json), the Node.js
  * version and dist/'s own path (the snapshots name it). A fresh clone has no dist/: it builds.
- *   node tests/support/build-if-stale.mjs           (npm test)
- *   node tests/support/build-if-stale.mjs --stamp   (the end of npm run build: writes the stamp)
+ *   node scripts/build-if-stale.mjs           (npm test)
+ *   node scripts/build-if-stale.mjs --stamp   (the end of npm run build: writes the stamp)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "dist");
 const STAMP = path.join(dist, ".build-stamp");
 
