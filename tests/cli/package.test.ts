@@ -80,7 +80,7 @@ describe("the installed package", () => {
       ],
       { encoding: "utf8" },
     );
-    expect(lib.stdout.trim()).toBe("FORMATS,ResumeError,build,buildMany,check,formatDiagnostic");
+    expect(lib.stdout.trim()).toBe("FORMATS,ResumeError,build,buildMany,formatDiagnostic,prepareResume");
   });
 });
 

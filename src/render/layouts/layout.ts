@@ -1,6 +1,6 @@
 /**
  * What a layout is: everything about a page's columns that any stage asks, answered in one module
- * per layout (single.tsx, sidebar.tsx) and found through the theme (`layoutOf` in
+ * per layout (single.ts, sidebar.ts) and found through the theme (`layoutOf` in
  * render/themes/index.ts). Nothing outside render/layouts/ asks which layout it has.
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";

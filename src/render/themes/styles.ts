@@ -2,9 +2,15 @@
  * A theme's style sheet: every style the primitives (primitives.tsx) draw with, made from the
  * theme's tokens. A layout may derive its columns' styles from it (render/layouts/).
  */
-import { StyleSheet } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
 import type { FontStack } from "./stack.js";
 import { mm, type ThemeTokens } from "./tokens.js";
+
+/**
+ * react-pdf's StyleSheet.create, which returns its argument: written here so that asking a theme
+ * for its styles (the layouts do, to measure) never loads the renderer, which `validate` must not.
+ */
+const sheet = <T extends Record<string, Style>>(styles: T): T => styles;
 
 /** The style sheet of a theme (or of a layout's column). */
 export type Styles = ReturnType<typeof makeStyles>;
@@ -24,7 +30,7 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
     // Whether entry headings stack their parts, dates first (a narrow column's), or set the dates
     // beside the title.
     stacked: false as boolean,
-    ...StyleSheet.create({
+    ...sheet({
       page: {
         fontFamily: body,
         fontSize: k.size.body,
