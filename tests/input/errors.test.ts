@@ -207,3 +207,37 @@ describe("located error messages", () => {
     expect(d.message).toMatch(/alias/i);
   });
 });
+
+describe("nesting deeper than a résumé has", () => {
+  const deep = (n: number) => `basics: {name: Jane}\nwork: ${"[".repeat(n)}${"]".repeat(n)}\n`;
+  const refusal = (text: string, file = "r.yaml") => {
+    try {
+      parseSource(Buffer.from(text), file);
+    } catch (err) {
+      return (err as ResumeError).diagnostics;
+    }
+    return [];
+  };
+
+  it("is refused at the bracket that goes too deep, the same place however much stack is left", () => {
+    // 300 levels: well within the parser's own reach, so only our limit refuses it.
+    const at = {
+      file: "r.yaml",
+      line: 2,
+      col: "work: ".length + 257,
+      message: "the document is nested too deeply to be a résumé",
+    };
+    expect(refusal(deep(300))).toMatchObject([at]);
+    const nested = (depth: number): Diagnostic[] => (depth ? nested(depth - 1) : refusal(deep(300)));
+    expect(nested(2000)).toMatchObject([at]);
+    const json = '{"basics": {"name": "Jane"}, "work": ';
+    const inJson = refusal(`${json}${"[".repeat(300)}${"]".repeat(300)}}`, "r.json");
+    // The document's own `{` is the first level, so the 256th `[` is the one too deep.
+    expect(inJson).toMatchObject([{ line: 1, col: json.length + 256 }]);
+  });
+
+  it("is not refused at the limit, nor for brackets inside strings", () => {
+    expect(refusal(deep(256))).toEqual([]);
+    expect(refusal(`basics: {name: "${"[".repeat(400)}"}\n`)).toEqual([]);
+  });
+});
