@@ -47,3 +47,10 @@ export type Cjk = (typeof CJK)[number];
 /** The text fonts `render.font` may name (render/fonts.ts maps each to its family). */
 export const FONT_IDS = ["source-serif-4", "source-sans-3", "inter", "ibm-plex-sans", "eb-garamond"] as const;
 export type TextFont = (typeof FONT_IDS)[number];
+
+/**
+ * Scripts that have a bundled font of their own (render/fonts.ts), chosen from the text as the
+ * CJK fonts are: each needs OpenType shaping beyond Latin's (joining, reordering, stacking).
+ */
+export const SCRIPT_FONTS = ["arabic", "hebrew", "devanagari", "bengali", "tamil", "thai", "lao", "khmer"] as const;
+export type ScriptFont = (typeof SCRIPT_FONTS)[number];

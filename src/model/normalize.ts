@@ -11,7 +11,7 @@ import { formatDate, formatRange, languageTag, WORDS } from "./locale.js";
 import { resumeText } from "./resume-text.js";
 import type { Cjk } from "../common/ids.js";
 import type { Locale } from "./locale.js";
-import { detectLocale, fontsFor, type ScriptNeeds } from "./scripts.js";
+import { detectLocale, documentDirection, fontsFor, type ScriptNeeds } from "./scripts.js";
 import { buildSections, type SectionContext } from "./sections.js";
 import { dropInvisible, inQuotes, quotesOf, typesetText } from "./typeset.js";
 import type { RenderOptions, ViewModel } from "./view-model.js";
@@ -72,6 +72,7 @@ export function normalize(
     paper: o.paper ?? "a4",
     scripts: scriptsFor(text, locale, forced),
     locale,
+    direction: documentDirection(text, locale),
     style: { accent: o.accent, font: o.font, fontSize: o.fontSize, lineSpacing: o.lineSpacing, margins: o.margins },
     photo: o.photo && assets.photo ? { ...assets.photo, alt: `Photo of ${name}` } : undefined,
     metadata: {

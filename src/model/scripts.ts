@@ -3,7 +3,7 @@
  * which script a character belongs to (to name what cannot be printed), and, for a résumé
  * written in one non-Latin script, the language its titles should be in.
  */
-import { type Cjk } from "../common/ids.js";
+import { type Cjk, type ScriptFont } from "../common/ids.js";
 import { formatDate, WORDS, type Locale } from "./locale.js";
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -23,6 +23,25 @@ export interface ScriptNeeds {
   cjk: Cjk[];
   /** Whether the text has emoji (drawn in monochrome from Noto Emoji). */
   emoji: boolean;
+  /** Scripts with a font of their own (Arabic, Hebrew, Devanagari …) that the text is written in. */
+  scripts: ScriptFont[];
+}
+
+/** The characters each bundled script font is chosen for. */
+const SCRIPT_TEXT: Record<ScriptFont, RegExp> = {
+  arabic: /\p{Script=Arabic}/u,
+  hebrew: /\p{Script=Hebrew}/u,
+  devanagari: /\p{Script=Devanagari}/u,
+  bengali: /\p{Script=Bengali}/u,
+  tamil: /\p{Script=Tamil}/u,
+  thai: /\p{Script=Thai}/u,
+  lao: /\p{Script=Lao}/u,
+  khmer: /\p{Script=Khmer}/u,
+};
+
+/** The bundled script fonts `text` needs, in a fixed order. */
+export function scriptFonts(text: string): ScriptFont[] {
+  return (Object.keys(SCRIPT_TEXT) as ScriptFont[]).filter((script) => SCRIPT_TEXT[script].test(text));
 }
 
 /**
@@ -35,7 +54,7 @@ export function scriptNeeds(text: string, locale?: Locale): ScriptNeeds {
   if (HANGUL.test(text)) cjk.push("kr");
   if (!cjk.length && HAN.test(text))
     cjk.push(locale === "zh-tw" || (locale !== "zh" && traditional(text)) ? "tc" : "sc");
-  return { cjk, emoji: EMOJI.test(text) };
+  return { cjk, emoji: EMOJI.test(text), scripts: scriptFonts(text) };
 }
 
 function traditional(text: string): boolean {
@@ -78,6 +97,31 @@ export function detectLocale(text: string): Locale | undefined {
     if (russian && !ukrainian) return "ru";
   }
   return undefined;
+}
+
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko …). */
+const RTL_LETTER =
+  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
+
+/** Languages written right to left (the ones with a locale here, and their neighbours). */
+const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv", "ug"]);
+
+export type Direction = "ltr" | "rtl";
+
+/**
+ * The direction a document is laid out in: right to left when its language is written so, or
+ * when most of its words are in a right-to-left script (counted as detectLocale counts, so a
+ * Hebrew name in an English résumé leaves it left to right).
+ */
+export function documentDirection(text: string, language: string): Direction {
+  if (RTL_LANGUAGES.has(language.toLowerCase().split("-")[0]!)) return "rtl";
+  let rtl = 0;
+  let units = 0;
+  for (const [unit] of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{L}+/gu)) {
+    units++;
+    if (RTL_LETTER.test(unit)) rtl++;
+  }
+  return rtl * 2 > units ? "rtl" : "ltr";
 }
 
 const SCRIPTS = [

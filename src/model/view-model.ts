@@ -7,7 +7,7 @@ import type { Paper, TextFont, Theme } from "../common/ids.js";
 import type { ImageAsset } from "../input/assets.js";
 import type { Resume } from "../input/schema.js";
 import type { Locale } from "./locale.js";
-import type { ScriptNeeds } from "./scripts.js";
+import type { Direction, ScriptNeeds } from "./scripts.js";
 
 export interface Link {
   text: string;
@@ -56,9 +56,14 @@ export interface ViewModel {
   sections: Section[];
   theme: Theme;
   paper: Paper;
-  /** The emoji and CJK fonts the text needs (render.cjk forces its choice). */
+  /** The emoji, CJK and script fonts the text needs (render.cjk forces its CJK choice). */
   scripts: ScriptNeeds;
   locale: Locale;
+  /**
+   * The direction the document reads in: `rtl` mirrors the layout (header, dates, bullets,
+   * sidebar and rules on the other side) and sets every paragraph right to left.
+   */
+  direction: Direction;
   style: Style;
   photo?: ImageAsset & { alt: string };
   metadata: {

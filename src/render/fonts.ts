@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as fontkit from "fontkit";
 import { PACKAGE_ROOT } from "../common/package.js";
-import { type Cjk, type TextFont } from "../common/ids.js";
+import { type Cjk, type ScriptFont, type TextFont } from "../common/ids.js";
 
 export type { Cjk, TextFont };
 
@@ -28,9 +28,14 @@ export interface FontFace {
 
 interface FamilySpec {
   pkg: string;
-  /** File prefix inside the package, e.g. `SourceSerif4`. */
+  /**
+   * File prefix inside the package: `SourceSerif4` for an @expo-google-fonts package's
+   * `400Regular/SourceSerif4_400Regular.ttf`, or, for a @fontsource package (which has WOFF files,
+   * one per Unicode subset), the subset's `files/noto-sans-hebrew-hebrew` of
+   * `files/noto-sans-hebrew-hebrew-400-normal.woff`.
+   */
   prefix: string;
-  /** Weight → folder name in the package. */
+  /** Weight → folder name in the package (for @fontsource, any name: the weight is in the file). */
   weights: Record<number, string>;
   /** Whether the package has italic files; fallbacks without them reuse the upright ones. */
   italics: boolean;
@@ -106,7 +111,38 @@ const FAMILY_SPECS = {
     weights: { 400: "400Regular", 700: "700Bold" },
     italics: false,
   },
+  // Scripts with shaping of their own, chosen from the text like the CJK fonts but small enough
+  // to ship with the tool (2 MB or less a weight; about 17 MB installed in all).
+  "Noto Sans Arabic": notoExpo("noto-sans-arabic", "NotoSansArabic"),
+  "Noto Naskh Arabic": notoExpo("noto-naskh-arabic", "NotoNaskhArabic"),
+  "Noto Sans Hebrew": notoFontsource("noto-sans-hebrew", "hebrew"),
+  "Noto Sans Devanagari": notoExpo("noto-sans-devanagari", "NotoSansDevanagari"),
+  "Noto Sans Bengali": notoFontsource("noto-sans-bengali", "bengali"),
+  "Noto Sans Tamil": notoFontsource("noto-sans-tamil", "tamil"),
+  "Noto Sans Thai": notoExpo("noto-sans-thai", "NotoSansThai"),
+  "Noto Sans Lao": notoExpo("noto-sans-lao", "NotoSansLao"),
+  "Noto Sans Khmer": notoExpo("noto-sans-khmer", "NotoSansKhmer"),
 } satisfies Record<string, FamilySpec>;
+
+/** A Noto script font from its @expo-google-fonts package (static TTFs, no italics). */
+function notoExpo(name: string, prefix: string): FamilySpec {
+  return {
+    pkg: `@expo-google-fonts/${name}`,
+    prefix,
+    weights: { 400: "400Regular", 600: "600SemiBold", 700: "700Bold" },
+    italics: false,
+  };
+}
+
+/** A Noto script font from its @fontsource package: the WOFF file of the script's own subset. */
+function notoFontsource(name: string, subset: string): FamilySpec {
+  return {
+    pkg: `@fontsource/${name}`,
+    prefix: `files/${name}-${subset}`,
+    weights: { 400: "400", 600: "600", 700: "700" },
+    italics: false,
+  };
+}
 
 export type FamilyName = keyof typeof FAMILY_SPECS;
 
@@ -129,6 +165,18 @@ export const CJK_FAMILIES = {
   jp: "Noto Sans JP",
   kr: "Noto Sans KR",
 } as const satisfies Record<Cjk, FamilyName>;
+
+/** The family that draws each script with a font of its own, for serif and for sans-serif themes. */
+export const SCRIPT_FAMILIES = {
+  arabic: { serif: "Noto Naskh Arabic", sans: "Noto Sans Arabic" },
+  hebrew: { serif: "Noto Sans Hebrew", sans: "Noto Sans Hebrew" },
+  devanagari: { serif: "Noto Sans Devanagari", sans: "Noto Sans Devanagari" },
+  bengali: { serif: "Noto Sans Bengali", sans: "Noto Sans Bengali" },
+  tamil: { serif: "Noto Sans Tamil", sans: "Noto Sans Tamil" },
+  thai: { serif: "Noto Sans Thai", sans: "Noto Sans Thai" },
+  lao: { serif: "Noto Sans Lao", sans: "Noto Sans Lao" },
+  khmer: { serif: "Noto Sans Khmer", sans: "Noto Sans Khmer" },
+} as const satisfies Record<ScriptFont, Record<"serif" | "sans", FamilyName>>;
 
 /** Thrown when a family's npm package is not installed (CJK fonts are large and opt-in). */
 export class MissingFontPackage extends Error {
@@ -180,9 +228,12 @@ function resolveFaces(family: FamilyName): FontFace[] {
     for (const style of ["normal", "italic"] as const) {
       const dir = spec.weights[nearest]!;
       const variant = style === "italic" && spec.italics ? `${dir}_Italic` : dir;
+      const inPackage = spec.pkg.startsWith("@fontsource/")
+        ? `${spec.prefix}-${nearest}-normal.woff`
+        : `${variant}/${spec.prefix}_${variant}.ttf`;
       let file: string;
       try {
-        file = require.resolve(`${spec.pkg}/${variant}/${spec.prefix}_${variant}.ttf`);
+        file = require.resolve(`${spec.pkg}/${inPackage}`);
       } catch {
         throw new MissingFontPackage(family, spec.pkg);
       }

@@ -7,6 +7,7 @@ import {
   EMOJI_FAMILY,
   familyFaces,
   MissingFontPackage,
+  SCRIPT_FAMILIES,
   SYMBOL_FAMILY,
   type FamilyName,
   type FontFace,
@@ -28,10 +29,14 @@ export interface FontStack {
 const TEXT_FALLBACK: Record<"serif" | "sans", FamilyName> = { serif: "Source Serif 4", sans: "Inter" };
 const SERIF = new Set<FamilyName>(["Source Serif 4", "EB Garamond"]);
 
-/** The theme's families, then a text font of the same kind, symbols, and the emoji and CJK fonts the text needs. */
+/**
+ * The theme's families, then a text font of the same kind, symbols, and the emoji, CJK and script
+ * fonts the text needs (a script font of the theme's kind where there are two: Naskh for serif).
+ */
 export function fontStack(tokens: ThemeTokens, needs: Partial<ScriptNeeds> = {}): FontStack {
   const primary = [...new Set([tokens.font.body, tokens.font.heading])];
-  const text = TEXT_FALLBACK[SERIF.has(tokens.font.body) ? "serif" : "sans"];
+  const kind = SERIF.has(tokens.font.body) ? "serif" : "sans";
+  const text = TEXT_FALLBACK[kind];
   return {
     primary,
     fallbacks: [
@@ -39,6 +44,7 @@ export function fontStack(tokens: ThemeTokens, needs: Partial<ScriptNeeds> = {})
       SYMBOL_FAMILY,
       ...(needs.emoji ? [EMOJI_FAMILY] : []),
       ...(needs.cjk ?? []).map((c) => CJK_FAMILIES[c]),
+      ...(needs.scripts ?? []).map((s) => SCRIPT_FAMILIES[s][kind]),
     ],
   };
 }
