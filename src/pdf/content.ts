@@ -2,7 +2,8 @@
  * The PDF reader's interpreter: runs a page's content stream — its text operators, with the
  * transformation matrices that place them — into text items, and joins items into lines.
  */
-import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, type PdfValue } from "./lexer.js";
+import bidiFactory, { type Bidi } from "bidi-js";
+import { Lexer, latin1, PdfBytes, PdfError, PdfName, PdfOperator, textString, type PdfValue } from "./lexer.js";
 
 export type PageLines = string[];
 
@@ -71,8 +72,11 @@ export function interpret(
   let wordSpacing = 0;
   let scale = 1;
   let leading = 0;
-  /** Open marked-content sequences (BDC/BMC … EMC): their MCID, and whether each is an artifact. */
-  const marks: { mcid?: number; artifact: boolean }[] = [];
+  /**
+   * Open marked-content sequences (BDC/BMC … EMC): their MCID, whether each is an artifact, and a
+   * span's ActualText with the index of the first item shown inside it.
+   */
+  const marks: { mcid?: number; artifact: boolean; actual?: { text: string; from: number } }[] = [];
   const num = (i: number) => {
     const v = operands[operands.length - i];
     return typeof v === "number" ? v : 0;
@@ -192,10 +196,12 @@ export function interpret(
           const tag = operands[0];
           const props = operands[1];
           const mcid = props instanceof Map ? props.get("MCID") : undefined;
+          const actual = props instanceof Map ? props.get("ActualText") : undefined;
           if (marks.length < MAX_OPEN)
             marks.push({
               artifact: tag instanceof PdfName && tag.name === "Artifact",
               ...(typeof mcid === "number" ? { mcid } : {}),
+              ...(actual instanceof PdfBytes ? { actual: { text: textString(actual.bytes), from: items.length } } : {}),
             });
           break;
         }
@@ -203,9 +209,11 @@ export function interpret(
           if (marks.length < MAX_OPEN)
             marks.push({ artifact: operands[0] instanceof PdfName && (operands[0] as PdfName).name === "Artifact" });
           break;
-        case "EMC":
-          marks.pop();
+        case "EMC": {
+          const actual = marks.pop()?.actual;
+          if (actual) replaceWithActualText(items, actual.from, actual.text);
           break;
+        }
         case "BI": {
           // An inline image: skip its data up to EI.
           const ei = /\sEI(?=[\s]|$)/g;
@@ -220,7 +228,72 @@ export function interpret(
   } catch (err) {
     if (!(err instanceof PdfError)) throw err;
   }
-  return items;
+  return attachMarks(items);
+}
+
+const MARKS_ONLY = /^\p{M}+$/u;
+
+/**
+ * Combining marks a font moved above or below their letter are shown on their own (with a text
+ * position of their own): each is joined to its letter, the item drawn next to it on the same line,
+ * so that it reads as part of the word wherever the items are sorted to. Right to left, a mark is
+ * drawn before its letter (glyphs are in visual order); otherwise after it.
+ */
+function attachMarks(items: TextItem[]): TextItem[] {
+  if (!items.some((it) => MARKS_ONLY.test(it.str))) return items;
+  const out: TextItem[] = [];
+  const sameLine = (a: TextItem | undefined, b: TextItem) =>
+    a !== undefined && Math.abs(a.y - b.y) <= Math.abs(b.size || 10) * 0.5;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (!MARKS_ONLY.test(it.str)) {
+      out.push(it);
+      continue;
+    }
+    const next = items[i + 1];
+    const prev = out.at(-1);
+    if (next && sameLine(next, it) && RTL.test(next.str)) items[i + 1] = { ...next, str: it.str + next.str };
+    else if (prev && sameLine(prev, it)) out[out.length - 1] = { ...prev, str: prev.str + it.str };
+    else out.push(it);
+  }
+  return out;
+}
+
+/**
+ * The items shown inside a span with an ActualText, as one item of that text: where they start, on
+ * the first one's baseline, as wide as all of them (marks the font moved above or below the line
+ * stay on it, and a cluster drawn out of order reads in order).
+ */
+function replaceWithActualText(items: TextItem[], from: number, text: string): void {
+  const shown = items.slice(from);
+  const first = shown[0];
+  if (!first) return;
+  const x = Math.min(...shown.map((i) => i.x));
+  const end = Math.max(...shown.map((i) => i.x + i.width));
+  items.splice(from, shown.length, { ...first, str: text, x, width: end - x });
+}
+
+// bidi-js is CommonJS whose module.exports is its factory; its types declare an ES default export.
+const bidi = (bidiFactory as unknown as () => Bidi)();
+/** Letters of the right-to-left scripts (bidi classes R and AL lie in these blocks). */
+const RTL =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]|\uD83B[\uDC00-\uDFFF]/;
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g;
+const RTL_LETTER = new RegExp(RTL.source, "g");
+
+/**
+ * A line read left to right (as drawn) in the order it is written: a line with right-to-left
+ * text is put back in logical order by the bidirectional algorithm's reordering, which, applied to
+ * a line laid out by it, undoes it (as poppler reads such lines). The line's direction is that of
+ * most of its letters.
+ */
+export function logicalOrder(visual: string): string {
+  if (!RTL.test(visual)) return visual;
+  const rtl = (visual.match(RTL_LETTER) ?? []).length;
+  const ltr = (visual.match(LTR_LETTER) ?? []).length;
+  const levels = bidi.getEmbeddingLevels(visual, rtl >= ltr ? "rtl" : "ltr");
+  // Reordered, and with the brackets a right-to-left run drew mirrored turned back.
+  return bidi.getReorderedString(visual, levels);
 }
 
 /** Items in drawing order → lines: same baseline joins, with a space where there is a gap. */
@@ -253,8 +326,15 @@ export function placeLines(items: readonly TextItem[]): PlacedLine[] {
   return lines.map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), y: l.y })).filter((l) => l.text);
 }
 
-/** Items of one line, left to right, as text: a space where a gap separates two of them. */
+/**
+ * Items of one line, left to right, as text in the order it is written (logicalOrder): a space
+ * where a gap separates two of them.
+ */
 export function joinRun(items: readonly TextItem[]): string {
+  return logicalOrder(joinVisual(items));
+}
+
+function joinVisual(items: readonly TextItem[]): string {
   let text = "";
   let end: number | undefined;
   for (const it of items) {

@@ -67,6 +67,16 @@ export const latin1 = (bytes: Uint8Array) =>
  * A tokenizer and object parser over PDF syntax, used for the file and for content streams. It
  * scans a latin1 string of the bytes. `refs` enables `n g R` references (never in content).
  */
+/** A PDF text string: UTF-16BE after its byte-order mark, or else (near enough) Latin-1. */
+export function textString(b: Uint8Array): string {
+  if (b[0] === 0xfe && b[1] === 0xff) {
+    let out = "";
+    for (let i = 2; i + 1 < b.length; i += 2) out += String.fromCharCode((b[i]! << 8) | b[i + 1]!);
+    return out;
+  }
+  return latin1(b);
+}
+
 export class Lexer {
   /** How many arrays and dictionaries are open. */
   private depth = 0;

@@ -32,6 +32,7 @@ import {
   PdfName,
   PdfOperator,
   PdfRef,
+  textString,
   type PdfDict,
   type PdfValue,
 } from "./lexer.js";
@@ -114,16 +115,6 @@ function structureOf(pdf: PdfFile): (StructNode & { links: number[] }) | undefin
 /** The files embedded in a PDF as the document's associated files (or, failing that, its EmbeddedFiles). */
 export function readEmbeddedFiles(bytes: Uint8Array): { name: string; data: Uint8Array; relationship?: string }[] {
   return new PdfFile(bytes).embeddedFiles();
-}
-
-/** A PDF text string: UTF-16BE after its byte-order mark, or else (near enough) Latin-1. */
-function textString(b: Uint8Array): string {
-  if (b[0] === 0xfe && b[1] === 0xff) {
-    let out = "";
-    for (let i = 2; i + 1 < b.length; i += 2) out += String.fromCharCode((b[i]! << 8) | b[i + 1]!);
-    return out;
-  }
-  return latin1(b);
 }
 
 interface PdfObject {

@@ -112,20 +112,28 @@ const FAMILY_SPECS = {
     italics: false,
   },
   // Scripts with shaping of their own, chosen from the text like the CJK fonts but small enough
-  // to ship with the tool (2 MB or less a weight; about 17 MB installed in all).
-  "Noto Sans Arabic": notoExpo("noto-sans-arabic", "NotoSansArabic"),
-  "Noto Naskh Arabic": notoExpo("noto-naskh-arabic", "NotoNaskhArabic"),
+  // to ship with the tool (about 17 MB installed in all).
+  // Arabic, Persian and Urdu in fonts whose letters are whole glyphs: Noto's Arabic fonts draw
+  // letters that differ in their dots as one shape plus dot glyphs, which a PDF's ToUnicode map can
+  // only give as the bare shape or nothing, so readers would get other letters or stray characters.
+  Vazirmatn: expoFont("vazirmatn", "Vazirmatn"),
+  Amiri: {
+    pkg: "@expo-google-fonts/amiri",
+    prefix: "Amiri",
+    weights: { 400: "400Regular", 700: "700Bold" },
+    italics: true,
+  },
   "Noto Sans Hebrew": notoFontsource("noto-sans-hebrew", "hebrew"),
-  "Noto Sans Devanagari": notoExpo("noto-sans-devanagari", "NotoSansDevanagari"),
+  "Noto Sans Devanagari": expoFont("noto-sans-devanagari", "NotoSansDevanagari"),
   "Noto Sans Bengali": notoFontsource("noto-sans-bengali", "bengali"),
   "Noto Sans Tamil": notoFontsource("noto-sans-tamil", "tamil"),
-  "Noto Sans Thai": notoExpo("noto-sans-thai", "NotoSansThai"),
-  "Noto Sans Lao": notoExpo("noto-sans-lao", "NotoSansLao"),
-  "Noto Sans Khmer": notoExpo("noto-sans-khmer", "NotoSansKhmer"),
+  "Noto Sans Thai": expoFont("noto-sans-thai", "NotoSansThai"),
+  "Noto Sans Lao": expoFont("noto-sans-lao", "NotoSansLao"),
+  "Noto Sans Khmer": expoFont("noto-sans-khmer", "NotoSansKhmer"),
 } satisfies Record<string, FamilySpec>;
 
-/** A Noto script font from its @expo-google-fonts package (static TTFs, no italics). */
-function notoExpo(name: string, prefix: string): FamilySpec {
+/** A script font from its @expo-google-fonts package (static TTFs, no italics). */
+function expoFont(name: string, prefix: string): FamilySpec {
   return {
     pkg: `@expo-google-fonts/${name}`,
     prefix,
@@ -168,7 +176,7 @@ export const CJK_FAMILIES = {
 
 /** The family that draws each script with a font of its own, for serif and for sans-serif themes. */
 export const SCRIPT_FAMILIES = {
-  arabic: { serif: "Noto Naskh Arabic", sans: "Noto Sans Arabic" },
+  arabic: { serif: "Amiri", sans: "Vazirmatn" },
   hebrew: { serif: "Noto Sans Hebrew", sans: "Noto Sans Hebrew" },
   devanagari: { serif: "Noto Sans Devanagari", sans: "Noto Sans Devanagari" },
   bengali: { serif: "Noto Sans Bengali", sans: "Noto Sans Bengali" },
