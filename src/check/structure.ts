@@ -4,7 +4,8 @@
  * text-showing operator is inside tagged marked content or an artifact; every figure has
  * alternative text; every link annotation belongs to a `Link` element.
  */
-import type { PageLayout, StructNode } from "../pdf/reader.js";
+import { placeLines } from "../pdf/content.js";
+import type { PageLayout, StructNode, TextItem } from "../pdf/reader.js";
 import type { ViewModel } from "../model/normalize.js";
 import { quoted as quote, squeeze } from "./verify.js";
 import { readingOrder } from "../render/themes/reading.js";
@@ -32,13 +33,26 @@ export function checkStructure(
         message: `the text ${quote(loose.str)} is outside the structure tree (neither tagged nor an artifact)`,
       });
   });
-  // The tagged text, in the tree's order.
-  const content = new Map<string, string>();
+  // The tagged text, in the tree's order: each marked-content sequence's text line by line, each
+  // line in the order it is written (a right-to-left line's glyphs are drawn in visual order).
+  const shown = new Map<string, TextItem[]>();
   layout.forEach((page, i) => {
     for (const it of page.items)
-      if (it.mcid !== undefined && !it.artifact)
-        content.set(`${i + 1}/${it.mcid}`, (content.get(`${i + 1}/${it.mcid}`) ?? "") + it.str);
+      if (it.mcid !== undefined && !it.artifact) {
+        const key = `${i + 1}/${it.mcid}`;
+        const items = shown.get(key);
+        if (items) items.push(it);
+        else shown.set(key, [it]);
+      }
   });
+  const content = new Map(
+    [...shown].map(([key, items]) => [
+      key,
+      placeLines(items)
+        .map((l) => l.text)
+        .join(" "),
+    ]),
+  );
   let text = "";
   const linked = new Set<number>();
   const walk = (node: StructNode) => {

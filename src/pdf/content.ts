@@ -19,6 +19,8 @@ export interface TextItem {
   /** The marked-content id the text is shown in (tagged PDFs), and whether it is an artifact. */
   mcid?: number;
   artifact?: boolean;
+  /** Set on every item of a page written mostly right to left: its lines read right to left. */
+  rtl?: true;
 }
 
 export interface Font {
@@ -228,7 +230,24 @@ export function interpret(
   } catch (err) {
     if (!(err instanceof PdfError)) throw err;
   }
-  return attachMarks(items);
+  return markDirection(attachMarks(items));
+}
+
+/** A page whose letters are mostly right to left has its items marked so (see logicalOrder). */
+function markDirection(items: TextItem[]): TextItem[] {
+  let rtl = 0;
+  let ltr = 0;
+  for (const it of items) {
+    if (!RTL.test(it.str)) {
+      ltr += (it.str.match(LTR_LETTER) ?? []).length;
+      continue;
+    }
+    rtl += (it.str.match(RTL_LETTER) ?? []).length;
+    ltr += (it.str.match(LTR_LETTER) ?? []).length;
+  }
+  if (rtl <= ltr) return items;
+  for (const it of items) it.rtl = true;
+  return items;
 }
 
 const MARKS_ONLY = /^\p{M}+$/u;
@@ -284,14 +303,15 @@ const RTL_LETTER = new RegExp(RTL.source, "g");
 /**
  * A line read left to right (as drawn) in the order it is written: a line with right-to-left
  * text is put back in logical order by the bidirectional algorithm's reordering, which, applied to
- * a line laid out by it, undoes it (as poppler reads such lines). The line's direction is that of
- * most of its letters.
+ * a line laid out by it, undoes it (as poppler reads such lines). The line's direction is the one
+ * given (its page's: a line of a right-to-left résumé that is mostly Latin, its contact line, still
+ * reads right to left), or else that of most of its letters.
  */
-export function logicalOrder(visual: string): string {
+export function logicalOrder(visual: string, direction?: "ltr" | "rtl"): string {
   if (!RTL.test(visual)) return visual;
   const rtl = (visual.match(RTL_LETTER) ?? []).length;
   const ltr = (visual.match(LTR_LETTER) ?? []).length;
-  const levels = bidi.getEmbeddingLevels(visual, rtl >= ltr ? "rtl" : "ltr");
+  const levels = bidi.getEmbeddingLevels(visual, direction ?? (rtl >= ltr ? "rtl" : "ltr"));
   // Reordered, and with the brackets a right-to-left run drew mirrored turned back.
   return bidi.getReorderedString(visual, levels);
 }
@@ -331,7 +351,7 @@ export function placeLines(items: readonly TextItem[]): PlacedLine[] {
  * where a gap separates two of them.
  */
 export function joinRun(items: readonly TextItem[]): string {
-  return logicalOrder(joinVisual(items));
+  return logicalOrder(joinVisual(items), items[0]?.rtl ? "rtl" : items.length ? "ltr" : undefined);
 }
 
 function joinVisual(items: readonly TextItem[]): string {
