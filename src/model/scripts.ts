@@ -185,3 +185,45 @@ export function fontsFor(text: string, locale: Locale, forced?: Cjk): ScriptNeed
   );
   return forced ? { ...needs, cjk: [forced] } : needs;
 }
+
+/** Scripts that name the language written in them (or its most likely one, for Arabic script: by its letters). */
+const LANGUAGE_OF_SCRIPT: [RegExp, string | ((text: string) => string)][] = [
+  [/\p{Script=Hebrew}/u, "he"],
+  [/\p{Script=Arabic}/u, (t) => (/[ٹڈڑںےھ]/u.test(t) ? "ur" : /[پچژگک]|ی/u.test(t) ? "fa" : "ar")],
+  [/\p{Script=Devanagari}/u, "hi"],
+  [/\p{Script=Bengali}/u, "bn"],
+  [/\p{Script=Tamil}/u, "ta"],
+  [/\p{Script=Thai}/u, "th"],
+  [/\p{Script=Lao}/u, "lo"],
+  [/\p{Script=Khmer}/u, "km"],
+  [/\p{Script=Hangul}/u, "ko"],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, "ja"],
+  [/\p{Script=Han}/u, "zh"],
+  [/\p{Script=Greek}/u, "el"],
+  [/\p{Script=Georgian}/u, "ka"],
+  [/\p{Script=Armenian}/u, "hy"],
+];
+
+/**
+ * The language a short text (a name, a phrase) is written in, when its script names one and most
+ * of its words are in that script, and it is not `documentLanguage`: what a screen reader needs to
+ * switch voices (`/Lang` on the text's span in the tagged PDF). Latin and Cyrillic name no one
+ * language, so they give none.
+ */
+export function otherLanguage(text: string, documentLanguage: string): string | undefined {
+  let words = 0;
+  const counts = new Map<number, number>();
+  for (const [word] of text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+    words++;
+    const i = LANGUAGE_OF_SCRIPT.findIndex(([re]) => re.test(word));
+    if (i >= 0) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  for (const [i, n] of counts) {
+    if (n * 2 <= words) continue;
+    const [, lang] = LANGUAGE_OF_SCRIPT[i]!;
+    const tag = typeof lang === "string" ? lang : lang(text);
+    const primary = documentLanguage.toLowerCase().split("-")[0];
+    return tag === primary ? undefined : tag;
+  }
+  return undefined;
+}

@@ -13,6 +13,7 @@
  * holding its annotation (OBJR), and a link inside a text is one between two pieces of the text's
  * element.
  */
+import { otherLanguage } from "../model/scripts.js";
 
 /** Where the renderer finds a document's hooks (the same key in patches/@react-pdf+render+*.patch). */
 export const RENDER_HOOKS = Symbol.for("resume-builder.render-hooks");
@@ -21,6 +22,9 @@ export const RENDER_HOOKS = Symbol.for("resume-builder.render-hooks");
 export interface RenderedNode {
   type: string;
   box?: unknown;
+  /** A text's children (its text instances hold the text as written, in `value`). */
+  children?: RenderedNode[];
+  value?: string;
   props?: {
     tag?: string;
     tagKey?: string | number;
@@ -61,6 +65,7 @@ type StructContent = object;
 /** What tagging uses of a pdfkit document. */
 export interface TaggableDocument {
   _root: { data: { MarkInfo?: unknown } };
+  options?: { lang?: string };
   struct(type: string, options?: object): StructElement;
   addStructure(element: StructElement): void;
   markContent(tag: string, options?: object): void;
@@ -71,6 +76,20 @@ export interface TaggableDocument {
 /** The nodes whose content is marked content of an element (the others only hold nodes). */
 const LEAVES = new Set(["TEXT", "IMAGE", "SVG", "CANVAS"]);
 
+/** Letters of the right-to-left scripts. */
+const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** A text node's text as written (its lines are in visual order once laid out). */
+function textOf(node: RenderedNode): string {
+  let text = "";
+  const walk = (n: RenderedNode) => {
+    if (typeof n.value === "string") text += n.value;
+    for (const child of n.children ?? []) walk(child);
+  };
+  walk(node);
+  return text;
+}
+
 /** Give a tagged document (one with MarkInfo) the hooks that write its structure while it is drawn. */
 export function tagDocument(doc: TaggableDocument): void {
   if (!doc._root.data.MarkInfo) return;
@@ -78,6 +97,7 @@ export function tagDocument(doc: TaggableDocument): void {
 }
 
 function taggingHooks(doc: TaggableDocument): RenderHooks {
+  const docLang = doc.options?.lang ?? "";
   /** Elements by `tagKey`, so that the pieces of one element are one element. */
   const structs = new Map<string | number, StructElement>();
   /** The elements open around the node being drawn, innermost last. */
@@ -157,6 +177,19 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
       if (!element) {
         element = doc.struct("P");
         doc.addStructure(element);
+      }
+      // A text in another language than the document's (a Hebrew name in an English résumé) is a
+      // span of its own with its language, so that a screen reader reads it in that language; a
+      // text with right-to-left letters, drawn in visual order, carries its text as written.
+      if (node.type === "TEXT") {
+        const text = textOf(node);
+        const lang = otherLanguage(text, docLang);
+        const actual = RTL.test(text) ? text : undefined;
+        if (lang || actual) {
+          const span = doc.struct("Span", { ...(lang ? { lang } : {}), ...(actual ? { actual } : {}) });
+          element.add(span);
+          element = span;
+        }
       }
       element.add(doc.markStructureContent(element.dictionary.data.S));
       const outer = owner;
