@@ -91,7 +91,9 @@ function difference(run: DrawnRun, font: OriginalFont): string | undefined {
     try {
       return font.byOutline.get(outline(run.subset.getGlyph(g.code))) ?? [];
     } catch (e) {
-      throw new Error(`${run.font}: glyph ${g.code} of the embedded subset cannot be read (${String(e)})`);
+      throw new Error(`${run.font}: glyph ${g.code} of the embedded subset cannot be read`, {
+        cause: e,
+      });
     }
   });
   const describe = () =>
