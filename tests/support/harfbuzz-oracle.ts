@@ -1,0 +1,613 @@
+/**
+ * HarfBuzz (harfbuzzjs, in process) as the reference shaper that fontkit's output is compared
+ * with, and the words to compare: résumé vocabulary in every script the tool has a font for.
+ */
+import { readFileSync } from "node:fs";
+import { inflateSync } from "node:zlib";
+import * as hb from "harfbuzzjs";
+import type { ScriptFont } from "../../src/common/ids.js";
+
+export interface Shaped {
+  id: number;
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * A WOFF file's sfnt (the TrueType file it wraps): HarfBuzz reads sfnt only. Each table is
+ * inflated when it was compressed and laid out again 4-byte aligned; checksums are copied.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString("latin1", 0, 4) !== "wOFF") return woff;
+  const flavor = woff.readUInt32BE(4);
+  const numTables = woff.readUInt16BE(12);
+  const head = Buffer.alloc(12 + 16 * numTables);
+  head.writeUInt32BE(flavor, 0);
+  head.writeUInt16BE(numTables, 4);
+  let offset = head.length;
+  const parts: Buffer[] = [head];
+  for (let i = 0; i < numTables; i++) {
+    const entry = 44 + i * 20;
+    const tag = woff.readUInt32BE(entry);
+    const at = woff.readUInt32BE(entry + 4);
+    const compressed = woff.readUInt32BE(entry + 8);
+    const length = woff.readUInt32BE(entry + 12);
+    const checksum = woff.readUInt32BE(entry + 16);
+    let data = woff.subarray(at, at + compressed);
+    if (compressed < length) data = inflateSync(data);
+    const record = 12 + i * 16;
+    head.writeUInt32BE(tag, record);
+    head.writeUInt32BE(checksum, record + 4);
+    head.writeUInt32BE(offset, record + 8);
+    head.writeUInt32BE(length, record + 12);
+    const pad = (4 - (data.length % 4)) % 4;
+    parts.push(data, Buffer.alloc(pad));
+    offset += data.length + pad;
+  }
+  return Buffer.concat(parts);
+}
+
+const hbFonts = new Map<string, hb.Font>();
+
+function hbFont(file: string): hb.Font {
+  let font = hbFonts.get(file);
+  if (!font) {
+    const face = new hb.Face(new hb.Blob(woffToSfnt(readFileSync(file))), 0);
+    font = new hb.Font(face);
+    hbFonts.set(file, font);
+  }
+  return font;
+}
+
+/**
+ * HarfBuzz's glyphs for `text` in the font at `file`, in font units, with the direction and script
+ * HarfBuzz guesses from the text and no features asked for: the glyphs in visual order (right to
+ * left text comes back reversed, as fontkit's `layout` returns it for direction "rtl").
+ */
+export function harfbuzzShape(file: string, text: string): Shaped[] {
+  const buffer = new hb.Buffer();
+  buffer.addText(text);
+  buffer.guessSegmentProperties();
+  hb.shape(hbFont(file), buffer);
+  const positions = buffer.getGlyphPositions();
+  return buffer.getGlyphInfos().map((g, i) => ({
+    id: g.codepoint,
+    xAdvance: positions[i]!.xAdvance,
+    yAdvance: positions[i]!.yAdvance,
+    xOffset: positions[i]!.xOffset,
+    yOffset: positions[i]!.yOffset,
+  }));
+}
+
+export const format = (glyphs: Shaped[]): string =>
+  glyphs.map((g) => `${g.id}@${g.xAdvance},${g.xOffset},${g.yOffset}${g.yAdvance ? `,y${g.yAdvance}` : ""}`).join(" ");
+
+/** Vietnamese: every vowel with every tone, and words with two diacritics on one letter. */
+const VIETNAMESE = [
+  "Kỹ sư phần mềm",
+  "Nguyễn Thị Hương",
+  "Trần Văn Đức",
+  "Lê Hoàng Yến",
+  "Phạm Quốc Dũng",
+  "Hồ Chí Minh",
+  "Hà Nội",
+  "Đà Nẵng",
+  "Thành phố Cần Thơ",
+  "Kinh nghiệm làm việc",
+  "Học vấn",
+  "Kỹ năng",
+  "Ngôn ngữ",
+  "Chứng chỉ",
+  "Dự án",
+  "Giám đốc kỹ thuật",
+  "Trưởng phòng",
+  "Chuyên viên phân tích",
+  "Lập trình viên",
+  "Công ty Cổ phần",
+  "Trách nhiệm hữu hạn",
+  "Đại học Bách khoa",
+  "Cử nhân",
+  "Thạc sĩ",
+  "Tiến sĩ",
+  "Tháng Một",
+  "Tháng Hai",
+  "Tháng Tư",
+  "Tháng Năm",
+  "Tháng Sáu",
+  "Tháng Bảy",
+  "Tháng Tám",
+  "Tháng Chín",
+  "Tháng Mười",
+  "Hiện tại",
+  "Người tham chiếu",
+  "Sở thích",
+  "Giải thưởng",
+  "Xuất bản",
+  "ỨNG VIÊN",
+  "KINH NGHIỆM",
+  "ĐÀO TẠO",
+  "KỸ NĂNG",
+  "NGƯỜI",
+  "ả ạ ã ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ",
+  "Ả Ạ Ã Ắ Ằ Ẳ Ẵ Ặ Ấ Ầ Ẩ Ẫ Ậ",
+  "ẻ ẹ ẽ ế ề ể ễ ệ ỉ ị ĩ",
+  "Ẻ Ẹ Ẽ Ế Ề Ể Ễ Ệ Ỉ Ị Ĩ",
+  "ỏ ọ õ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ",
+  "Ỏ Ọ Õ Ố Ồ Ổ Ỗ Ộ Ớ Ờ Ở Ỡ Ợ",
+  "ủ ụ ũ ứ ừ ử ữ ự ỳ ỷ ỹ ỵ",
+  "Ủ Ụ Ũ Ứ Ừ Ử Ữ Ự Ỳ Ỷ Ỹ Ỵ",
+];
+
+const ARABIC = [
+  // Arabic: section titles, job titles, degrees, months, with and without harakat
+  "السيرة الذاتية",
+  "مهندس",
+  "برمجيات",
+  "مهندس برمجيات أول",
+  "مطوّر",
+  "مدير مشروع",
+  "الخبرة العملية",
+  "التعليم",
+  "المهارات",
+  "اللغات",
+  "الشهادات",
+  "بكالوريوس",
+  "ماجستير",
+  "دكتوراه",
+  "جامعة القاهرة",
+  "الرياض",
+  "شركة",
+  "المحدودة",
+  "يناير",
+  "فبراير",
+  "مارس",
+  "أبريل",
+  "مايو",
+  "يونيو",
+  "يوليو",
+  "أغسطس",
+  "سبتمبر",
+  "أكتوبر",
+  "نوفمبر",
+  "ديسمبر",
+  "حتى الآن",
+  "لا",
+  "لأ",
+  "لإ",
+  "لآ",
+  "الإدارة",
+  "لأن",
+  "إلى",
+  "مسؤول",
+  "شؤون الموظفين",
+  "مؤسسة",
+  "رئيس",
+  "هيئة",
+  "الله",
+  "مـديـر",
+  "٢٠٢٤",
+  "١٩٩٨–٢٠٠٣",
+  "مُهَنْدِس",
+  "البَرْمَجِيَّات",
+  "عَرَبِيّ",
+  "مُدَرِّسٌ",
+  "كِتَابًا",
+  "تَطْوِير",
+  "قُرْآن",
+  "لَا",
+  "لِلْإِدَارَةِ",
+  "مَسْؤُولِيَّة",
+  "شَهَادَة",
+  "الْقَاهِرَة",
+  // Persian: ZWNJ, Persian digits and letters
+  "پروژه",
+  "می‌خواهم",
+  "نرم‌افزار",
+  "برنامه‌نویس",
+  "کارشناسی ارشد",
+  "دانشگاه تهران",
+  "مهندسی کامپیوتر",
+  "۱۴۰۲",
+  "۲۰۲۴",
+  "فروردین",
+  "اردیبهشت",
+  "خرداد",
+  "مرداد",
+  "شهریور",
+  "آبان",
+  "آذر",
+  "بهمن",
+  "اسفند",
+  "گروه",
+  "چابک",
+  "ژوئن",
+  "مدیریت",
+  "سوابق کاری",
+  // Urdu
+  "ٹیکنالوجی",
+  "پاکستان",
+  "انجینئر",
+  "ڈیٹا",
+  "بڑا",
+  "میں",
+  "کے",
+  "تجربہ",
+  "تھا",
+  "اردو",
+  "سافٹ ویئر",
+  "تعلیم",
+  "لاہور",
+  "ذمہ داریاں",
+  "جنوری",
+  "فروری",
+];
+
+const HEBREW = [
+  "מהנדס",
+  "מהנדסת תוכנה",
+  "ניסיון תעסוקתי",
+  "השכלה",
+  "כישורים",
+  "שפות",
+  "מנהל פרויקטים",
+  "מנהלת",
+  "אוניברסיטה",
+  "הטכניון",
+  "תל־אביב",
+  "בית־ספר",
+  "ראש־צוות",
+  "צה״ל",
+  "מנכ״ל",
+  "סמנכ״ל",
+  "ג׳אווה",
+  "צ׳ק",
+  "ז׳אנר",
+  "תואר ראשון",
+  "תואר שני",
+  "דוקטורט",
+  "ינואר",
+  "פברואר",
+  "מרץ",
+  "אפריל",
+  "מאי",
+  "יוני",
+  "יולי",
+  "אוגוסט",
+  "ספטמבר",
+  "אוקטובר",
+  "נובמבר",
+  "דצמבר",
+  "עד היום",
+  "חברה בע״מ",
+  "ירושלים",
+  "חיפה",
+  "שָׁלוֹם",
+  "בְּרֵאשִׁית",
+  "מְהַנְדֵּס",
+  "תּוֹכְנָה",
+  "יִשְׂרָאֵל",
+  "שַׁבָּת",
+  "כֹּהֵן",
+  "חָכְמָה",
+  "עִבְרִית",
+  "מִשְׁפָּט",
+  "שִׂמְחָה",
+  "תְּעוּדָה",
+  "הַשְׂכָּלָה",
+  "אֱלֹהִים",
+  "וַיְהִי",
+];
+
+const DEVANAGARI = [
+  // Hindi
+  "हिन्दी",
+  "हिंदी",
+  "किताब",
+  "प्रबंधक",
+  "विकास",
+  "सॉफ़्टवेयर",
+  "इंजीनियर",
+  "क्षेत्र",
+  "र्क",
+  "श्री",
+  "कार्य।",
+  "अनुभव",
+  "शिक्षा",
+  "कौशल",
+  "भाषाएँ",
+  "प्रमाणपत्र",
+  "परियोजना",
+  "स्नातक",
+  "स्नातकोत्तर",
+  "विश्वविद्यालय",
+  "प्रौद्योगिकी",
+  "संस्थान",
+  "मुंबई",
+  "दिल्ली",
+  "जनवरी",
+  "फ़रवरी",
+  "मार्च",
+  "अप्रैल",
+  "मई",
+  "जून",
+  "जुलाई",
+  "अगस्त",
+  "सितंबर",
+  "अक्टूबर",
+  "नवंबर",
+  "दिसंबर",
+  "वर्तमान",
+  "वरिष्ठ",
+  "अभियंता",
+  "कंपनी",
+  "ज़िम्मेदारी",
+  "उपलब्धियाँ",
+  "पुरस्कार",
+  "ड्राइवर",
+  "ट्रेनिंग",
+  "द्वितीय",
+  "कृषि",
+  "हृदय",
+  "ऑफ़िस",
+  "॥",
+  // Marathi
+  "अभियांत्रिकी",
+  "व्यवस्थापक",
+  "पुणे",
+  "महाराष्ट्र",
+  "मळा",
+  "कळवा",
+  "सूर्‍या",
+  "अनुभव।",
+  // Nepali
+  "नेपाल",
+  "काठमाडौं",
+  "व्यवस्थापन",
+  "विद्यालय",
+  "छ।",
+  "ज्ञान",
+  "शुद्ध",
+  "ब्रह्म",
+  "राष्ट्रिय",
+  "अङ्क",
+  "२०२४",
+  "१९९८–२००३",
+];
+
+const BENGALI = [
+  "বাংলা",
+  "প্রকৌশলী",
+  "অভিজ্ঞতা",
+  "কর্ম",
+  "শিক্ষা",
+  "দক্ষতা",
+  "ভাষা",
+  "সফটওয়্যার",
+  "প্রকল্প",
+  "ব্যবস্থাপক",
+  "বিশ্ববিদ্যালয়",
+  "ঢাকা",
+  "কলকাতা",
+  "জানুয়ারি",
+  "ফেব্রুয়ারি",
+  "মার্চ",
+  "এপ্রিল",
+  "মে",
+  "জুন",
+  "জুলাই",
+  "আগস্ট",
+  "সেপ্টেম্বর",
+  "অক্টোবর",
+  "নভেম্বর",
+  "ডিসেম্বর",
+  "বর্তমান",
+  "কো",
+  "কৌ",
+  "বোর্ড",
+  "যোগাযোগ",
+  "কৌশল",
+  "স্নাতক",
+  "স্নাতকোত্তর",
+  "দক্ষিণ",
+  "কার্যক্রম",
+  "উৎপাদন",
+  "সংস্থা",
+  "চাঁদ",
+  "বৃত্তি",
+  "র‍্যাব",
+  "২০২৪",
+  "পরিচালক।",
+  "প্রযুক্তি",
+  "ইঞ্জিনিয়ার",
+  "লিমিটেড",
+  "গবেষণা",
+  "পুরস্কার",
+  "দায়িত্ব",
+];
+
+const TAMIL = [
+  "தமிழ்",
+  "பொறியாளர்",
+  "அனுபவம்",
+  "கொ",
+  "கோ",
+  "கௌ",
+  "கல்வி",
+  "திறன்கள்",
+  "மொழிகள்",
+  "மேலாளர்",
+  "நிறுவனம்",
+  "பல்கலைக்கழகம்",
+  "சென்னை",
+  "மென்பொருள்",
+  "உருவாக்குநர்",
+  "திட்டம்",
+  "ஜனவரி",
+  "பிப்ரவரி",
+  "மார்ச்",
+  "ஏப்ரல்",
+  "மே",
+  "ஜூன்",
+  "ஜூலை",
+  "ஆகஸ்ட்",
+  "செப்டம்பர்",
+  "அக்டோபர்",
+  "நவம்பர்",
+  "டிசம்பர்",
+  "கௌரவம்",
+  "தொழில்நுட்பம்",
+  "பொறுப்புகள்",
+  "கோயம்புத்தூர்",
+  "ஸ்ரீ",
+  "க்ஷேத்திரம்",
+  "பட்டம்",
+  "இளங்கலை",
+  "முதுகலை",
+  "௨௦௨௪",
+  "தற்போது",
+  "நிர்வாகி",
+  "சான்றிதழ்கள்",
+  "விருதுகள்",
+];
+
+const THAI = [
+  "วิศวกรซอฟต์แวร์",
+  "ประสบการณ์",
+  "น้ำ",
+  "ที่",
+  "การศึกษา",
+  "ทักษะ",
+  "ภาษา",
+  "ผู้จัดการ",
+  "บริษัท",
+  "จำกัด",
+  "มหาวิทยาลัย",
+  "กรุงเทพมหานคร",
+  "ปริญญาตรี",
+  "ปริญญาโท",
+  "มกราคม",
+  "กุมภาพันธ์",
+  "มีนาคม",
+  "เมษายน",
+  "พฤษภาคม",
+  "มิถุนายน",
+  "กรกฎาคม",
+  "สิงหาคม",
+  "กันยายน",
+  "ตุลาคม",
+  "พฤศจิกายน",
+  "ธันวาคม",
+  "ปัจจุบัน",
+  "ผู้นำ",
+  "สำนักงาน",
+  "ทำ",
+  "ค่ำ",
+  "ก้ำ",
+  "ป่ำ",
+  "ปั้น",
+  "กิ่ง",
+  "ญาติ",
+  "ฐาน",
+  "ฎีกา",
+  "ปู่",
+  "ฤดู",
+  "๒๕๖๗",
+  "ๆ",
+  "ฯลฯ",
+  "ผู้เชี่ยวชาญ",
+  "นักพัฒนา",
+  "ความรับผิดชอบ",
+  "ตำแหน่ง",
+  "คำแนะนำ",
+];
+
+const LAO = [
+  "ວິສະວະກອນ",
+  "ປະສົບການ",
+  "ການສຶກສາ",
+  "ທັກສະ",
+  "ພາສາ",
+  "ຜູ້ຈັດການ",
+  "ບໍລິສັດ",
+  "ມະຫາວິທະຍາໄລ",
+  "ວຽງຈັນ",
+  "ນ້ຳ",
+  "ຄຳ",
+  "ທຳ",
+  "ສຳນັກງານ",
+  "ມັງກອນ",
+  "ກຸມພາ",
+  "ມີນາ",
+  "ເມສາ",
+  "ພຶດສະພາ",
+  "ມິຖຸນາ",
+  "ກໍລະກົດ",
+  "ສິງຫາ",
+  "ກັນຍາ",
+  "ຕຸລາ",
+  "ພະຈິກ",
+  "ທັນວາ",
+  "ປັດຈຸບັນ",
+  "ຫຼວງພະບາງ",
+  "ໂຫຼດ",
+  "໒໐໒໔",
+  "ກີ່",
+  "ຕຳແໜ່ງ",
+  "ຄຳແນະນຳ",
+];
+
+const KHMER = [
+  "វិស្វករ",
+  "បទពិសោធន៍",
+  "ក្រុមហ៊ុន",
+  "ការអប់រំ",
+  "ជំនាញ",
+  "ភាសា",
+  "អ្នកគ្រប់គ្រង",
+  "សាកលវិទ្យាល័យ",
+  "ភ្នំពេញ",
+  "បរិញ្ញាបត្រ",
+  "អនុបណ្ឌិត",
+  "មករា",
+  "កុម្ភៈ",
+  "មីនា",
+  "មេសា",
+  "ឧសភា",
+  "មិថុនា",
+  "កក្កដា",
+  "សីហា",
+  "កញ្ញា",
+  "តុលា",
+  "វិច្ឆិកា",
+  "ធ្នូ",
+  "បច្ចុប្បន្ន",
+  "កម្មវិធី",
+  "ស្ត្រី",
+  "មន្ត្រី",
+  "ឡើង",
+  "ក៏",
+  "២០២៤",
+  "គម្រោង។",
+  "អភិវឌ្ឍន៍",
+  "ទំនួលខុសត្រូវ",
+  "ប៊ី",
+  "ស៊ើប",
+  "អ៊ីនធឺណិត",
+];
+
+/** The words of each script that has a font of its own (SCRIPT_FAMILIES in src/render/fonts.ts). */
+export const SCRIPT_WORDS = {
+  arabic: ARABIC,
+  hebrew: HEBREW,
+  devanagari: DEVANAGARI,
+  bengali: BENGALI,
+  tamil: TAMIL,
+  thai: THAI,
+  lao: LAO,
+  khmer: KHMER,
+} as const satisfies Record<ScriptFont, readonly string[]>;
+
+/** Vietnamese as typed (NFC, precomposed) and decomposed (NFD), for every text font. */
+export const VIETNAMESE_WORDS = [...VIETNAMESE, ...VIETNAMESE.map((w) => w.normalize("NFD"))];
