@@ -9,8 +9,13 @@ import type { ViewModel } from "./view-model.js";
 
 export interface LetterModel {
   id: string;
-  /** The résumé's view model: the letter prints its header in its theme. */
+  /**
+   * The résumé's view model: the letter prints its header in its theme. Its `direction` is the
+   * letter's (a letter in a file of its own reads in its own text's direction).
+   */
   vm: ViewModel;
+  /** The direction the letter reads in, its view model's: `rtl` mirrors it as it mirrors a résumé. */
+  direction: ViewModel["direction"];
   /** The date as the letter prints it ("2 December 2026"). */
   date: string;
   /** Recipient lines: name, organisation, address. */
@@ -55,6 +60,7 @@ export function normalizeLetter(letter: Letter, vm: ViewModel, today: Date): Let
   return {
     id: letter.id,
     vm,
+    direction: vm.direction,
     date: letterDate(letter.date ?? isoDay(today), vm),
     to: [t(to.name), t(to.organization), ...address.map((a) => t(a))].filter((l): l is string => l !== undefined),
     subject,

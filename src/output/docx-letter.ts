@@ -1,36 +1,37 @@
 /** A cover letter's paragraphs in a Word file: the résumé's header, then the letter. */
 import type { Paragraph as DocxParagraph } from "docx";
 import type { LetterModel } from "../model/letter.js";
-import { richRuns, tw, type Ctx } from "./docx-runs.js";
+import { paragraph, richRuns, textRuns, tw, type Ctx } from "./docx-runs.js";
 import { header } from "./docx-resume.js";
 
-/** The letter's paragraphs: the header, the date, the recipient, subject, greeting, body, closing and name. */
+/**
+ * The letter's paragraphs: the header, the date (at the end of its line: the right, or the left
+ * in a right-to-left letter), the recipient, subject, greeting, body, closing and name.
+ */
 export function letterParagraphs(c: Ctx, letter: LetterModel): DocxParagraph[] {
   const { d, k } = c;
   const gap = tw(k.size.body * k.leading);
   return [
     ...header(c),
-    new d.Paragraph({
+    paragraph(c, {
       spacing: { before: tw(k.space.header + k.space.section) },
-      alignment: d.AlignmentType.RIGHT,
-      children: [new d.TextRun(letter.date)],
+      alignment: c.rtl ? d.AlignmentType.LEFT : d.AlignmentType.RIGHT,
+      children: textRuns(c, letter.date),
     }),
-    ...letter.to.map(
-      (line, i) => new d.Paragraph({ spacing: { before: i === 0 ? gap : 0 }, children: [new d.TextRun(line)] }),
+    ...letter.to.map((line, i) =>
+      paragraph(c, { spacing: { before: i === 0 ? gap : 0 }, children: textRuns(c, line) }),
     ),
     ...(letter.subject
-      ? [new d.Paragraph({ spacing: { before: gap }, children: [new d.TextRun({ text: letter.subject, bold: true })] })]
+      ? [paragraph(c, { spacing: { before: gap }, children: textRuns(c, letter.subject, { bold: true }) })]
       : []),
-    ...(letter.greeting
-      ? [new d.Paragraph({ spacing: { before: gap }, children: [new d.TextRun(letter.greeting)] })]
-      : []),
-    ...letter.body.map((p) => new d.Paragraph({ spacing: { before: gap }, children: richRuns(c, p) })),
+    ...(letter.greeting ? [paragraph(c, { spacing: { before: gap }, children: textRuns(c, letter.greeting) })] : []),
+    ...letter.body.map((p) => paragraph(c, { spacing: { before: gap }, children: richRuns(c, p) })),
     ...(letter.closing
-      ? [new d.Paragraph({ spacing: { before: gap }, keepNext: true, children: [new d.TextRun(letter.closing)] })]
+      ? [paragraph(c, { spacing: { before: gap }, keepNext: true, children: textRuns(c, letter.closing) })]
       : []),
-    new d.Paragraph({
+    paragraph(c, {
       spacing: { before: letter.closing ? tw(k.size.body * k.leading * 2) : gap },
-      children: [new d.TextRun(letter.signature)],
+      children: textRuns(c, letter.signature),
     }),
   ];
 }

@@ -6,43 +6,61 @@ import type { Paragraph as DocxParagraph, ParagraphChild } from "docx";
 import { SHORT_ADDRESS } from "../model/sections.js";
 import type { Entry, Link, Section } from "../model/view-model.js";
 import { CONTACT_SEPARATOR, inlineRows, rowLabel, sectionHeading } from "../render/themes/reading.js";
-import { half, hex, paragraphs, picture, plainRuns, richRuns, twoSided, tw, type Ctx } from "./docx-runs.js";
+import {
+  half,
+  hex,
+  paragraph,
+  paragraphs,
+  picture,
+  plainRuns,
+  richRuns,
+  textRuns,
+  twoSided,
+  tw,
+  type Ctx,
+} from "./docx-runs.js";
+import { leftToRightValue, rtlSeparator } from "./docx-scripts.js";
 import { BULLETS } from "./docx-styles.js";
 
-/** The header: the name (Heading 1), the label, the contacts on one line, the photo. */
+/**
+ * The header: the name (Heading 1), the label, the contacts on one line, the photo; on the
+ * theme's side, the right in a right-to-left document (Word's left and right are the page's).
+ */
 export function header(c: Ctx): DocxParagraph[] {
   const { d, vm, k } = c;
-  const align = k.header.align === "center" ? d.AlignmentType.CENTER : d.AlignmentType.LEFT;
+  const align =
+    k.header.align === "center" ? d.AlignmentType.CENTER : c.rtl ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT;
   const out: DocxParagraph[] = [];
   if (vm.photo) {
     out.push(
-      new d.Paragraph({
+      paragraph(c, {
         alignment: align,
         spacing: { after: tw(6) },
         children: [picture(c, vm.photo, k.photo, vm.photo.alt)],
       }),
     );
   }
-  out.push(
-    new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, alignment: align, children: [new d.TextRun(vm.name)] }),
-  );
+  out.push(paragraph(c, { heading: d.HeadingLevel.HEADING_1, alignment: align, children: textRuns(c, vm.name) }));
   if (vm.label) {
     out.push(
-      new d.Paragraph({
+      paragraph(c, {
         alignment: align,
         spacing: { before: tw(2) },
-        children: [new d.TextRun({ text: vm.label, size: half(k.size.label), color: hex(k.color.muted) })],
+        children: textRuns(c, vm.label, { size: half(k.size.label), color: hex(k.color.muted) }),
       }),
     );
   }
   if (vm.contacts.length) {
     const small = { size: half(k.size.small + 0.5), color: hex(k.color.muted) };
+    // Right to left, the contacts read from the right, each one (a telephone number, an address)
+    // in its own direction.
+    const separator = c.rtl ? rtlSeparator(CONTACT_SEPARATOR) : CONTACT_SEPARATOR;
     const runs: ParagraphChild[] = [];
     vm.contacts.forEach((contact: Link, i) => {
-      runs.push(...plainRuns(c, contact.text, contact.href, small));
-      if (i < vm.contacts.length - 1) runs.push(new d.TextRun({ ...small, text: CONTACT_SEPARATOR }));
+      runs.push(...plainRuns(c, c.rtl ? leftToRightValue(contact.text) : contact.text, contact.href, small));
+      if (i < vm.contacts.length - 1) runs.push(...textRuns(c, separator, small));
     });
-    out.push(new d.Paragraph({ alignment: align, spacing: { before: tw(4) }, children: runs }));
+    out.push(paragraph(c, { alignment: align, spacing: { before: tw(4) }, children: runs }));
   }
   return out;
 }
@@ -66,7 +84,7 @@ function entryParagraphs(c: Ctx, e: Entry, first: boolean): DocxParagraph[] {
   const placeOnLine = e.location !== undefined && !(e.locationHref && e.location.length > SHORT_ADDRESS);
   if (e.subtitle || (e.location && placeOnLine)) {
     const subtitle = e.subtitle
-      ? [new d.TextRun({ text: e.subtitle, italics: italic, color: italic ? undefined : hex(k.color.muted) })]
+      ? textRuns(c, e.subtitle, { italics: italic, color: italic ? undefined : hex(k.color.muted) })
       : [];
     const place =
       e.location && placeOnLine
@@ -76,18 +94,15 @@ function entryParagraphs(c: Ctx, e: Entry, first: boolean): DocxParagraph[] {
   }
   if (e.location && !placeOnLine)
     out.push(
-      new d.Paragraph({
+      paragraph(c, {
         keepNext: true,
         children: plainRuns(c, e.location, e.locationHref, { italics: italic, color: hex(k.color.muted) }),
       }),
     );
-  if (e.note)
-    out.push(
-      new d.Paragraph({ children: [new d.TextRun({ text: e.note, italics: true, color: hex(k.color.muted) })] }),
-    );
+  if (e.note) out.push(paragraph(c, { children: textRuns(c, e.note, { italics: true, color: hex(k.color.muted) }) }));
   if (e.summary)
     for (const p of paragraphs(e.summary))
-      out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
+      out.push(paragraph(c, { spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
   out.push(...bullets(c, e.bullets));
   // The badge: an inline picture linked to its verification page, at the right end of the entry's
   // last line of details (where it costs the fewest lines), or under the entry.
@@ -101,55 +116,54 @@ function entryParagraphs(c: Ctx, e: Entry, first: boolean): DocxParagraph[] {
   e.details.forEach((detail, i) => {
     const size = half(k.size.body - 0.5);
     const text = [
-      new d.TextRun({ text: `${detail.label}: `, bold: true, size }),
+      ...textRuns(c, `${detail.label}: `, { bold: true, size }),
       ...plainRuns(c, detail.value, detail.href, { size }),
     ];
     const last = i === e.details.length - 1;
     out.push(
       badge && last
         ? twoSided(c, text, [badge], { spacing: { before: tw(k.space.line) } })
-        : new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: text }),
+        : paragraph(c, { spacing: { before: tw(k.space.line) }, children: text }),
     );
   });
   if (badge && !e.details.length)
-    out.push(new d.Paragraph({ spacing: { before: tw(k.space.line * 2) }, children: [badge] }));
+    out.push(paragraph(c, { spacing: { before: tw(k.space.line * 2) }, children: [badge] }));
   return out;
 }
 
 function bullets(c: Ctx, items: string[]): DocxParagraph[] {
-  return items.map(
-    (b) =>
-      new c.d.Paragraph({
-        numbering: { reference: BULLETS, level: 0 },
-        spacing: { before: tw(c.k.space.line) },
-        children: richRuns(c, b),
-      }),
+  return items.map((b) =>
+    paragraph(c, {
+      numbering: { reference: BULLETS, level: 0 },
+      spacing: { before: tw(c.k.space.line) },
+      children: richRuns(c, b),
+    }),
   );
 }
 
 export function sectionParagraphs(c: Ctx, sec: Section): DocxParagraph[] {
   const { d, k } = c;
   const out: DocxParagraph[] = [
-    new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(sectionHeading(sec, k))] }),
+    paragraph(c, { heading: d.HeadingLevel.HEADING_2, children: textRuns(c, sectionHeading(sec, k)) }),
   ];
   switch (sec.kind) {
     case "text":
       if (sec.paragraph)
         for (const p of paragraphs(sec.paragraph))
-          out.push(new d.Paragraph({ spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
+          out.push(paragraph(c, { spacing: { before: tw(k.space.line) }, children: richRuns(c, p) }));
       out.push(...bullets(c, sec.bullets));
       break;
     case "rows":
-      if (sec.inline) out.push(new d.Paragraph({ children: [new d.TextRun(inlineRows(sec.rows))] }));
+      if (sec.inline) out.push(paragraph(c, { children: textRuns(c, inlineRows(sec.rows)) }));
       else {
         for (const r of sec.rows) {
           const label = rowLabel(r.label, r.value);
           out.push(
-            new d.Paragraph({
+            paragraph(c, {
               spacing: { after: tw(k.space.line + 0.5) },
               children: [
-                ...(label ? [new d.TextRun({ text: label, bold: true })] : []),
-                ...(r.value ? [new d.TextRun(r.value)] : []),
+                ...(label ? textRuns(c, label, { bold: true }) : []),
+                ...(r.value ? textRuns(c, r.value) : []),
               ],
             }),
           );

@@ -56,7 +56,8 @@ export function styles(c: Ctx): Docx.IStylesOptions {
           ...(decoration === "rule"
             ? { border: { bottom: { ...border, space: 1 } } }
             : decoration === "bar"
-              ? { border: { left: { ...border, space: 6 } } }
+              ? // At the start of the title: on the right of a right-to-left one (borders keep the page's sides).
+                { border: { [c.rtl ? "right" : "left"]: { ...border, space: 6 } } }
               : {}),
         },
       },
@@ -68,6 +69,10 @@ export function styles(c: Ctx): Docx.IStylesOptions {
   };
 }
 
+/**
+ * The bullet list: the bullet hangs at the start of the item, on the left, or on the right of a
+ * right-to-left item (its indent from the start, the bullet set against the right).
+ */
 export function numbering(c: Ctx): Docx.INumberingOptions {
   const { d, k } = c;
   return {
@@ -79,8 +84,11 @@ export function numbering(c: Ctx): Docx.INumberingOptions {
             level: 0,
             format: d.LevelFormat.BULLET,
             text: "\u2022",
-            alignment: d.AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: tw(12), hanging: tw(10) } }, run: { color: hex(k.color.muted) } },
+            alignment: c.rtl ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
+            style: {
+              paragraph: { indent: c.rtl ? { start: tw(12), hanging: tw(10) } : { left: tw(12), hanging: tw(10) } },
+              run: { color: hex(k.color.muted) },
+            },
           },
         ],
       },

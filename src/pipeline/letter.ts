@@ -17,6 +17,7 @@ import { isLetterFile, validate, validateLetterFile } from "../input/validate.js
 import { letterLines, normalizeLetter, type LetterModel } from "../model/letter.js";
 import { plainText } from "../model/markup.js";
 import { resumeText } from "../model/normalize.js";
+import { documentDirection } from "../model/scripts.js";
 import { glyphProblems } from "../render/glyphs.js";
 import { fontStack, installedStack } from "../render/themes/index.js";
 import { readPdfLines } from "../pdf/reader.js";
@@ -147,11 +148,17 @@ export async function prepareLetter(
   const { vm: resumeVm, tokens } = checked;
   const env = opts.env ?? process.env;
   const now = sourceDateEpoch(env, source.file) ?? new Date();
-  // The fonts for the letter's characters as well as the résumé's.
+  // The fonts for the letter's characters as well as the résumé's. A letter in the résumé's file
+  // reads in the résumé's direction; a letter in a file of its own, in its own text's (an Arabic
+  // letter for an English résumé reads right to left, an English one for an Arabic résumé left to right).
   const text = `${resumeText(checked.resume)}\n${resumeText(letter)}`;
   const vm = sameFile
     ? resumeVm
-    : { ...resumeVm, scripts: scriptsFor(text, resumeVm.locale, checked.resume.render?.cjk ?? opts.render?.cjk) };
+    : {
+        ...resumeVm,
+        scripts: scriptsFor(text, resumeVm.locale, checked.resume.render?.cjk ?? opts.render?.cjk),
+        direction: documentDirection(resumeText(letter), "und"),
+      };
   if (!sameFile) {
     const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
     const glyphs: Diagnostic[] = glyphProblems(source.data, source, stack, missing);
