@@ -17,11 +17,19 @@ import type { ScriptFont } from "../../src/common/ids.js";
 import { build } from "../../src/pipeline/build.js";
 import { familyFaces, SCRIPT_FAMILIES, TEXT_FONTS, type FamilyName } from "../../src/render/fonts.js";
 import { harfbuzzShape, SCRIPT_WORDS, VIETNAMESE_WORDS } from "../support/harfbuzz-oracle.js";
-import { drawnRuns, outline, type DrawnRun, type SubsetGlyph } from "../support/pdf-glyphs.js";
+import {
+  drawnRuns,
+  outline,
+  outlineOps,
+  sameOutline,
+  type DrawnRun,
+  type SubsetFont,
+} from "../support/pdf-glyphs.js";
 import { tempDir, writeFixture } from "../helpers.js";
 
 interface OriginalFont {
   file: string;
+  font: SubsetFont;
   unitsPerEm: number;
   /** Glyph ids by outline and advance. */
   byOutline: Map<string, number[]>;
@@ -46,11 +54,7 @@ const originals = new Map<string, OriginalFont>();
 function original(file: string): OriginalFont {
   let font = originals.get(file);
   if (!font) {
-    const f = fontkit.openSync(file) as unknown as {
-      numGlyphs: number;
-      unitsPerEm: number;
-      getGlyph(id: number): SubsetGlyph;
-    };
+    const f = fontkit.openSync(file) as unknown as SubsetFont & { numGlyphs: number };
     const byOutline = new Map<string, number[]>();
     for (let id = 0; id < f.numGlyphs; id++) {
       // A @fontsource subset keeps glyph ids whose outlines it dropped: fontkit cannot read those.
@@ -62,7 +66,7 @@ function original(file: string): OriginalFont {
       }
       byOutline.set(key, [...(byOutline.get(key) ?? []), id]);
     }
-    font = { file, unitsPerEm: f.unitsPerEm, byOutline };
+    font = { file, font: f, unitsPerEm: f.unitsPerEm, byOutline };
     originals.set(file, font);
   }
   return font;
@@ -76,7 +80,11 @@ const runText = (run: DrawnRun) => {
   return (RTL.test(text.join("")) ? text.reverse() : text).join("");
 };
 
-/** How the run differs from HarfBuzz's shaping of its text in the original font, or undefined. */
+/**
+ * How the run differs from HarfBuzz's shaping of its text in the original font, or undefined. A
+ * glyph that stands for no letter is drawn as its outline (patches/README.md, R4): it must be the
+ * outline of the glyph HarfBuzz gives there; the others are drawn as text, in HarfBuzz's order.
+ */
 function difference(run: DrawnRun, font: OriginalFont): string | undefined {
   const text = runText(run);
   const reference = harfbuzzShape(font.file, text);
@@ -87,6 +95,8 @@ function difference(run: DrawnRun, font: OriginalFont): string | undefined {
     origins.push({ x: (pen + g.xOffset) * scale, y: g.yOffset * scale });
     pen += g.xAdvance;
   }
+  const at = (i: number, x: number, y: number) =>
+    Math.abs(x - run.x0 - origins[i]!.x) <= 0.01 && Math.abs(y - run.y0 - origins[i]!.y) <= 0.01;
   const ids = run.glyphs.map((g) => {
     try {
       return font.byOutline.get(outline(run.subset.getGlyph(g.code))) ?? [];
@@ -98,20 +108,24 @@ function difference(run: DrawnRun, font: OriginalFont): string | undefined {
   });
   const describe = () =>
     `${text}\n  PDF      ${run.glyphs
-      .map(
-        (g, i) => `${ids[i]!.join("|")}@${(g.x - run.glyphs[0]!.x).toFixed(2)},${(g.y - run.glyphs[0]!.y).toFixed(2)}`,
-      )
+      .map((g, i) => `${ids[i]!.join("|")}@${(g.x - run.x0).toFixed(2)},${(g.y - run.y0).toFixed(2)}`)
+      .concat(run.outlines.map((o) => `outline@${(o.x - run.x0).toFixed(2)},${(o.y - run.y0).toFixed(2)}`))
       .join(" ")}\n  HarfBuzz ${reference
-      .map(
-        (g, i) => `${g.id}@${(origins[i]!.x - origins[0]!.x).toFixed(2)},${(origins[i]!.y - origins[0]!.y).toFixed(2)}`,
-      )
+      .map((g, i) => `${g.id}@${origins[i]!.x.toFixed(2)},${origins[i]!.y.toFixed(2)}`)
       .join(" ")}`;
-  if (reference.length !== run.glyphs.length) return describe();
-  for (let i = 0; i < reference.length; i++) {
-    const drawn = run.glyphs[i]!;
-    const dx = drawn.x - run.glyphs[0]!.x - (origins[i]!.x - origins[0]!.x);
-    const dy = drawn.y - run.glyphs[0]!.y - (origins[i]!.y - origins[0]!.y);
-    if (!ids[i]!.includes(reference[i]!.id) || Math.abs(dx) > 0.01 || Math.abs(dy) > 0.01) return describe();
+  const asText = new Set(reference.keys());
+  for (const o of run.outlines) {
+    const i = [...asText].find(
+      (i) => at(i, o.x, o.y) && sameOutline(o.ops, outlineOps(font.font.getGlyph(reference[i]!.id))),
+    );
+    if (i === undefined) return describe();
+    asText.delete(i);
+  }
+  const textual = [...asText];
+  if (textual.length !== run.glyphs.length) return describe();
+  for (const [k, i] of textual.entries()) {
+    const drawn = run.glyphs[k]!;
+    if (!ids[k]!.includes(reference[i]!.id) || !at(i, drawn.x, drawn.y)) return describe();
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * The glyphs a PDF of this tool draws, as drawn: for each text object (one run of one font, as
  * react-pdf draws it), the embedded subset font, each glyph's code and where its origin is, and
- * the run's text from the font's ToUnicode map. Written for pdfkit's output (numbered objects,
+ * the run's text from the font's ToUnicode map, and the glyphs that stand for no letter, which are
+ * drawn as outlines after the text object (`q s 0 0 s x y cm … f Q`). Written for pdfkit's output (numbered objects,
  * Flate streams, Type0 fonts with Identity-H codes that are the subset's glyph ids).
  */
 import { inflateSync } from "node:zlib";
@@ -36,13 +37,64 @@ export interface DrawnGlyph {
   text: string;
 }
 
+/** A glyph drawn as its outline: the path operators in font units, and its origin in text space. */
+export interface DrawnOutline {
+  ops: (string | number)[][];
+  x: number;
+  y: number;
+}
+
 export interface DrawnRun {
   /** The font's BaseFont without its subset tag: the original font's PostScript name. */
   font: string;
   size: number;
   subset: SubsetFont;
+  /** Where the text object starts the run: the pen's origin. */
+  x0: number;
+  y0: number;
   glyphs: DrawnGlyph[];
+  outlines: DrawnOutline[];
 }
+
+/**
+ * A glyph's outline as the PDF path operators react-pdf's renderer draws it with (in font units;
+ * quadratic curves as cubic ones): `[operator, ...operands]`.
+ */
+export function outlineOps(g: SubsetGlyph): (string | number)[][] {
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+  const ops: (string | number)[][] = [];
+  let cx = 0;
+  let cy = 0;
+  for (const { command, args } of g.path.commands) {
+    if (command === "moveTo" || command === "lineTo") {
+      ops.push([command === "moveTo" ? "m" : "l", ...args.map(round)]);
+      [cx, cy] = args as [number, number];
+    } else if (command === "quadraticCurveTo") {
+      const [qx, qy, ex, ey] = args as [number, number, number, number];
+      const c = [
+        cx + (2 / 3) * (qx - cx),
+        cy + (2 / 3) * (qy - cy),
+        ex + (2 / 3) * (qx - ex),
+        ey + (2 / 3) * (qy - ey),
+      ];
+      ops.push(["c", ...[...c, ex, ey].map(round)]);
+      [cx, cy] = [ex, ey];
+    } else if (command === "bezierCurveTo") {
+      ops.push(["c", ...args.map(round)]);
+      [cx, cy] = [args[4]!, args[5]!];
+    } else if (command === "closePath") ops.push(["h"]);
+  }
+  return ops;
+}
+
+/** Whether two outlines' operators are the same, to a rounding of their operands. */
+export const sameOutline = (a: (string | number)[][], b: (string | number)[][]): boolean =>
+  a.length === b.length &&
+  a.every(
+    (op, i) =>
+      op.length === b[i]!.length &&
+      op.every((v, k) => (typeof v === "number" ? Math.abs(v - (b[i]![k] as number)) < 1e-3 : v === b[i]![k])),
+  );
 
 interface PdfObject {
   value: PdfValue | undefined;
@@ -155,6 +207,11 @@ export function drawnRuns(pdf: Uint8Array): DrawnRun[] {
     let x = 0;
     let y = 0;
     let run: DrawnRun | undefined;
+    /** After the text object: the outline being read (from `cm` to `f`). */
+    let outline: DrawnOutline | undefined;
+    let inText = false;
+    /** The text object's first position: its run's pen origin. */
+    let origin: { x: number; y: number } | undefined;
     for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
       if (!(token instanceof PdfOperator)) {
         operands.push(token);
@@ -164,10 +221,30 @@ export function drawnRuns(pdf: Uint8Array): DrawnRun[] {
       switch (token.op) {
         case "BT":
           run = undefined;
+          inText = true;
+          origin = undefined;
+          break;
+        case "ET":
+          inText = false;
           break;
         case "Tm":
           x = num(2);
           y = num(1);
+          origin ??= { x, y };
+          break;
+        case "cm":
+          if (!inText && run && num(6) === num(3) && num(5) === 0 && num(4) === 0)
+            outline = { ops: [], x: num(2), y: num(1) };
+          break;
+        case "m":
+        case "l":
+        case "c":
+        case "h":
+          outline?.ops.push([token.op, ...(operands as number[])]);
+          break;
+        case "f":
+          if (outline && run) run.outlines.push(outline);
+          outline = undefined;
           break;
         case "Tf": {
           const name = operands[operands.length - 2];
@@ -180,7 +257,15 @@ export function drawnRuns(pdf: Uint8Array): DrawnRun[] {
         case "Tj": {
           if (!font) break;
           if (!run) {
-            run = { font: font.name, size, subset: font.subset, glyphs: [] };
+            run = {
+              font: font.name,
+              size,
+              subset: font.subset,
+              x0: origin?.x ?? x,
+              y0: origin?.y ?? y,
+              glyphs: [],
+              outlines: [],
+            };
             runs.push(run);
           }
           const shown = operands[operands.length - 1];
