@@ -141,8 +141,7 @@ function countWords(text: string): Counts {
       if (URDU.test(unit)) n.urdu++;
       if (PERSIAN.test(unit)) n.persian++;
       if (ARABIC_ONLY.test(unit)) n.arabicOnly++;
-    }
-    else if (/\p{Script=Hebrew}/u.test(unit)) n.hebrew++;
+    } else if (/\p{Script=Hebrew}/u.test(unit)) n.hebrew++;
     else if (/\p{Script=Devanagari}/u.test(unit)) n.devanagari++;
     else if (/\p{Script=Bengali}/u.test(unit)) n.bengali++;
     else if (/\p{Script=Tamil}/u.test(unit)) n.tamil++;

@@ -59,7 +59,7 @@ const NO_SPACES_LANGUAGE: [RegExp, string][] = [
  * these (most Latin words) is cut by code points without asking Intl.
  */
 const COMPLEX =
-  /[\p{M}\u0E00-\u0EFF\u1000-\u109F\u1100-\u11FF\u1780-\u17FF\u19E0-\u19FF\u200C\u200D\uA9E0-\uA9FF\uAA60-\uAA7F\uD7B0-\uD7FF\uFE00-\uFE0F\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+  /\p{M}|[\u0E00-\u0EFF\u1000-\u109F\u1100-\u11FF\u1780-\u17FF\u19E0-\u19FF\uA9E0-\uA9FF\uAA60-\uAA7F\uD7B0-\uD7FF]|\u200C|\u200D|[\uFE00-\uFE0F]|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u{E0100}-\u{E01EF}]/u;
 
 export function breakWord(word: string): string[] {
   let chars: string[];
