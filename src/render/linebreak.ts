@@ -62,7 +62,7 @@ const COMPLEX =
   /\p{M}|[\u0E00-\u0EFF\u1000-\u109F\u1100-\u11FF\u1780-\u17FF\u19E0-\u19FF\uA9E0-\uA9FF\uAA60-\uAA7F\uD7B0-\uD7FF]|\u200C|\u200D|[\uFE00-\uFE0F]|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u{E0100}-\u{E01EF}]/u;
 
 /** Anything beyond Latin letters and common punctuation: only then is COMPLEX asked (the quick test first). */
-const BEYOND_LATIN = /[^\x00-\u02FF\u2010-\u2027\u2030-\u205E]/;
+const BEYOND_LATIN = /[^\t -\u02FF\u2010-\u2027\u2030-\u205E]/;
 
 export function breakWord(word: string): string[] {
   let chars: string[];
