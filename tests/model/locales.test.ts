@@ -163,3 +163,15 @@ describe("the language of a résumé that does not name one", () => {
     expect(detectLocale("অসমৰ চৰকাৰী বিষয়া, পৰিৱহণ বিভাগ")).toBeUndefined();
   });
 });
+
+describe("titles and names in scripts whose letters connect", () => {
+  it("are set without letter spacing, which would break their words apart", async () => {
+    const { tracked } = await import("../../src/render/themes/primitives.js");
+    const style = { fontSize: 11, letterSpacing: 0.8 };
+    for (const locale of ["ar", "fa", "ur", "hi", "bn"] as const)
+      expect(tracked(style, WORDS[locale].titles.work).letterSpacing, locale).toBe(0);
+    for (const locale of ["en", "ru", "el", "he", "th", "vi"] as const)
+      expect(tracked(style, WORDS[locale].titles.work)).toBe(style);
+    expect(tracked({ letterSpacing: -0.5 }, "سارا محمدی").letterSpacing).toBe(0);
+  });
+});
