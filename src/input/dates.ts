@@ -5,7 +5,7 @@
  * approximate dates (`ca. 2015`). Each reading says what it assumed, for the located note the
  * validation stage gives; a text that is no date at all is printed as written.
  */
-import { isPresentWord, LOCALES } from "./languages.js";
+import { dateLocale, isPresentWord, LOCALES } from "./languages.js";
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -81,7 +81,7 @@ function months(): Map<string, number> {
   for (const locale of LOCALES) {
     for (const style of ["long", "short"] as const) {
       for (const context of ["format", "standalone"] as const) {
-        const f = new Intl.DateTimeFormat(locale === "zh-tw" ? "zh-TW" : locale, {
+        const f = new Intl.DateTimeFormat(dateLocale(locale), {
           month: style,
           timeZone: "UTC",
           ...(context === "standalone" ? {} : { day: "numeric" }),

@@ -27,6 +27,16 @@ export const LOCALES = [
   "zh-tw",
   "ja",
   "ko",
+  "ar",
+  "he",
+  "fa",
+  "ur",
+  "hi",
+  "bn",
+  "ta",
+  "th",
+  "vi",
+  "id",
 ] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -58,7 +68,43 @@ export const PRESENT: Record<Locale, string> = {
   "zh-tw": "至今",
   ja: "現在",
   ko: "현재",
+  ar: "حتى الآن",
+  he: "היום",
+  fa: "تاکنون",
+  ur: "تاحال",
+  hi: "वर्तमान",
+  bn: "বর্তমান",
+  ta: "தற்போது",
+  th: "ปัจจุบัน",
+  vi: "nay",
+  id: "sekarang",
 };
+
+/**
+ * The digits each language writes its dates in, where Intl's default is not the custom: Persian
+ * résumés write dates in Persian digits (۰–۹), while Arabic, Urdu, Hindi, Bengali, Tamil and Thai
+ * ones write them in Latin digits (Intl gives Bengali its own digits, and older ICU gives Arabic
+ * its Arabic-Indic ones). Every other language writes Latin digits in Intl's default already.
+ */
+const DATE_DIGITS: Partial<Record<Locale, string>> = {
+  fa: "arabext",
+  ar: "latn",
+  ur: "latn",
+  hi: "latn",
+  bn: "latn",
+  ta: "latn",
+  th: "latn",
+};
+
+/**
+ * The BCP 47 tag Intl formats a locale's dates with: always the Gregorian calendar (Intl's default
+ * for Persian is the Solar Hijri one, for Thai the Buddhist one, which would print 2564 for 2021),
+ * and the digits of DATE_DIGITS. `fa` → `fa-u-ca-gregory-nu-arabext`, `zh-tw` → `zh-TW-u-ca-gregory`.
+ */
+export function dateLocale(locale: Locale): string {
+  const digits = DATE_DIGITS[locale];
+  return `${Intl.getCanonicalLocales(locale)[0]!}-u-ca-gregory${digits ? `-nu-${digits}` : ""}`;
+}
 
 /** Words that mean an end date is "now": "Present" (any case) and each locale's word for it. */
 const PRESENT_WORDS = new Set(
@@ -88,6 +134,17 @@ const PRESENT_WORDS = new Set(
       "in corso",
       "nu",
       "tot heden",
+      "hiện tại",
+      "hiện nay",
+      "saat ini",
+      "sampai sekarang",
+      "עד היום",
+      "الآن",
+      "الحاضر",
+      "اکنون",
+      "تا کنون",
+      "अब तक",
+      "ปัจจุบันนี้",
     ],
     ...Object.values(PRESENT),
   ].map(foldWord),

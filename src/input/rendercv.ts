@@ -61,6 +61,18 @@ const LANGUAGES: Record<string, string> = {
   chinese: "zh",
   japanese: "ja",
   korean: "ko",
+  arabic: "ar",
+  hebrew: "he",
+  persian: "fa",
+  farsi: "fa",
+  urdu: "ur",
+  hindi: "hi",
+  bengali: "bn",
+  bangla: "bn",
+  tamil: "ta",
+  thai: "th",
+  vietnamese: "vi",
+  indonesian: "id",
 };
 
 /** Profile addresses for RenderCV's social networks. */
@@ -242,6 +254,16 @@ const FRANC: Record<string, string> = {
   cmn: "zh",
   jpn: "ja",
   kor: "ko",
+  arb: "ar",
+  heb: "he",
+  pes: "fa",
+  urd: "ur",
+  hin: "hi",
+  ben: "bn",
+  tam: "ta",
+  tha: "th",
+  vie: "vi",
+  ind: "id",
 };
 
 /** The language a CV's text is written in, when franc is sure of it and this tool prints it. */

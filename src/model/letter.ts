@@ -3,7 +3,7 @@
  * style) and the letter's lines, typeset, in the order they print. Pure: no I/O.
  */
 import type { Letter } from "../input/schema.js";
-import { languageTag, WORDS } from "./locale.js";
+import { dateLocale, WORDS } from "./locale.js";
 import { dropInvisible, typeset } from "./typeset.js";
 import type { ViewModel } from "./view-model.js";
 
@@ -44,7 +44,7 @@ export function letterDate(iso: string, vm: Pick<ViewModel, "locale">): string {
     ...(m ? { month: "long" } : {}),
     ...(m && d ? { day: "numeric" } : {}),
   };
-  return new Intl.DateTimeFormat(languageTag(vm.locale), options).format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
+  return new Intl.DateTimeFormat(dateLocale(vm.locale), options).format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
 }
 
 /** `date` (the build's date) as YYYY-MM-DD, in UTC. */

@@ -36,8 +36,8 @@ export function normalize(
 ): ViewModel {
   const o = { ...r.render, ...definedOnly(opts) };
   const text = resumeText(r);
-  // A résumé written in Chinese, Japanese, Korean, Greek, Russian or Ukrainian gets its titles in
-  // that language unless render.locale says otherwise.
+  // A résumé written mostly in a script that names its language (Chinese, Arabic, Thai …), or in
+  // Vietnamese, gets its titles in that language unless render.locale says otherwise.
   const locale = o.locale ?? detectLocale(text) ?? "en";
   const dateFormat = o.dateFormat ?? "short";
   const tag = languageTag(locale);

@@ -5,6 +5,7 @@
  */
 import { type Cjk, type ScriptFont } from "../common/ids.js";
 import { formatDate, WORDS, type Locale } from "./locale.js";
+import { segmenter } from "../common/segments.js";
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
@@ -67,22 +68,108 @@ function traditional(text: string): boolean {
   return trad > simplified;
 }
 
+/** Letters only Urdu writes among the languages of Arabic script here (ٹ ڈ ڑ ں ے ہ). */
+const URDU = /[\u0679\u0688\u0691\u06BA\u06D2\u06C1]/u;
+/** Letters Persian (and Urdu) write where Arabic does not (پ چ ژ گ ک ی). */
+const PERSIAN = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC]/u;
+/** Letters Arabic writes where Persian does not (ة ي ك ى). */
+const ARABIC_ONLY = /[\u0629\u064A\u0643\u0649]/u;
 /**
- * The language of a résumé written mostly in a script that names it: Chinese, Japanese, Korean,
- * Greek, Russian or Ukrainian. "Mostly" counts words, each Chinese or Japanese character as one
- * (a Chinese résumé full of English product names is still Chinese). Latin-script text, and
- * Cyrillic that may be another language (Bulgarian, Serbian, Belarusian…), name none.
+ * Letters only Vietnamese writes: ơ and ư, a vowel with both a circumflex, breve or horn and a
+ * tone mark, a dot below or a hook above, and ĩ ũ ỹ ẽ ỳ (in NFC). ă and đ are Vietnamese too,
+ * but Romanian and Croatian write them.
  */
-export function detectLocale(text: string): Locale | undefined {
-  const n = { han: 0, kana: 0, hangul: 0, greek: 0, cyrillic: 0, other: 0 };
-  for (const [unit] of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{L}+/gu)) {
+const VIETNAMESE = /[ơưƠƯĩũĨŨ\u1EA0-\u1EF9]/u;
+/** Letters of Assamese, which shares the Bengali script (ৰ ৱ). */
+const ASSAMESE = /[\u09F0\u09F1]/u;
+/** Scripts written without spaces between words, whose words are counted with ICU's dictionaries. */
+const NO_SPACES = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+type Counts = Record<
+  | "han"
+  | "kana"
+  | "hangul"
+  | "greek"
+  | "cyrillic"
+  | "arabic"
+  | "hebrew"
+  | "devanagari"
+  | "bengali"
+  | "tamil"
+  | "thai"
+  | "vietnamese"
+  | "other"
+  /** Of the Arabic-script words: those with Urdu's own letters, with Persian letters, with Arabic-only ones. */
+  | "urdu"
+  | "persian"
+  | "arabicOnly",
+  number
+>;
+
+/**
+ * The words of `text` by script: a word is a run of letters and their marks, each Chinese or
+ * Japanese character one, and a run of Thai, Lao, Khmer or Myanmar as many words as ICU's
+ * dictionary finds in it. A Latin word with a letter only Vietnamese writes counts as Vietnamese.
+ */
+function countWords(text: string): Counts {
+  const n: Counts = {
+    han: 0,
+    kana: 0,
+    hangul: 0,
+    greek: 0,
+    cyrillic: 0,
+    arabic: 0,
+    hebrew: 0,
+    devanagari: 0,
+    bengali: 0,
+    tamil: 0,
+    thai: 0,
+    vietnamese: 0,
+    other: 0,
+    urdu: 0,
+    persian: 0,
+    arabicOnly: 0,
+  };
+  for (const [unit] of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{L}[\p{L}\p{M}]*/gu)) {
     if (KANA.test(unit)) n.kana++;
     else if (/\p{Script=Han}/u.test(unit)) n.han++;
     else if (HANGUL.test(unit)) n.hangul++;
     else if (/\p{Script=Greek}/u.test(unit)) n.greek++;
     else if (/\p{Script=Cyrillic}/u.test(unit)) n.cyrillic++;
+    else if (/\p{Script=Arabic}/u.test(unit)) {
+      n.arabic++;
+      if (URDU.test(unit)) n.urdu++;
+      if (PERSIAN.test(unit)) n.persian++;
+      if (ARABIC_ONLY.test(unit)) n.arabicOnly++;
+    } else if (/\p{Script=Hebrew}/u.test(unit)) n.hebrew++;
+    else if (/\p{Script=Devanagari}/u.test(unit)) n.devanagari++;
+    else if (/\p{Script=Bengali}/u.test(unit)) n.bengali++;
+    else if (/\p{Script=Tamil}/u.test(unit)) n.tamil++;
+    else if (NO_SPACES.test(unit)) {
+      let words = 0;
+      for (const w of segmenter("word", "th").segment(unit)) if (w.isWordLike) words++;
+      if (/\p{Script=Thai}/u.test(unit)) n.thai += words;
+      else n.other += words;
+    } else if (VIETNAMESE.test(unit.normalize("NFC"))) n.vietnamese++;
     else n.other++;
   }
+  return n;
+}
+
+/**
+ * The language of a résumé written mostly in a script that names it: Chinese, Japanese, Korean,
+ * Greek, Russian, Ukrainian, Arabic, Persian, Urdu, Hebrew, Hindi, Bengali, Tamil or Thai; or in
+ * Vietnamese. "Mostly" counts words (countWords): more than half of them in the script (a Chinese
+ * résumé full of English product names is still Chinese; a Hebrew name in an English résumé
+ * leaves it English). Arabic script is Urdu when Urdu's own letters are in a tenth of its words,
+ * Persian when words with Persian letters outnumber those with Arabic-only ones, else Arabic.
+ * Vietnamese is Latin with Vietnamese-only letters (ơ ư, stacked tone marks) in a third of all
+ * words (its other words look like any Latin word). Latin-script text, and Cyrillic, Bengali and
+ * Lao, Khmer or Myanmar text that may be another language (Bulgarian, Serbian, Assamese…), name
+ * none.
+ */
+export function detectLocale(text: string): Locale | undefined {
+  const { urdu, persian, arabicOnly, ...n } = countWords(text);
   const units = Object.values(n).reduce((a, b) => a + b, 0);
   const most = (count: number) => count * 2 > units;
   if (n.kana > 0 && most(n.kana + n.han)) return "ja";
@@ -95,7 +182,18 @@ export function detectLocale(text: string): Locale | undefined {
     const ukrainian = /[іїєґ]/iu.test(text);
     if (ukrainian && !russian) return "uk";
     if (russian && !ukrainian) return "ru";
+    return undefined;
   }
+  if (most(n.arabic)) {
+    if (urdu * 10 >= n.arabic) return "ur";
+    return persian > arabicOnly ? "fa" : "ar";
+  }
+  if (most(n.hebrew)) return "he";
+  if (most(n.devanagari)) return "hi";
+  if (most(n.bengali)) return ASSAMESE.test(text) ? undefined : "bn";
+  if (most(n.tamil)) return "ta";
+  if (most(n.thai)) return "th";
+  if (n.vietnamese * 3 >= units && n.vietnamese > 0) return "vi";
   return undefined;
 }
 

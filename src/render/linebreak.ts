@@ -12,15 +12,27 @@
  *   none of these (a signature, a hash) every RUN_STEP characters, so that nothing runs past the
  *   column's edge.
  *
+ * - Thai, Lao, Khmer and Myanmar, which have no spaces between words either: a break is allowed
+ *   at the word boundaries ICU's dictionaries find (Intl.Segmenter), never inside a word.
+ *
+ * Whatever the script, a break never falls inside a grapheme cluster (a letter and its marks, an
+ * emoji sequence, an Indic conjunct: never between a virama and the consonant after it).
+ *
  * react-pdf inserts a hyphen when it breaks between two parts of a word, unless the next part is
  * blank. It strips soft hyphens from the parts first, so a part that is a lone soft hyphen
  * becomes an empty, zero-width break: nothing is added to the text, drawn or extracted.
  */
+import { clusters, segmenter } from "../common/segments.js";
+
 export const BREAK = "\u00AD";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** Never at the start of a line. */
-const NO_START = new Set([..."、。，．・：；？！）」』】〕〉》”’ー…ゃゅょっャュョッぁぃぅぇぉァィゥェォ々〜,.:;?!)]}"]);
+const NO_START = new Set([
+  ..."、。，．・：；？！）」』】〕〉》”’ー…ゃゅょっャュョッぁぃぅぇぉァィゥェォ々〜,.:;?!)]}%",
+  // Thai and Lao repetition and abbreviation marks, Khmer and Myanmar sentence marks.
+  ..."ๆฯໆ។៕ៗ၊။",
+]);
 /** Never at the end of a line. */
 const NO_END = new Set([..."（「『【〔〈《“‘([{"]);
 
@@ -32,8 +44,32 @@ const LONG_PART = 30;
 const LONG_RUN = 36;
 const RUN_STEP = 16;
 
+/** Letters of the scripts written without spaces between words, and the language whose segmenter cuts them. */
+const NO_SPACES = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACES_LANGUAGE: [RegExp, string][] = [
+  [/\p{Script=Thai}/u, "th"],
+  [/\p{Script=Lao}/u, "lo"],
+  [/\p{Script=Khmer}/u, "km"],
+  [/\p{Script=Myanmar}/u, "my"],
+];
+/**
+ * What may make a character more than one code point, or call for a word segmenter: marks
+ * (accents written apart, Indic vowel signs and viramas), joiners, variation selectors, emoji
+ * modifiers, flags and tags, Hangul jamo, and the scripts without spaces. A word with none of
+ * these (most Latin words) is cut by code points without asking Intl.
+ */
+const COMPLEX =
+  /\p{M}|[\u0E00-\u0EFF\u1000-\u109F\u1100-\u11FF\u1780-\u17FF\u19E0-\u19FF\uA9E0-\uA9FF\uAA60-\uAA7F\uD7B0-\uD7FF]|\u200C|\u200D|[\uFE00-\uFE0F]|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u{E0100}-\u{E01EF}]/u;
+
+/** Anything beyond Latin letters and common punctuation: only then is COMPLEX asked (the quick test first). */
+const BEYOND_LATIN = /[^\t -\u02FF\u2010-\u2027\u2030-\u205E]/;
+
 export function breakWord(word: string): string[] {
-  const chars = [...word];
+  let chars: string[];
+  if (BEYOND_LATIN.test(word) && COMPLEX.test(word)) {
+    if (NO_SPACES.test(word)) return breakWords(word);
+    chars = clusters(word);
+  } else chars = [...word];
   const cjk = CJK.test(word);
   const longPath = !cjk && chars.length >= LONG_TOKEN && /[/-]/.test(word);
   // Any other word too long for a line (a hash, a compound word, a dotted or snake_case name) breaks as a long part
@@ -79,15 +115,13 @@ export function breakWord(word: string): string[] {
 
 /** After these, a long run breaks first: they end a part of a name (`snake_case`, `com.example`, `a:b`). */
 const SEPARATOR = /^[_.,;:@+~!*|\\)\]}]$/u;
-// Made when first used: an Intl object cannot be held in the startup snapshot.
-let segmenter: Intl.Segmenter | undefined;
-const graphemes = (text: string) =>
-  [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)].map((g) => g.segment);
+const graphemes = (text: string) => (COMPLEX.test(text) ? clusters(text) : [...text]);
 
 /**
  * A run of LONG_RUN characters or more with no other break point, in pieces: after a separator
  * when the piece has at least MIN_PIECE characters, and at the latest every RUN_STEP characters,
- * always between graphemes (an accent stays on its letter, an emoji sequence whole).
+ * always between grapheme clusters (an accent stays on its letter, an emoji sequence and an Indic
+ * conjunct whole).
  */
 function breakRun(piece: string): string[] {
   const gs = graphemes(piece);
@@ -113,4 +147,45 @@ function breakLongPart(part: string): string[] {
   if (part === BREAK || [...part].length < LONG_PART) return [part];
   const pieces = part.split(/(?=[?&#])|(?<==)(?=[^&#]{8})/).flatMap(breakRun);
   return pieces.flatMap((piece, i) => (i ? [BREAK, piece] : [piece]));
+}
+
+/**
+ * A word of Thai, Lao, Khmer or Myanmar text (with any Latin words, numbers and punctuation glued
+ * to it), cut at the word boundaries of ICU's dictionary for its script: between two segments
+ * when one of them is in the script, at a grapheme cluster boundary, and not before closing or
+ * after opening punctuation. Nothing is added at its edges: where a run of the script meets a
+ * Latin one with no space between (`PostgreSQLลด`, `ระบบ,`), react-pdf does not break. A
+ * segment the dictionary leaves LONG_RUN clusters long or more (a string of unknown words) breaks
+ * as any other long run does, so that it cannot run past the column.
+ */
+function breakWords(word: string): string[] {
+  const lang = NO_SPACES_LANGUAGE.find(([re]) => re.test(word))![1];
+  const boundaries = new Set<number>();
+  let at = 0;
+  for (const c of clusters(word)) boundaries.add((at += c.length));
+  const parts: string[] = [];
+  let current = "";
+  let previous = "";
+  for (const { segment, index } of segmenter("word", lang).segment(word)) {
+    if (
+      current &&
+      boundaries.has(index) &&
+      (NO_SPACES.test(previous) || NO_SPACES.test(segment)) &&
+      !NO_START.has(segment[0]!) &&
+      !NO_END.has(previous.at(-1)!)
+    ) {
+      parts.push(...breakLongSegment(current), BREAK);
+      current = "";
+    }
+    current += segment;
+    previous = segment;
+  }
+  parts.push(...breakLongSegment(current));
+  return parts;
+}
+
+function breakLongSegment(text: string): string[] {
+  if (text.length < LONG_RUN) return [text];
+  const runs = breakRun(text);
+  return runs.flatMap((piece, i) => (i ? [BREAK, piece] : [piece]));
 }

@@ -11,6 +11,7 @@ import v8 from "node:v8";
 import { glyphProblems } from "../render/glyphs.js";
 import { parseSource } from "../input/load.js";
 import { clearDateFormatters } from "../model/locale.js";
+import { clearSegmenters } from "../common/segments.js";
 import { normalize, type ViewModel } from "../model/normalize.js";
 import { run } from "../cli/run.js";
 import { STARTER_RESUME } from "../cli/starter.js";
@@ -26,6 +27,7 @@ declare global {
 export function snapshotEntry(then: (stack: FontStack, vm: ViewModel) => Promise<void>): void {
   // Intl objects are not serializable; they are made again on first use.
   v8.startupSnapshot.addSerializeCallback(clearDateFormatters);
+  v8.startupSnapshot.addSerializeCallback(clearSegmenters);
 
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     globalThis.__resumeRequire = createRequire(

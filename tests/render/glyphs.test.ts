@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { glyphProblems, missingGlyphs } from "../../src/render/glyphs.js";
 import { EN_DASH, NBSP } from "../../src/model/normalize.js";
 import { TEXT_FONTS, type TextFont } from "../../src/render/fonts.js";
-import { WORDS, type Locale } from "../../src/model/locale.js";
+import { formatDate, WORDS, type Locale } from "../../src/model/locale.js";
 import { scriptNeeds } from "../../src/model/scripts.js";
 import { applyStyle, fontStack, installedStack, themes } from "../../src/render/themes/index.js";
 import { validate } from "../../src/input/validate.js";
@@ -17,6 +17,8 @@ function problemsOf(text: string) {
 }
 
 const CJK_LOCALES: Locale[] = ["zh", "zh-tw", "ja", "ko"];
+/** Locales whose words are in a script with a bundled font of its own (Arabic, Hebrew, Indic, Thai). */
+const SCRIPT_LOCALES: Locale[] = ["ar", "he", "fa", "ur", "hi", "bn", "ta", "th"];
 const wordsOf = (locales: Locale[]) =>
   locales.flatMap((l) => {
     const w = WORDS[l];
@@ -27,8 +29,10 @@ describe("glyph coverage", () => {
   it.each(Object.keys(TEXT_FONTS) as TextFont[])("covers every character a theme itself prints, in %s", (font) => {
     // Bullets, dashes, quotes, ellipsis, separators, the no-break space of dates and separators,
     // and the words the locales print (titles, "Present", labels): the text fonts for every
-    // language but Chinese, Japanese and Korean, whose words the CJK font the text calls for has.
-    const latin = (Object.keys(WORDS) as Locale[]).filter((l) => !CJK_LOCALES.includes(l));
+    // language in Latin, Greek or Cyrillic (Vietnamese and Indonesian among them); the CJK font
+    // and the script fonts the text calls for have the others' words.
+    const latin = (Object.keys(WORDS) as Locale[]).filter((l) => ![...CJK_LOCALES, ...SCRIPT_LOCALES].includes(l));
+    expect(latin).toContain("vi");
     const themeChars = `\u2022${EN_DASH}\u2014\u2018\u2019\u201C\u201D\u2026\u00B7|${NBSP}${wordsOf(latin).join("")}`;
     const stack = fontStack(applyStyle(themes.classic, { font }));
     expect(missingGlyphs(themeChars, { ...stack, fallbacks: [] })).toEqual([]);
@@ -40,6 +44,16 @@ describe("glyph coverage", () => {
     const { stack, missing } = installedStack(fontStack(themes.classic, needs));
     if (missing.length) return; // Traditional Chinese's font is not installed here (see ats.test.ts)
     expect(missingGlyphs(text, stack)).toEqual([]);
+  });
+
+  it.each(SCRIPT_LOCALES)("covers the words and dates of %s with the script font its text calls for", (locale) => {
+    const text = wordsOf([locale]).join("") + formatDate("2021-06", locale) + WORDS[locale].letter;
+    const needs = scriptNeeds(text, locale);
+    expect(needs.scripts).toHaveLength(1);
+    for (const font of Object.keys(TEXT_FONTS) as TextFont[]) {
+      const stack = fontStack(applyStyle(themes.classic, { font }), needs);
+      expect(missingGlyphs(text, stack), font).toEqual([]);
+    }
   });
 
   it("covers Latin with diacritics, Greek and Cyrillic", () => {

@@ -306,7 +306,7 @@ describe("knob validation in the file", () => {
         "3:11 render.accent expected a colour like #1f3a5f",
         "4:13 render.fontSize at most 13 pt",
         '5:10 render.hide[0] no section "skils"; did you mean "skills"?',
-        '6:11 render.locale expected one of: en, de, fr, es, pt, it, nl, pl, cs, sv, da, nb, fi, hu, ro, tr, el, ru, uk, zh, zh-tw, ja, ko, got text "xx"',
+        '6:11 render.locale expected one of: en, de, fr, es, pt, it, nl, pl, cs, sv, da, nb, fi, hu, ro, tr, el, ru, uk, zh, zh-tw, ja, ko, ar, he, fa, ur, hi, bn, ta, th, vi, id, got text "xx"',
         '7:10 render.photo expected true or false, got text "yes"',
       ]);
     }
@@ -357,8 +357,19 @@ describe("languages", () => {
       "zh-tw": "2021年6月 – 至今",
       ja: "2021年6月 – 現在",
       ko: "2021년 6월 – 현재",
+      ar: "يونيو 2021 – حتى الآن",
+      he: "יוני 2021 – היום",
+      fa: "ژوئن ۲۰۲۱ – تاکنون",
+      ur: "جون 2021 – تاحال",
+      hi: "जून 2021 – वर्तमान",
+      bn: "জুন 2021 – বর্তমান",
+      ta: "ஜூன் 2021 – தற்போது",
+      th: "มิ.ย. 2021 – ปัจจุบัน",
+      vi: "thg 6 2021 – nay",
+      id: "Jun 2021 – sekarang",
     };
-    expect(LOCALES.length).toBeGreaterThanOrEqual(20);
+    expect(LOCALES).toHaveLength(33);
+    expect(Object.keys(want).sort()).toEqual([...LOCALES].sort());
     for (const locale of LOCALES)
       expect(formatRange("2021-06", undefined, locale)!.replace(/\u00A0/g, " ")).toBe(want[locale]);
     expect(formatDate("2021-06-30", "en", "long")).toBe("June\u00A02021");

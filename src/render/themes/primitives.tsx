@@ -89,7 +89,7 @@ export function Header({
   ) : null;
   const text = (
     <View style={centered ? { alignItems: "center" } : s.headerText}>
-      <Text style={s.name} {...tagged("H1")}>
+      <Text style={tracked(s.name, vm.name)} {...tagged("H1")}>
         {vm.name}
       </Text>
       {vm.label ? (
@@ -113,10 +113,21 @@ export function Header({
   );
 }
 
+/**
+ * Scripts whose letters join (Arabic, Syriac, N'Ko, Mongolian) or hang from one headline
+ * (Devanagari, Bengali, Gurmukhi): space between their letters would break a word apart.
+ */
+const CONNECTED =
+  /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}]/u;
+
+/** `style`, without its letter spacing when `text` is in a script whose letters connect. */
+export const tracked = (style: Style, text: string): Style =>
+  style.letterSpacing && CONNECTED.test(text) ? { ...style, letterSpacing: 0 } : style;
+
 /** A section's title, a level-2 heading. */
 export function SectionTitle({ text, s }: { text: string; s: Styles }) {
   return (
-    <Text style={s.sectionTitle} {...tagged("H2")}>
+    <Text style={tracked(s.sectionTitle, text)} {...tagged("H2")}>
       {text}
     </Text>
   );
