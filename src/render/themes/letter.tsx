@@ -3,10 +3,12 @@
  * date, the recipient, the subject, the greeting, the body, the closing and the name.
  */
 import { Document, Page, Text, View } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
 import type { LetterModel } from "../../model/letter.js";
 import type { FontStack } from "./stack.js";
 import { documentProps, type DocumentInfo } from "./metadata.js";
 import { Header, Rich } from "./primitives.js";
+import { INHERIT_RTL, inDirection, mirror } from "./mirror.js";
 import { makeStyles } from "./styles.js";
 import { tagged } from "./tagging.js";
 import type { ThemeTokens } from "./tokens.js";
@@ -23,7 +25,11 @@ export function LetterDocument({
   info: DocumentInfo;
 }) {
   const k = tokens;
-  const s = makeStyles(k, fonts);
+  // A right-to-left letter is drawn mirrored, as a résumé is (mirror.ts): its lines aligned right.
+  const rtl = letter.direction === "rtl";
+  const m = <T extends Style>(style: T): T => (rtl ? mirror(style) : style);
+  const base = inDirection(makeStyles(k, fonts), letter.direction);
+  const s = rtl ? { ...base, page: { ...base.page, ...INHERIT_RTL } } : base;
   const line = k.size.body * k.leading;
   const p = { ...s.text, marginTop: line };
   const { vm } = letter;
@@ -33,7 +39,7 @@ export function LetterDocument({
         {/* The same header in every layout: the contacts in a row under the name. */}
         <Header vm={vm} s={s} tokens={k} contacts />
         <View style={{ marginTop: k.space.section }} {...tagged("Sect", { key: "letter" })}>
-          <Text style={{ ...s.text, textAlign: "right" }} {...tagged("P")}>
+          <Text style={m({ ...s.text, textAlign: "right" })} {...tagged("P")}>
             {letter.date}
           </Text>
           {letter.to.length ? (
