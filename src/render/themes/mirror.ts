@@ -26,7 +26,7 @@ const FLIPPED: Record<string, string> = {
   "flex-end": "flex-start",
 };
 
-/** A style's key with its side swapped: `marginLeft` → `marginRight`, `borderTopRightRadius` → `borderTopLeftRadius`. */
+/** A style's key with its side swapped: `marginLeft` → `marginRight`, `borderTopRightRadius` → `…Left…`. */
 function mirroredKey(key: string): string {
   if (key === "left") return "right";
   if (key === "right") return "left";
