@@ -334,7 +334,7 @@ export function placeLines(items: readonly TextItem[]): PlacedLine[] {
   for (const it of items) {
     const size = Math.abs(it.size || 10);
     if (lastY !== undefined && Math.abs(it.y - lastY) > size * 0.5) {
-      lines.push({ text: joinRun(run), y: lastY });
+      lines.push({ text: joinRun(leftToRight(run)), y: lastY });
       run = [];
     }
     if (it.str) {
@@ -342,8 +342,17 @@ export function placeLines(items: readonly TextItem[]): PlacedLine[] {
       lastY = it.y;
     }
   }
-  if (run.length && lastY !== undefined) lines.push({ text: joinRun(run), y: lastY });
+  if (run.length && lastY !== undefined) lines.push({ text: joinRun(leftToRight(run)), y: lastY });
   return lines.map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), y: l.y })).filter((l) => l.text);
+}
+
+/**
+ * A line's items as they stand, left to right. On a right-to-left page the order they are drawn in
+ * is not that: a mirrored row (an entry's title and its dates, a bullet and its text) draws its
+ * first part at the right.
+ */
+function leftToRight(run: TextItem[]): TextItem[] {
+  return run[0]?.rtl ? [...run].sort((a, b) => a.x - b.x) : run;
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   SectionTitle,
 } from "../themes/primitives.js";
 import { footerText, inlineRows, sectionHeading } from "../themes/reading.js";
+import { directed } from "../themes/direction.js";
 import { INHERIT_RTL, inDirection, mirrorColumn } from "../themes/mirror.js";
 import { makeStyles, type Styles } from "../themes/styles.js";
 import { tagged } from "../themes/tagging.js";
@@ -55,6 +56,8 @@ export function resumeFlows(
   // A right-to-left document is drawn mirrored (themes/mirror.ts): every sheet where it is drawn
   // with, every column where it stands.
   const dir = (sheet: Styles): Styles => inDirection(sheet, vm.direction);
+  // …and its paragraphs that hold right-to-left text set right to left (themes/direction.ts).
+  const rtlParagraphs = (el: ReactElement): ReactElement => (rtl ? <>{directed(el)}</> : el);
   const inherit = {
     fontFamily: s.page.fontFamily as string[],
     fontSize: tokens.size.body,
@@ -69,7 +72,8 @@ export function resumeFlows(
     left: tokens.margin.left,
     right: tokens.margin.right,
   };
-  const footer = (n: number, total: number) => <Footer text={footerText(vm.name, n, total)} s={dir(s)} />;
+  const footer = (n: number, total: number) =>
+    rtlParagraphs(<Footer text={footerText(vm.name, n, total)} s={dir(s)} />);
   const keys = new StructureKeys();
   const full: ColumnGeometry = { width: box.width, left: tokens.margin.left, inherit, offset: 0 };
   const kit: FlowKit = {
@@ -93,6 +97,11 @@ export function resumeFlows(
   };
   const { columns, geometry } = layoutOf(tokens).columns(kit);
   if (!rtl) return { columns, geometry, page, footer };
+  for (const c of columns)
+    for (const a of [...c.lead, ...c.sections.flatMap((sec) => [{ atoms: [sec.title] }, ...sec.blocks])].flatMap(
+      (b) => b.atoms,
+    ))
+      a.element = rtlParagraphs(a.element);
   const mirrored = (g: ColumnGeometry): ColumnGeometry => ({ ...g, left: mirrorColumn(g.left, g.width, pageWidth) });
   return {
     columns,

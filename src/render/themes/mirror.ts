@@ -52,14 +52,17 @@ export function mirror<T extends Style>(style: T): T {
 }
 
 /**
- * Every style of a style sheet mirrored (its other entries, flags, kept), once per sheet: the same
+ * Every style of a style sheet mirrored (its `mirrored` flag turned, its other flags kept), once per sheet: the same
  * sheet gives the same mirrored sheet, so what is measured once is found again.
  */
 export function mirrorSheet<S extends object>(sheet: S): S {
   let m = mirrored.get(sheet) as S | undefined;
   if (!m) {
     m = Object.fromEntries(
-      Object.entries(sheet).map(([k, v]) => [k, v && typeof v === "object" && !Array.isArray(v) ? mirror(v) : v]),
+      Object.entries(sheet).map(([k, v]) => [
+        k,
+        k === "mirrored" ? !v : v && typeof v === "object" && !Array.isArray(v) ? mirror(v) : v,
+      ]),
     ) as S;
     mirrored.set(sheet, m);
   }
