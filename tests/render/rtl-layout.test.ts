@@ -106,7 +106,7 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
           expect(left([email])).toBeGreaterThan(b.width / 2);
         }
         // What a line-grouping parser and a screen reader meet is still in order.
-        const vm = (await prepareResume(fixture(name), { render: { theme: theme as never }, env })).vm;
+        const vm = (await prepareResume(fixture(name), { render: { theme: theme as never } })).vm;
         const tokens = themeTokens(vm);
         const { pages, structure } = readPdfPagesAndStructure(b.bytes);
         expect(checkLayoutRules(vm, tokens, pages)).toEqual([]);

@@ -38,10 +38,14 @@ export function directed(node: ReactNode, inRtl = false): ReactNode {
   if (!isValidElement(node)) return node;
   const el = node as ReactElement<Props>;
   const { type, props } = el;
-  if (type === Fragment) return cloneElement(el, undefined, directed(props.children, inRtl));
+  if (type === Fragment) return withChildren(el, undefined, directed(props.children, inRtl));
   if (typeof type === "function") return directed((type as (p: unknown) => ReactNode)(props), inRtl);
   if (typeof type !== "string") return el;
   const rtl = TEXT.has(type) && (inRtl || hasRtlLetter(textOf(props.children)));
   const children = directed(props.children, rtl);
-  return rtl ? cloneElement(el, { style: withRtl(props.style) }, children) : cloneElement(el, undefined, children);
+  return withChildren(el, rtl ? { style: withRtl(props.style) } : undefined, children);
 }
+
+/** The element with new children, given as its children were (a list as separate children, not as one list). */
+const withChildren = (el: ReactElement<Props>, props: Partial<Props> | undefined, children: ReactNode) =>
+  Array.isArray(children) ? cloneElement(el, props, ...(children as ReactNode[])) : cloneElement(el, props, children);
