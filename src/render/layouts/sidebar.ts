@@ -1,7 +1,9 @@
 /**
  * Two columns under a header that runs across the page: a narrow side column on the left
  * (contacts one per line, then skills, languages, certificates and interests, as far as they fit
- * beside the main column on page 1) and the main column with the other sections.
+ * beside the main column on page 1) and the main column with the other sections. A right-to-left
+ * document has them in a mirror, the side column on the right (render/themes/mirror.ts): what is
+ * said here of left and right is said of the left-to-right page.
  *
  * Both columns stand on one baseline grid (`gridMetrics`): every line is one body line high and
  * every gap a whole line, so each column's baselines fall on the grid's steps — and the side
