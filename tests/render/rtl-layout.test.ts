@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLayoutRules } from "../../src/check/layout-rules.js";
+import { parseResume } from "../../src/check/parser.js";
 import { checkStructure } from "../../src/check/structure.js";
 import { THEMES } from "../../src/common/ids.js";
 import { prepareResume } from "../../src/pipeline/build.js";
@@ -116,6 +117,23 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
       });
     }
   }
+
+  it("an applicant-tracking parse reads a mirrored page's entries: title, dates and place (resume ats)", async () => {
+    for (const theme of ["classic", "sidebar"]) {
+      const b = await layout("he", theme);
+      const parsed = parseResume(readPdfPagesAndStructure(b.bytes).pages);
+      const work = parsed.sections.find((s) => s.title === "EXPERIENCE")!;
+      expect(
+        work.entries?.map((e) => [e.organisation, e.position, e.dates, e.location, e.bullets.length]),
+        theme,
+      ).toEqual([
+        ["אורביט טכנולוגיות", "מפתחת Full-Stack בכירה", "Jan 2020 – Present", "תל אביב", 3],
+        ["פינטק גליל", "מפתחת תוכנה", "Aug 2016 – Dec 2019", "חיפה", 2],
+      ]);
+      // The side column is read first.
+      expect(parsed.sections[0]!.title, theme).toBe(theme === "sidebar" ? "SKILLS" : "SUMMARY");
+    }
+  });
 
   for (const theme of ["classic", "modern", "compact"]) {
     it(`he, ${theme}: builds with every read-back check`, async () => {
