@@ -14,6 +14,13 @@ import type { Styles } from "./styles.js";
 import { tagged } from "./tagging.js";
 import type { ThemeTokens } from "./tokens.js";
 
+/**
+ * The separator between contacts, a line break allowed before it: a line that ended in it would
+ * end in a neutral between two left-to-right contacts, which the bidirectional algorithm sets
+ * beside the first, and a reader that orders the line on its own beside the line's start.
+ */
+const BREAKABLE_SEPARATOR = CONTACT_SEPARATOR.replace(/^\u00A0/, " ");
+
 /** One contact: its readable text, linked when it has an address. */
 function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
   return c.href ? (
@@ -36,7 +43,8 @@ export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: 
     // right-to-left text (direction.ts): the bidirectional algorithm then sets each contact in its
     // own direction (an address left to right, an Arabic place right to left) and their order
     // right to left, as every reader that reads the line back by that algorithm expects. Each
-    // contact's spaces do not break, so that a line still breaks only between contacts.
+    // contact's spaces do not break, and the separator starts with one that does, so that a line
+    // breaks only between contacts.
     const { marginTop, justifyContent } = s.contacts;
     return (
       <Text
@@ -46,7 +54,7 @@ export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: 
         {items.map((c, i) => (
           <Fragment key={i}>
             <ContactLink c={{ ...c, text: c.text.replace(/ /g, "\u00A0") }} s={s} />
-            {i < items.length - 1 ? CONTACT_SEPARATOR : ""}
+            {i < items.length - 1 ? BREAKABLE_SEPARATOR : ""}
           </Fragment>
         ))}
       </Text>
