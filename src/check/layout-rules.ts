@@ -155,7 +155,18 @@ export function checkLayoutRules(
 
   // The layout's own rules (two columns never on one line).
   problems.push(
-    ...layoutOf(tokens).parseRules({ vm, tokens, lines: all, header: headerLines, text: joinItems, quote }),
+    ...layoutOf(tokens).parseRules({
+      vm,
+      tokens,
+      lines: all,
+      header: headerLines,
+      text: joinItems,
+      quote,
+      span: (it, page) =>
+        vm.direction === "rtl"
+          ? { start: layout[page - 1]!.width - it.x - it.width, end: layout[page - 1]!.width - it.x }
+          : { start: it.x, end: it.x + it.width },
+    }),
   );
 
   // Section titles: alone on their line, bold, in capitals.

@@ -12,6 +12,30 @@
  */
 import type { PageLayout, TextItem } from "../pdf/reader.js";
 import { groupLines, isBold, joinItems, segments, wordItems, type ParsedLine } from "./layout-rules.js";
+
+/**
+ * A right-to-left page is read in a mirror: its lines' items from the right edge, the first one
+ * the one a line starts with, so that every rule about where a line starts (a title's bold start,
+ * a bullet's indent, a wrapped line under its first) and which column comes first holds for it
+ * as for a left-to-right page. Their text is read from the items as drawn.
+ */
+const drawn = new WeakMap<TextItem, TextItem>();
+function mirrored(l: ParsedLine, width: number): ParsedLine {
+  const items = l.items
+    .map((it) => {
+      const m = { ...it, x: width - it.x - it.width };
+      drawn.set(m, it);
+      return m;
+    })
+    .reverse();
+  return { ...l, items };
+}
+
+/** Items as text (see joinItems), mirrored ones as they were drawn. */
+function joinText(items: readonly TextItem[]): string {
+  const mirror = items.some((it) => drawn.has(it));
+  return joinItems(mirror ? items.map((it) => drawn.get(it) ?? it).sort((a, b) => a.x - b.x) : items);
+}
 import { WORDS } from "../model/locale.js";
 
 export interface AtsEntry {
@@ -102,7 +126,9 @@ const hasCase = (s: string) => s !== s.toLowerCase() || s !== s.toUpperCase();
 
 /** Parses the pages of a PDF as an applicant-tracking system would. */
 export function parseResume(layout: readonly PageLayout[]): AtsResult {
-  const pages = groupLines(layout);
+  const pages = groupLines(layout).map((lines, i) =>
+    layout[i]!.items.some((it) => it.rtl) ? lines.map((l) => mirrored(l, layout[i]!.width)) : lines,
+  );
   const merged: AtsResult["merged"] = [];
   const ordered: ParsedLine[] = [];
   for (const [i, lines] of pages.entries()) {
@@ -125,7 +151,7 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
     ordered.filter((l) => l.page === namePage).flatMap((l) => l.items.map((it) => Math.abs(it.size))),
   );
   const nameAt = ordered.findIndex((l) => l.page === namePage && l.items.some((it) => Math.abs(it.size) === nameSize));
-  result.name = joinItems(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
+  result.name = joinText(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
   const body = bodySize(sizes);
 
   const headingAt = (l: ParsedLine, i: number) => (i === nameAt ? undefined : heading(l, body));
@@ -259,7 +285,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
   const firstBold = (l: ParsedLine) => {
     if (!isBold(l.items[0]!.font) || BULLET.test(l.text)) return false;
     const lead = l.items.findIndex((it) => !isBold(it.font));
-    return !/[:：]$/.test(joinItems(l.items.slice(0, lead < 0 ? l.items.length : lead)).trim());
+    return !/[:：]$/.test(joinText(l.items.slice(0, lead < 0 ? l.items.length : lead)).trim());
   };
   // Not a bullet's last words (indented like its text), which may be a date too.
   const left = minOf(lines.map((l) => l.items[0]!.x));
@@ -306,7 +332,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
 function entry(lines: ParsedLine[], body: number): AtsEntry {
   const out: AtsEntry = { bullets: [], text: [] };
   let i = 0;
-  const parts = (l: ParsedLine) => segments(l, body * 1.5).map((s) => joinItems(s));
+  const parts = (l: ParsedLine) => segments(l, body * 1.5).map((s) => joinText(s));
   // Dates alone on the first line (a narrow column sets them above the title).
   if (lines[0] && !isBold(lines[0].items[0]!.font) && onlyDates(lines[0].text)) out.dates = lines[i++]!.text;
   const first = lines[i];
@@ -314,9 +340,9 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
     i++;
     const segs = segments(first, body * 1.5);
     const bold = segs[0]!.filter((it) => isBold(it.font));
-    out.organisation = joinItems(bold.length ? bold : segs[0]!);
+    out.organisation = joinText(bold.length ? bold : segs[0]!);
     const restOfFirst = segs[0]!.filter((it) => !bold.includes(it));
-    for (const s of [joinItems(restOfFirst), ...segs.slice(1).map((s) => joinItems(s))].filter(Boolean)) {
+    for (const s of [joinText(restOfFirst), ...segs.slice(1).map((s) => joinText(s))].filter(Boolean)) {
       if (!out.dates && isDates(s)) out.dates = s;
       else out.location ??= s;
     }
@@ -381,7 +407,7 @@ function readContacts(header: ParsedLine[], result: AtsResult, body: number): vo
   for (let i = 0; i < header.length; i++) {
     const line = header[i]!;
     const parts = segments(line, body * 1.2)
-      .flatMap((s) => joinItems(s).split(SEPARATORS))
+      .flatMap((s) => joinText(s).split(SEPARATORS))
       .map((s) => s.trim())
       .filter(Boolean);
     const rest: string[] = [];

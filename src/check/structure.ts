@@ -55,10 +55,37 @@ export function checkStructure(
   );
   let text = "";
   const linked = new Set<number>();
+  // The marked content of an element and of the elements inside it, by page.
+  const pieces = (node: StructNode, out: { page: number; mcid: number }[] = []) => {
+    for (const kid of node.kids)
+      if ("tag" in kid) pieces(kid, out);
+      else out.push(kid);
+    return out;
+  };
   const walk = (node: StructNode) => {
     if (node.tag === "Figure" && !node.alt?.trim())
       problems.push({ message: "a figure (an image) has no alternative text" });
     if (node.tag === "Link") for (const o of node.objects ?? []) linked.add(o);
+    // A paragraph of a right-to-left page is drawn in visual order: one that holds a link is drawn
+    // in pieces (its own text, the link's) that follow the line from the left, not the paragraph's
+    // order. Such a paragraph is read as its lines, all its pieces together, as the page reads.
+    const own = node.kids.filter((k) => !("tag" in k)) as { page: number; mcid: number }[];
+    const rtl = own.some((k) => shown.get(`${k.page}/${k.mcid}`)?.[0]?.rtl);
+    if (rtl && node.kids.some((k) => "tag" in k)) {
+      const all = pieces(node);
+      for (const page of new Set(all.map((k) => k.page))) {
+        const items = all.filter((k) => k.page === page).flatMap((k) => shown.get(`${k.page}/${k.mcid}`) ?? []);
+        text += placeLines([...items].sort((a, b) => b.y - a.y))
+          .map((l) => l.text)
+          .join(" ");
+      }
+      const links = (n: StructNode): void => {
+        if (n.tag === "Link") for (const o of n.objects ?? []) linked.add(o);
+        for (const k of n.kids) if ("tag" in k) links(k);
+      };
+      links(node);
+      return;
+    }
     for (const kid of node.kids) {
       if ("tag" in kid) walk(kid);
       else text += content.get(`${kid.page}/${kid.mcid}`) ?? "";

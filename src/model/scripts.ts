@@ -201,6 +201,9 @@ export function detectLocale(text: string): Locale | undefined {
 const RTL_LETTER =
   /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
 
+/** Whether a text has a letter of a right-to-left script. */
+export const hasRtlLetter = (text: string): boolean => RTL_LETTER.test(text);
+
 /** Languages written right to left (the ones with a locale here, and their neighbours). */
 const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv", "ug"]);
 

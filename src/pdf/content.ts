@@ -334,7 +334,7 @@ export function placeLines(items: readonly TextItem[]): PlacedLine[] {
   for (const it of items) {
     const size = Math.abs(it.size || 10);
     if (lastY !== undefined && Math.abs(it.y - lastY) > size * 0.5) {
-      lines.push({ text: joinRun(run), y: lastY });
+      lines.push({ text: joinLine(run), y: lastY });
       run = [];
     }
     if (it.str) {
@@ -342,8 +342,40 @@ export function placeLines(items: readonly TextItem[]): PlacedLine[] {
       lastY = it.y;
     }
   }
-  if (run.length && lastY !== undefined) lines.push({ text: joinRun(run), y: lastY });
+  if (run.length && lastY !== undefined) lines.push({ text: joinLine(run), y: lastY });
   return lines.map((l) => ({ text: l.text.replace(/\s+/g, " ").trim(), y: l.y })).filter((l) => l.text);
+}
+
+/**
+ * A line's items as they stand, left to right. On a right-to-left page the order they are drawn in
+ * is not that: a mirrored row (an entry's title and its dates, a bullet and its text) draws its
+ * first part at the right.
+ */
+function leftToRight(run: TextItem[]): TextItem[] {
+  return run[0]?.rtl ? [...run].sort((a, b) => a.x - b.x) : run;
+}
+
+/** A gap this many times the type size parts a line into pieces set apart (a title and its dates). */
+const APART = 1.5;
+
+/**
+ * A line's text. A line of a right-to-left page is read as such a reader reads it: its pieces set
+ * apart (an entry's title at the right, its dates at the left) from the right, each in the order
+ * it is written, whatever the script of each.
+ */
+function joinLine(run: TextItem[]): string {
+  if (!run[0]?.rtl) return joinRun(run);
+  const pieces: TextItem[][] = [];
+  let end = -Infinity;
+  for (const it of leftToRight(run)) {
+    if (!pieces.length || it.x - end > Math.abs(it.size || 10) * APART) pieces.push([it]);
+    else pieces.at(-1)!.push(it);
+    end = Math.max(end, it.x + it.width);
+  }
+  return pieces
+    .reverse()
+    .map((p) => joinRun(p))
+    .join(" ");
 }
 
 /**

@@ -32,6 +32,8 @@ import {
   SectionTitle,
 } from "../themes/primitives.js";
 import { footerText, inlineRows, sectionHeading } from "../themes/reading.js";
+import { directed } from "../themes/direction.js";
+import { INHERIT_RTL, inDirection, mirrorColumn } from "../themes/mirror.js";
 import { makeStyles, type Styles } from "../themes/styles.js";
 import { tagged } from "../themes/tagging.js";
 import type { ThemeTokens } from "../themes/tokens.js";
@@ -50,7 +52,18 @@ export function resumeFlows(
   const s = makeStyles(tokens, fonts);
   const box = pageBox(tokens, vm.paper);
   const { width: pageWidth, height: pageHeight } = PAPER_SIZES[vm.paper];
-  const inherit = { fontFamily: s.page.fontFamily as string[], fontSize: tokens.size.body, color: tokens.color.text };
+  const rtl = vm.direction === "rtl";
+  // A right-to-left document is drawn mirrored (themes/mirror.ts): every sheet where it is drawn
+  // with, every column where it stands.
+  const dir = (sheet: Styles): Styles => inDirection(sheet, vm.direction);
+  // …and its paragraphs that hold right-to-left text set right to left (themes/direction.ts).
+  const rtlParagraphs = (el: ReactElement): ReactElement => (rtl ? <>{directed(el)}</> : el);
+  const inherit = {
+    fontFamily: s.page.fontFamily as string[],
+    fontSize: tokens.size.body,
+    color: tokens.color.text,
+    ...(rtl ? INHERIT_RTL : {}),
+  };
   const page = {
     width: pageWidth,
     height: pageHeight,
@@ -59,7 +72,8 @@ export function resumeFlows(
     left: tokens.margin.left,
     right: tokens.margin.right,
   };
-  const footer = (n: number, total: number) => <Footer text={footerText(vm.name, n, total)} s={s} />;
+  const footer = (n: number, total: number) =>
+    rtlParagraphs(<Footer text={footerText(vm.name, n, total)} s={dir(s)} />);
   const keys = new StructureKeys();
   const full: ColumnGeometry = { width: box.width, left: tokens.margin.left, inherit, offset: 0 };
   const kit: FlowKit = {
@@ -69,15 +83,32 @@ export function resumeFlows(
     styles: s,
     full,
     adjusted,
-    header: (contacts) => ({ owner: "header", atoms: [headerAtom(vm, s, tokens, "full", contacts)] }),
+    header: (contacts) => ({ owner: "header", atoms: [headerAtom(vm, dir(s), tokens, "full", contacts)] }),
     contacts: (column, cs) =>
       vm.contacts.length
-        ? [{ owner: "contacts", atoms: [atom("contacts", column, <Contacts items={vm.contacts} s={cs} column />)] }]
+        ? [
+            {
+              owner: "contacts",
+              atoms: [atom("contacts", column, <Contacts items={vm.contacts} s={dir(cs)} column />)],
+            },
+          ]
         : [],
-    section: (sec, column, styleOf) => sectionFlow(sec, column, styleOf, keys, tokens),
+    section: (sec, column, styleOf) => sectionFlow(sec, column, (block) => dir(styleOf(block)), keys, tokens),
   };
   const { columns, geometry } = layoutOf(tokens).columns(kit);
-  return { columns, geometry, page, footer };
+  if (!rtl) return { columns, geometry, page, footer };
+  for (const c of columns)
+    for (const a of [...c.lead, ...c.sections.flatMap((sec) => [{ atoms: [sec.title] }, ...sec.blocks])].flatMap(
+      (b) => b.atoms,
+    ))
+      a.element = rtlParagraphs(a.element);
+  const mirrored = (g: ColumnGeometry): ColumnGeometry => ({ ...g, left: mirrorColumn(g.left, g.width, pageWidth) });
+  return {
+    columns,
+    geometry: { full: mirrored(geometry.full), side: mirrored(geometry.side), main: mirrored(geometry.main) },
+    page: { ...page, left: page.right, right: page.left },
+    footer,
+  };
 }
 
 /** Keys that make the atoms of one section, entry or list one structure element, wherever they are drawn. */

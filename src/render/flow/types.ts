@@ -63,10 +63,10 @@ export interface ColumnFlow {
 export interface ColumnGeometry {
   /** Content width, in points. */
   width: number;
-  /** Left edge, from the page's left edge. */
+  /** Left edge, from the page's left edge (mirrored in a right-to-left document: see atoms.tsx). */
   left: number;
-  /** Style inherited by the column's text (font, size, colour). */
-  inherit: { fontFamily: string[]; fontSize: number; color: string };
+  /** Style inherited by the column's text (font, size, colour; right-aligned lines in a right-to-left document). */
+  inherit: { fontFamily: string[]; fontSize: number; color: string; textAlign?: "right" };
   /** Extra space above the column's first line (a column may stand lower than the others). */
   offset: number;
 }

@@ -75,6 +75,12 @@ export interface ParseRuleContext {
   header: readonly ParsedLineView[];
   /** Items as the parser joins them into text. */
   text(items: readonly TextItem[]): string;
+  /**
+   * Where an item on page `page` begins and ends, from the edge the document's lines start at:
+   * the page's left edge, or its right edge in a right-to-left document (drawn mirrored), so that a
+   * rule about columns holds for both.
+   */
+  span(item: TextItem, page: number): { start: number; end: number };
   /** A value quoted for a message. */
   quote(text: string): string;
 }

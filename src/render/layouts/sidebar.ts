@@ -1,7 +1,9 @@
 /**
  * Two columns under a header that runs across the page: a narrow side column on the left
  * (contacts one per line, then skills, languages, certificates and interests, as far as they fit
- * beside the main column on page 1) and the main column with the other sections.
+ * beside the main column on page 1) and the main column with the other sections. A right-to-left
+ * document has them in a mirror, the side column on the right (render/themes/mirror.ts): what is
+ * said here of left and right is said of the left-to-right page.
  *
  * Both columns stand on one baseline grid (`gridMetrics`): every line is one body line high and
  * every gap a whole line, so each column's baselines fall on the grid's steps — and the side
@@ -288,16 +290,18 @@ export const sidebar: Layout = {
   },
 
   /** The two columns never share a line (below the header, which runs across the page). */
-  parseRules({ vm, tokens, lines, header, text, quote }) {
+  parseRules({ vm, tokens, lines, header, text, quote, span }) {
     const problems: ParseRuleProblem[] = [];
+    // From the edge lines start at: the side column's far edge and the main column's near one.
     const edges = columnEdges(tokens, vm.paper);
-    const sideRight = edges.sideRight + 1;
-    const mainLeft = edges.mainLeft - 1;
+    const sideEnd = edges.sideRight + 1;
+    const mainStart = edges.mainLeft - 1;
     for (const line of lines) {
       if (header.includes(line)) continue;
-      if (line.items.some((it) => it.x < sideRight && it.x + it.width > mainLeft)) continue; // full width
-      const side = line.items.filter((it) => it.x + it.width <= sideRight);
-      const main = line.items.filter((it) => it.x >= mainLeft);
+      const at = (it: (typeof line.items)[number]) => span(it, line.page);
+      if (line.items.some((it) => at(it).start < sideEnd && at(it).end > mainStart)) continue; // full width
+      const side = line.items.filter((it) => at(it).end <= sideEnd);
+      const main = line.items.filter((it) => at(it).start >= mainStart);
       if (side.length && main.length) {
         problems.push({
           page: line.page,

@@ -6,13 +6,20 @@
  */
 import { Image, Link, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
 import { parseMarkup } from "../../model/markup.js";
 import { CONTACT_SEPARATOR, rowLabel } from "./text.js";
 import type { Styles } from "./styles.js";
 import { tagged } from "./tagging.js";
 import type { ThemeTokens } from "./tokens.js";
+
+/**
+ * The separator between contacts, a line break allowed before it: a line that ended in it would
+ * end in a neutral between two left-to-right contacts, which the bidirectional algorithm sets
+ * beside the first, and a reader that orders the line on its own beside the line's start.
+ */
+const BREAKABLE_SEPARATOR = CONTACT_SEPARATOR.replace(/^\u00A0/, " ");
 
 /** One contact: its readable text, linked when it has an address. */
 function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
@@ -27,9 +34,32 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
 
 /**
  * Contacts in a row (items wrap whole, never inside an address or URL), or as a column, one per
- * line (`column`: a narrow column's, in its `sideContact` style).
+ * line (`column`: a narrow column's, in its `sideContact` style). A mirrored sheet's row is one
+ * paragraph (see below).
  */
 export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
+  if (s.mirrored && !column) {
+    // Mirrored, the contacts are one paragraph, which reads right to left when it holds
+    // right-to-left text (direction.ts): the bidirectional algorithm then sets each contact in its
+    // own direction (an address left to right, an Arabic place right to left) and their order
+    // right to left, as every reader that reads the line back by that algorithm expects. Each
+    // contact's spaces do not break, and the separator starts with one that does, so that a line
+    // breaks only between contacts.
+    const { marginTop, justifyContent } = s.contacts;
+    return (
+      <Text
+        style={{ ...s.contact, marginTop, ...(justifyContent === "center" ? { textAlign: "center" } : {}) }}
+        {...tagged("P")}
+      >
+        {items.map((c, i) => (
+          <Fragment key={i}>
+            <ContactLink c={{ ...c, text: c.text.replace(/ /g, "\u00A0") }} s={s} />
+            {i < items.length - 1 ? BREAKABLE_SEPARATOR : ""}
+          </Fragment>
+        ))}
+      </Text>
+    );
+  }
   return (
     <View style={column ? undefined : s.contacts}>
       {items.map((c, i) => (

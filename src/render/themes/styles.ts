@@ -30,6 +30,8 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
     // Whether entry headings stack their parts, dates first (a narrow column's), or set the dates
     // beside the title.
     stacked: false as boolean,
+    // Whether the sheet is seen in a mirror (a right-to-left document's, mirror.ts).
+    mirrored: false as boolean,
     ...sheet({
       page: {
         fontFamily: body,
