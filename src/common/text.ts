@@ -8,7 +8,7 @@
  */
 export function slug(s: string, opts: { unicode?: boolean } = {}): string {
   const kept = opts.unicode
-    ? s.normalize("NFC").replace(/[^\p{L}\p{N}]+/gu, "-")
+    ? s.normalize("NFC").replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     : s
         .normalize("NFKD")
         .replace(/[\u0300-\u036f]/g, "")

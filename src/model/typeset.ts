@@ -13,13 +13,19 @@ export const EN_DASH = "\u2013";
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
 /** Joiners and variation selectors shape emoji; the other invisible code points have no glyph. */
 const KEEP_INVISIBLE = new Set(["\u200D", "\uFE0E", "\uFE0F"]);
+const ZWNJ = "\u200C";
+/** Letters whose shaping a zero-width non-joiner changes: Arabic-script joining, Indic conjuncts. */
+const JOINING = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\u0900-\u0DFF]/u;
 
 /**
  * Code points that are never drawn go (zero-width spaces, direction marks, soft hyphens, which
- * the line breaker drops anyway), except the joiners and selectors that shape emoji.
+ * the line breaker drops anyway), except the joiners and selectors that shape emoji, and a
+ * zero-width non-joiner after a letter it keeps apart from the next (Persian می‌خواهم, داده‌ها).
  */
 export function dropInvisible(s: string): string {
-  return s.replace(INVISIBLE_ALL, (ch) => (KEEP_INVISIBLE.has(ch) ? ch : ""));
+  return s.replace(INVISIBLE_ALL, (ch, at: number) =>
+    KEEP_INVISIBLE.has(ch) || (ch === ZWNJ && at > 0 && JOINING.test(s[at - 1]!)) ? ch : "",
+  );
 }
 
 /** Straight quotes and ASCII dashes to their typographic forms; everything else untouched. */

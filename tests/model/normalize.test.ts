@@ -65,3 +65,21 @@ describe("addresses as printed", () => {
     expect(displayUrl("https://www.linkedin.com/in/jane-dev/")).toBe("linkedin.com/in/jane-dev");
   });
 });
+
+describe("invisible code points", () => {
+  it("keeps a zero-width non-joiner between letters it keeps apart, drops the rest", () => {
+    // Persian "data" (داده‌ها) and Hindi with an explicit half form keep their ZWNJ.
+    expect(typeset("داده\u200Cها")).toBe("داده\u200Cها");
+    expect(typeset("क्\u200Cष")).toBe("क्\u200Cष");
+    // In Latin text it shapes nothing and has no glyph: it goes, as do zero-width spaces and marks of direction.
+    expect(typeset("Data\u200Cbase\u200B \u200Fok")).toBe("Database ok");
+  });
+});
+
+describe("file names", () => {
+  it("keep the marks of a name written in a script with them", async () => {
+    const { slug } = await import("../../src/common/text.js");
+    expect(slug("สมชาย ใจดี", { unicode: true })).toBe("สมชาย-ใจดี");
+    expect(slug("प्रिया शर्मा", { unicode: true })).toBe("प्रिया-शर्मा");
+  });
+});

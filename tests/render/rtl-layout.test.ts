@@ -6,7 +6,9 @@
  * English résumé with a Hebrew name keeps the left-to-right layout.
  */
 import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import path from "node:path";
+import { formatRange, WORDS } from "../../src/model/locale.js";
 import { describe, expect, it } from "vitest";
 import { checkLayoutRules } from "../../src/check/layout-rules.js";
 import { parseResume } from "../../src/check/parser.js";
@@ -62,13 +64,13 @@ function nameItems(b: Built): TextItem[] {
   return b.items.filter((it) => Math.abs(it.size) === size);
 }
 
-/** The first entry's dates (the one that runs to the present) and the title on their line. */
+/** The first entry's title (the first item `title` matches) and the dates on its line. */
 function datesAndTitle(b: Built, title: RegExp): { dates: TextItem[]; title: TextItem[] } {
-  const first = b.items.find((it) => /Present/.test(it.str))!;
-  expect(first, "the dates of the first entry").toBeDefined();
+  const first = b.items.find((it) => title.test(it.str))!;
+  expect(first, "the first entry's title").toBeDefined();
   const line = onLine(b.items, first.y);
   return {
-    dates: line.filter((it) => /\d{4}|Present|–/.test(it.str)),
+    dates: line.filter((it) => /\d{4}/.test(it.str)),
     title: line.filter((it) => title.test(it.str)),
   };
 }
@@ -94,7 +96,12 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
           expect(Math.abs(b.width - right(n) - b.margin.left)).toBeLessThan(2);
           expect(left(n)).toBeGreaterThan(b.margin.right + 100);
         }
-        const { dates, title } = datesAndTitle(b, RTL_LETTER);
+        // The title: the first entry's organisation (its first word, as drawn); the dates are in
+        // the résumé's language (month names in its script).
+        const work = (parse(readFileSync(fixture(name), "utf8")) as { work: { name: string }[] }).work[0]!.name;
+        const first = work.split(" ")[0]!;
+        const drawn = new RegExp(`^(${first}|${[...first].reverse().join("")})$`, "u");
+        const { dates, title } = datesAndTitle(b, drawn);
         expect(title.length).toBeGreaterThan(0);
         expect(right(dates)).toBeLessThan(left(title));
         const { mark, text } = bulletAndText(b);
@@ -103,7 +110,8 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
         if (theme === "sidebar") {
           // The contacts stand in the side column, the section titles of the main one left of it.
           const email = b.items.find((it) => it.str.includes("@"))!;
-          const experience = b.items.find((it) => it.str === "EXPERIENCE")!;
+          const heading = WORDS[name as "he"].titles.work.split(" ")[0]!;
+          const experience = b.items.find((it) => it.str === heading || it.str === [...heading].reverse().join(""))!;
           expect(email.x).toBeGreaterThan(right([experience]));
           expect(left([email])).toBeGreaterThan(b.width / 2);
         }
@@ -123,16 +131,29 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
     for (const theme of ["classic", "sidebar"]) {
       const b = await layout("he", theme);
       const parsed = parseResume(readPdfPagesAndStructure(b.bytes).pages);
-      const work = parsed.sections.find((s) => s.title === "EXPERIENCE")!;
+      const he = WORDS.he;
+      const work = parsed.sections.find((s) => s.title === he.titles.work)!;
       expect(
-        work.entries?.map((e) => [e.organisation, e.position, e.dates, e.location, e.bullets.length]),
+        work.entries?.map((e) => [
+          e.organisation,
+          e.position,
+          e.dates?.replace(/\s+/gu, " "),
+          e.location,
+          e.bullets.length,
+        ]),
         theme,
       ).toEqual([
-        ["אורביט טכנולוגיות", "מפתחת Full-Stack בכירה", "Jan 2020 – Present", "תל אביב", 3],
-        ["פינטק גליל", "מפתחת תוכנה", "Aug 2016 – Dec 2019", "חיפה", 2],
+        [
+          "אורביט טכנולוגיות",
+          "מפתחת Full-Stack בכירה",
+          formatRange("2020-01", undefined, "he")!.replace(/\s+/gu, " "),
+          "תל אביב",
+          3,
+        ],
+        ["פינטק גליל", "מפתחת תוכנה", formatRange("2016-08", "2019-12", "he")!.replace(/\s+/gu, " "), "חיפה", 2],
       ]);
       // The side column is read first.
-      expect(parsed.sections[0]!.title, theme).toBe(theme === "sidebar" ? "SKILLS" : "SUMMARY");
+      expect(parsed.sections[0]!.title, theme).toBe(theme === "sidebar" ? he.titles.skills : he.titles.summary);
     }
   });
 
