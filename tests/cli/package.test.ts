@@ -58,9 +58,11 @@ describe("the installed package", () => {
     expect(sh(resume, ["build", "-f", "docx"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.docx/);
     expect(readFileSync(path.join(work, "out/Alex-Example-Resume.docx")).subarray(0, 2).toString()).toBe("PK");
 
-    // The installed tool weighs at most 120 MB: one pdf.js at most, and none until PNG is asked for.
+    // The installed tool weighs at most 130 MB: one pdf.js at most, and none until PNG is asked for.
+    // (120 MB before the script fonts (Arabic, Hebrew, Indic, Thai, Lao, Khmer: about 17 MB with
+    // every weight their packages hold, of which three are used).)
     const installed = path.join(prefix, "lib", "node_modules", "resume-builder");
-    expect(Number(sh("du", ["-sk", prefix], dir).split("\t")[0]) / 1024).toBeLessThanOrEqual(120);
+    expect(Number(sh("du", ["-sk", prefix], dir).split("\t")[0]) / 1024).toBeLessThanOrEqual(130);
     expect(existsSync(path.join(installed, "node_modules", "pdfjs-dist"))).toBe(false);
     expect(existsSync(path.join(installed, "node_modules", "pdf-parse"))).toBe(false);
     expect(existsSync(path.join(installed, "node_modules", "docx"))).toBe(false);

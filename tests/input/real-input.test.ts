@@ -304,7 +304,7 @@ describe("everything at once", () => {
         "basics:",
         "  name: Priya",
         "  emial: p@example.com",
-        "  label: सॉफ़्टवेयर",
+        "  label: བོད་ཡིག",
         "work:",
         "  - name: Acme",
         "    startDate: 2021-13",
@@ -322,7 +322,7 @@ describe("everything at once", () => {
     expect(err).toBeInstanceOf(ResumeError);
     expect(show(err.diagnostics).map((l) => l.replace(/ \(.*$|: .*$/, ""))).toEqual([
       '3:3 basics.emial unknown key; did you mean "email"?',
-      "4:10 basics.label Devanagari text",
+      "4:10 basics.label Tibetan text",
       '7:16 work[0].startDate "2021-13" has no month 13; months run 01–12; it prints as written',
       "10:14 work[1].endDate ends",
       "13:12 certificates[0].badge image not found",

@@ -26,7 +26,6 @@ import { ROOT, tempDir, writeFixture } from "../helpers.js";
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
 const fixture = (name: string) => path.join(ROOT, "tests/fixtures/scripts", `${name}.yaml`);
-const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
 
 interface Built {
   items: TextItem[];
