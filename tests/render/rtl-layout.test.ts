@@ -186,6 +186,26 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
     });
   }
 
+  it("a right-to-left contact row reads from the right: the place first, a phone number whole", async () => {
+    for (const theme of ["classic", "modern"]) {
+      const b = await layout("he", theme);
+      const email = b.items.find((it) => it.str.includes("@"))!;
+      const line = onLine(b.items, email.y).filter((it) => it.str.trim() && it.str.trim() !== "|");
+      const place = line.filter((it) => /[\u0590-\u05FF]/u.test(it.str));
+      const phone = line.find((it) => it.str.includes("972"))!;
+      // The place (תל אביב, IL) stands right of every contact in Latin letters, and IL beside it.
+      expect(left(place), theme).toBeGreaterThan(
+        right(line.filter((it) => /[A-Za-z0-9]/.test(it.str) && it.str !== "IL")),
+      );
+      const il = line.find((it) => it.str === "IL")!;
+      expect(il.x, theme).toBeGreaterThan(right([email]));
+      // Left to right, with its "+" before its digits (not after them, as a bare number would be set).
+      const plus = line.find((it) => it.str.trim().startsWith("+")) ?? phone;
+      expect(plus.x, theme).toBeLessThanOrEqual(phone.x);
+      expect(email.x, theme).toBeGreaterThan(right([phone]));
+    }
+  });
+
   it("a cover letter for a right-to-left résumé is mirrored too", async () => {
     const resume = readFileSync(fixture("he"), "utf8");
     const file = writeFixture(

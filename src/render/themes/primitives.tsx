@@ -20,6 +20,21 @@ import type { ThemeTokens } from "./tokens.js";
  * beside the first, and a reader that orders the line on its own beside the line's start.
  */
 const BREAKABLE_SEPARATOR = CONTACT_SEPARATOR.replace(/^\u00A0/, " ");
+/**
+ * The separator in a right-to-left row, between right-to-left marks: without them the contacts
+ * in Latin letters (an email, a phone, a URL, a place's country code) and the separators between
+ * them were one left-to-right stretch, its first contact drawn at the far left ("AE | mail | …
+ * دبي,"); with them each contact is a stretch of its own, and the contacts read right to left.
+ */
+const RTL_SEPARATOR = `\u200F${BREAKABLE_SEPARATOR}\u200F`;
+/** Right-to-left letters (Hebrew, Arabic and the other right-to-left blocks). */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+/**
+ * A contact with no right-to-left letter (an email, a URL, a phone) after a left-to-right mark, so
+ * that it reads left to right whole: a phone's "+" before its digits, between a right-to-left
+ * mark and a number, would otherwise be set right to left, after the number ("971 50 123 4567+").
+ */
+const ltrMarked = (text: string) => (RTL_LETTER.test(text) ? text : `\u200E${text}`);
 
 /** One contact: its readable text, linked when it has an address. */
 function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
@@ -53,8 +68,8 @@ export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: 
       >
         {items.map((c, i) => (
           <Fragment key={i}>
-            <ContactLink c={{ ...c, text: c.text.replace(/ /g, "\u00A0") }} s={s} />
-            {i < items.length - 1 ? BREAKABLE_SEPARATOR : ""}
+            <ContactLink c={{ ...c, text: ltrMarked(c.text.replace(/ /g, "\u00A0")) }} s={s} />
+            {i < items.length - 1 ? RTL_SEPARATOR : ""}
           </Fragment>
         ))}
       </Text>
