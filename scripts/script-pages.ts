@@ -28,7 +28,9 @@ async function page(file: string, scale: number, theme = "classic"): Promise<Buf
 
 /** Images in a row (each `height` high), with a gap between them, on white. */
 async function row(images: Buffer[], height: number, gap = 24): Promise<Buffer> {
-  const scaled = await Promise.all(images.map((i) => sharp(i).resize({ height }).png().toBuffer({ resolveWithObject: true })));
+  const scaled = await Promise.all(
+    images.map((i) => sharp(i).resize({ height }).png().toBuffer({ resolveWithObject: true })),
+  );
   const width = scaled.reduce((w, s) => w + s.info.width, 0) + gap * (scaled.length - 1);
   let left = 0;
   const composite = scaled.map((s) => {
@@ -59,7 +61,11 @@ try {
   for (const f of files) {
     const png = await page(path.join(dir, f), 0.9);
     const { width, height } = await sharp(png).metadata();
-    pages.push(await sharp(png).extract({ left: 0, top: 0, width: width!, height: Math.round(height! / 2) }).toBuffer());
+    pages.push(
+      await sharp(png)
+        .extract({ left: 0, top: 0, width: width!, height: Math.round(height! / 2) })
+        .toBuffer(),
+    );
   }
   const rows = [];
   for (let i = 0; i < pages.length; i += 3) rows.push(await row(pages.slice(i, i + 3), 500));
