@@ -132,6 +132,23 @@ function wordsPresent(lines: string[], value: string): boolean {
   return value.split(/\s+/).every((w) => text.includes(squeeze(w)));
 }
 
+describe("poppler's structure text (pdfinfo -struct-text)", () => {
+  // Each structure element's text, as poppler gives it (as drawn: a right-to-left element's
+  // letters left to right), put in logical order as a reader of it would: the name, the label,
+  // each employer, each highlight and each school, in order.
+  const dir = tempDir();
+  // Right-to-left scripts. (For Devanagari, Thai and Khmer poppler gives only the first of the
+  // runs of one element that carry an ActualText: "สมชาย" for "สมชาย ใจดี"; not yet asserted.)
+  it.each(["ar.yaml", "he.yaml", "fa.yaml", "ur.yaml"])("%s holds every value in logical order", async (file) => {
+    const out = path.join(dir, file.replace(".yaml", ".pdf"));
+    await build(path.join(DIR, file), { output: out, env: EPOCH });
+    const struct = tool("pdfinfo", ["-struct-text", out]).stdout;
+    const texts = [...struct.matchAll(/^\s*"(.*)"$/gmu)].map((m) => m[1]!);
+    const text = texts.map((t) => (RTL.test(t) ? logicalOrder(t, "rtl") : t)).join("\n");
+    expect(firstMissingInOrder(text, values(file))).toBeUndefined();
+  });
+});
+
 describe("a right-to-left line read back", () => {
   it("is put in logical order, with Latin names, numbers and URLs inside kept left to right", () => {
     // As drawn (visual order, left to right) → as written, on a right-to-left page.
