@@ -9,6 +9,7 @@ import type { Style } from "@react-pdf/types";
 import { Fragment, type ReactNode } from "react";
 import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
 import { parseMarkup } from "../../model/markup.js";
+import { hasRtlLetter } from "../../model/scripts.js";
 import { CONTACT_SEPARATOR, rowLabel } from "./text.js";
 import type { Styles } from "./styles.js";
 import { tagged } from "./tagging.js";
@@ -27,14 +28,12 @@ const BREAKABLE_SEPARATOR = CONTACT_SEPARATOR.replace(/^\u00A0/, " ");
  * دبي,"); with them each contact is a stretch of its own, and the contacts read right to left.
  */
 const RTL_SEPARATOR = `\u200F${BREAKABLE_SEPARATOR}\u200F`;
-/** Right-to-left letters (Hebrew, Arabic and the other right-to-left blocks). */
-const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 /**
  * A contact with no right-to-left letter (an email, a URL, a phone) after a left-to-right mark, so
  * that it reads left to right whole: a phone's "+" before its digits, between a right-to-left
  * mark and a number, would otherwise be set right to left, after the number ("971 50 123 4567+").
  */
-const ltrMarked = (text: string) => (RTL_LETTER.test(text) ? text : `\u200E${text}`);
+const ltrMarked = (text: string) => (hasRtlLetter(text) ? text : `\u200E${text}`);
 
 /** One contact: its readable text, linked when it has an address. */
 function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
