@@ -112,7 +112,7 @@ const FAMILY_SPECS = {
     italics: false,
   },
   // Scripts with shaping of their own, chosen from the text like the CJK fonts but small enough
-  // to ship with the tool (about 17 MB installed in all).
+  // to ship with the tool (about 4 MB of dist/fonts).
   // Arabic, Persian and Urdu in fonts whose letters are whole glyphs: Noto's Arabic fonts draw
   // letters that differ in their dots as one shape plus dot glyphs, which a PDF's ToUnicode map can
   // only give as the bare shape or nothing, so readers would get other letters or stray characters.
@@ -227,10 +227,20 @@ export function familyFaces(family: FamilyName): FontFace[] {
   return faces;
 }
 
-function resolveFaces(family: FamilyName): FontFace[] {
+/** One face of a family as a file of its npm package: `pkg`/`inPackage`. */
+export interface FaceSource {
+  family: FamilyName;
+  weight: number;
+  style: FontStyle;
+  pkg: string;
+  inPackage: string;
+}
+
+/** The files a family draws with: one per theme weight and style (the nearest one the package has). */
+export function faceSources(family: FamilyName): FaceSource[] {
   const spec: FamilySpec = FAMILY_SPECS[family];
   const available = Object.keys(spec.weights).map(Number);
-  const faces: FontFace[] = [];
+  const faces: FaceSource[] = [];
   for (const weight of THEME_WEIGHTS) {
     const nearest = available.reduce((a, b) => (Math.abs(b - weight) < Math.abs(a - weight) ? b : a));
     for (const style of ["normal", "italic"] as const) {
@@ -239,16 +249,37 @@ function resolveFaces(family: FamilyName): FontFace[] {
       const inPackage = spec.pkg.startsWith("@fontsource/")
         ? `${spec.prefix}-${nearest}-normal.woff`
         : `${variant}/${spec.prefix}_${variant}.ttf`;
-      let file: string;
-      try {
-        file = require.resolve(`${spec.pkg}/${inPackage}`);
-      } catch {
-        throw new MissingFontPackage(family, spec.pkg);
-      }
-      faces.push({ family, weight, style, file });
+      faces.push({ family, weight, style, pkg: spec.pkg, inPackage });
     }
   }
   return faces;
+}
+
+/**
+ * The families that ship with the tool: every one but the CJK fonts, which are large and
+ * installed on demand. The build copies the files they draw with (`faceSources`, about a third of
+ * what their packages hold) into dist/fonts (scripts/ship-fonts.mjs), and an installed tool reads
+ * them there; a checkout without that copy reads them from the packages.
+ */
+export const SHIPPED_FAMILIES = (Object.keys(FAMILY_SPECS) as FamilyName[]).filter(
+  (f) => !(Object.values(CJK_FAMILIES) as FamilyName[]).includes(f),
+);
+
+/** Where the build puts a shipped face: dist/fonts/<package>/<path in the package>. */
+export function shippedPath(face: Pick<FaceSource, "pkg" | "inPackage">, root: string = PACKAGE_ROOT): string {
+  return path.join(root, "dist", "fonts", face.pkg, face.inPackage);
+}
+
+function resolveFaces(family: FamilyName): FontFace[] {
+  return faceSources(family).map(({ weight, style, pkg, inPackage }) => {
+    const shipped = shippedPath({ pkg, inPackage });
+    if (existsSync(shipped)) return { family, weight, style, file: shipped };
+    try {
+      return { family, weight, style, file: require.resolve(`${pkg}/${inPackage}`) };
+    } catch {
+      throw new MissingFontPackage(family, pkg);
+    }
+  });
 }
 
 interface GlyphSource {

@@ -31,8 +31,9 @@ describe("the installed package", () => {
     expect(files).toContain("package/README.md");
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
     // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries,
-    // the Word file's libraries).
-    expect(files.filter((f) => f.startsWith("package/dist/")).sort()).toEqual(
+    // the Word file's libraries) and the font files the themes draw with.
+    const fonts = files.filter((f) => f.startsWith("package/dist/fonts/"));
+    expect(files.filter((f) => f.startsWith("package/dist/") && !fonts.includes(f)).sort()).toEqual(
       [
         "batch-worker.mjs",
         "docx-deps.cjs",
@@ -43,6 +44,19 @@ describe("the installed package", () => {
         "resume.mjs",
       ].map((f) => `package/dist/${f}`),
     );
+
+    // Fonts: the faces the themes use (regular, semibold and bold, upright and italic), each with
+    // its package's licence, and no other weight; the CJK fonts stay optional packages.
+    expect(fonts).toContain(
+      "package/dist/fonts/@expo-google-fonts/inter/600SemiBold_Italic/Inter_600SemiBold_Italic.ttf",
+    );
+    expect(fonts).toContain("package/dist/fonts/@expo-google-fonts/inter/LICENSE_FONT");
+    expect(fonts).toContain(
+      "package/dist/fonts/@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-700-normal.woff",
+    );
+    expect(fonts).toContain("package/dist/fonts/@expo-google-fonts/vazirmatn/LICENSE_FONT");
+    expect(fonts.filter((f) => /_(100|200|300|500|800|900)[A-Za-z]*\.ttf$/.test(f))).toEqual([]);
+    expect(fonts.some((f) => f.includes("noto-sans-sc") || f.includes("noto-sans-jp"))).toBe(false);
 
     const prefix = path.join(dir, "prefix");
     sh("npm", ["install", "-g", "--prefix", prefix, path.join(dir, tarball)], dir);
@@ -58,14 +72,14 @@ describe("the installed package", () => {
     expect(sh(resume, ["build", "-f", "docx"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.docx/);
     expect(readFileSync(path.join(work, "out/Alex-Example-Resume.docx")).subarray(0, 2).toString()).toBe("PK");
 
-    // The installed tool weighs at most 130 MB: one pdf.js at most, and none until PNG is asked for.
-    // (120 MB before the script fonts (Arabic, Hebrew, Indic, Thai, Lao, Khmer: about 17 MB with
-    // every weight their packages hold, of which three are used).)
+    // The installed tool weighs at most 120 MB: one pdf.js at most, and none until PNG is asked for,
+    // and of each font only the files the themes draw with (the font packages are not installed).
     const installed = path.join(prefix, "lib", "node_modules", "resume-builder");
-    expect(Number(sh("du", ["-sk", prefix], dir).split("\t")[0]) / 1024).toBeLessThanOrEqual(130);
+    expect(Number(sh("du", ["-sk", prefix], dir).split("\t")[0]) / 1024).toBeLessThanOrEqual(120);
     expect(existsSync(path.join(installed, "node_modules", "pdfjs-dist"))).toBe(false);
     expect(existsSync(path.join(installed, "node_modules", "pdf-parse"))).toBe(false);
     expect(existsSync(path.join(installed, "node_modules", "docx"))).toBe(false);
+    expect(existsSync(path.join(installed, "node_modules", "@expo-google-fonts"))).toBe(false);
     const png = spawnSync(resume, ["build", "-f", "png"], { cwd: work, encoding: "utf8" });
     expect(png.status).toBe(1);
     expect(png.stderr).toContain(
