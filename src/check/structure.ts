@@ -66,12 +66,13 @@ export function checkStructure(
     if (node.tag === "Figure" && !node.alt?.trim())
       problems.push({ message: "a figure (an image) has no alternative text" });
     if (node.tag === "Link") for (const o of node.objects ?? []) linked.add(o);
-    // A paragraph of a right-to-left page is drawn in visual order: one that holds a link is drawn
-    // in pieces (its own text, the link's) that follow the line from the left, not the paragraph's
-    // order. Such a paragraph is read as its lines, all its pieces together, as the page reads.
+    // A paragraph drawn in pieces (its own text, a link's, each run with an ActualText) has them
+    // in drawing order, which on a right-to-left line follows the line from the left, not the
+    // paragraph's order. Such a paragraph (any with pieces of its own, or one of a right-to-left
+    // page holding a link) is read as its lines, all its pieces together, as the page reads.
     const own = node.kids.filter((k) => !("tag" in k)) as { page: number; mcid: number }[];
     const rtl = own.some((k) => shown.get(`${k.page}/${k.mcid}`)?.[0]?.rtl);
-    if (rtl && node.kids.some((k) => "tag" in k)) {
+    if (own.length > 1 || (rtl && node.kids.some((k) => "tag" in k))) {
       const all = pieces(node);
       for (const page of new Set(all.map((k) => k.page))) {
         const items = all.filter((k) => k.page === page).flatMap((k) => shown.get(`${k.page}/${k.mcid}`) ?? []);

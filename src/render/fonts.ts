@@ -113,16 +113,14 @@ const FAMILY_SPECS = {
   },
   // Scripts with shaping of their own, chosen from the text like the CJK fonts but small enough
   // to ship with the tool (about 4 MB of dist/fonts).
-  // Arabic, Persian and Urdu in fonts whose letters are whole glyphs: Noto's Arabic fonts draw
-  // letters that differ in their dots as one shape plus dot glyphs, which a PDF's ToUnicode map can
-  // only give as the bare shape or nothing, so readers would get other letters or stray characters.
+  // Arabic, Persian and Urdu: Vazirmatn for sans-serif themes.
   Vazirmatn: expoFont("vazirmatn", "Vazirmatn"),
-  Amiri: {
-    pkg: "@expo-google-fonts/amiri",
-    prefix: "Amiri",
-    weights: { 400: "400Regular", 700: "700Bold" },
-    italics: true,
-  },
+  // Noto Naskh Arabic for serif themes. Amiri, a finer Naskh, kerns reh and zain by up to half
+  // an em, which pdf.js and poppler read as a space inside the word (الشهر ية) or as two words
+  // in the wrong order (كةشر); Noto Naskh has no kerning. Its letters are a dotless shape plus
+  // dot glyphs: a dot stands for no letter, so it is drawn as an outline, and the shape
+  // carries the letter's text (the renderer's R4: a shape drawn for two letters is two glyphs).
+  "Noto Naskh Arabic": expoFont("noto-naskh-arabic", "NotoNaskhArabic"),
   "Noto Sans Hebrew": notoFontsource("noto-sans-hebrew", "hebrew"),
   "Noto Sans Devanagari": expoFont("noto-sans-devanagari", "NotoSansDevanagari"),
   "Noto Sans Bengali": notoFontsource("noto-sans-bengali", "bengali"),
@@ -176,7 +174,7 @@ export const CJK_FAMILIES = {
 
 /** The family that draws each script with a font of its own, for serif and for sans-serif themes. */
 export const SCRIPT_FAMILIES = {
-  arabic: { serif: "Amiri", sans: "Vazirmatn" },
+  arabic: { serif: "Noto Naskh Arabic", sans: "Vazirmatn" },
   hebrew: { serif: "Noto Sans Hebrew", sans: "Noto Sans Hebrew" },
   devanagari: { serif: "Noto Sans Devanagari", sans: "Noto Sans Devanagari" },
   bengali: { serif: "Noto Sans Bengali", sans: "Noto Sans Bengali" },

@@ -53,6 +53,11 @@ export interface RenderHooks {
   linkRun(): { annotation: AnnotationOptions; end(): void } | undefined;
   /** A Link node's annotation options. */
   linkAnnotation(): AnnotationOptions | undefined;
+  /**
+   * A run of text drawn with an ActualText (before its text object): the span's marked content,
+   * begun and ended inside the text object, and what to do after the run.
+   */
+  actualTextRun(text: string): { begin(): void; end(): void; resume(): void } | undefined;
 }
 
 /** pdfkit's structure element. */
@@ -106,6 +111,8 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
   let linkElement: StructElement | undefined;
   /** The element whose marked content is being drawn (inside a leaf's content). */
   let owner: StructElement | undefined;
+  /** The element whose marked content is open: the owner, or a Link inside it. */
+  let open: StructElement | undefined;
   /** An artifact is being drawn: nothing inside it is tagged. */
   let inArtifact = false;
   /** The artifact type of the node just entered, to open once its page is there. */
@@ -193,9 +200,9 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
       }
       element.add(doc.markStructureContent(element.dictionary.data.S));
       const outer = owner;
-      owner = element;
+      owner = open = element;
       draw();
-      owner = outer;
+      owner = open = outer;
       doc.endMarkedContent();
     },
 
@@ -206,12 +213,28 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
       const link = doc.struct("Link");
       text.add(link);
       link.add(doc.markStructureContent("Link"));
+      open = link;
       return {
         annotation: { structParent: link },
         end() {
           doc.endMarkedContent();
           text.add(doc.markStructureContent(text.dictionary.data.S));
+          open = text;
         },
+      };
+    },
+
+    // The run's own marked content, with its ActualText, in the element whose content it
+    // interrupts (which resumes after it). A span nested in the element's content would be
+    // simpler, and valid, but poppler's structure text ends an element at the first nested end.
+    actualTextRun(text) {
+      const element = open;
+      if (!element) return undefined;
+      doc.endMarkedContent();
+      return {
+        begin: () => element.add(doc.markStructureContent("Span", { actual: text })),
+        end: () => doc.endMarkedContent(),
+        resume: () => element.add(doc.markStructureContent(element.dictionary.data.S)),
       };
     },
 
