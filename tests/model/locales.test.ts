@@ -141,6 +141,8 @@ describe("the language of a résumé that does not name one", () => {
     ["ur.yaml", "ur"],
     ["he.yaml", "he"],
     ["hi.yaml", "hi"],
+    ["mr.yaml", "mr"],
+    ["ne.yaml", "ne"],
     ["bn.yaml", "bn"],
     ["ta.yaml", "ta"],
     ["th.yaml", "th"],
