@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatRange, LOCALES, WORDS, type Locale } from "../../src/model/locale.js";
 import { letterDate } from "../../src/model/letter.js";
-import { detectLocale } from "../../src/model/scripts.js";
+import { detectLocale, otherLanguage } from "../../src/model/scripts.js";
 import { resumeText } from "../../src/model/resume-text.js";
 import { isPresentWord } from "../../src/input/languages.js";
 import { readOneDate } from "../../src/input/dates.js";
@@ -225,6 +225,16 @@ describe("the language of a résumé that does not name one", () => {
     expect(detectLocale("Ingénieur logiciel à Paris, conçu des systèmes de paiement rapides et sûrs")).toBeUndefined();
     // Assamese shares the Bengali script, with letters of its own (ৰ ৱ).
     expect(detectLocale("অসমৰ চৰকাৰী বিষয়া, পৰিৱহণ বিভাগ")).toBeUndefined();
+  });
+});
+
+describe("the language of a phrase in Devanagari, for a screen reader", () => {
+  it("is the document's when the document is in Hindi, Marathi or Nepali, else its words'", () => {
+    expect(otherLanguage("सायली देशपांडे", "mr")).toBeUndefined();
+    expect(otherLanguage("सुजन अधिकारी", "ne")).toBeUndefined();
+    expect(otherLanguage("प्रिया शर्मा", "hi")).toBeUndefined();
+    expect(otherLanguage("प्रिया शर्मा", "en")).toBe("hi");
+    expect(otherLanguage("मी पुण्यात काम करते आणि मला मराठी आवडते", "en")).toBe("mr");
   });
 });
 
