@@ -32,9 +32,13 @@ export const LOCALES = [
   "fa",
   "ur",
   "hi",
+  "mr",
+  "ne",
   "bn",
   "ta",
   "th",
+  "lo",
+  "km",
   "vi",
   "id",
 ] as const;
@@ -73,24 +77,35 @@ export const PRESENT: Record<Locale, string> = {
   fa: "تاکنون",
   ur: "تاحال",
   hi: "वर्तमान",
+  mr: "आजपर्यंत",
+  ne: "हालसम्म",
   bn: "বর্তমান",
   ta: "தற்போது",
   th: "ปัจจุบัน",
+  lo: "ປັດຈຸບັນ",
+  km: "បច្ចុប្បន្ន",
   vi: "nay",
   id: "sekarang",
 };
 
 /**
  * The digits each language writes its dates in, where Intl's default is not the custom: Persian
- * résumés write dates in Persian digits (۰–۹), while Arabic, Urdu, Hindi, Bengali, Tamil and Thai
- * ones write them in Latin digits (Intl gives Bengali its own digits, and older ICU gives Arabic
- * its Arabic-Indic ones). Every other language writes Latin digits in Intl's default already.
+ * résumés write dates in Persian digits (۰–۹), while Arabic, Urdu, Hindi, Marathi, Nepali,
+ * Bengali, Tamil and Thai ones write them in Latin digits (Intl gives Bengali, Marathi and Nepali
+ * their own digits, and older ICU gives Arabic its Arabic-Indic ones). Marathi and Nepali are
+ * written in Latin digits as Hindi is, on purpose: Devanagari digits (२०२१) are common in their
+ * official and literary writing, but a résumé's own numbers (years of experience, percentages,
+ * telephone numbers) are written in Latin digits, its dates sit beside them, and applicant-tracking
+ * systems read dates in Latin digits. Every other language (Khmer and Lao among them) writes
+ * Latin digits in Intl's default already.
  */
 const DATE_DIGITS: Partial<Record<Locale, string>> = {
   fa: "arabext",
   ar: "latn",
   ur: "latn",
   hi: "latn",
+  mr: "latn",
+  ne: "latn",
   bn: "latn",
   ta: "latn",
   th: "latn",
@@ -144,6 +159,10 @@ const PRESENT_WORDS = new Set(
       "اکنون",
       "تا کنون",
       "अब तक",
+      "सध्या",
+      "आतापर्यंत",
+      "हाल",
+      "अहिलेसम्म",
       "ปัจจุบันนี้",
     ],
     ...Object.values(PRESENT),

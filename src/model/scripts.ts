@@ -97,6 +97,8 @@ type Counts = Record<
   | "bengali"
   | "tamil"
   | "thai"
+  | "lao"
+  | "khmer"
   | "vietnamese"
   | "other"
   /** Of the Arabic-script words: those with Urdu's own letters, with Persian letters, with Arabic-only ones. */
@@ -124,6 +126,8 @@ function countWords(text: string): Counts {
     bengali: 0,
     tamil: 0,
     thai: 0,
+    lao: 0,
+    khmer: 0,
     vietnamese: 0,
     other: 0,
     urdu: 0,
@@ -149,6 +153,8 @@ function countWords(text: string): Counts {
       let words = 0;
       for (const w of segmenter("word", "th").segment(unit)) if (w.isWordLike) words++;
       if (/\p{Script=Thai}/u.test(unit)) n.thai += words;
+      else if (/\p{Script=Lao}/u.test(unit)) n.lao += words;
+      else if (/\p{Script=Khmer}/u.test(unit)) n.khmer += words;
       else n.other += words;
     } else if (VIETNAMESE.test(unit.normalize("NFC"))) n.vietnamese++;
     else n.other++;
@@ -158,15 +164,16 @@ function countWords(text: string): Counts {
 
 /**
  * The language of a résumé written mostly in a script that names it: Chinese, Japanese, Korean,
- * Greek, Russian, Ukrainian, Arabic, Persian, Urdu, Hebrew, Hindi, Bengali, Tamil or Thai; or in
- * Vietnamese. "Mostly" counts words (countWords): more than half of them in the script (a Chinese
- * résumé full of English product names is still Chinese; a Hebrew name in an English résumé
- * leaves it English). Arabic script is Urdu when Urdu's own letters are in a tenth of its words,
- * Persian when words with Persian letters outnumber those with Arabic-only ones, else Arabic.
- * Vietnamese is Latin with Vietnamese-only letters (ơ ư, stacked tone marks) in a third of all
- * words (its other words look like any Latin word). Latin-script text, and Cyrillic, Bengali and
- * Lao, Khmer or Myanmar text that may be another language (Bulgarian, Serbian, Assamese…), name
- * none.
+ * Greek, Russian, Ukrainian, Arabic, Persian, Urdu, Hebrew, Hindi, Marathi, Nepali, Bengali,
+ * Tamil, Thai, Lao or Khmer; or in Vietnamese. "Mostly" counts words (countWords): more than half
+ * of them in the script (a Chinese résumé full of English product names is still Chinese; a
+ * Hebrew name in an English résumé leaves it English). Arabic script is Urdu when Urdu's own
+ * letters are in a tenth of its words, Persian when words with Persian letters outnumber those
+ * with Arabic-only ones, else Arabic. Devanagari is Marathi or Nepali when that language's own
+ * frequent words outnumber those of the others (devanagariLanguage), else Hindi. Vietnamese is
+ * Latin with Vietnamese-only letters (ơ ư, stacked tone marks) in a third of all words (its other
+ * words look like any Latin word). Latin-script text, and Cyrillic, Bengali and Myanmar text that
+ * may be another language (Bulgarian, Serbian, Assamese…), name none.
  */
 export function detectLocale(text: string): Locale | undefined {
   const { urdu, persian, arabicOnly, ...n } = countWords(text);
@@ -189,12 +196,59 @@ export function detectLocale(text: string): Locale | undefined {
     return persian > arabicOnly ? "fa" : "ar";
   }
   if (most(n.hebrew)) return "he";
-  if (most(n.devanagari)) return "hi";
+  if (most(n.devanagari)) return devanagariLanguage(text);
   if (most(n.bengali)) return ASSAMESE.test(text) ? undefined : "bn";
   if (most(n.tamil)) return "ta";
   if (most(n.thai)) return "th";
+  if (most(n.lao)) return "lo";
+  if (most(n.khmer)) return "km";
   if (n.vietnamese * 3 >= units && n.vietnamese > 0) return "vi";
   return undefined;
+}
+
+type Devanagari = "hi" | "mr" | "ne";
+
+/**
+ * What marks a word as Hindi, Marathi or Nepali: the language's frequent words on their own
+ * (conjunctions, the verb "to be", postpositions written apart), and the endings its
+ * postpositions and verbs leave on a word (Marathi and Nepali join them to the noun:
+ * कंपनीमध्ये, टोलीलाई). Each is one the other two do not write, or rarely: Hindi's और, है, में,
+ * के, की, ने; Marathi's आणि, आहे, मध्ये, -च्या, -ांना and the letter ळ, which neither Hindi nor
+ * Nepali writes; Nepali's र, छ, हो, गर्न, -हरू, -लाई, -ेको.
+ */
+const DEVANAGARI_MARKERS: Record<Devanagari, { words: Set<string>; endings: string[]; letters?: RegExp }> = {
+  hi: {
+    words: new Set(["और", "है", "हैं", "में", "के", "की", "ने", "था", "थे", "थी", "लिए", "साथ", "किया", "किए", "यह", "से"]),
+    endings: [],
+  },
+  mr: {
+    words: new Set(["आणि", "आहे", "आहेत", "होते", "होतो", "होती", "व", "केले", "केली", "केला", "झाले", "तसेच", "मी", "हे"]),
+    endings: ["मध्ये", "च्या", "साठी", "ांना", "ांचा", "ांची", "ांचे", "पर्यंत"],
+    letters: /ळ/u,
+  },
+  ne: {
+    words: new Set(["र", "छ", "छु", "छन्", "हो", "गर्न", "गरें", "गरेँ", "भएको", "पनि", "थियो", "यो", "म", "सँग"]),
+    endings: ["हरू", "लाई", "ेको", "न्छ", "र्छ", "र्छु", "न्छन्", "बाट"],
+  },
+};
+
+/**
+ * Hindi, Marathi or Nepali, for text written in Devanagari: each word that is a marker of one of
+ * them (DEVANAGARI_MARKERS) scores for it, and Marathi or Nepali is chosen when it scores at least
+ * two and more than either other; otherwise, as when nothing tells them apart, Hindi, the most
+ * written of the three.
+ */
+function devanagariLanguage(text: string): Devanagari {
+  const score: Record<Devanagari, number> = { hi: 0, mr: 0, ne: 0 };
+  for (const [word] of text.normalize("NFC").matchAll(/[\p{Script=Devanagari}\u200C\u200D]+/gu)) {
+    for (const language of Object.keys(score) as Devanagari[]) {
+      const { words, endings, letters } = DEVANAGARI_MARKERS[language];
+      if (words.has(word) || endings.some((e) => word.length > e.length && word.endsWith(e)) || letters?.test(word))
+        score[language]++;
+    }
+  }
+  const [best, second] = (Object.entries(score) as [Devanagari, number][]).sort((a, b) => b[1] - a[1]);
+  return best![0] !== "hi" && best![1] >= 2 && best![1] > second![1] ? best![0] : "hi";
 }
 
 /** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko …). */
@@ -287,11 +341,15 @@ export function fontsFor(text: string, locale: Locale, forced?: Cjk): ScriptNeed
   return forced ? { ...needs, cjk: [forced] } : needs;
 }
 
-/** Scripts that name the language written in them (or its most likely one, for Arabic script: by its letters). */
-const LANGUAGE_OF_SCRIPT: [RegExp, string | ((text: string) => string)][] = [
+/**
+ * Scripts that name the language written in them, or its most likely one: for Arabic script, by
+ * its letters; for Devanagari, the document's own language when it is one written in Devanagari
+ * (a Marathi name in a Marathi résumé is Marathi), else by its words (devanagariLanguage).
+ */
+const LANGUAGE_OF_SCRIPT: [RegExp, string | ((text: string, documentLanguage: string) => string)][] = [
   [/\p{Script=Hebrew}/u, "he"],
   [/\p{Script=Arabic}/u, (t) => (/[ٹڈڑںےھ]/u.test(t) ? "ur" : /[پچژگک]|ی/u.test(t) ? "fa" : "ar")],
-  [/\p{Script=Devanagari}/u, "hi"],
+  [/\p{Script=Devanagari}/u, (t, doc) => (["hi", "mr", "ne"].includes(doc) ? doc : devanagariLanguage(t))],
   [/\p{Script=Bengali}/u, "bn"],
   [/\p{Script=Tamil}/u, "ta"],
   [/\p{Script=Thai}/u, "th"],
@@ -322,8 +380,8 @@ export function otherLanguage(text: string, documentLanguage: string): string | 
   for (const [i, n] of counts) {
     if (n * 2 <= words) continue;
     const [, lang] = LANGUAGE_OF_SCRIPT[i]!;
-    const tag = typeof lang === "string" ? lang : lang(text);
-    const primary = documentLanguage.toLowerCase().split("-")[0];
+    const primary = documentLanguage.toLowerCase().split("-")[0]!;
+    const tag = typeof lang === "string" ? lang : lang(text, primary);
     return tag === primary ? undefined : tag;
   }
   return undefined;

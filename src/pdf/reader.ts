@@ -47,29 +47,45 @@ export interface PageLayout {
   height: number;
 }
 
+/**
+ * The direction the lines of a document are read in. A page's own letters decide when it is not
+ * given (a page mostly in a right-to-left script reads right to left); a document that knows its
+ * direction gives it: a one-page Hebrew letter whose contacts are Latin addresses has more Latin
+ * letters than Hebrew ones, yet each of its lines reads right to left.
+ */
+export type ReadingDirection = "ltr" | "rtl";
+
 /** The text of every page, as lines. Throws when the bytes are not a PDF it can read. */
-export function readPdfLines(bytes: Uint8Array): PageLines[] {
-  return readPdfPages(bytes).map((p) => p.lines.map((l) => l.text));
+export function readPdfLines(bytes: Uint8Array, direction?: ReadingDirection): PageLines[] {
+  return readPdfPages(bytes, direction).map((p) => p.lines.map((l) => l.text));
 }
 
 /** Every page's lines with where they sit, and the page's height. */
-export function readPdfPages(bytes: Uint8Array): PageLayout[] {
-  return pagesOf(new PdfFile(bytes));
+export function readPdfPages(bytes: Uint8Array, direction?: ReadingDirection): PageLayout[] {
+  return pagesOf(new PdfFile(bytes), direction);
 }
 
 /** The pages and the structure tree of one PDF, read from one pass over its objects. */
-export function readPdfPagesAndStructure(bytes: Uint8Array): {
+export function readPdfPagesAndStructure(
+  bytes: Uint8Array,
+  direction?: ReadingDirection,
+): {
   pages: PageLayout[];
   structure: ReturnType<typeof readPdfStructure>;
 } {
   const pdf = new PdfFile(bytes);
-  return { pages: pagesOf(pdf), structure: structureOf(pdf) };
+  return { pages: pagesOf(pdf, direction), structure: structureOf(pdf) };
 }
 
-function pagesOf(pdf: PdfFile): PageLayout[] {
+function pagesOf(pdf: PdfFile, direction?: ReadingDirection): PageLayout[] {
   return pdf.pages().map((page) => {
     const { width, height } = pageSize(pdf.resolve(page.get("MediaBox")), (v) => pdf.resolve(v));
     const items = pdf.pageText(page);
+    if (direction)
+      for (const it of items) {
+        if (direction === "rtl") it.rtl = true;
+        else delete it.rtl;
+      }
     return { items, lines: placeLines(items), width, height };
   });
 }

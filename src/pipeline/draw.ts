@@ -142,7 +142,7 @@ function verifyResume(
   refuseDocument: RefuseDocument,
 ): void {
   const { source, vm, warnings } = prepared;
-  const { pages: layout, structure } = readPdfPagesAndStructure(bytes);
+  const { pages: layout, structure } = readPdfPagesAndStructure(bytes, vm.direction);
   const lines: PageLines[] = layout.map((p) => p.lines.map((l) => l.text));
   const failure = checkReadback(vm, tokens, lines);
   if (failure) {

@@ -260,7 +260,7 @@ async function drawLetter(
     );
   }
   if (opts.verify ?? true) {
-    const failure = checkSequence(letterReadingOrder(model), model.vm, readPdfLines(rendered.bytes));
+    const failure = checkSequence(letterReadingOrder(model), model.vm, readPdfLines(rendered.bytes, model.direction));
     if (failure) {
       refuseLetter(
         `the text "${failure.expected.text}" ${failure.foundElsewhere ? "reads back out of order" : "cannot be read back"} from the letter's PDF, so an applicant-tracking system would miss it (use --no-verify to write the PDF anyway)`,

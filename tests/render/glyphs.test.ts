@@ -17,8 +17,8 @@ function problemsOf(text: string) {
 }
 
 const CJK_LOCALES: Locale[] = ["zh", "zh-tw", "ja", "ko"];
-/** Locales whose words are in a script with a bundled font of its own (Arabic, Hebrew, Indic, Thai). */
-const SCRIPT_LOCALES: Locale[] = ["ar", "he", "fa", "ur", "hi", "bn", "ta", "th"];
+/** Locales whose words are in a script with a bundled font of its own (Arabic, Hebrew, Indic, Thai, Lao, Khmer). */
+const SCRIPT_LOCALES: Locale[] = ["ar", "he", "fa", "ur", "hi", "mr", "ne", "bn", "ta", "th", "lo", "km"];
 const wordsOf = (locales: Locale[]) =>
   locales.flatMap((l) => {
     const w = WORDS[l];

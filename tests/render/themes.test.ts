@@ -362,13 +362,17 @@ describe("languages", () => {
       fa: "ژوئن ۲۰۲۱ – تاکنون",
       ur: "جون 2021 – تاحال",
       hi: "जून 2021 – वर्तमान",
+      mr: "जून 2021 – आजपर्यंत",
+      ne: "2021 जुन – हालसम्म",
       bn: "জুন 2021 – বর্তমান",
       ta: "ஜூன் 2021 – தற்போது",
       th: "มิ.ย. 2021 – ปัจจุบัน",
+      lo: "ມິ.ຖ. 2021 – ປັດຈຸບັນ",
+      km: "មិថុនា 2021 – បច្ចុប្បន្ន",
       vi: "thg 6 2021 – nay",
       id: "Jun 2021 – sekarang",
     };
-    expect(LOCALES).toHaveLength(33);
+    expect(LOCALES).toHaveLength(37);
     expect(Object.keys(want).sort()).toEqual([...LOCALES].sort());
     for (const locale of LOCALES)
       expect(formatRange("2021-06", undefined, locale)!.replace(/\u00A0/g, " ")).toBe(want[locale]);
