@@ -306,7 +306,7 @@ describe("knob validation in the file", () => {
         "3:11 render.accent expected a colour like #1f3a5f",
         "4:13 render.fontSize at most 13 pt",
         '5:10 render.hide[0] no section "skils"; did you mean "skills"?',
-        '6:11 render.locale expected one of: en, de, fr, es, pt, it, nl, pl, cs, sv, da, nb, fi, hu, ro, tr, el, ru, uk, zh, zh-tw, ja, ko, ar, he, fa, ur, hi, bn, ta, th, vi, id, got text "xx"',
+        '6:11 render.locale expected one of: en, de, fr, es, pt, it, nl, pl, cs, sv, da, nb, fi, hu, ro, tr, el, ru, uk, zh, zh-tw, ja, ko, ar, he, fa, ur, hi, mr, ne, bn, ta, th, lo, km, vi, id, got text "xx"',
         '7:10 render.photo expected true or false, got text "yes"',
       ]);
     }
