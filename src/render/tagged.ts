@@ -58,6 +58,10 @@ export interface RenderHooks {
    * begun and ended inside the text object, and what to do after the run.
    */
   actualTextRun(text: string): { begin(): void; end(): void; resume(): void } | undefined;
+  /** A line of text is drawn: its runs' bidi levels, in the order they are drawn (visual). */
+  line(levels: number[]): void;
+  /** The run at this index of the line is drawn, into the marked content open now. */
+  run(index: number): void;
 }
 
 /** pdfkit's structure element. */
@@ -95,6 +99,32 @@ function textOf(node: RenderedNode): string {
   return text;
 }
 
+/**
+ * Each run's place in its line's logical order, from the runs' bidi levels in drawing order:
+ * the bidirectional algorithm's reordering (rule L2), which undoes itself, applied to the drawn
+ * order gives the written one.
+ */
+export function logicalRanks(levels: readonly number[]): number[] {
+  const order = levels.map((_, i) => i);
+  if (!levels.length) return order;
+  const highest = Math.max(...levels);
+  const lowestOdd = Math.min(...levels) | 1;
+  for (let level = highest; level >= lowestOdd; level--)
+    for (let i = 0; i < order.length;) {
+      if (levels[order[i]!]! < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < order.length && levels[order[j]!]! >= level) j++;
+      order.splice(i, j - i, ...order.slice(i, j).reverse());
+      i = j;
+    }
+  const ranks = new Array<number>(levels.length);
+  order.forEach((drawn, written) => (ranks[drawn] = written));
+  return ranks;
+}
+
 /** Give a tagged document (one with MarkInfo) the hooks that write its structure while it is drawn. */
 export function tagDocument(doc: TaggableDocument): void {
   if (!doc._root.data.MarkInfo) return;
@@ -113,6 +143,25 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
   let owner: StructElement | undefined;
   /** The element whose marked content is open: the owner, or a Link inside it. */
   let open: StructElement | undefined;
+  /**
+   * Where the text drawn into each piece of an element (a marked-content sequence, a Link) is
+   * written: the lowest place (line, then the run's logical rank) of its runs. A right-to-left
+   * line is drawn from the left, so its pieces are sorted by it once the text is drawn, and the
+   * tree reads as the text is written (a contact row's links from the right).
+   */
+  const written = new Map<object, number>();
+  /** The piece the next run is drawn into (none between a run's ActualText span and its run). */
+  let piece: object | undefined;
+  /** The place of the run being drawn, for the ActualText span it opens. */
+  let place = Infinity;
+  const placeIn = (p: object, at: number) => written.set(p, Math.min(written.get(p) ?? Infinity, at));
+  let lines = 0;
+  let ranks: number[] = [];
+  const begin = (element: StructElement, content: StructContent, owner: object = content) => {
+    element.add(content);
+    piece = owner;
+    return content;
+  };
   /** An artifact is being drawn: nothing inside it is tagged. */
   let inArtifact = false;
   /** The artifact type of the node just entered, to open once its page is there. */
@@ -198,12 +247,22 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
           element = span;
         }
       }
-      element.add(doc.markStructureContent(element.dictionary.data.S));
+      const kids = (element as unknown as { _children: object[] })._children;
+      const before = kids.length;
+      begin(element, doc.markStructureContent(element.dictionary.data.S));
       const outer = owner;
       owner = open = element;
       draw();
       owner = open = outer;
       doc.endMarkedContent();
+      piece = undefined;
+      // The pieces drawn here, in the order they are written (a stable sort: a piece no run was
+      // drawn into stays after the one before it).
+      const drawn = kids.splice(before);
+      let at = -1;
+      const keyed = drawn.map((kid, i) => ({ kid, i, at: (at = written.get(kid) ?? at) }));
+      keyed.sort((a, b) => a.at - b.at || a.i - b.i);
+      kids.push(...keyed.map((k) => k.kid));
     },
 
     linkRun() {
@@ -212,13 +271,13 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
       doc.endMarkedContent();
       const link = doc.struct("Link");
       text.add(link);
-      link.add(doc.markStructureContent("Link"));
+      begin(link, doc.markStructureContent("Link"), link);
       open = link;
       return {
         annotation: { structParent: link },
         end() {
           doc.endMarkedContent();
-          text.add(doc.markStructureContent(text.dictionary.data.S));
+          begin(text, doc.markStructureContent(text.dictionary.data.S));
           open = text;
         },
       };
@@ -231,11 +290,27 @@ function taggingHooks(doc: TaggableDocument): RenderHooks {
       const element = open;
       if (!element) return undefined;
       doc.endMarkedContent();
+      // Inside a Link, the link stays the piece of its text element.
+      const owned = element === owner ? undefined : element;
+      piece = undefined;
       return {
-        begin: () => element.add(doc.markStructureContent("Span", { actual: text })),
+        begin: () => {
+          begin(element, doc.markStructureContent("Span", { actual: text }), owned);
+          placeIn(piece!, place);
+        },
         end: () => doc.endMarkedContent(),
-        resume: () => element.add(doc.markStructureContent(element.dictionary.data.S)),
+        resume: () => begin(element, doc.markStructureContent(element.dictionary.data.S), owned),
       };
+    },
+
+    line(levels) {
+      lines++;
+      ranks = levels.some((l) => l % 2) ? logicalRanks(levels) : levels.map((_, i) => i);
+    },
+
+    run(index) {
+      place = lines * 100_000 + (ranks[index] ?? index);
+      if (piece) placeIn(piece, place);
     },
 
     linkAnnotation() {

@@ -21,7 +21,7 @@ import { readPdfPagesAndStructure } from "../../src/pdf/reader.js";
 import type { TextItem } from "../../src/pdf/content.js";
 import { mirror } from "../../src/render/themes/mirror.js";
 import { themeTokens } from "../../src/render/themes/index.js";
-import { ROOT, tempDir, writeFixture } from "../helpers.js";
+import { ROOT, tempDir, tool, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -204,6 +204,29 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
       expect(plus.x, theme).toBeLessThanOrEqual(phone.x);
       expect(email.x, theme).toBeGreaterThan(right([phone]));
     }
+  });
+
+  it("a right-to-left contact row's links are in the structure tree in the order they are written", async () => {
+    // The row is drawn from the left (the last contact first); a screen reader reads the tree,
+    // which must give the place, the email, the phone, the website and the profile, as written.
+    for (const name of ["ar", "he"])
+      for (const theme of ["classic", "modern"] as const) {
+        const output = path.join(dir, `${name}-${theme}-links.pdf`);
+        await build(fixture(name), { output, render: { theme }, env });
+        const struct = tool("pdfinfo", ["-struct-text", output]).stdout;
+        const links = [...struct.matchAll(/Link \(inline\)\n\s*"(.*)"/gu)].map((m) =>
+          m[1]!.replace(/\u200e/gu, "").replace(/\s/gu, " "),
+        );
+        const basics = (parse(readFileSync(fixture(name), "utf8")) as { basics: Record<string, unknown> }).basics;
+        const profile = (basics.profiles as { url: string }[])[0]!.url;
+        const bare = (url: string) => url.replace(/^https:\/\//, "");
+        expect(links, `${name} ${theme}`).toEqual([
+          basics.email,
+          basics.phone,
+          bare(basics.url as string),
+          bare(profile),
+        ]);
+      }
   });
 
   it("a cover letter for a right-to-left résumé is mirrored too", async () => {

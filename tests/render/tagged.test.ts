@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
+import { logicalRanks } from "../../src/render/tagged.js";
 import { layoutSections, sectionHeading } from "../../src/render/themes/reading.js";
 import { ROOT, tempDir, tool } from "../helpers.js";
 
@@ -107,6 +108,23 @@ describe("the tagged PDF", () => {
           at,
         ).toBe(true);
     }
+  });
+});
+
+describe("a line's runs in the order they are written", () => {
+  it("undoes the bidirectional reordering from the runs' levels, in the order they are drawn", () => {
+    expect(logicalRanks([])).toEqual([]);
+    // Left to right: as drawn.
+    expect(logicalRanks([0, 0, 0])).toEqual([0, 1, 2]);
+    // A right-to-left line of three words: drawn from the left, the first written is the last drawn.
+    expect(logicalRanks([1, 1, 1])).toEqual([2, 1, 0]);
+    // Hebrew words inside an English line: only they are reversed.
+    expect(logicalRanks([0, 1, 1, 1, 0])).toEqual([0, 3, 2, 1, 4]);
+    // Latin contacts (level 2) inside a right-to-left row: the row reversed, each contact kept whole.
+    expect(logicalRanks([1, 2, 2, 1])).toEqual([3, 1, 2, 0]);
+    expect(logicalRanks([2, 1, 2, 1, 1, 1])).toEqual([5, 4, 3, 2, 1, 0]);
+    // Levels that do not start at 0 or 1 (an embedding): the lowest odd level is the last reversal.
+    expect(logicalRanks([2, 3, 3, 2])).toEqual([0, 2, 1, 3]);
   });
 });
 
