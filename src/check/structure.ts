@@ -75,7 +75,12 @@ export function checkStructure(
     if (own.length > 1 || (rtl && node.kids.some((k) => "tag" in k))) {
       const all = pieces(node);
       for (const page of new Set(all.map((k) => k.page))) {
-        const items = all.filter((k) => k.page === page).flatMap((k) => shown.get(`${k.page}/${k.mcid}`) ?? []);
+        // The pieces' items in the order they are drawn on the page (the tree has the pieces in
+        // the order they are written), top line first.
+        const mcids = new Set(all.filter((k) => k.page === page).map((k) => k.mcid));
+        const items = layout[page - 1]!.items.filter(
+          (it) => it.mcid !== undefined && !it.artifact && mcids.has(it.mcid),
+        );
         text += placeLines([...items].sort((a, b) => b.y - a.y))
           .map((l) => l.text)
           .join(" ");
