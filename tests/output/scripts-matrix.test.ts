@@ -5,14 +5,15 @@
  * each run of a script with a font of its own names that font as its complex-script font
  * (w:rFonts w:cs); Markdown and plain text hold the résumé's own name, summary and first
  * highlight as written (logical order, NFC), in the order of the document; and a cover letter
- * from the same file reads in the résumé's direction.
+ * from the same file reads in the résumé's direction. The Word file, Markdown and letter are built
+ * in every theme too (each résumé's PDF in every theme: tests/render/complex-scripts.test.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import type { ScriptFont } from "../../src/common/ids.js";
+import { THEMES, type ScriptFont } from "../../src/common/ids.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
 import { buildLetter, prepareLetter } from "../../src/pipeline/letter.js";
 import { SCRIPT_FAMILIES } from "../../src/render/fonts.js";
@@ -228,6 +229,33 @@ describe("every script in every output", () => {
         ),
       );
       inOrder(letterMd, [own.name, own.summary], "letter Markdown");
-    });
+
+      // Every theme: the Word file and Markdown, and the letter (its PDF read back), the same way.
+      // (tests/render/complex-scripts.test.ts builds each résumé's PDF in every theme.)
+      for (const theme of THEMES) {
+        const t = await build(file, { outDir: path.join(out, theme), formats: ["docx", "md"], render: { theme }, env });
+        for (const p of paragraphsOf(documentXml(t.outputs.find((o) => o.endsWith(".docx"))!)))
+          expect(p.props.includes("<w:bidi/>"), `${theme}: ${p.runs.map((x) => x.text).join("")}`).toBe(expected.rtl);
+        const themedMd = nfc(
+          unescapeMarkdown(
+            readFileSync(
+              t.outputs.find((o) => o.endsWith(".md"))!,
+              "utf8",
+            ),
+          ),
+        );
+        inOrder(themedMd, [own.name, own.summary, own.highlight], `${theme} Markdown`);
+        const themed = await buildLetter(withLetter, {
+          letter: "apply",
+          outDir: path.join(out, theme, "letter"),
+          formats: ["pdf", "docx"],
+          render: { theme },
+          verify: true,
+          env,
+        });
+        for (const p of paragraphsOf(documentXml(themed.outputs.find((o) => o.endsWith(".docx"))!)))
+          expect(p.props.includes("<w:bidi/>"), `${theme} letter`).toBe(expected.rtl);
+      }
+    }, 120_000);
   }
 });
