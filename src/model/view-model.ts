@@ -54,7 +54,11 @@ export interface ViewModel {
   label?: string;
   contacts: Link[];
   sections: Section[];
-  theme: Theme;
+  /**
+   * The theme: a built-in name, or the absolute path of the theme file `render.theme` names
+   * (resolved by pipeline/resume.ts; render/themes draws with its tokens).
+   */
+  theme: string;
   paper: Paper;
   /** The emoji, CJK and script fonts the text needs (render.cjk forces its CJK choice). */
   scripts: ScriptNeeds;
