@@ -3,7 +3,7 @@
  * résumé's name, contact line and sections in print order, with the theme, paper, language,
  * scripts and style they are drawn in. normalize.ts makes it from a validated résumé.
  */
-import type { Paper, TextFont, Theme } from "../common/ids.js";
+import type { Paper, TextFont } from "../common/ids.js";
 import type { ImageAsset } from "../input/assets.js";
 import type { Resume } from "../input/schema.js";
 import type { Locale } from "./locale.js";

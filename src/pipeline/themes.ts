@@ -53,7 +53,7 @@ export function newThemeFile(name: string, from: string, dir: string): string {
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw ResumeError.of(
-      target,
+      path.basename(target),
       e.code === "EEXIST" ? "already exists; not overwriting it" : `cannot be written (${e.code ?? e.message})`,
     );
   }

@@ -97,7 +97,7 @@ describe("resume build", () => {
 describe("usage", () => {
   it.each([
     [["build", "--paper", "a5"], /argument 'a5' is invalid/],
-    [["build", "--theme", "fancy"], /Allowed choices are classic/],
+    [["build", "--theme", "not a theme!"], /Allowed choices are classic/],
     [["build", "--bogus"], /unknown option '--bogus'/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [[], /Usage: resume/],

@@ -325,9 +325,11 @@ export function findThemes(cwd: string): FoundTheme[] {
     description: builtinTheme(name).description,
   }));
   const folder = path.join(cwd, "themes");
+  const builtinFiles = new Set(THEMES.map(builtinThemeFile));
   for (const entry of listDir(folder).filter((f) => /\.(ya?ml|json)$/i.test(f))) {
     const file = path.join(folder, entry);
-    if (!isFile(file) || !looksLikeTheme(file)) continue;
+    // The package's own folder of built-in themes, when standing in it, lists them once.
+    if (builtinFiles.has(path.resolve(file)) || !isFile(file) || !looksLikeTheme(file)) continue;
     try {
       out.push({ spec: `./themes/${entry}`, kind: "file", description: readThemeFile(file, file).description });
     } catch (err) {
