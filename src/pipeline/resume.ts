@@ -22,7 +22,7 @@ import { detectLocale, scriptNeeds } from "../model/scripts.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { glyphProblems } from "../render/glyphs.js";
 import { applyStyle, fontStack, installedStack, themeTokens, type FontStack } from "../render/themes/index.js";
-import { resolveTheme, type ThemeData } from "../render/themes/files.js";
+import { builtinThemeFile, resolveTheme, type ThemeData } from "../render/themes/files.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import { imageWarnings } from "./image-warnings.js";
 import { sectionOptionProblems } from "./option-problems.js";
@@ -36,7 +36,7 @@ export interface PreparedResume {
   /** The theme's tokens with the résumé's style knobs applied. */
   tokens: ThemeTokens;
   variant?: Variant;
-  /** The résumé file and the image files it refers to. */
+  /** The résumé file, the image files it refers to and the theme file it names (and those that file extends). */
   inputs: string[];
   warnings: Diagnostic[];
   /** Keys kept but not printed (written back by -f json). */
@@ -116,9 +116,12 @@ export async function prepareResume(
     }
   }
   if (later.length || themeProblems.length || options.length) throwProblems();
+  const builtinFiles = THEMES.map(builtinThemeFile);
   const inputs = [
     path.resolve(file),
     ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file),
+    // A theme file of the user's, and those it extends (--watch rebuilds when one changes).
+    ...(theme?.theme.files ?? []).filter((f) => !builtinFiles.includes(f)),
   ];
   return {
     source,

@@ -69,6 +69,8 @@ describe("a theme file", () => {
     const output = path.join(dir, "green.pdf");
     const result = await build(resume, { output, env: EPOCH });
     expect(result.pages).toBe(1);
+    // --watch rebuilds when the theme file changes; the built-in theme it extends is not the user's.
+    expect(result.inputs).toEqual([resume, path.join(dir, "green.yaml")]);
     const fonts = pdffonts(output).map((f) => f.name);
     expect(fonts.some((f) => /Inter-Bold/.test(f))).toBe(true);
     expect(fonts.some((f) => /SourceSerif/.test(f))).toBe(false);
@@ -235,7 +237,7 @@ describe("finding a theme", () => {
     expect(missingPackage[0]).toMatchObject({ line: 10, path: "render.theme" });
     expect(missingPackage[0]!.message).toContain(`looked in node_modules from ${dir} up to the root`);
     const typo = await problemsOf(writeFixture(dir, "c.yaml", RESUME("modrn")));
-    expect(typo[0]!.message).toMatch(/did you mean the built-in theme "modern"\?$/);
+    expect(typo[0]!.message).toMatch(/^no theme "modrn"; did you mean "modern"\?/);
   });
 
   it("finds a theme package in node_modules beside the résumé: its theme.yaml, or the file its resumeTheme names", async () => {

@@ -115,11 +115,18 @@ export function locateTheme(spec: string, from: { dir: string; labelDir: string 
     const dirs = packageFolders(spec, from.dir);
     const dir = dirs.find((d) => isFile(path.join(d, "package.json")));
     if (!dir) {
+      // A near miss of a built-in name is most likely that name mistyped.
+      const guess = didYouMean(spec, THEMES);
+      if (guess) {
+        return {
+          problem: `no theme "${spec}"; did you mean "${guess}"? (it is not a built-in theme, and no package of that name is installed)`,
+        };
+      }
       return {
         problem:
           `no theme "${spec}": it is not a built-in theme (${THEMES.join(", ")}) and no package of that name is ` +
           `installed (looked in node_modules from ${from.dir} up to the root, and beside this tool in ` +
-          `${path.join(PACKAGE_ROOT, "node_modules")})${builtinGuess(spec)}`,
+          `${path.join(PACKAGE_ROOT, "node_modules")})`,
       };
     }
     const file = packageThemeFile(dir);
