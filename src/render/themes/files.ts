@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isMap, parseDocument } from "yaml";
+import { isMap, parse as parseYaml, parseDocument } from "yaml";
 import { didYouMean, ResumeError, type Diagnostic } from "../../common/errors.js";
 import { THEMES, themeSpecKind, type Theme } from "../../common/ids.js";
 import { PACKAGE_ROOT } from "../../common/package.js";
@@ -17,9 +17,9 @@ import { typoOf } from "../../input/coerce.js";
 import { describeIssues, inFileOrder, trusted } from "../../input/validate.js";
 import { TEXT_FONTS } from "../fonts.js";
 import {
-  CompleteThemeSchema,
+  completeThemeSchema,
   themeKeysAt,
-  ThemeOverrideSchema,
+  themeOverrideSchema,
   type ThemeFile,
   type ThemeFileTokens,
 } from "./schema.js";
@@ -52,7 +52,7 @@ export function builtinTheme(name: Theme): ThemeData {
   let theme = builtins.get(name);
   if (!theme) {
     const file = builtinThemeFile(name);
-    theme = readThemeFile(file, path.relative(PACKAGE_ROOT, file));
+    theme = readThemeFile(file, path.relative(PACKAGE_ROOT, file), [], { builtin: true });
     builtins.set(name, theme);
   }
   return theme;
@@ -195,17 +195,28 @@ function packageThemeFile(dir: string): { file: string } | { problem: string } {
  * Read the theme file `file` (shown as `label`) and those it extends. Throws a ResumeError with
  * every problem of the file, located in it (and those of a file it extends, located there).
  */
-export function readThemeFile(file: string, label: string, seen: readonly string[] = []): ThemeData {
+export function readThemeFile(
+  file: string,
+  label: string,
+  seen: readonly string[] = [],
+  opts: { builtin?: boolean } = {},
+): ThemeData {
   const bytes = readFileBounded(file, label, MAX_THEME_BYTES);
   if (bytes.toString("utf8").trim() === "") throw ResumeError.of(label, "file is empty; a theme sets its tokens");
-  const source = parseSource(bytes, label);
-  const raw = source.data;
+  // Read as plain data first (a fraction of a millisecond: a build reads its theme on every
+  // start); where each value is in the file is worked out only when there is a problem to show.
+  let located: LoadedSource | undefined;
+  const where = () => (located ??= parseSource(bytes, label));
+  const quick = plainData(bytes, file);
+  const syntax = quick === undefined ? where() : undefined;
+  const raw = quick ?? where().data;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ResumeError([...source.problems, source.at([], "expected a mapping of theme tokens")]);
+    throw new ResumeError([...(syntax?.problems ?? []), where().at([], "expected a mapping of theme tokens")]);
   }
   const record = raw as Record<string, unknown>;
-  const schema = record.extends === undefined ? CompleteThemeSchema : ThemeOverrideSchema;
-  const result = schema.safeParse(raw);
+  // A theme of the package (checked by its tests) is taken as written: every start reads one.
+  const schema = record.extends === undefined ? completeThemeSchema : themeOverrideSchema;
+  const result = opts.builtin && quick ? { success: true as const, data: raw } : schema().safeParse(raw);
   const problems: Diagnostic[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -214,7 +225,7 @@ export function readThemeFile(file: string, label: string, seen: readonly string
       for (const key of issue.keys) {
         const guess = typoOf(key, known);
         problems.push(
-          source.at(
+          where().at(
             [...issue.path, key],
             guess ? `unknown key; did you mean "${guess}"?` : `unknown key; a theme has here: ${known.join(", ")}`,
             { key: true },
@@ -224,7 +235,7 @@ export function readThemeFile(file: string, label: string, seen: readonly string
     }
     const others = result.error.issues.filter((i) => i.code !== "unrecognized_keys");
     problems.push(
-      ...describeIssues(source, raw, others).map((d) =>
+      ...describeIssues(where(), raw, others).map((d) =>
         /^is missing/.test(d.message) && record.extends === undefined
           ? { ...d, message: "is missing; a theme without extends sets every token (or add extends: classic)" }
           : d,
@@ -237,27 +248,97 @@ export function readThemeFile(file: string, label: string, seen: readonly string
   const baseProblems: Diagnostic[] = [];
   if (typeof record.extends === "string" && record.extends.trim()) {
     try {
-      base = extendedTheme(record.extends.trim(), file, label, source, [...seen, file]);
+      base = extendedTheme(record.extends.trim(), file, label, where, [...seen, file]);
     } catch (err) {
       if (!(err instanceof ResumeError)) throw err;
       baseProblems.push(...err.diagnostics);
     }
   }
-  const found = [...inFileOrder([...source.problems, ...trusted(problems, source.brokenAt)]), ...baseProblems];
-  if (found.length || !own) throw new ResumeError(found, source.warnings);
+  const found = [
+    ...inFileOrder([...(syntax?.problems ?? []), ...trusted(problems, syntax?.brokenAt)]),
+    ...baseProblems,
+  ];
+  if (found.length || !own) throw new ResumeError(found, syntax?.warnings);
 
   const { $schema: _, extends: __, name: ownName, description: ownDescription, ...tokens } = own;
   const data = (base ? merge(base.data, tokens) : tokens) as ThemeData["data"];
   const name = ownName ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
   const description = ownDescription ?? (base ? `${base.description} (changed by ${name})` : name);
-  const cross = crossProblems(data, source);
-  if (cross.length) throw new ResumeError(cross, source.warnings);
+  const cross = crossProblems(data, where);
+  if (cross.length) throw new ResumeError(cross);
   return { name, description, data, tokens: toTokens(name, description, data), files: [file, ...(base?.files ?? [])] };
 }
 
+/** A theme file's data, read without places; undefined when it is not plain YAML or JSON. */
+function plainData(bytes: Buffer, file: string): unknown {
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  // Bytes that are not UTF-8 are reported, with their place, by the full reading.
+  if (text.includes("\uFFFD")) return undefined;
+  try {
+    return /\.json$/i.test(file) ? JSON.parse(text) : (simpleYaml(text) ?? parseYaml(text));
+  } catch {
+    return undefined;
+  }
+}
+
+const SIMPLE_LINE = /^( {0,2})([A-Za-z$][\w$]*):(?: +(.*?))? *$/;
+
+/**
+ * A theme written as the built-in ones are (keys two levels deep, each value a number, true or
+ * false, a "quoted" string or plain words), read without the YAML library: a build reads its
+ * theme on every start, and this takes a few microseconds where a first YAML parse takes
+ * milliseconds. Anything else (flow mappings, comments after a value, other scalars) is
+ * undefined, and read by the YAML library.
+ */
+export function simpleYaml(text: string): Record<string, unknown> | undefined {
+  const root: Record<string, unknown> = {};
+  const mappings: Record<string, unknown>[] = [];
+  let parent: Record<string, unknown> | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "" || /^#/.test(line)) continue;
+    const m = SIMPLE_LINE.exec(line);
+    if (!m) return undefined;
+    const [, indent, key, raw] = m;
+    const into = indent ? parent : root;
+    if (!into || (indent && indent.length !== 2) || Object.hasOwn(into, key!)) return undefined;
+    if (raw === undefined) {
+      if (indent) return undefined;
+      into[key!] = parent = {};
+      mappings.push(parent);
+      continue;
+    }
+    if (!indent) parent = undefined;
+    const value = simpleScalar(raw);
+    if (value === undefined) return undefined;
+    into[key!] = value;
+  }
+  // A key with nothing under it is null to YAML.
+  return mappings.every((m) => Object.keys(m).length) ? root : undefined;
+}
+
+function simpleScalar(raw: string): unknown {
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (raw === "true" || raw === "false") return raw === "true";
+  const quoted = /^"([^"\\]*)"$/.exec(raw);
+  if (quoted) return quoted[1];
+  // Plain words: no character YAML gives a meaning, not a word it reads as another type.
+  if (
+    /^[A-Za-z][^#:"'{}[\]&*!|>%@`]*$/.test(raw) &&
+    !/:|\s#|^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(raw)
+  )
+    return raw;
+  return undefined;
+}
+
 /** The theme a file extends, looked for from the file's folder. */
-function extendedTheme(spec: string, file: string, label: string, source: LoadedSource, seen: string[]): ThemeData {
-  const at = (message: string) => source.at(["extends"], message);
+function extendedTheme(
+  spec: string,
+  file: string,
+  label: string,
+  where: () => LoadedSource,
+  seen: string[],
+): ThemeData {
+  const at = (message: string) => where().at(["extends"], message);
   const kind = themeSpecKind(spec);
   if (kind === "builtin") return builtinTheme(spec as Theme);
   const found = locateTheme(spec, { dir: path.dirname(file), labelDir: path.dirname(label) });
@@ -278,12 +359,12 @@ function merge(base: object, over: object): object {
 }
 
 /** What only the whole theme shows: the name must stay the largest text (parsers find it so). */
-function crossProblems(data: ThemeData["data"], source: LoadedSource): Diagnostic[] {
+function crossProblems(data: ThemeData["data"], where: () => LoadedSource): Diagnostic[] {
   const { name, ...others } = data.size;
   const largest = Math.max(...Object.values(others));
   if (name > largest) return [];
   return [
-    source.at(
+    where().at(
       ["size", "name"],
       `${name} pt is not above the theme's largest other size (${largest} pt); the name must be the largest ` +
         "text: résumé parsers take it for the name",
