@@ -77,8 +77,8 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
     expect(help.stdout).toContain("Usage: resume build");
   });
 
-  it("starts validate, schema, themes and init from a snapshot that has no renderer", () => {
-    for (const args of [["validate", path.join(ROOT, "resume.yaml")], ["schema"], ["themes"]]) {
+  it("starts validate, schema, themes, theme and init from a snapshot that has no renderer", () => {
+    for (const args of [["validate", path.join(ROOT, "resume.yaml")], ["schema"], ["themes"], ["theme", "schema"]]) {
       const r = runCommand(launcher, args, { dir });
       expect(r.status, r.stderr).toBe(0);
       expect(
