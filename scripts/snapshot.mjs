@@ -3,7 +3,7 @@
  *   dist/snapshot/node-<version>.blob        from dist/resume-snapshot.cjs (src/startup/snapshot.ts): the
  *                                            whole command, fonts of the default theme parsed
  *   dist/snapshot/node-<version>-check.blob  from dist/resume-check-snapshot.cjs: the commands
- *                                            that never render (validate, schema, themes, init)
+ *                                            that never render (validate, schema, themes, theme, init)
  * A process started from one skips loading and initialising the bundle. bin/resume uses a
  * snapshot only when it was built by the same Node.js version for the same folder (the `.dir`
  * file beside it), and runs dist/resume.mjs otherwise, so a missing or stale snapshot only costs

@@ -4,7 +4,8 @@
  */
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { DATE_FORMATS, LOCALES } from "../input/languages.js";
-import { CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
+import path from "node:path";
+import { CJK, FONT_IDS, PAPERS, THEMES, themeSpecKind } from "../common/ids.js";
 import { RENDER_KNOBS } from "../input/schema.js";
 import type { RenderOptions } from "../model/normalize.js";
 import { DEFAULT_FILES } from "./context.js";
@@ -27,7 +28,12 @@ export function addRenderOptions(cmd: Command): Command {
     };
   const number = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
   return cmd
-    .addOption(oneOf("--theme <name>", "theme (overrides render.theme)", THEMES))
+    .addOption(
+      new Option(
+        "--theme <name>",
+        `theme: ${THEMES.join(", ")}, a theme file (./my-theme.yaml) or a theme package (overrides render.theme)`,
+      ).argParser(themeOption),
+    )
     .addOption(oneOf("--paper <size>", "paper size (overrides render.paper)", PAPERS))
     .option("--accent <colour>", "accent colour, e.g. #0b6e99 (overrides render.accent)", knob("accent"))
     .addOption(oneOf("--font <family>", "text font (overrides render.font)", FONT_IDS))
@@ -67,6 +73,18 @@ function oneOf(flags: string, what: string, values: readonly string[]): Option {
   });
 }
 
+/** A built-in theme in any case, a theme file or a theme package (found when the build starts). */
+function themeOption(value: string): string {
+  const v = value.trim();
+  const spec = THEMES.find((t) => t === v.toLowerCase()) ?? v;
+  if (themeSpecKind(spec) === undefined) {
+    throw new InvalidArgumentError(
+      `Allowed choices are ${THEMES.join(", ")}, a theme file (./my-theme.yaml) or a theme package (resume-theme-x).`,
+    );
+  }
+  return spec;
+}
+
 function idList(value: string): string[] {
   const ids = value
     .split(",")
@@ -99,9 +117,16 @@ const RENDER_OPTION_KEYS = [
   "cjk",
 ] as const;
 
-/** The render options the command line set (commander's --title is render.titles). */
-export function renderOverrides(opts: RenderOptions & { title?: Record<string, string> }): RenderOptions {
-  const picked = { ...opts, titles: opts.title } as RenderOptions;
+/**
+ * The render options the command line set (commander's --title is render.titles); a theme file
+ * given with --theme is where the user stands, `cwd`, not beside the résumé.
+ */
+export function renderOverrides(
+  opts: RenderOptions & { title?: Record<string, string> },
+  cwd: string = process.cwd(),
+): RenderOptions {
+  const theme = opts.theme && themeSpecKind(opts.theme) === "file" ? path.resolve(cwd, opts.theme) : opts.theme;
+  const picked = { ...opts, theme, titles: opts.title } as RenderOptions;
   return Object.fromEntries(
     RENDER_OPTION_KEYS.filter((k) => picked[k] !== undefined).map((k) => [k, picked[k]]),
   ) as RenderOptions;

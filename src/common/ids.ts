@@ -30,6 +30,21 @@ export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
 export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
 export type Theme = (typeof THEMES)[number];
 
+/**
+ * What `render.theme` names: a built-in theme, a theme file (a path, relative to the résumé:
+ * `./my-theme.yaml`), or an npm package that holds one (`resume-theme-x`, `@me/resume-theme`).
+ */
+export type ThemeSpecKind = "builtin" | "file" | "package";
+
+/** What kind of theme `spec` names, or undefined when it can be none of them. */
+export function themeSpecKind(spec: string): ThemeSpecKind | undefined {
+  if ((THEMES as readonly string[]).includes(spec)) return "builtin";
+  if (/^\.{1,2}([/\\]|$)|^[/\\~]|^[a-z]:[/\\]|\.(ya?ml|json)$/i.test(spec)) return "file";
+  if (/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(spec)) return "package";
+  if (/[/\\]/.test(spec)) return "file";
+  return undefined;
+}
+
 /** Paper sizes. */
 export const PAPERS = ["a4", "letter"] as const;
 export type Paper = (typeof PAPERS)[number];

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { didYouMean, noSuchName } from "../common/errors.js";
-import { BUILTIN_SECTIONS, CJK, FONT_IDS, PAPERS, THEMES } from "../common/ids.js";
+import { BUILTIN_SECTIONS, CJK, FONT_IDS, PAPERS, THEMES, themeSpecKind } from "../common/ids.js";
 import { slug } from "../common/text.js";
 import { canonicalDate, checkDate } from "./dates.js";
 import { editorJsonSchema, withJsonSchema } from "./json-schema.js";
@@ -17,7 +17,7 @@ export { BUILTIN_SECTIONS, type BuiltinSection } from "../common/ids.js";
 const text = () => z.string({ error: "expected text" });
 
 /** One of `values`, in any case (`A4`, `Classic`), as the lower-case value. */
-function choice<const T extends readonly [string, ...string[]]>(values: T, what = "one of") {
+export function choice<const T extends readonly [string, ...string[]]>(values: T, what = "one of") {
   return withJsonSchema(
     z.preprocess(
       (v) => (typeof v === "string" ? (values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v) : v),
@@ -337,11 +337,32 @@ export const RENDER_KNOBS = {
     .describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
 };
 
+const THEME_EXPECTED = `expected a theme: one of ${THEMES.join(", ")}, a theme file (./my-theme.yaml) or a theme package (resume-theme-x)`;
+
+/**
+ * A theme: a built-in name in any case (`Classic`), a theme file's path (relative to the résumé)
+ * or the name of a package that holds one. Whether the file or package is there is checked when
+ * the theme is read (render/themes/files.ts).
+ */
+const themeSpec = withJsonSchema(
+  z.preprocess(
+    (v) => (typeof v === "string" ? (THEMES.find((x) => x === v.trim().toLowerCase()) ?? v.trim()) : v),
+    z.string({ error: THEME_EXPECTED }).refine((v) => themeSpecKind(v) !== undefined, THEME_EXPECTED),
+  ),
+  {
+    anyOf: [
+      { type: "string", enum: [...THEMES] },
+      { type: "string", minLength: 1 },
+    ],
+    description: "A built-in theme, a theme file (./my-theme.yaml, relative to this file) or a theme package",
+  },
+);
+
 const render = closed(
   z
     .strictObject({
       ...RENDER_KNOBS,
-      theme: choice(THEMES).optional(),
+      theme: themeSpec.optional(),
       paper: choice(PAPERS).optional(),
       cjk: choice(CJK)
         .optional()

@@ -3,7 +3,7 @@
  * résumé's name, contact line and sections in print order, with the theme, paper, language,
  * scripts and style they are drawn in. normalize.ts makes it from a validated résumé.
  */
-import type { Paper, TextFont, Theme } from "../common/ids.js";
+import type { Paper, TextFont } from "../common/ids.js";
 import type { ImageAsset } from "../input/assets.js";
 import type { Resume } from "../input/schema.js";
 import type { Locale } from "./locale.js";
@@ -54,7 +54,11 @@ export interface ViewModel {
   label?: string;
   contacts: Link[];
   sections: Section[];
-  theme: Theme;
+  /**
+   * The theme: a built-in name, or the absolute path of the theme file `render.theme` names
+   * (resolved by pipeline/resume.ts; render/themes draws with its tokens).
+   */
+  theme: string;
   paper: Paper;
   /** The emoji, CJK and script fonts the text needs (render.cjk forces its CJK choice). */
   scripts: ScriptNeeds;

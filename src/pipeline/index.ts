@@ -13,3 +13,4 @@ export {
 } from "./build.js";
 export { buildMany, type BatchJob, type BatchResult } from "./batch.js";
 export { ResumeError, formatDiagnostic, type Diagnostic } from "../common/errors.js";
+export { findThemes, newThemeFile, themeJsonSchema, type FoundTheme } from "./themes.js";

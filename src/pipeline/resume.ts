@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
+import { THEMES, themeSpecKind } from "../common/ids.js";
 import { loadAssets } from "../input/assets.js";
 import type { LoadedSource } from "../input/load.js";
 import { loadFile } from "../input/load.js";
@@ -20,7 +21,8 @@ import {
 import { detectLocale, scriptNeeds } from "../model/scripts.js";
 import { findVariant, selectVariant, type Variant } from "../model/variants.js";
 import { glyphProblems } from "../render/glyphs.js";
-import { applyStyle, fontStack, installedStack, themes, themeTokens, type FontStack } from "../render/themes/index.js";
+import { applyStyle, fontStack, installedStack, themeTokens, type FontStack } from "../render/themes/index.js";
+import { builtinThemeFile, resolveTheme, type ThemeData } from "../render/themes/files.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import { imageWarnings } from "./image-warnings.js";
 import { sectionOptionProblems } from "./option-problems.js";
@@ -34,7 +36,7 @@ export interface PreparedResume {
   /** The theme's tokens with the résumé's style knobs applied. */
   tokens: ThemeTokens;
   variant?: Variant;
-  /** The résumé file and the image files it refers to. */
+  /** The résumé file, the image files it refers to and the theme file it names (and those that file extends). */
   inputs: string[];
   warnings: Diagnostic[];
   /** Keys kept but not printed (written back by -f json). */
@@ -59,16 +61,20 @@ export async function prepareResume(
   /** Problems found from here on; problems of the command line's options come after the file's. */
   const later: Diagnostic[] = [];
   const options: Diagnostic[] = [];
+  /** Problems of the theme's own file (located there), after the résumé's. */
+  const themeProblems: Diagnostic[] = [];
   const throwProblems = (): never => {
     throw new ResumeError(
-      [...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...options],
+      [...inFileOrder([...v.problems, ...trusted(later, loaded.brokenAt)]), ...themeProblems, ...options],
       v.warnings,
     );
   };
+  // The theme, found and read once: a built-in name, a theme file or a theme package.
+  const theme = themeOf(v.data, source, opts.render?.theme, { later, themeProblems, options });
 
   if (!v.resume) {
     // The document has problems; still check its images and characters, so that one report has all.
-    const { stack, missing } = installedStack(draftStack(v.data, opts.render));
+    const { stack, missing } = installedStack(draftStack(v.data, opts.render, theme?.theme));
     later.push(...glyphProblems(v.data, source, stack, missing));
     later.push(...(await loadAssets(v.data, source, { photo, photoFrom })).problems);
     return throwProblems();
@@ -91,9 +97,12 @@ export async function prepareResume(
   };
   // The fonts cover the whole file's CJK characters, not only the variant's.
   const everyText = resumeText(resume);
-  const vm = normalize(selectVariant(resume, variant), assets, render, (text, locale, forced) =>
-    scriptsFor(text, locale, forced, everyText),
-  );
+  const vm = {
+    ...normalize(selectVariant(resume, variant), assets, render, (text, locale, forced) =>
+      scriptsFor(text, locale, forced, everyText),
+    ),
+    theme: theme?.key ?? "classic",
+  };
   const tokens = themeTokens(vm);
   const { stack, missing } = installedStack(fontStack(tokens, vm.scripts));
   const glyphs = glyphProblems(resume, source, stack, missing);
@@ -106,10 +115,13 @@ export async function prepareResume(
       else if (resume.render?.cjk) later.push(source.at(["render", "cjk"], m.message));
     }
   }
-  if (later.length || options.length) throwProblems();
+  if (later.length || themeProblems.length || options.length) throwProblems();
+  const builtinFiles = THEMES.map(builtinThemeFile);
   const inputs = [
     path.resolve(file),
     ...[...assets.badges.values(), ...(assets.photo ? [assets.photo] : [])].map((a) => a.file),
+    // A theme file of the user's, and those it extends (--watch rebuilds when one changes).
+    ...(theme?.theme.files ?? []).filter((f) => !builtinFiles.includes(f)),
   ];
   return {
     source,
@@ -127,10 +139,44 @@ export async function prepareResume(
  * The fonts a document that failed validation would be drawn with, as far as its render
  * settings and text tell: enough to check its characters along with its other problems.
  */
-function draftStack(data: unknown, overrides: RenderOptions = {}): FontStack {
+function draftStack(data: unknown, overrides: RenderOptions = {}, theme?: ThemeData): FontStack {
   const parsed = ResumeSchema.shape.render.safeParse(asRecord(data).render);
   const o = { ...(parsed.success ? parsed.data : {}), ...definedOnly(overrides) };
   const text = resumeText(data);
   const locale = o.locale ?? detectLocale(text) ?? "en";
-  return fontStack(applyStyle(themes[o.theme ?? "classic"], { font: o.font }), fontsFor(text, locale, o.cjk));
+  const base = theme?.tokens ?? themeTokens({ theme: "classic", style: {} });
+  return fontStack(applyStyle(base, { font: o.font }), fontsFor(text, locale, o.cjk));
+}
+
+/**
+ * The theme the command line (`--theme`) or the file's `render.theme` names, read; undefined with
+ * the problem added to `found` when it cannot be: not found (at the setting), or a theme file
+ * with problems (located in that file).
+ */
+function themeOf(
+  data: unknown,
+  source: LoadedSource,
+  fromOptions: string | undefined,
+  found: { later: Diagnostic[]; themeProblems: Diagnostic[]; options: Diagnostic[] },
+): { key: string; theme: ThemeData } | undefined {
+  // The file's setting as the schema reads it (a name in any case); one the schema refuses is reported by it.
+  const raw = asRecord(asRecord(data).render).theme;
+  const written = typeof raw === "string" ? raw.trim() : undefined;
+  const inFile = written && (THEMES.find((t) => t === written.toLowerCase()) ?? written);
+  const spec = fromOptions ?? (inFile && themeSpecKind(inFile) ? inFile : "classic");
+  const at = (message: string): Diagnostic =>
+    fromOptions !== undefined
+      ? { file: source.file, path: "--theme", message }
+      : source.at(["render", "theme"], message);
+  try {
+    return resolveTheme(spec, { dir: source.dir, labelDir: path.dirname(source.file) }, at);
+  } catch (err) {
+    if (!(err instanceof ResumeError)) throw err;
+    for (const d of err.diagnostics) {
+      if (d.file !== source.file) found.themeProblems.push(d);
+      else if (d.path === "--theme") found.options.push(d);
+      else found.later.push(d);
+    }
+    return undefined;
+  }
 }

@@ -16,6 +16,7 @@ import { normalize, type ViewModel } from "../model/normalize.js";
 import { run } from "../cli/run.js";
 import { STARTER_RESUME } from "../cli/starter.js";
 import { fontStack, themeTokens, type FontStack } from "../render/themes/index.js";
+import { forgetBuiltinThemes } from "../render/themes/files.js";
 import { validate } from "../input/validate.js";
 
 declare global {
@@ -28,6 +29,8 @@ export function snapshotEntry(then: (stack: FontStack, vm: ViewModel) => Promise
   // Intl objects are not serializable; they are made again on first use.
   v8.startupSnapshot.addSerializeCallback(clearDateFormatters);
   v8.startupSnapshot.addSerializeCallback(clearSegmenters);
+  // A theme is read from its file when a command starts (only the one it draws with).
+  v8.startupSnapshot.addSerializeCallback(forgetBuiltinThemes);
 
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     globalThis.__resumeRequire = createRequire(

@@ -97,7 +97,7 @@ describe("resume build", () => {
 describe("usage", () => {
   it.each([
     [["build", "--paper", "a5"], /argument 'a5' is invalid/],
-    [["build", "--theme", "fancy"], /Allowed choices are classic/],
+    [["build", "--theme", "not a theme!"], /Allowed choices are classic/],
     [["build", "--bogus"], /unknown option '--bogus'/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [[], /Usage: resume/],
@@ -111,7 +111,7 @@ describe("usage", () => {
     expect(await run(["--version"])).toMatchObject({ code: 0, stdout: `resume-builder ${VERSION}\n` });
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    for (const cmd of ["build", "validate", "schema", "init"]) expect(help.stdout).toContain(cmd);
+    for (const cmd of ["build", "validate", "schema", "init", "themes", "theme"]) expect(help.stdout).toContain(cmd);
     const buildHelp = await run(["build", "--help"]);
     for (const flag of ["--output", "--theme", "--paper"]) expect(buildHelp.stdout).toContain(flag);
   });

@@ -3,10 +3,11 @@
  * prefix, then `resume init` and `resume build` in an empty folder.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { THEMES } from "../../src/common/ids.js";
 import { ROOT, tempDir } from "../helpers.js";
 
 function sh(cmd: string, args: string[], cwd: string) {
@@ -29,6 +30,9 @@ describe("the installed package", () => {
     const files = sh("tar", ["tzf", path.join(dir, tarball)], dir).split("\n");
     expect(files).toContain("package/dist/resume.mjs");
     expect(files).toContain("package/README.md");
+    // The built-in themes are theme files, read when a build starts; the theme file's schema too.
+    for (const theme of THEMES) expect(files).toContain(`package/themes/${theme}.yaml`);
+    expect(files).toContain("package/theme.schema.json");
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
     // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries,
     // the Word file's libraries) and the font files the themes draw with.
@@ -68,6 +72,22 @@ describe("the installed package", () => {
     expect(sh(resume, ["build"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.pdf \(1 page/);
     expect(readFileSync(path.join(work, "out/Alex-Example-Resume.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     expect(sh(resume, ["validate"], work)).toBe("resume.yaml is valid (5 sections)\n");
+    // A theme package installed beside the tool is found, listed and used.
+    const themePkg = path.join(dir, "resume-theme-green");
+    mkdirSync(themePkg);
+    writeFileSync(
+      path.join(themePkg, "package.json"),
+      JSON.stringify({ name: "resume-theme-green", version: "1.0.0" }),
+    );
+    writeFileSync(
+      path.join(themePkg, "theme.yaml"),
+      "extends: classic\ndescription: Green classic\ncolor:\n  name: '#0a7a3c'\n",
+    );
+    sh("npm", ["install", "-g", "--prefix", prefix, themePkg], dir);
+    expect(sh(resume, ["themes"], work)).toMatch(/\nresume-theme-green +Green classic \(package\)\n$/);
+    expect(sh(resume, ["build", "--theme", "resume-theme-green", "-o", "green.pdf"], work)).toMatch(
+      /^wrote green\.pdf/,
+    );
     // Word files from the bundle beside the command: docx itself is not installed.
     expect(sh(resume, ["build", "-f", "docx"], work)).toMatch(/^wrote out\/Alex-Example-Resume\.docx/);
     expect(readFileSync(path.join(work, "out/Alex-Example-Resume.docx")).subarray(0, 2).toString()).toBe("PK");
@@ -96,7 +116,9 @@ describe("the installed package", () => {
       ],
       { encoding: "utf8" },
     );
-    expect(lib.stdout.trim()).toBe("FORMATS,ResumeError,build,buildMany,formatDiagnostic,prepareResume");
+    expect(lib.stdout.trim()).toBe(
+      "FORMATS,ResumeError,build,buildMany,findThemes,formatDiagnostic,newThemeFile,prepareResume,themeJsonSchema",
+    );
   });
 });
 

@@ -77,8 +77,8 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
     expect(help.stdout).toContain("Usage: resume build");
   });
 
-  it("starts validate, schema, themes and init from a snapshot that has no renderer", () => {
-    for (const args of [["validate", path.join(ROOT, "resume.yaml")], ["schema"], ["themes"]]) {
+  it("starts validate, schema, themes, theme and init from a snapshot that has no renderer", () => {
+    for (const args of [["validate", path.join(ROOT, "resume.yaml")], ["schema"], ["themes"], ["theme", "schema"]]) {
       const r = runCommand(launcher, args, { dir });
       expect(r.status, r.stderr).toBe(0);
       expect(
@@ -135,10 +135,11 @@ describe("bin/resume in this checkout (snapshot built by npm run build)", () => 
 
 describe("bin/resume in a fresh install without a snapshot", () => {
   const dir = tempDir();
-  // A package folder of its own: the launcher, the built code, package.json, node_modules.
+  // A package folder of its own: the launcher, the built code, the theme files, package.json, node_modules.
   const pkg = path.join(dir, "pkg");
   mkdirSync(path.join(pkg, "dist"), { recursive: true });
   cpSync(path.join(ROOT, "bin"), path.join(pkg, "bin"), { recursive: true });
+  cpSync(path.join(ROOT, "themes"), path.join(pkg, "themes"), { recursive: true });
   cpSync(path.join(ROOT, "scripts/snapshot.mjs"), path.join(pkg, "scripts/snapshot.mjs"));
   for (const f of ["resume.mjs", "resume-snapshot.cjs", "resume-check-snapshot.cjs"])
     cpSync(path.join(ROOT, "dist", f), path.join(pkg, "dist", f));

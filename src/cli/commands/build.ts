@@ -79,7 +79,7 @@ export function buildCommand(program: Command, ctx: Context): void {
       // Keep a trailing slash: "-o pdfs/" names a folder even before it exists.
       output: opts.output ? ctx.at(opts.output) + (/[\\/]$/.test(opts.output) ? path.sep : "") : undefined,
       outDir: ctx.at("out"),
-      render: renderOverrides(opts),
+      render: renderOverrides(opts, ctx.cwd),
       maxPages: opts.maxPages,
       fit: opts.fit,
       verify: opts.verify,

@@ -23,7 +23,7 @@ export function validateCommand(program: Command, ctx: Context): void {
         if (prepared.isLetter) {
           const { found, checked } = await prepareLetter(
             input.path,
-            { label: input.label, render: renderOverrides(opts), strict: opts.strict, env: ctx.io.env },
+            { label: input.label, render: renderOverrides(opts, ctx.cwd), strict: opts.strict, env: ctx.io.env },
             prepared.source,
           );
           const goesWith = path.relative(ctx.at("."), found.resumeFile) || found.resumeFile;
@@ -41,7 +41,7 @@ export function validateCommand(program: Command, ctx: Context): void {
         }
         const { vm, warnings } = await prepareResume(
           input.path,
-          { label: input.label, render: renderOverrides(opts), strict: opts.strict },
+          { label: input.label, render: renderOverrides(opts, ctx.cwd), strict: opts.strict },
           prepared.source,
         );
         if (ctx.json)

@@ -1,22 +1,28 @@
 /**
  * The registry: every theme by its name, each naming its layout (render/layouts/), and what a
- * résumé's style knobs make of a theme's tokens.
+ * résumé's style knobs make of a theme's tokens. The built-in themes are files in the package's
+ * `themes/` folder (files.ts reads them), each read when it is first asked for.
  */
 import { TEXT_FONTS } from "../fonts.js";
 import type { Style, ViewModel } from "../../model/normalize.js";
-import { type Theme } from "../../common/ids.js";
+import { THEMES, type Theme } from "../../common/ids.js";
 import { layouts } from "../layouts/index.js";
 import type { Layout } from "../layouts/layout.js";
-import { classic } from "./classic.js";
-import { compact } from "./compact.js";
-import { modern } from "./modern.js";
-import { sidebar } from "./sidebar.js";
+import { builtinTheme, themeByKey } from "./files.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 export { fontStack, installedStack, stackFaces, type FontStack } from "./stack.js";
 
-/** The built-in themes, by the names the input may choose (common/ids.ts). */
-export const themes: Record<Theme, ThemeTokens> = { classic, modern, compact, sidebar };
+/**
+ * The built-in themes, by the names the input may choose (common/ids.ts): each read from its file
+ * the first time it is looked at.
+ */
+export const themes = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    THEMES.map((name) => [name, { enumerable: true, get: () => builtinTheme(name).tokens }]),
+  ) as PropertyDescriptorMap,
+) as Readonly<Record<Theme, ThemeTokens>>;
 
 /** The layout a theme's tokens name: what every stage asks about columns, reading order and pages. */
 export const layoutOf = (k: Pick<ThemeTokens, "layout">): Layout => layouts[k.layout];
@@ -53,6 +59,10 @@ export function applyStyle(base: ThemeTokens, style: Style): ThemeTokens {
   return t;
 }
 
+/**
+ * The tokens a view model is drawn with: its theme (a built-in name, or the file that
+ * pipeline/resume.ts resolved `render.theme` to) with its style knobs applied.
+ */
 export function themeTokens(vm: Pick<ViewModel, "theme" | "style">): ThemeTokens {
-  return applyStyle(themes[vm.theme], vm.style);
+  return applyStyle(themeByKey(vm.theme).tokens, vm.style);
 }

@@ -1,7 +1,7 @@
 /**
  * A theme is a token object (sizes, spacing, colours, fonts, the layout it names) drawn by the
- * shared primitives in `primitives.tsx`. Themes differ mostly in tokens; adding one is a new file
- * with a token object and a line in `index.ts`.
+ * shared primitives in `primitives.tsx`. Themes differ mostly in tokens, which a theme file holds
+ * (`themes/<name>.yaml` for the built-in ones; schema.ts is its format, files.ts reads it).
  */
 import type { FamilyName } from "../fonts.js";
 import type { LayoutId } from "../layouts/ids.js";
