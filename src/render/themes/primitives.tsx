@@ -10,6 +10,8 @@ import { Fragment, type ReactNode } from "react";
 import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
 import { parseMarkup } from "../../model/markup.js";
 import { hasRtlLetter } from "../../model/scripts.js";
+import { ContactIcon } from "./icons.js";
+import { mirror } from "./mirror.js";
 import { CONTACT_SEPARATOR, rowLabel } from "./text.js";
 import type { Styles } from "./styles.js";
 import { tagged } from "./tagging.js";
@@ -52,6 +54,7 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
  * paragraph (see below).
  */
 export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
+  if (s.icons) return <IconContacts items={items} s={s} column={column} />;
   if (s.mirrored && !column) {
     // Mirrored, the contacts are one paragraph, which reads right to left when it holds
     // right-to-left text (direction.ts): the bidirectional algorithm then sets each contact in its
@@ -81,6 +84,38 @@ export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: 
           <ContactLink c={c} s={s} />
           {!column && i < items.length - 1 ? CONTACT_SEPARATOR : ""}
         </Text>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * Contacts with an icon before each (icons.tsx): each contact and its icon side by side, the icon
+ * an artifact and the text the same paragraph it is without icons, separator included. In a
+ * mirrored sheet the icon stands on the contact's right, and each contact is a paragraph set right
+ * to left, so that its separator falls on its left, towards the next contact.
+ */
+function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; column: boolean }) {
+  const text = column ? s.sideContact : s.contact;
+  const unit: Style = column
+    ? { flexDirection: "row", alignItems: "flex-start", marginBottom: (text as Style).marginBottom ?? 0 }
+    : { flexDirection: "row", alignItems: "flex-start" };
+  const paragraph: Style = {
+    ...text,
+    ...(column ? { marginBottom: 0, flexGrow: 1, flexShrink: 1, flexBasis: 0 } : { flexShrink: 1 }),
+    ...(s.mirrored ? { direction: "rtl" } : {}),
+  };
+  const separator = s.mirrored ? RTL_SEPARATOR : CONTACT_SEPARATOR;
+  return (
+    <View style={column ? undefined : s.contacts}>
+      {items.map((c, i) => (
+        <View key={i} style={s.mirrored ? mirror(unit) : unit}>
+          <ContactIcon kind={c.icon ?? "link"} text={text} color={s.iconColor} mirrored={s.mirrored} />
+          <Text style={paragraph} {...tagged("P")}>
+            <ContactLink c={s.mirrored ? { ...c, text: ltrMarked(c.text) } : c} s={s} />
+            {!column && i < items.length - 1 ? separator : ""}
+          </Text>
+        </View>
       ))}
     </View>
   );
