@@ -112,7 +112,9 @@ function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; col
         <View key={i} style={s.mirrored ? mirror(unit) : unit}>
           <ContactIcon kind={c.icon ?? "link"} text={text} color={s.iconColor} mirrored={s.mirrored} />
           <Text style={paragraph} {...tagged("P")}>
-            <ContactLink c={s.mirrored ? { ...c, text: ltrMarked(c.text) } : c} s={s} />
+            {/* A paragraph takes its direction from its first run, which a link's run does not pass on. */}
+            {s.mirrored ? ltrMarked(c.text).slice(0, ltrMarked(c.text).length - c.text.length) : null}
+            <ContactLink c={c} s={s} />
             {!column && i < items.length - 1 ? separator : ""}
           </Text>
         </View>
