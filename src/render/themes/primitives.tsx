@@ -92,8 +92,11 @@ export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: 
 /**
  * Contacts with an icon before each (icons.tsx): each contact and its icon side by side, the icon
  * an artifact and the text the same paragraph it is without icons, separator included. In a
- * mirrored sheet the icon stands on the contact's right, and each contact is a paragraph set right
- * to left, so that its separator falls on its left, towards the next contact.
+ * mirrored sheet the icon stands on the contact's right, and the separator, on the contact's left,
+ * is a paragraph of its own (no marks needed around it), joined to the contact's element in the tagged PDF:
+ * the contact's paragraph keeps the direction of its own text (an address left to right, after a
+ * left-to-right mark outside its link, so that readers that order the line on its own keep a
+ * phone's "+" before its digits).
  */
 function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; column: boolean }) {
   const text = column ? s.sideContact : s.contact;
@@ -103,22 +106,35 @@ function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; col
   const paragraph: Style = {
     ...text,
     ...(column ? { marginBottom: 0, flexGrow: 1, flexShrink: 1, flexBasis: 0 } : { flexShrink: 1 }),
-    ...(s.mirrored ? { direction: "rtl" } : {}),
   };
-  const separator = s.mirrored ? RTL_SEPARATOR : CONTACT_SEPARATOR;
   return (
     <View style={column ? undefined : s.contacts}>
-      {items.map((c, i) => (
-        <View key={i} style={s.mirrored ? mirror(unit) : unit}>
-          <ContactIcon kind={c.icon ?? "link"} text={text} color={s.iconColor} mirrored={s.mirrored} />
-          <Text style={paragraph} {...tagged("P")}>
-            {/* A paragraph takes its direction from its first run, which a link's run does not pass on. */}
-            {s.mirrored ? ltrMarked(c.text).slice(0, ltrMarked(c.text).length - c.text.length) : null}
-            <ContactLink c={c} s={s} />
-            {!column && i < items.length - 1 ? separator : ""}
-          </Text>
-        </View>
-      ))}
+      {items.map((c, i) => {
+        const separator = !column && i < items.length - 1;
+        const icon = <ContactIcon kind={c.icon ?? "link"} text={text} color={s.iconColor} mirrored={s.mirrored} />;
+        return s.mirrored ? (
+          <View key={i} style={mirror(unit)}>
+            {icon}
+            <Text style={paragraph} {...tagged("P", { key: `contact-${i}` })}>
+              {hasRtlLetter(c.text) ? null : ltrMarked("")}
+              <ContactLink c={c} s={s} />
+            </Text>
+            {separator ? (
+              <Text style={text} {...tagged("P", { key: `contact-${i}` })}>
+                {`\u200F${CONTACT_SEPARATOR}`}
+              </Text>
+            ) : null}
+          </View>
+        ) : (
+          <View key={i} style={unit}>
+            {icon}
+            <Text style={paragraph} {...tagged("P")}>
+              <ContactLink c={c} s={s} />
+              {separator ? CONTACT_SEPARATOR : ""}
+            </Text>
+          </View>
+        );
+      })}
     </View>
   );
 }
