@@ -122,15 +122,23 @@ const EM = 0.8;
 /** The space between an icon and its contact, as a share of the font size. */
 const GAP = 0.35;
 
-const points = (v: unknown, size: number): number => {
-  if (typeof v === "number") return v <= 3 ? v * size : v; // a multiple of the size, or points
-  if (typeof v === "string" && /^[\d.]+(pt)?$/.test(v)) return Number.parseFloat(v);
-  return size * 1.2;
+/**
+ * The bundled text fonts' ascent (where react-pdf sets a line's baseline below the line's top,
+ * whatever its line height), cap height and x-height, in ems, from the font files
+ * (tests/render/icons.test.ts checks them); other fonts are taken to be like these.
+ */
+export const FONT_METRICS: Record<string, { ascent: number; cap: number; x: number }> = {
+  "Source Serif 4": { ascent: 1.036, cap: 0.67, x: 0.475 },
+  "Source Sans 3": { ascent: 1.024, cap: 0.66, x: 0.486 },
+  Inter: { ascent: 0.969, cap: 0.728, x: 0.546 },
+  "IBM Plex Sans": { ascent: 1.025, cap: 0.698, x: 0.516 },
+  "EB Garamond": { ascent: 1.007, cap: 0.65, x: 0.4 },
 };
+const TYPICAL = { ascent: 1, cap: 0.7, x: 0.5 };
 
 /**
- * The icon of a contact drawn in `text`'s style: 0.8 em square, centred on the middle of the first
- * line's lower-case letters, a third of an em before the text (on its right in a mirrored sheet).
+ * The icon of a contact drawn in `text`'s style: 0.8 em square, centred on the first line's
+ * letters, a third of an em before the text (on its right in a mirrored sheet).
  */
 export function ContactIcon({
   kind,
@@ -145,10 +153,11 @@ export function ContactIcon({
 }) {
   const size = typeof text.fontSize === "number" ? text.fontSize : 10;
   const side = r2(size * EM);
-  const line = points(text.lineHeight, size);
-  // The line's glyphs are centred in its height; the middle of the lower-case letters and of the
-  // figures stands a little above that centre.
-  const top = r2(Math.max(0, (line - side) / 2 + size * 0.11));
+  const family = Array.isArray(text.fontFamily) ? text.fontFamily[0] : text.fontFamily;
+  const m = (family && FONT_METRICS[family]) || TYPICAL;
+  // The icon's middle on the first line's optical middle: between half the capitals' height and
+  // half the lower-case letters' above the baseline.
+  const top = r2(Math.max(0, size * (m.ascent - (m.cap + m.x) / 4 - 0.03) - side / 2));
   const box: Style = { width: side, height: side, marginTop: top, marginRight: r2(size * GAP), flexShrink: 0 };
   const d = ICONS[kind];
   return (
