@@ -117,48 +117,62 @@ export const ICONS: Record<Kind, Drawing> = {
   },
 };
 
-/** An icon's size as a share of its contact's font size. */
-const EM = 0.8;
+/** An icon's size as a share of its contact's font size (about the capitals' height). */
+const EM = 0.62;
 /** The space between an icon and its contact, as a share of the font size. */
-const GAP = 0.35;
+const GAP = 0.29;
 
 /**
  * The bundled text fonts' ascent (where react-pdf sets a line's baseline below the line's top,
- * whatever its line height), cap height and x-height, in ems, from the font files
+ * whatever its line height), cap height, x-height and no-break space, in ems, from the font files
  * (tests/render/icons.test.ts checks them); other fonts are taken to be like these.
  */
-export const FONT_METRICS: Record<string, { ascent: number; cap: number; x: number }> = {
-  "Source Serif 4": { ascent: 1.036, cap: 0.67, x: 0.475 },
-  "Source Sans 3": { ascent: 1.024, cap: 0.66, x: 0.486 },
-  Inter: { ascent: 0.969, cap: 0.728, x: 0.546 },
-  "IBM Plex Sans": { ascent: 1.025, cap: 0.698, x: 0.516 },
-  "EB Garamond": { ascent: 1.007, cap: 0.65, x: 0.4 },
+export const FONT_METRICS: Record<string, { ascent: number; cap: number; x: number; space: number }> = {
+  "Source Serif 4": { ascent: 1.036, cap: 0.67, x: 0.475, space: 0.237 },
+  "Source Sans 3": { ascent: 1.024, cap: 0.66, x: 0.486, space: 0.2 },
+  Inter: { ascent: 0.969, cap: 0.728, x: 0.546, space: 0.281 },
+  "IBM Plex Sans": { ascent: 1.025, cap: 0.698, x: 0.516, space: 0.236 },
+  "EB Garamond": { ascent: 1.007, cap: 0.65, x: 0.4, space: 0.2 },
 };
-const TYPICAL = { ascent: 1, cap: 0.7, x: 0.5 };
+const TYPICAL = { ascent: 1, cap: 0.7, x: 0.5, space: 0.25 };
 
 /**
- * The icon of a contact drawn in `text`'s style: 0.8 em square, centred on the first line's
- * letters, a third of an em before the text (on its right in a mirrored sheet).
+ * Where an icon stands beside a contact in `text`'s style: its side (0.62 em), its distance from
+ * the top of the line (its middle on the first line's optical middle, between half the capitals'
+ * height and half the lower-case letters' above the baseline, which react-pdf sets the font's
+ * ascent below the line's top whatever the line height), the gap between it and the text (0.29
+ * em), and the width of a no-break space in the font.
+ */
+export function iconPlace(text: Style): { side: number; top: number; gap: number; space: number; size: number } {
+  const size = typeof text.fontSize === "number" ? text.fontSize : 10;
+  const side = r2(size * EM);
+  const family = Array.isArray(text.fontFamily) ? text.fontFamily[0] : text.fontFamily;
+  const m = (family && FONT_METRICS[family]) || TYPICAL;
+  const top = r2(Math.max(0, size * (m.ascent - (m.cap + m.x) / 4 - 0.03) - side / 2));
+  return { side, top, gap: r2(size * GAP), space: size * m.space, size };
+}
+
+/**
+ * The icon of a contact drawn in `text`'s style, before it in a row (on its right in a mirrored
+ * sheet), or where `at` places it.
  */
 export function ContactIcon({
   kind,
   text,
   color,
   mirrored,
+  at,
 }: {
   kind: Kind;
   text: Style;
   color: string;
   mirrored: boolean;
+  at?: Style;
 }) {
-  const size = typeof text.fontSize === "number" ? text.fontSize : 10;
-  const side = r2(size * EM);
-  const family = Array.isArray(text.fontFamily) ? text.fontFamily[0] : text.fontFamily;
-  const m = (family && FONT_METRICS[family]) || TYPICAL;
-  // The icon's middle on the first line's optical middle: between half the capitals' height and
-  // half the lower-case letters' above the baseline.
-  const top = r2(Math.max(0, size * (m.ascent - (m.cap + m.x) / 4 - 0.03) - side / 2));
-  const box: Style = { width: side, height: side, marginTop: top, marginRight: r2(size * GAP), flexShrink: 0 };
+  const { side, top, gap } = iconPlace(text);
+  const box: Style = at
+    ? { width: side, height: side, position: "absolute", top, ...at }
+    : { width: side, height: side, marginTop: top, marginRight: gap, flexShrink: 0 };
   const d = ICONS[kind];
   return (
     <Svg viewBox="0 0 24 24" style={mirrored ? mirror(box) : box} {...tagged("Artifact")}>

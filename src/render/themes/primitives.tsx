@@ -10,7 +10,7 @@ import { Fragment, type ReactNode } from "react";
 import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
 import { parseMarkup } from "../../model/markup.js";
 import { hasRtlLetter } from "../../model/scripts.js";
-import { ContactIcon } from "./icons.js";
+import { ContactIcon, iconPlace } from "./icons.js";
 import { mirror } from "./mirror.js";
 import { CONTACT_SEPARATOR, rowLabel } from "./text.js";
 import type { Styles } from "./styles.js";
@@ -125,16 +125,52 @@ function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; col
               </Text>
             ) : null}
           </View>
-        ) : (
+        ) : column ? (
           <View key={i} style={unit}>
             {icon}
             <Text style={paragraph} {...tagged("P")}>
               <ContactLink c={c} s={s} />
-              {separator ? CONTACT_SEPARATOR : ""}
             </Text>
           </View>
+        ) : (
+          <RowContact key={i} c={c} s={s} first={i === 0} last={i === items.length - 1} />
         );
       })}
+    </View>
+  );
+}
+
+/**
+ * One contact of a left-to-right row with its icon. The row reads as it does without icons:
+ * "…  |  next": the separator's two no-break spaces after the bar open the next contact, spaced
+ * to hold its icon, which is drawn over them. poppler (and the parsers built on it) keeps a word
+ * in a line's block when the gap before it is under an em, and reads a row of wider gaps as one
+ * block per contact, out of order when the row wraps: the gap before the icon, the icon and the
+ * gap after it stay well under that (0.11 + 0.62 + 0.15 em), and the spaces before the bar close
+ * up to match. The first contact has room for its icon before it.
+ */
+function RowContact({ c, s, first, last }: { c: LinkModel; s: Styles; first: boolean; last: boolean }) {
+  const { side, space, size } = iconPlace(s.contact);
+  const [lead, close] = [CONTACT_SEPARATOR.slice(3), CONTACT_SEPARATOR.slice(0, 3)];
+  const [before, after, bar] = [size * 0.11, size * 0.15, size * 0.18];
+  const round3 = (v: number) => Math.round(v * 1000) / 1000;
+  // Letter spacing that makes two spaces `width` wide.
+  const spaced = (width: number) => ({ letterSpacing: round3((width - 2 * space) / 2) });
+  return (
+    <View>
+      <Text style={first ? { ...s.contact, paddingLeft: round3(side + after) } : s.contact} {...tagged("P")}>
+        {first ? null : <Text style={spaced(before + side + after)}>{lead}</Text>}
+        <ContactLink c={c} s={s} />
+        {last ? "" : <Text style={spaced(bar)}>{close.slice(0, 2)}</Text>}
+        {last ? "" : close.slice(2)}
+      </Text>
+      <ContactIcon
+        kind={c.icon ?? "link"}
+        text={s.contact}
+        color={s.iconColor}
+        mirrored={false}
+        at={{ left: first ? 0 : round3(before) }}
+      />
     </View>
   );
 }
