@@ -6,7 +6,7 @@
 import { linkRefusal } from "../common/links.js";
 import type { Resume } from "../input/schema.js";
 import { emailProblem, urlProblem } from "../input/urls.js";
-import { networkIcon } from "./networks.js";
+import { networkIcon, websiteIcon } from "./networks.js";
 import { joinNonEmpty, typeset, typesetText as t } from "./typeset.js";
 import type { Link } from "./view-model.js";
 
@@ -107,7 +107,7 @@ export function contactLine(b: Resume["basics"]): Link[] {
           }
         : { text: typeset(phone), icon: "phone" },
     );
-  if (b.url) contacts.push({ text: displayUrl(b.url), href: linkTarget(b.url), icon: "website" });
+  if (b.url) contacts.push({ text: displayUrl(b.url), href: linkTarget(b.url), icon: websiteIcon(b.url) });
   for (const p of b.profiles ?? []) {
     const icon = networkIcon(p.network, p.url);
     // A link that is not a web address (skype:…) reads better as the network and user name.

@@ -1,6 +1,6 @@
 /**
  * Which network a profile is on, for the icon drawn before it: from its `network` (in any case,
- * with or without spaces and dots), or from its URL's host when it names none.
+ * with or without spaces and dots), or from its URL's host when it names none that has an icon.
  */
 import type { ContactIcon } from "./view-model.js";
 
@@ -44,15 +44,24 @@ function hostOf(url: string): string | undefined {
   return m?.[2]?.toLowerCase();
 }
 
-/** The icon of a profile on `network` at `url`: its network's, or the generic link's. */
+/** The network a URL's host belongs to, if it is one with an icon of its own. */
+function hostIcon(url: string | undefined): ContactIcon | undefined {
+  const host = url ? hostOf(url) : undefined;
+  if (!host) return undefined;
+  for (const [h, icon] of BY_HOST) if (host === h || host.endsWith(`.${h}`)) return icon;
+  // Any other instance of the federated network (mastodon.example, social.example/@jane).
+  if (/(^|\.)mastodon\./.test(host) || /^https?:\/\/[^/]+\/@[^/]+\/?$/i.test(url!.trim())) return "mastodon";
+  return undefined;
+}
+
+/**
+ * The icon of a profile on `network` at `url`: its network's (by name, else by the URL's host),
+ * or the generic link's.
+ */
 export function networkIcon(network: string | undefined, url: string | undefined): ContactIcon {
   const name = (network ?? "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  if (name) return BY_NAME[name] ?? "link";
-  const host = url ? hostOf(url) : undefined;
-  if (host) {
-    for (const [h, icon] of BY_HOST) if (host === h || host.endsWith(`.${h}`)) return icon;
-    // Any other instance of the federated network (mastodon.example, social.example/@jane).
-    if (/(^|\.)mastodon\./.test(host) || /^https?:\/\/[^/]+\/@[^/]+\/?$/i.test(url!.trim())) return "mastodon";
-  }
-  return "link";
+  return BY_NAME[name] ?? hostIcon(url) ?? "link";
 }
+
+/** The icon of the résumé's own web address: a network's when it is a profile there, else the website's. */
+export const websiteIcon = (url: string): ContactIcon => hostIcon(url) ?? "website";
