@@ -10,6 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { THEMES } from "../../src/common/ids.js";
 import { squeeze } from "../../src/check/verify.js";
+import { validateDocument } from "../../src/input/validate.js";
 import { contactLine } from "../../src/model/contacts.js";
 import { networkIcon } from "../../src/model/networks.js";
 import { build } from "../../src/pipeline/build.js";
@@ -17,7 +18,7 @@ import { latin1, Lexer, PdfName, PdfOperator, type PdfValue } from "../../src/pd
 import { openFont, familyFaces } from "../../src/render/fonts.js";
 import { FONT_METRICS } from "../../src/render/themes/icons.js";
 import { themes } from "../../src/render/themes/index.js";
-import { pdftotext, readPdf, ROOT, tempDir, tool, writeFixture } from "../helpers.js";
+import { pdftotext, readPdf, ROOT, source, tempDir, tool, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const FULL = path.join(ROOT, "tests/fixtures/full.yaml");
@@ -341,6 +342,14 @@ describe("contact icons", () => {
     await build(FULL, { output: off, env: EPOCH, render: { icons: false } });
     // (The file differs only in the résumé it carries, which records the setting.)
     expect(page1(off, dir)).toBe(page1(unset, dir));
+  });
+
+  it("are a render knob checked like the others, with its place in the file", () => {
+    const v = validateDocument(source("basics: {name: A}\nrender:\n  icons: yes please\n"));
+    expect(v.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`)).toEqual([
+      "3:10 render.icons expected true or false, got text \"yes please\"",
+    ]);
+    expect(validateDocument(source("basics: {name: A}\nrender: {icons: true}\n")).problems).toEqual([]);
   });
 
   it("centre on the text from the bundled fonts' real metrics", () => {
