@@ -347,7 +347,7 @@ describe("contact icons", () => {
   it("are a render knob checked like the others, with its place in the file", () => {
     const v = validateDocument(source("basics: {name: A}\nrender:\n  icons: yes please\n"));
     expect(v.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`)).toEqual([
-      "3:10 render.icons expected true or false, got text \"yes please\"",
+      '3:10 render.icons expected true or false, got text "yes please"',
     ]);
     expect(validateDocument(source("basics: {name: A}\nrender: {icons: true}\n")).problems).toEqual([]);
   });
