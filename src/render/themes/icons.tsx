@@ -82,8 +82,8 @@ export const ICONS: Record<Kind, Drawing> = {
   },
   // A fox's head: two ears over a broad jaw.
   gitlab: { fill: "M12 21.5L2.3 14.3L4 8.8L5.9 2.8L8.1 8.8H15.9L18.1 2.8L20 8.8L21.7 14.3Z" },
-  // A thick stroke down to the right crossed by a thin one.
-  x: { fill: "M3.3 3H8.7L20.7 21H15.3Z" + bar(12, 12, 21.5, 1.9, 48.5) },
+  // A thick stroke down to the right, a thin one up to the right broken where they cross.
+  x: { fill: "M3.3 3H8.7L20.7 21H15.3Z" + bar(16.95, 6.4, 8.3, 1.9, 48.5) + bar(7.05, 17.6, 8.3, 1.9, 48.5) },
   // A speech bubble with an m cut out.
   mastodon: {
     fill:
@@ -118,7 +118,7 @@ export const ICONS: Record<Kind, Drawing> = {
 };
 
 /** An icon's size as a share of its contact's font size (about the capitals' height). */
-const EM = 0.62;
+const EM = 0.6;
 /** The space between an icon and its contact, as a share of the font size. */
 const GAP = 0.29;
 
@@ -137,7 +137,7 @@ export const FONT_METRICS: Record<string, { ascent: number; cap: number; x: numb
 const TYPICAL = { ascent: 1, cap: 0.7, x: 0.5, space: 0.25 };
 
 /**
- * Where an icon stands beside a contact in `text`'s style: its side (0.62 em), its distance from
+ * Where an icon stands beside a contact in `text`'s style: its side (0.6 em), its distance from
  * the top of the line (its middle on the first line's optical middle, between half the capitals'
  * height and half the lower-case letters' above the baseline, which react-pdf sets the font's
  * ascent below the line's top whatever the line height), the gap between it and the text (0.29

@@ -146,13 +146,13 @@ function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; col
  * to hold its icon, which is drawn over them. poppler (and the parsers built on it) keeps a word
  * in a line's block when the gap before it is under an em, and reads a row of wider gaps as one
  * block per contact, out of order when the row wraps: the gap before the icon, the icon and the
- * gap after it stay well under that (0.11 + 0.62 + 0.15 em), and the spaces before the bar close
+ * gap after it stay well under that (0.13 + 0.6 + 0.15 em), and the spaces before the bar close
  * up to match. The first contact has room for its icon before it.
  */
 function RowContact({ c, s, first, last }: { c: LinkModel; s: Styles; first: boolean; last: boolean }) {
   const { side, space, size } = iconPlace(s.contact);
   const [lead, close] = [CONTACT_SEPARATOR.slice(3), CONTACT_SEPARATOR.slice(0, 3)];
-  const [before, after, bar] = [size * 0.11, size * 0.15, size * 0.18];
+  const [before, after, bar] = [size * 0.13, size * 0.15, size * 0.28];
   const round3 = (v: number) => Math.round(v * 1000) / 1000;
   // Letter spacing that makes two spaces `width` wide.
   const spaced = (width: number) => ({ letterSpacing: round3((width - 2 * space) / 2) });
