@@ -55,6 +55,8 @@ export function addRenderOptions(cmd: Command): Command {
     )
     .option("--photo", "print basics.image as a photo (overrides render.photo)")
     .option("--no-photo", "do not print a photo")
+    .option("--icons", "draw icons before the contacts (overrides render.icons)")
+    .option("--no-icons", "draw no icons before the contacts")
     .option("--order <ids>", "sections to print first, in this order, comma-separated (overrides render.order)", idList)
     .option("--hide <ids>", "sections not to print, comma-separated (overrides render.hide)", idList)
     .option(
@@ -115,6 +117,7 @@ const RENDER_OPTION_KEYS = [
   "hide",
   "titles",
   "cjk",
+  "icons",
 ] as const;
 
 /**

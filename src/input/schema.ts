@@ -335,6 +335,12 @@ export const RENDER_KNOBS = {
     .boolean({ error: "expected true or false" })
     .optional()
     .describe("Print basics.image (a PNG or JPEG beside the résumé) as a photo"),
+  icons: z
+    .boolean({ error: "expected true or false" })
+    .optional()
+    .describe(
+      "Draw small icons before the email, phone, place, web address and profiles (drawings, never text); the theme decides when not set",
+    ),
 };
 
 const THEME_EXPECTED = `expected a theme: one of ${THEMES.join(", ")}, a theme file (./my-theme.yaml) or a theme package (resume-theme-x)`;

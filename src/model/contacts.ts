@@ -6,6 +6,7 @@
 import { linkRefusal } from "../common/links.js";
 import type { Resume } from "../input/schema.js";
 import { emailProblem, urlProblem } from "../input/urls.js";
+import { networkIcon, websiteIcon } from "./networks.js";
 import { joinNonEmpty, typeset, typesetText as t } from "./typeset.js";
 import type { Link } from "./view-model.js";
 
@@ -87,24 +88,33 @@ function oneStyle(contacts: Link[]): Link[] {
 export function contactLine(b: Resume["basics"]): Link[] {
   const contacts: Link[] = [];
   const place = placeText(b.location);
-  if (place) contacts.push({ text: typeset(place) });
+  if (place) contacts.push({ text: typeset(place), icon: "location" });
   if (b.email)
-    contacts.push({ text: b.email.trim(), ...(emailProblem(b.email) ? {} : { href: `mailto:${b.email.trim()}` }) });
+    contacts.push({
+      text: b.email.trim(),
+      ...(emailProblem(b.email) ? {} : { href: `mailto:${b.email.trim()}` }),
+      icon: "email",
+    });
   const phone = b.phone?.trim();
   // A number is a tel: link; anything else ("Upon request") is printed as it is.
   if (phone)
     contacts.push(
       isPhoneNumber(phone)
-        ? { text: phone, href: `tel:${phone.replace(/(?:ext\.?|x|#).*$/i, "").replace(/[^\d+]/g, "")}` }
-        : { text: typeset(phone) },
+        ? {
+            text: phone,
+            href: `tel:${phone.replace(/(?:ext\.?|x|#).*$/i, "").replace(/[^\d+]/g, "")}`,
+            icon: "phone",
+          }
+        : { text: typeset(phone), icon: "phone" },
     );
-  if (b.url) contacts.push({ text: displayUrl(b.url), href: linkTarget(b.url) });
+  if (b.url) contacts.push({ text: displayUrl(b.url), href: linkTarget(b.url), icon: websiteIcon(b.url) });
   for (const p of b.profiles ?? []) {
+    const icon = networkIcon(p.network, p.url);
     // A link that is not a web address (skype:…) reads better as the network and user name.
     const handle = p.username?.trim() ? joinNonEmpty([t(p.network), p.username.trim()], ": ") : undefined;
-    if (p.url && !/^https?:/i.test(p.url) && handle) contacts.push({ text: handle, href: linkTarget(p.url) });
-    else if (p.url) contacts.push({ text: displayUrl(p.url), href: linkTarget(p.url) });
-    else if (p.username?.trim()) contacts.push({ text: joinNonEmpty([t(p.network), p.username.trim()], ": ")! });
+    if (p.url && !/^https?:/i.test(p.url) && handle) contacts.push({ text: handle, href: linkTarget(p.url), icon });
+    else if (p.url) contacts.push({ text: displayUrl(p.url), href: linkTarget(p.url), icon });
+    else if (p.username?.trim()) contacts.push({ text: joinNonEmpty([t(p.network), p.username.trim()], ": ")!, icon });
   }
   return oneStyle(onceEach(contacts));
 }

@@ -73,7 +73,14 @@ export function normalize(
     scripts: scriptsFor(text, locale, forced),
     locale,
     direction: documentDirection(text, locale),
-    style: { accent: o.accent, font: o.font, fontSize: o.fontSize, lineSpacing: o.lineSpacing, margins: o.margins },
+    style: {
+      accent: o.accent,
+      font: o.font,
+      fontSize: o.fontSize,
+      lineSpacing: o.lineSpacing,
+      margins: o.margins,
+      ...(o.icons === undefined ? {} : { icons: o.icons }),
+    },
     photo: o.photo && assets.photo ? { ...assets.photo, alt: `Photo of ${name}` } : undefined,
     metadata: {
       title: `${name} \u2014 ${ctx.words.resume}`,

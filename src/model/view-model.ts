@@ -12,7 +12,26 @@ import type { Direction, ScriptNeeds } from "./scripts.js";
 export interface Link {
   text: string;
   href?: string;
+  /** In the contact line: what the contact is, for the icon a theme may draw before it (icons.ts). */
+  icon?: ContactIcon;
 }
+
+/** What a contact is: a place, an email, a phone, a web address, or a profile on a network. */
+export type ContactIcon =
+  | "location"
+  | "email"
+  | "phone"
+  | "website"
+  | "github"
+  | "linkedin"
+  | "gitlab"
+  | "x"
+  | "mastodon"
+  | "orcid"
+  | "scholar"
+  | "stackoverflow"
+  /** A profile on any other network. */
+  | "link";
 
 export interface Entry {
   /** Bold first line, left: organisation, institution, project or award. */
@@ -97,6 +116,7 @@ export type RenderOptions = Partial<
     | "hide"
     | "titles"
     | "cjk"
+    | "icons"
   >
 >;
 
@@ -107,4 +127,6 @@ export interface Style {
   fontSize?: number;
   lineSpacing?: number;
   margins?: number;
+  /** Icons before the contacts, over the theme's own choice. */
+  icons?: boolean;
 }

@@ -140,7 +140,7 @@ describe("links and the contact line", () => {
       '1:24 basics.url "https://scecom" looks wrong: the host "scecom" has no dot; did you mean sce.com?; it prints as text, not as a link',
     ]);
     const c = normalize(v.resume!, { badges: new Map() }).contacts;
-    expect(c).toEqual([{ text: "https://scecom" }]);
+    expect(c).toEqual([{ text: "https://scecom", icon: "website" }]);
   });
 
   it("prints a link given twice once, and the contact line's addresses in one style", () => {

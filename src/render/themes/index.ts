@@ -56,6 +56,7 @@ export function applyStyle(base: ThemeTokens, style: Style): ThemeTokens {
     const m = mm(style.margins);
     t.margin = { top: m, right: m, bottom: m, left: m };
   }
+  if (style.icons !== undefined) t.icons = style.icons;
   return t;
 }
 

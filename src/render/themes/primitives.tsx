@@ -10,6 +10,8 @@ import { Fragment, type ReactNode } from "react";
 import { SHORT_ADDRESS, type Entry, type Link as LinkModel, type ViewModel } from "../../model/normalize.js";
 import { parseMarkup } from "../../model/markup.js";
 import { hasRtlLetter } from "../../model/scripts.js";
+import { ContactIcon, iconPlace } from "./icons.js";
+import { mirror } from "./mirror.js";
 import { CONTACT_SEPARATOR, rowLabel } from "./text.js";
 import type { Styles } from "./styles.js";
 import { tagged } from "./tagging.js";
@@ -52,6 +54,7 @@ function ContactLink({ c, s }: { c: LinkModel; s: Styles }) {
  * paragraph (see below).
  */
 export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: Styles; column?: boolean }) {
+  if (s.icons) return <IconContacts items={items} s={s} column={column} />;
   if (s.mirrored && !column) {
     // Mirrored, the contacts are one paragraph, which reads right to left when it holds
     // right-to-left text (direction.ts): the bidirectional algorithm then sets each contact in its
@@ -82,6 +85,92 @@ export function Contacts({ items, s, column = false }: { items: LinkModel[]; s: 
           {!column && i < items.length - 1 ? CONTACT_SEPARATOR : ""}
         </Text>
       ))}
+    </View>
+  );
+}
+
+/**
+ * Contacts with an icon before each (icons.tsx): each contact and its icon side by side, the icon
+ * an artifact and the text the same paragraph it is without icons, separator included. In a
+ * mirrored sheet the icon stands on the contact's right, and the separator, on the contact's left,
+ * is a paragraph of its own (no marks needed around it), joined to the contact's element in the tagged PDF:
+ * the contact's paragraph keeps the direction of its own text (an address left to right, after a
+ * left-to-right mark outside its link, so that readers that order the line on its own keep a
+ * phone's "+" before its digits).
+ */
+function IconContacts({ items, s, column }: { items: LinkModel[]; s: Styles; column: boolean }) {
+  const text = column ? s.sideContact : s.contact;
+  const unit: Style = column
+    ? { flexDirection: "row", alignItems: "flex-start", marginBottom: (text as Style).marginBottom ?? 0 }
+    : { flexDirection: "row", alignItems: "flex-start" };
+  const paragraph: Style = {
+    ...text,
+    ...(column ? { marginBottom: 0, flexGrow: 1, flexShrink: 1, flexBasis: 0 } : { flexShrink: 1 }),
+  };
+  return (
+    <View style={column ? undefined : s.contacts}>
+      {items.map((c, i) => {
+        const separator = !column && i < items.length - 1;
+        const icon = <ContactIcon kind={c.icon ?? "link"} text={text} color={s.iconColor} mirrored={s.mirrored} />;
+        return s.mirrored ? (
+          <View key={i} style={mirror(unit)}>
+            {icon}
+            <Text style={paragraph} {...tagged("P", { key: `contact-${i}` })}>
+              {hasRtlLetter(c.text) ? null : ltrMarked("")}
+              <ContactLink c={c} s={s} />
+            </Text>
+            {separator ? (
+              <Text style={text} {...tagged("P", { key: `contact-${i}` })}>
+                {`\u200F${CONTACT_SEPARATOR}`}
+              </Text>
+            ) : null}
+          </View>
+        ) : column ? (
+          <View key={i} style={unit}>
+            {icon}
+            <Text style={paragraph} {...tagged("P")}>
+              <ContactLink c={c} s={s} />
+            </Text>
+          </View>
+        ) : (
+          <RowContact key={i} c={c} s={s} first={i === 0} last={i === items.length - 1} />
+        );
+      })}
+    </View>
+  );
+}
+
+/**
+ * One contact of a left-to-right row with its icon. The row reads as it does without icons:
+ * "…  |  next": the separator's two no-break spaces after the bar open the next contact, spaced
+ * to hold its icon, which is drawn over them. poppler (and the parsers built on it) keeps a word
+ * in a line's block when the gap before it is under an em, and reads a row of wider gaps as one
+ * block per contact, out of order when the row wraps: the gap before the icon, the icon and the
+ * gap after it stay well under that (0.13 + 0.6 + 0.15 em), and the spaces before the bar close
+ * up to match. The first contact has room for its icon before it.
+ */
+function RowContact({ c, s, first, last }: { c: LinkModel; s: Styles; first: boolean; last: boolean }) {
+  const { side, space, size } = iconPlace(s.contact);
+  const [lead, close] = [CONTACT_SEPARATOR.slice(3), CONTACT_SEPARATOR.slice(0, 3)];
+  const [before, after, bar] = [size * 0.13, size * 0.15, size * 0.28];
+  const round3 = (v: number) => Math.round(v * 1000) / 1000;
+  // Letter spacing that makes two spaces `width` wide.
+  const spaced = (width: number) => ({ letterSpacing: round3((width - 2 * space) / 2) });
+  return (
+    <View>
+      <Text style={first ? { ...s.contact, paddingLeft: round3(side + after) } : s.contact} {...tagged("P")}>
+        {first ? null : <Text style={spaced(before + side + after)}>{lead}</Text>}
+        <ContactLink c={c} s={s} />
+        {last ? "" : <Text style={spaced(bar)}>{close.slice(0, 2)}</Text>}
+        {last ? "" : close.slice(2)}
+      </Text>
+      <ContactIcon
+        kind={c.icon ?? "link"}
+        text={s.contact}
+        color={s.iconColor}
+        mirrored={false}
+        at={{ left: first ? 0 : round3(before) }}
+      />
     </View>
   );
 }

@@ -32,6 +32,9 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
     stacked: false as boolean,
     // Whether the sheet is seen in a mirror (a right-to-left document's, mirror.ts).
     mirrored: false as boolean,
+    // Whether the contacts have icons before them (icons.tsx), and their colour.
+    icons: k.icons === true,
+    iconColor: k.color.accent,
     ...sheet({
       page: {
         fontFamily: body,

@@ -42,6 +42,11 @@ export interface ThemeTokens {
   /** Printed size of a certificate badge and of a photo, in points. */
   badge: number;
   photo: number;
+  /**
+   * Small icons (drawings, artifacts of the tagged PDF) before the contacts; none when not set.
+   * The résumé's `render.icons` overrides it.
+   */
+  icons?: boolean;
 }
 
 export const mm = (v: number) => (v * 72) / 25.4;
