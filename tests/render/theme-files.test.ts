@@ -89,6 +89,22 @@ describe("a theme file", () => {
     });
   });
 
+  it("turns the contact icons on with its icons token, which render.icons overrides", async () => {
+    const dir = tempDir();
+    writeFixture(dir, "iconic.yaml", "extends: modern\nicons: true\n");
+    expect(readThemeFile(path.join(dir, "iconic.yaml"), "iconic.yaml").tokens.icons).toBe(true);
+    expect(themes.modern.icons).toBeUndefined();
+    const resume = writeFixture(dir, "resume.yaml", RESUME("./iconic.yaml"));
+    const artifacts = async (icons?: boolean) => {
+      const output = path.join(dir, `icons-${String(icons)}.pdf`);
+      await build(resume, { output, env: EPOCH, ...(icons === undefined ? {} : { render: { icons } }) });
+      return (pageContent(output).match(/\/Artifact/g) ?? []).length;
+    };
+    const withIcons = await artifacts();
+    expect(withIcons).toBeGreaterThan(await artifacts(false));
+    expect(await artifacts(true)).toBe(withIcons);
+  });
+
   it("builds from JSON too, and a chain of files that extend each other", async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, "themes"));

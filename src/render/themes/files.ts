@@ -389,6 +389,7 @@ function toTokens(name: string, description: string, d: ThemeData["data"]): Them
     layout: d.layout,
     badge: d.badge,
     photo: d.photo,
+    ...(d.icons === undefined ? {} : { icons: d.icons }),
   };
 }
 

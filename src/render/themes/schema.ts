@@ -192,6 +192,9 @@ function makeSchemas() {
     layout: choice(LAYOUTS).describe("single: one column; sidebar: contacts, skills and languages in a side column"),
     badge: points("a size", 16, 120).describe("Printed size of a certificate badge, in points"),
     photo: points("a size", 24, 160).describe("Printed size of the photo, in points"),
+    icons: bool
+      .optional()
+      .describe("Small icons before the contacts (drawings that readers skip); render.icons overrides it"),
   };
 
   const HEAD = {
