@@ -13,6 +13,8 @@ import type { Imported } from "../input/imported.js";
 import { importLinkedIn, isLinkedInFolder } from "../input/linkedin.js";
 import { importRenderCv, isRenderCv } from "../input/rendercv.js";
 import { asRecord, BUILTIN_SECTIONS, resumeJsonSchema } from "../input/schema.js";
+import { themeSpecKind } from "../common/ids.js";
+import { locateTheme } from "../render/themes/files.js";
 import { validateDocument } from "../input/validate.js";
 import { toJsonResume } from "../output/export.js";
 import { writeNew } from "../output/write.js";
@@ -193,6 +195,33 @@ export function leaveOutInvalid(doc: Record<string, unknown>, label: string, not
   throw ResumeError.of(label, "cannot be imported: what it holds does not become a valid résumé");
 }
 
+/**
+ * The theme the new file names must be found from where it is written: a theme file stays the
+ * same file (its path made relative to the new file), and a theme that is not found (a package
+ * not installed here, a file not there) is left out with a note, so that the file builds.
+ */
+function keepFoundTheme(
+  doc: Record<string, unknown>,
+  base: string,
+  output: string,
+  shownOut: string,
+  label: string,
+  notes: Diagnostic[],
+): void {
+  const render = asRecord(doc.render);
+  const named = render.theme;
+  if (typeof named !== "string") return;
+  const spec =
+    themeSpecKind(named) === "file" && !path.isAbsolute(named)
+      ? `./${path.relative(path.dirname(output), path.resolve(base, named)).split(path.sep).join("/")}`
+      : named;
+  render.theme = spec;
+  const found = locateTheme(spec, { dir: path.dirname(output), labelDir: path.dirname(shownOut) });
+  if (!("problem" in found)) return;
+  delete render.theme;
+  notes.push({ file: label, path: "render.theme", severity: "note", message: `left out: ${found.problem}` });
+}
+
 /** Refuses a résumé larger than a résumé file may be (what `resume build` reads), before it is written. */
 function fitsOneResume(text: string, label: string, as: string): void {
   const size = Buffer.byteLength(text, "utf8");
@@ -231,6 +260,7 @@ export async function importResume(
     basics.image = path.relative(path.dirname(output), path.resolve(base, basics.image)) || basics.image;
   }
   if (from !== "JSON Resume") leaveOutInvalid(doc, label, notes);
+  keepFoundTheme(doc, base, output, shownOut, label, notes);
   const text = /\.json$/i.test(output) ? `${JSON.stringify(doc, null, 2)}\n` : commentedYaml(doc, from, label, output);
   fitsOneResume(text, label, /\.json$/i.test(output) ? "JSON" : "YAML");
   try {
