@@ -194,8 +194,9 @@ function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
 }
 
 /**
- * A page's lines split at a vertical gutter: the header above the columns (lines that cross the
- * gutter), the left column, the right one. Lines with text on both sides of the gutter (but none
+ * A page's lines split at a vertical gutter: the header above the columns (down to the last line
+ * that crosses the gutter, or that runs across it above the right-hand column's first line: a row
+ * of contacts under the name), the left column, the right one. Lines with text on both sides of the gutter (but none
  * across it) are what a line-grouping parser joins: they are read with the right column, joined,
  * and reported. Undefined when the page has no such gutter.
  */
@@ -208,12 +209,18 @@ function columns(
   // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300
   // tries.
   const step = Math.max(2, (width * 0.45) / 300);
+  const leftOf = (l: ParsedLine, x: number) => l.items.every((it) => it.x + it.width <= x);
+  const rightOf = (l: ParsedLine, x: number) => l.items.every((it) => it.x >= x);
   for (let x = Math.round(width * 0.15); x <= width * 0.6; x += step) {
-    // The columns begin below the last line that crosses the gutter (the header's).
-    const top = minOf(lines.filter((l) => crosses(l, x)).map((l) => l.y));
+    // The columns begin below the header: the last line that runs across the gutter (crossing it, or
+    // with text on both sides of it) above the right-hand column's first line.
+    const firstRight = maxOf(lines.filter((l) => rightOf(l, x)).map((l) => l.y));
+    const top = minOf(
+      lines.filter((l) => !leftOf(l, x) && !rightOf(l, x) && (crosses(l, x) || l.y > firstRight)).map((l) => l.y),
+    );
     const below = lines.filter((l) => l.y < top);
-    const left = below.filter((l) => l.items.every((it) => it.x + it.width <= x)).length;
-    const right = below.filter((l) => l.items.every((it) => it.x >= x)).length;
+    const left = below.filter((l) => leftOf(l, x)).length;
+    const right = below.filter((l) => rightOf(l, x)).length;
     // A gutter: each side has lines, and the columns hold most of the page.
     if (left >= 1 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score))
       best = { x, score: left + right, top };

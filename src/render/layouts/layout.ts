@@ -71,7 +71,7 @@ export interface ParseRuleContext {
   tokens: ThemeTokens;
   /** Every line of every page, top to bottom. */
   lines: readonly ParsedLineView[];
-  /** The header's lines at the top of page 1 (the name, the label), which run across the page. */
+  /** The header's lines at the top of page 1 (the name, the label, a row of contacts), which run across the page. */
   header: readonly ParsedLineView[];
   /** Items as the parser joins them into text. */
   text(items: readonly TextItem[]): string;

@@ -19,6 +19,7 @@ import type { ColumnGeometry } from "../flow/types.js";
 import { estimateHeaderHeight, estimateLines, pageBox } from "../themes/measure.js";
 import type { FontStack } from "../themes/stack.js";
 import { makeStyles, type Styles } from "../themes/styles.js";
+import { rowLabel } from "../themes/text.js";
 import type { ThemeTokens } from "../themes/tokens.js";
 import type { Layout, ParseRuleProblem } from "./layout.js";
 
@@ -93,6 +94,36 @@ function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number
     }
   }
   return height;
+}
+
+/** Letters about as wide as they are high (CJK). */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/**
+ * Whether a row's bold label and its colon are sure to fit on one line of the side column
+ * (generously estimated: a bold letter at 0.6 of its size, a CJK one at its whole size).
+ */
+function labelFits(label: string, k: ThemeTokens, width: number): boolean {
+  const { size } = sideMetrics(k);
+  const em = [...`${label}: `].reduce((w, c) => w + (WIDE.test(c) ? 1 : 0.6), 0);
+  return em * size <= width;
+}
+
+/**
+ * A rows section as the side column sets it. A parser takes a bold line that stands alone for a
+ * title, and bold lines one under the other for one title that wrapped: a row's label is bold
+ * only where it shares its first line with its value after the colon ("Backend: Go, Rust"). A
+ * label with no value (a skill named alone), or one too long for that, is set in the text's
+ * weight, its text unchanged.
+ */
+function sideRows(sec: Section, k: ThemeTokens, width: number): Section {
+  if (sec.kind !== "rows" || sec.inline) return sec;
+  const rows = sec.rows.map((r) =>
+    !r.label || (r.value && labelFits(r.label, k, width))
+      ? r
+      : { label: "", value: r.value ? `${rowLabel(r.label, r.value)}${r.value}` : r.label },
+  );
+  return { ...sec, rows };
 }
 
 /** Styles with every line one grid pitch high and every gap a whole pitch (both columns). */
@@ -222,10 +253,11 @@ export const sidebar: Layout = {
     const width = box.width * WIDTH - GAP / 2;
     const { step } = sideMetrics(k);
     // Room on page 1, with a margin for the estimate's error.
-    let room =
-      box.height * 0.92 -
-      estimateHeaderHeight(vm, k) -
-      vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
+    // The contacts are a row under the name, as in a one-column page (a line or two).
+    const contacts = vm.contacts.length
+      ? estimateLines(vm.contacts.map((c) => c.text).join("  |  "), k.size.small + 0.5, box.width)
+      : 0;
+    let room = box.height * 0.92 - estimateHeaderHeight(vm, k) - contacts * step;
     const side: Section[] = [];
     for (const sec of vm.sections) {
       if (!SIDE_SECTIONS.has(sec.id)) continue;
@@ -244,6 +276,15 @@ export const sidebar: Layout = {
   columns(kit) {
     const { vm, tokens, fonts, full } = kit;
     const { side, main } = this.sections(vm, tokens);
+    const header = kit.header(true);
+    // Nothing beside the main column: one column, margin to margin.
+    if (!side.length)
+      return {
+        columns: [
+          { column: "full", lead: [header], sections: main.map((sec) => kit.section(sec, "full", () => kit.styles)) },
+        ],
+        geometry: { full, side: full, main: full },
+      };
     const box = pageBox(tokens, vm.paper);
     const ss = sideStyles(tokens, fonts);
     const grid = gridMainStyles(tokens, fonts);
@@ -260,13 +301,15 @@ export const sidebar: Layout = {
       inherit: full.inherit,
       offset: 0,
     };
-    const header = kit.header(false);
-    const contacts = kit.contacts("side", ss);
     const styleOf = (block: Entry | Section) => (kit.adjusted.has(block) ? kit.styles : grid);
     return {
       columns: [
         { column: "full", lead: [header], sections: [] },
-        { column: "side", lead: contacts, sections: side.map((sec) => kit.section(sec, "side", () => ss)) },
+        {
+          column: "side",
+          lead: [],
+          sections: side.map((sec) => kit.section(sideRows(sec, tokens, sideGeometry.width), "side", () => ss)),
+        },
         { column: "main", lead: [], sections: main.map((sec) => kit.section(sec, "main", styleOf)) },
       ],
       geometry: { full, side: sideGeometry, main: mainGeometry },
@@ -292,6 +335,8 @@ export const sidebar: Layout = {
   /** The two columns never share a line (below the header, which runs across the page). */
   parseRules({ vm, tokens, lines, header, text, quote, span }) {
     const problems: ParseRuleProblem[] = [];
+    // A page with nothing in the side column is one column.
+    if (!this.sections(vm, tokens).side.length) return problems;
     // From the edge lines start at: the side column's far edge and the main column's near one.
     const edges = columnEdges(tokens, vm.paper);
     const sideEnd = edges.sideRight + 1;
