@@ -87,10 +87,12 @@ function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number
         ...e.bullets,
         ...e.details.map((d) => `${d.label}: ${d.value}`),
       ];
-      height += Math.max(
-        parts.reduce((a, t) => a + block(t, w), 0),
-        e.badge ? k.badge : 0,
-      );
+      height +=
+        step +
+        Math.max(
+          parts.reduce((a, t) => a + block(t, w), 0),
+          e.badge ? k.badge : 0,
+        );
     }
   }
   return height;
@@ -110,20 +112,28 @@ function labelFits(label: string, k: ThemeTokens, width: number): boolean {
 }
 
 /**
- * A rows section as the side column sets it. A parser takes a bold line that stands alone for a
+ * A rows section as the sidebar layout sets it (in either column). A parser takes a bold line that stands alone for a
  * title, and bold lines one under the other for one title that wrapped: a row's label is bold
  * only where it shares its first line with its value after the colon ("Backend: Go, Rust"). A
  * label with no value (a skill named alone), or one too long for that, is set in the text's
  * weight, its text unchanged.
  */
+const rowsAsSet = new WeakMap<Section, Map<number, Section>>();
 function sideRows(sec: Section, k: ThemeTokens, width: number): Section {
   if (sec.kind !== "rows" || sec.inline) return sec;
+  // The same section object on every pass (the pagination hook knows blocks by identity).
+  const byWidth = rowsAsSet.get(sec) ?? new Map<number, Section>();
+  rowsAsSet.set(sec, byWidth);
+  const known = byWidth.get(width);
+  if (known) return known;
   const rows = sec.rows.map((r) =>
     !r.label || (r.value && labelFits(r.label, k, width))
       ? r
       : { label: "", value: r.value ? `${rowLabel(r.label, r.value)}${r.value}` : r.label },
   );
-  return { ...sec, rows };
+  const set = { ...sec, rows };
+  byWidth.set(width, set);
+  return set;
 }
 
 /** Styles with every line one grid pitch high and every gap a whole pitch (both columns). */
@@ -197,8 +207,9 @@ function sideStyles(k: ThemeTokens, fonts: FontStack): Styles {
     ...s,
     // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
     sectionTitle: { ...s.sectionTitle, letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06) },
-    entry: { marginBottom: 0 },
-    entryWithBadge: { ...s.entryWithBadge, marginBottom: 0 },
+    // A line between entries: bold titles one under the other read as one title that wrapped.
+    entry: { marginBottom: pitch },
+    entryWithBadge: { ...s.entryWithBadge, marginBottom: pitch },
     stacked: true,
     title: stacked(s.title),
     date: stacked(s.date),
@@ -240,6 +251,8 @@ function regrid(main: SizedColumn, plan: Plan, offGrid: Set<Entry | Section>, on
 
 export const sidebar: Layout = {
   id: "sidebar",
+  /** A parser reads a sidebar page as it reads the same résumé in one column, or the build fails. */
+  readsLike: "single",
 
   /**
    * The side column is drawn first, on the left, so that every reader meets it right after the
@@ -310,7 +323,11 @@ export const sidebar: Layout = {
           lead: [],
           sections: side.map((sec) => kit.section(sideRows(sec, tokens, sideGeometry.width), "side", () => ss)),
         },
-        { column: "main", lead: [], sections: main.map((sec) => kit.section(sec, "main", styleOf)) },
+        {
+          column: "main",
+          lead: [],
+          sections: main.map((sec) => kit.section(sideRows(sec, tokens, mainGeometry.width), "main", styleOf)),
+        },
       ],
       geometry: { full, side: sideGeometry, main: mainGeometry },
     };
