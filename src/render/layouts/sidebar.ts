@@ -294,7 +294,11 @@ export const sidebar: Layout = {
     if (!side.length)
       return {
         columns: [
-          { column: "full", lead: [header], sections: main.map((sec) => kit.section(sec, "full", () => kit.styles)) },
+          {
+            column: "full",
+            lead: [header],
+            sections: main.map((sec) => kit.section(sideRows(sec, tokens, full.width), "full", () => kit.styles)),
+          },
         ],
         geometry: { full, side: full, main: full },
       };
