@@ -15,7 +15,7 @@
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import { LAST_PAGE_MIN, MIN_FILL, type Plan, type SizedColumn } from "../flow/plan.js";
-import type { ColumnGeometry } from "../flow/types.js";
+import type { ColumnFlow, ColumnGeometry } from "../flow/types.js";
 import { estimateHeaderHeight, estimateLines, pageBox } from "../themes/measure.js";
 import type { FontStack } from "../themes/stack.js";
 import { makeStyles, type Styles } from "../themes/styles.js";
@@ -249,6 +249,21 @@ function regrid(main: SizedColumn, plan: Plan, offGrid: Set<Entry | Section>, on
   return changed;
 }
 
+/**
+ * The wide twin's atoms in the structure elements of the column's, atom for atom: a section is one
+ * element whichever width each of its pieces is drawn at.
+ */
+function sameStructure(column: ColumnFlow, wide: ColumnFlow): void {
+  const atoms = (c: ColumnFlow) => c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]);
+  const twins = atoms(wide);
+  atoms(column).forEach((a, i) => {
+    const twin = twins[i]!;
+    twin.tag = a.tag;
+    twin.textKey = a.textKey;
+    twin.bookmark = a.bookmark;
+  });
+}
+
 export const sidebar: Layout = {
   id: "sidebar",
   /** A parser reads a sidebar page as it reads the same résumé in one column, or the build fails. */
@@ -319,6 +334,16 @@ export const sidebar: Layout = {
       offset: 0,
     };
     const styleOf = (block: Entry | Section) => (kit.adjusted.has(block) ? kit.styles : grid);
+    const sections = main.map((sec) => sideRows(sec, tokens, mainGeometry.width));
+    const mainFlow: ColumnFlow = {
+      column: "main",
+      lead: [],
+      sections: sections.map((sec) => kit.section(sec, "main", styleOf)),
+      // On the pages after the side column's, the main column takes the width of the text area, in
+      // the theme's own spacing (there is no other column's grid to keep to).
+      wide: { column: "full", lead: [], sections: sections.map((sec) => kit.section(sec, "full", () => kit.styles)) },
+    };
+    sameStructure(mainFlow, mainFlow.wide!);
     return {
       columns: [
         { column: "full", lead: [header], sections: [] },
@@ -327,11 +352,7 @@ export const sidebar: Layout = {
           lead: [],
           sections: side.map((sec) => kit.section(sideRows(sec, tokens, sideGeometry.width), "side", () => ss)),
         },
-        {
-          column: "main",
-          lead: [],
-          sections: main.map((sec) => kit.section(sideRows(sec, tokens, mainGeometry.width), "main", styleOf)),
-        },
+        mainFlow,
       ],
       geometry: { full, side: sideGeometry, main: mainGeometry },
     };
