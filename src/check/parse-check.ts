@@ -75,6 +75,9 @@ export function compareParses(
       );
       continue;
     }
+    // Dates by position, where a one-column page reads each entry.
+    const entries = vm.sections.find((s) => normalizeSpace(sectionHeading(s, tokens)) === title);
+    if (entries?.kind !== "entries" || entries.entries.length !== ref.entries.length) continue;
     const lost = ref.entries.findIndex((e, i) => e.dates && !same(e.dates, sec.entries[i]?.dates));
     if (lost >= 0)
       say(

@@ -154,7 +154,20 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
   result.name = joinText(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
   const body = bodySize(sizes);
 
-  const headingAt = (l: ParsedLine, i: number) => (i === nameAt ? undefined : heading(l, body));
+  // A bold line right under a bold line that starts where it does, in its font and within a
+  // line's gap, is that line's wrapped end (a text block to a parser that groups lines into
+  // blocks), not a heading.
+  const wraps = (l: ParsedLine, prev: ParsedLine | undefined) =>
+    !!prev &&
+    prev.page === l.page &&
+    prev.y - l.y <= body * 1.5 &&
+    Math.abs(prev.items[0]!.x - l.items[0]!.x) < 1 &&
+    isBold(prev.items[0]!.font) &&
+    prev.items[0]!.font === l.items[0]!.font &&
+    Math.abs(prev.items[0]!.size - l.items[0]!.size) < 0.1 &&
+    !/[:：]$/.test(prev.text);
+  const headingAt = (l: ParsedLine, i: number) =>
+    i === nameAt || wraps(l, ordered[i - 1]) ? undefined : heading(l, body);
   let current: { section: AtsSection; lines: ParsedLine[] } | undefined;
   const header: ParsedLine[] = [];
   const flush = () => {
@@ -308,7 +321,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
     const continues =
       prev &&
       firstBold(prev) &&
-      line.items.every((it) => isBold(it.font)) &&
+      (line.items.every((it) => isBold(it.font)) || (wrappedWithDates(prev, line) && isBold(line.items[0]!.font))) &&
       gap <= body * 1.5 &&
       Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
     // Dates alone on a line start an entry too: one without a title, or a narrow column's, whose
@@ -336,6 +349,23 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
   return section;
 }
 
+/**
+ * Whether `line` goes on with a title and its dates that both wrapped: its bold start under the
+ * title's, the rest where the dates stand on the line above, nothing between.
+ */
+function wrappedWithDates(prev: ParsedLine, line: ParsedLine): boolean {
+  const rest = line.items.filter((it) => !isBold(it.font));
+  const dates = prev.items.filter((it) => !isBold(it.font));
+  // (Dates of their own, with a year, are the next entry's.)
+  if (!rest.length || !dates.length || !isDates(joinText(dates)) || YEAR.test(joinText(rest))) return false;
+  const right = (items: TextItem[]) => maxOf(items.map((it) => it.x + it.width));
+  return (
+    Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1 &&
+    rest[0]!.x >= minOf(dates.map((it) => it.x)) - 1 &&
+    Math.abs(right(rest) - right(dates)) < 2
+  );
+}
+
 function entry(lines: ParsedLine[], body: number): AtsEntry {
   const out: AtsEntry = { bullets: [], text: [] };
   let i = 0;
@@ -353,9 +383,19 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
       if (!out.dates && isDates(s)) out.dates = s;
       else out.location ??= s;
     }
-    // A wrapped title.
-    while (lines[i] && lines[i]!.items.every((it: TextItem) => isBold(it.font)) && !BULLET.test(lines[i]!.text))
-      out.organisation += ` ${lines[i++]!.text}`;
+    // A wrapped title (beside dates that wrapped too, which go on with the dates).
+    let prev = first;
+    while (
+      lines[i] &&
+      !BULLET.test(lines[i]!.text) &&
+      (lines[i]!.items.every((it: TextItem) => isBold(it.font)) ||
+        (isBold(lines[i]!.items[0]!.font) && out.dates && wrappedWithDates(prev, lines[i]!)))
+    ) {
+      prev = lines[i++]!;
+      out.organisation += ` ${joinText(prev.items.filter((it) => isBold(it.font)))}`;
+      const rest = joinText(prev.items.filter((it) => !isBold(it.font)));
+      if (rest) out.dates += ` ${rest}`;
+    }
   }
   const second = lines[i];
   if (second && !BULLET.test(second.text) && !isBold(second.items[0]!.font)) {

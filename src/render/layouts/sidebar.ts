@@ -377,14 +377,19 @@ export const sidebar: Layout = {
   /** The two columns never share a line (below the header, which runs across the page). */
   parseRules({ vm, tokens, lines, header, text, quote, span }) {
     const problems: ParseRuleProblem[] = [];
-    // A page with nothing in the side column is one column.
-    if (!this.sections(vm, tokens).side.length) return problems;
+    // A page with nothing in the side column is one column; so are the pages after the side
+    // column's last (from its last section's title on), where the main column takes the width.
+    const { side } = this.sections(vm, tokens);
+    if (!side.length) return problems;
+    const last = side.at(-1)!;
+    const lastTitle = (tokens.sectionTitle.uppercase ? last.caps : last.title).replace(/\s+/gu, " ").trim();
+    const lastPage = Math.max(1, ...lines.filter((l) => text(l.items) === lastTitle).map((l) => l.page));
     // From the edge lines start at: the side column's far edge and the main column's near one.
     const edges = columnEdges(tokens, vm.paper);
     const sideEnd = edges.sideRight + 1;
     const mainStart = edges.mainLeft - 1;
     for (const line of lines) {
-      if (header.includes(line)) continue;
+      if (header.includes(line) || line.page > lastPage) continue;
       const at = (it: (typeof line.items)[number]) => span(it, line.page);
       if (line.items.some((it) => at(it).start < sideEnd && at(it).end > mainStart)) continue; // full width
       const side = line.items.filter((it) => at(it).end <= sideEnd);
