@@ -357,7 +357,7 @@ function wrappedWithDates(prev: ParsedLine, line: ParsedLine): boolean {
   const rest = line.items.filter((it) => !isBold(it.font));
   const dates = prev.items.filter((it) => !isBold(it.font));
   // (Dates of their own, with a year, are the next entry's.)
-  if (!rest.length || !dates.length || !isDates(joinText(dates)) || YEAR.test(joinText(rest))) return false;
+  if (!rest.length || !dates.length || !YEAR.test(joinText(dates)) || YEAR.test(joinText(rest))) return false;
   const right = (items: TextItem[]) => maxOf(items.map((it) => it.x + it.width));
   return (
     Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1 &&
@@ -389,12 +389,13 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
       lines[i] &&
       !BULLET.test(lines[i]!.text) &&
       (lines[i]!.items.every((it: TextItem) => isBold(it.font)) ||
-        (isBold(lines[i]!.items[0]!.font) && out.dates && wrappedWithDates(prev, lines[i]!)))
+        (isBold(lines[i]!.items[0]!.font) && (out.dates ?? out.location) && wrappedWithDates(prev, lines[i]!)))
     ) {
       prev = lines[i++]!;
       out.organisation += ` ${joinText(prev.items.filter((it) => isBold(it.font)))}`;
       const rest = joinText(prev.items.filter((it) => !isBold(it.font)));
-      if (rest) out.dates += ` ${rest}`;
+      if (rest && out.dates) out.dates += ` ${rest}`;
+      else if (rest) out.location += ` ${rest}`;
     }
   }
   const second = lines[i];
