@@ -14,13 +14,14 @@ import { parseResume, type AtsResult } from "../../src/check/parser.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
 import { readPdfPages } from "../../src/pdf/reader.js";
 import { columnEdges } from "../../src/render/layouts/sidebar.js";
+import type { Theme } from "../../src/common/ids.js";
 import { ROOT, tempDir } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
 const real = (name: string) => path.join(ROOT, "tests/fixtures/real", name);
 
-async function parsed(input: string, theme: string, name = path.basename(input)): Promise<AtsResult> {
+async function parsed(input: string, theme: Theme, name = path.basename(input)): Promise<AtsResult> {
   const output = path.join(dir, `${name}-${theme}.pdf`);
   await build(input, { output, env, render: { theme } });
   return parseResume(readPdfPages(readFileSync(output)));
@@ -80,7 +81,10 @@ describe("real files whose sidebar pages came apart", () => {
       // Each group's first line is the start of its text ("Backend: Kotlin, Java,"), in order.
       const text = (row: { label: string; value: string }) => `${row.label}: ${row.value}`;
       const firsts = skills.rows.map((row) => read.lines.findIndex((l) => text(row).startsWith(l)));
-      expect(firsts.every((at) => at >= 0), `${file}: ${JSON.stringify(read.lines)}`).toBe(true);
+      expect(
+        firsts.every((at) => at >= 0),
+        `${file}: ${JSON.stringify(read.lines)}`,
+      ).toBe(true);
       expect([...firsts].sort((a, b) => a - b)).toEqual(firsts);
       expect(new Set(firsts).size).toBe(firsts.length);
       // Bold where the label and its colon share the line with the value.

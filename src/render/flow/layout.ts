@@ -87,7 +87,10 @@ function plannedFrom(
   stats: MeasureStats,
 ): ResumeLayout {
   const area = flows.page.height - flows.page.top - flows.page.bottom;
-  const plan = planPages(columns, area, opts, { side: flows.geometry.side.offset });
+  const plan = planPages(columns, area, opts, {
+    side: flows.geometry.side.offset,
+    main: flows.geometry.main.offset,
+  });
   return { vm, tokens, fonts, flows, columns, plan, pages: plan.pages.length, fills: plan.fills, adjusted, stats };
 }
 

@@ -176,10 +176,11 @@ function gridMainStyles(k: ThemeTokens, fonts: FontStack): Styles {
 }
 
 /**
- * The side column's type: one smaller size, which its text inherits from the column, and the
- * space above its first line. It starts half a line down, plus what sets its baselines midway
+ * The side column's type: one smaller size, which its text inherits from the column, and how much
+ * lower than the main column it would start: half a line, plus what sets its baselines midway
  * between the main column's body lines and its larger titles (a baseline sits its font's ascent,
- * about one size, below the top of its line).
+ * about one size, below the top of its line). The main column starts the rest of a line lower
+ * instead, which puts the baselines in the same places.
  */
 function sideColumn(k: ThemeTokens): { fontSize: number; paddingTop: number } {
   const { size } = sideMetrics(k);
@@ -206,7 +207,14 @@ function sideStyles(k: ThemeTokens, fonts: FontStack): Styles {
   return {
     ...s,
     // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
-    sectionTitle: { ...s.sectionTitle, letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06) },
+    // A title with its rule one line high, its text right on top of its first line: poppler takes
+    // it and what follows for one block.
+    sectionTitle: {
+      ...s.sectionTitle,
+      ...{ lineHeight: `${round(pitch - 1.5 - (k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0))}pt` },
+      letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06),
+      marginBottom: 0,
+    },
     // A line between entries: bold titles one under the other read as one title that wrapped.
     entry: { marginBottom: pitch },
     entryWithBadge: { ...s.entryWithBadge, marginBottom: pitch },
@@ -325,13 +333,15 @@ export const sidebar: Layout = {
       width: box.width * WIDTH - GAP / 2,
       left: tokens.margin.left,
       inherit: { ...full.inherit, fontSize: column.fontSize },
-      offset: column.paddingTop,
+      offset: 0,
     };
     const mainGeometry: ColumnGeometry = {
       width: box.width - box.width * WIDTH - GAP / 2,
       left: columnEdges(tokens, vm.paper).mainLeft,
       inherit: full.inherit,
-      offset: 0,
+      // The side column stands a little higher, its baselines midway between the main column's, so
+      // that a reader who takes the page's text in blocks from the top (poppler) meets it first.
+      offset: round(gridMetrics(tokens).pitch - column.paddingTop),
     };
     const styleOf = (block: Entry | Section) => (kit.adjusted.has(block) ? kit.styles : grid);
     const sections = main.map((sec) => sideRows(sec, tokens, mainGeometry.width));
