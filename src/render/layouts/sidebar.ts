@@ -1,9 +1,12 @@
 /**
- * Two columns under a header that runs across the page: a narrow side column on the left
- * (contacts one per line, then skills, languages, certificates and interests, as far as they fit
- * beside the main column on page 1) and the main column with the other sections. A right-to-left
- * document has them in a mirror, the side column on the right (render/themes/mirror.ts): what is
- * said here of left and right is said of the left-to-right page.
+ * Two columns under a header that runs across the page: the header is a one-column page's (the
+ * name, the label, the contacts in a row under them), so that a parser reads it as it reads any
+ * other theme's; then a narrow side column on the left (skills, languages, certificates and
+ * interests, as far as they fit beside the main column on page 1) and the main column with the
+ * other sections. On the pages after the side column's last, the main column takes the whole
+ * width of the text area; with nothing for the side column, the page is one column. A
+ * right-to-left document has them in a mirror, the side column on the right
+ * (render/themes/mirror.ts): what is said here of left and right is said of the left-to-right page.
  *
  * Both columns stand on one baseline grid (`gridMetrics`): every line is one body line high and
  * every gap a whole line, so each column's baselines fall on the grid's steps — and the side
@@ -11,7 +14,10 @@
  * the page's text into lines by baseline, across its whole width, then never joins a side-column
  * line to a main-column line (`parseRules` holds the PDF to it). Where the grid's looser spacing
  * costs a page its fill, the main-column blocks below the side column's end are set in the theme's
- * own, tighter spacing (`repaginate`).
+ * own, tighter spacing (`repaginate`). What a parser reads from the pages is held to what it reads
+ * from the same résumé in one column (`readsLike`, check/parse-check.ts): bold lines one under the
+ * other read as one title, so rows keep a bold label only beside their value, and the side
+ * column's entries stand a line apart.
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import { LAST_PAGE_MIN, MIN_FILL, type Plan, type SizedColumn } from "../flow/plan.js";
