@@ -104,6 +104,8 @@ interface Piece {
   item: Sized;
   from?: number;
   to?: number;
+  /** Set at the width it started at: the rest of a paragraph that broke where its column widens. */
+  keep?: boolean;
 }
 
 const pieceHeight = (p: Piece): number =>
@@ -199,7 +201,7 @@ class Cursor {
   private here(unit: Piece[]): Piece[] {
     if (!this.wideOn(this.page)) return unit;
     return unit.map((p) => {
-      const twin = this.twins!.get(p.item);
+      const twin = p.keep ? undefined : this.twins!.get(p.item);
       return twin ? { ...p, item: twin } : p;
     });
   }
@@ -266,11 +268,11 @@ class Cursor {
    */
   placeUnit(unit: Piece[], lines: boolean): void {
     if (this.hasRoom(unit)) return this.place(unit);
-    // A paragraph breaks between its lines only where both pieces are set at one width.
-    const sameWidth = this.wideOn(this.page) === this.wideOn(this.page + 1);
+    // A paragraph that breaks where its column widens goes on at the width it started at.
+    const widens = this.wideOn(this.page) !== this.wideOn(this.page + 1);
     unit = this.here(unit);
     const last = unit.at(-1)!;
-    if (lines && last.item.lines && sameWidth) {
+    if (lines && last.item.lines) {
       const from = last.from ?? 0;
       const to = last.to ?? last.item.lines.length;
       if (to - from >= MIN_SPLIT_LINES) {
@@ -282,7 +284,7 @@ class Cursor {
         if (k >= 2) {
           this.place([...head, { item: last.item, from, to: from + k }]);
           this.newPage();
-          return this.placeUnit([{ item: last.item, from: from + k, to }], lines);
+          return this.placeUnit([{ item: last.item, from: from + k, to, keep: widens || last.keep }], lines);
         }
       }
     }
