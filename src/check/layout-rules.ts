@@ -128,11 +128,18 @@ export function checkLayoutRules(
   const nameText = squeeze(vm.name);
   const labelText = squeeze(vm.label ?? "");
   const nameLines = takeWhile(pages[0] ?? [], (l) => nameText.includes(squeeze(l.text)));
+  const labelLines = takeWhile(
+    (pages[0] ?? []).slice(nameLines.length),
+    (l) => labelText !== "" && labelText.includes(squeeze(l.text)),
+  );
+  // Then the contacts, when they are a row under them (their separators read as `|`).
+  const contactsText = squeeze(vm.contacts.map((c) => c.text).join("|"));
   const headerLines = [
     ...nameLines,
+    ...labelLines,
     ...takeWhile(
-      (pages[0] ?? []).slice(nameLines.length),
-      (l) => labelText !== "" && labelText.includes(squeeze(l.text)),
+      (pages[0] ?? []).slice(nameLines.length + labelLines.length),
+      (l) => contactsText !== "" && contactsText.includes(squeeze(l.text).replace(/^\||\|$/g, "")),
     ),
   ];
 

@@ -154,7 +154,20 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
   result.name = joinText(ordered[nameAt]!.items.filter((it) => Math.abs(it.size) === nameSize));
   const body = bodySize(sizes);
 
-  const headingAt = (l: ParsedLine, i: number) => (i === nameAt ? undefined : heading(l, body));
+  // A bold line right under a bold line that starts where it does, in its font and within a
+  // line's gap, is that line's wrapped end (a text block to a parser that groups lines into
+  // blocks), not a heading.
+  const wraps = (l: ParsedLine, prev: ParsedLine | undefined) =>
+    !!prev &&
+    prev.page === l.page &&
+    prev.y - l.y <= body * 1.5 &&
+    Math.abs(prev.items[0]!.x - l.items[0]!.x) < 1 &&
+    isBold(prev.items[0]!.font) &&
+    prev.items[0]!.font === l.items[0]!.font &&
+    Math.abs(prev.items[0]!.size - l.items[0]!.size) < 0.1 &&
+    !/[:：]$/.test(prev.text);
+  const headingAt = (l: ParsedLine, i: number) =>
+    i === nameAt || wraps(l, ordered[i - 1]) ? undefined : heading(l, body);
   let current: { section: AtsSection; lines: ParsedLine[] } | undefined;
   const header: ParsedLine[] = [];
   const flush = () => {
@@ -194,8 +207,9 @@ function withoutFooter(lines: ParsedLine[]): ParsedLine[] {
 }
 
 /**
- * A page's lines split at a vertical gutter: the header above the columns (lines that cross the
- * gutter), the left column, the right one. Lines with text on both sides of the gutter (but none
+ * A page's lines split at a vertical gutter: the header above the columns (down to the last line
+ * that crosses the gutter, or that runs across it above the right-hand column's first line: a row
+ * of contacts under the name), the left column, the right one. Lines with text on both sides of the gutter (but none
  * across it) are what a line-grouping parser joins: they are read with the right column, joined,
  * and reported. Undefined when the page has no such gutter.
  */
@@ -208,12 +222,18 @@ function columns(
   // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300
   // tries.
   const step = Math.max(2, (width * 0.45) / 300);
+  const leftOf = (l: ParsedLine, x: number) => l.items.every((it) => it.x + it.width <= x);
+  const rightOf = (l: ParsedLine, x: number) => l.items.every((it) => it.x >= x);
   for (let x = Math.round(width * 0.15); x <= width * 0.6; x += step) {
-    // The columns begin below the last line that crosses the gutter (the header's).
-    const top = minOf(lines.filter((l) => crosses(l, x)).map((l) => l.y));
+    // The columns begin below the header: the last line that runs across the gutter (crossing it, or
+    // with text on both sides of it) above the right-hand column's first line.
+    const firstRight = maxOf(lines.filter((l) => rightOf(l, x)).map((l) => l.y));
+    const top = minOf(
+      lines.filter((l) => !leftOf(l, x) && !rightOf(l, x) && (crosses(l, x) || l.y > firstRight)).map((l) => l.y),
+    );
     const below = lines.filter((l) => l.y < top);
-    const left = below.filter((l) => l.items.every((it) => it.x + it.width <= x)).length;
-    const right = below.filter((l) => l.items.every((it) => it.x >= x)).length;
+    const left = below.filter((l) => leftOf(l, x)).length;
+    const right = below.filter((l) => rightOf(l, x)).length;
     // A gutter: each side has lines, and the columns hold most of the page.
     if (left >= 1 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score))
       best = { x, score: left + right, top };
@@ -301,7 +321,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
     const continues =
       prev &&
       firstBold(prev) &&
-      line.items.every((it) => isBold(it.font)) &&
+      (line.items.every((it) => isBold(it.font)) || (wrappedWithDates(prev, line) && isBold(line.items[0]!.font))) &&
       gap <= body * 1.5 &&
       Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
     // Dates alone on a line start an entry too: one without a title, or a narrow column's, whose
@@ -329,6 +349,23 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
   return section;
 }
 
+/**
+ * Whether `line` goes on with a title and its dates that both wrapped: its bold start under the
+ * title's, the rest where the dates stand on the line above, nothing between.
+ */
+function wrappedWithDates(prev: ParsedLine, line: ParsedLine): boolean {
+  const rest = line.items.filter((it) => !isBold(it.font));
+  const dates = prev.items.filter((it) => !isBold(it.font));
+  // (Dates of their own, with a year, are the next entry's.)
+  if (!rest.length || !dates.length || !YEAR.test(joinText(dates)) || YEAR.test(joinText(rest))) return false;
+  const right = (items: TextItem[]) => maxOf(items.map((it) => it.x + it.width));
+  return (
+    Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1 &&
+    rest[0]!.x >= minOf(dates.map((it) => it.x)) - 1 &&
+    Math.abs(right(rest) - right(dates)) < 2
+  );
+}
+
 function entry(lines: ParsedLine[], body: number): AtsEntry {
   const out: AtsEntry = { bullets: [], text: [] };
   let i = 0;
@@ -346,9 +383,20 @@ function entry(lines: ParsedLine[], body: number): AtsEntry {
       if (!out.dates && isDates(s)) out.dates = s;
       else out.location ??= s;
     }
-    // A wrapped title.
-    while (lines[i] && lines[i]!.items.every((it: TextItem) => isBold(it.font)) && !BULLET.test(lines[i]!.text))
-      out.organisation += ` ${lines[i++]!.text}`;
+    // A wrapped title (beside dates that wrapped too, which go on with the dates).
+    let prev = first;
+    while (
+      lines[i] &&
+      !BULLET.test(lines[i]!.text) &&
+      (lines[i]!.items.every((it: TextItem) => isBold(it.font)) ||
+        (isBold(lines[i]!.items[0]!.font) && (out.dates ?? out.location) && wrappedWithDates(prev, lines[i]!)))
+    ) {
+      prev = lines[i++]!;
+      out.organisation += ` ${joinText(prev.items.filter((it) => isBold(it.font)))}`;
+      const rest = joinText(prev.items.filter((it) => !isBold(it.font)));
+      if (rest && out.dates) out.dates += ` ${rest}`;
+      else if (rest) out.location += ` ${rest}`;
+    }
   }
   const second = lines[i];
   if (second && !BULLET.test(second.text) && !isBold(second.items[0]!.font)) {

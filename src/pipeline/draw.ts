@@ -4,12 +4,15 @@
  */
 import { performance } from "node:perf_hooks";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
-import { readPdfPagesAndStructure, type PageLines } from "../pdf/reader.js";
+import { readPdfPages, readPdfPagesAndStructure, type PageLines } from "../pdf/reader.js";
 import { FLOORS } from "../render/fit.js";
 import type { Attachment } from "../render/pdfkit-patches.js";
 import type { ThemeTokens } from "../render/themes/tokens.js";
 import { checkLayoutRules } from "../check/layout-rules.js";
 import { checkStructure } from "../check/structure.js";
+import { compareParses } from "../check/parse-check.js";
+import { parseResume } from "../check/parser.js";
+import { layoutOf } from "../render/themes/index.js";
 import { checkReadback } from "../check/verify.js";
 import type { BuildOptions, BuildResult } from "./options.js";
 import { fitLayout, LAST_PAGE_MIN, lastPageAdvice, sectionOnPage, type Lay } from "./paginate.js";
@@ -116,7 +119,12 @@ export async function drawResume(
   const planned = performance.now();
   const rendered = await render.drawResume(laid, creationDate, attachments);
   const drawn = performance.now();
-  if (opts.verify ?? true) verifyResume(prepared, tokens, rendered.bytes, refuseDocument);
+  // The résumé's own drawings (the parse check draws a one-column page to compare with).
+  const draws = render.drawCount() - drawsBefore;
+  if (opts.verify ?? true) {
+    verifyResume(prepared, tokens, rendered.bytes, refuseDocument);
+    await verifyParse(prepared, tokens, rendered.bytes, render, creationDate);
+  }
   return {
     bytes: rendered.bytes,
     pages: rendered.pages,
@@ -128,7 +136,7 @@ export async function drawResume(
     work: {
       ...work,
       splits: laid.plan.splits.size,
-      draws: render.drawCount() - drawsBefore,
+      draws,
       phases: { check: 0, layout: 0, draw: 0, verify: 0, write: 0 },
     },
   };
@@ -165,4 +173,37 @@ function verifyResume(
       warnings,
     );
   }
+}
+
+/**
+ * A layout in columns is read by a parser as the same résumé in one column is (its `readsLike`):
+ * that page is laid out and drawn too, both are parsed, and any field read worse fails the build.
+ */
+async function verifyParse(
+  prepared: PreparedResume,
+  tokens: ThemeTokens,
+  bytes: Uint8Array,
+  render: typeof import("../render/render.js"),
+  creationDate: Date,
+): Promise<void> {
+  const like = layoutOf(tokens).readsLike;
+  if (!like) return;
+  const { source, vm, warnings } = prepared;
+  const oneColumn = { ...tokens, layout: like };
+  const reference = await render.drawResume(await render.layoutResume(vm, oneColumn), creationDate, []);
+  const problems = compareParses(
+    vm,
+    tokens,
+    parseResume(readPdfPages(bytes)),
+    parseResume(readPdfPages(reference.bytes)),
+  );
+  if (problems.length)
+    throw new ResumeError(
+      problems.map((p): Diagnostic => ({
+        file: source.file,
+        path: "",
+        message: `${p.message}, so an applicant-tracking system would read this theme's columns worse than one column (use --no-verify to write the PDF anyway)`,
+      })),
+      warnings,
+    );
 }

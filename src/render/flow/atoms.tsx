@@ -97,7 +97,7 @@ export function resumeFlows(
   };
   const { columns, geometry } = layoutOf(tokens).columns(kit);
   if (!rtl) return { columns, geometry, page, footer };
-  for (const c of columns)
+  for (const c of columns.flatMap((c) => (c.wide ? [c, c.wide] : [c])))
     for (const a of [...c.lead, ...c.sections.flatMap((sec) => [{ atoms: [sec.title] }, ...sec.blocks])].flatMap(
       (b) => b.atoms,
     ))

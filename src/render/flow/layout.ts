@@ -13,8 +13,16 @@ import type { ThemeTokens } from "../themes/tokens.js";
 import { resumeFlows } from "./atoms.js";
 import type { Laid } from "./compose.js";
 import { measureAtoms, type MeasureStats, type Measured } from "./measure.js";
-import { planPages, type Plan, type PlanOptions, type Sized, type SizedBlock, type SizedColumn } from "./plan.js";
-import type { Adjusted, Atom, Block, Flows } from "./types.js";
+import {
+  columnAtoms,
+  planPages,
+  type Plan,
+  type PlanOptions,
+  type Sized,
+  type SizedBlock,
+  type SizedColumn,
+} from "./plan.js";
+import type { Adjusted, Atom, Block, ColumnFlow, Flows } from "./types.js";
 
 export interface ResumeLayout {
   vm: ViewModel;
@@ -79,7 +87,10 @@ function plannedFrom(
   stats: MeasureStats,
 ): ResumeLayout {
   const area = flows.page.height - flows.page.top - flows.page.bottom;
-  const plan = planPages(columns, area, opts, { side: flows.geometry.side.offset });
+  const plan = planPages(columns, area, opts, {
+    side: flows.geometry.side.offset,
+    main: flows.geometry.main.offset,
+  });
   return { vm, tokens, fonts, flows, columns, plan, pages: plan.pages.length, fills: plan.fills, adjusted, stats };
 }
 
@@ -102,17 +113,15 @@ export async function replan(base: ResumeLayout, tokens: ThemeTokens, opts: Plan
 
 /** Every atom of the flows, in order. */
 function allAtoms(flows: Flows): Atom[] {
-  return flows.columns.flatMap((c) => [
+  const of = (c: ColumnFlow) => [
     ...c.lead.flatMap((b) => b.atoms),
     ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]),
-  ]);
+  ];
+  return flows.columns.flatMap((c) => [...of(c), ...(c.wide ? of(c.wide) : [])]);
 }
 
 function allSized(columns: SizedColumn[]): Sized[] {
-  return columns.flatMap((c) => [
-    ...c.lead.flatMap((b) => b.atoms),
-    ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]),
-  ]);
+  return columns.flatMap((c) => [...columnAtoms(c), ...(c.wide ? columnAtoms(c.wide) : [])]);
 }
 
 async function sized(flows: Flows, stats: MeasureStats): Promise<SizedColumn[]> {
@@ -131,7 +140,7 @@ function sizeWith(flows: Flows, measured: Measured[]): SizedColumn[] {
     const owner = typeof b.owner === "object" ? b.owner : undefined;
     return { ...b, atoms: b.atoms.map((a) => laid(a, owner, section)) };
   };
-  return flows.columns.map((c) => ({
+  const column = (c: ColumnFlow): SizedColumn => ({
     column: c.column,
     lead: c.lead.map((b) => block(b)),
     sections: c.sections.map((s) => ({
@@ -139,5 +148,10 @@ function sizeWith(flows: Flows, measured: Measured[]): SizedColumn[] {
       title: laid(s.title, s.section, s.section),
       blocks: s.blocks.map((b) => block(b, s.section)),
     })),
-  }));
+  });
+  // In the order allAtoms gives: a column's atoms, then its wide twin's.
+  return flows.columns.map((c) => {
+    const sized = column(c);
+    return c.wide ? { ...sized, wide: column(c.wide) } : sized;
+  });
 }

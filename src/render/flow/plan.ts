@@ -51,6 +51,16 @@ export interface SizedColumn {
   column: ColumnId;
   lead: SizedBlock[];
   sections: SizedSection[];
+  /** The same atoms measured across the text area, for the pages after the side column's last (ColumnFlow.wide). */
+  wide?: SizedColumn;
+}
+
+/** A column's atoms in order: its lead's, then each section's title and blocks. */
+export function columnAtoms(c: Pick<SizedColumn, "lead" | "sections">): Sized[] {
+  return [
+    ...c.lead.flatMap((b) => b.atoms),
+    ...c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]),
+  ];
 }
 
 /** An atom (or some of a paragraph's lines) at its place: `top` from the top of the page's text area. */
@@ -94,6 +104,8 @@ interface Piece {
   item: Sized;
   from?: number;
   to?: number;
+  /** Set at the width it started at: the rest of a paragraph that broke where its column widens. */
+  keep?: boolean;
 }
 
 const pieceHeight = (p: Piece): number =>
@@ -136,6 +148,12 @@ export function planPages(
     const frame = (page: number) =>
       page === 0 ? { top: below + offset, height: area - below - offset } : { top: 0, height: area };
     const cursor = new Cursor(column.column, frame, area, bottoms, pages, below > 0);
+    if (column.wide) {
+      // Across the text area on the pages after the side column's last.
+      const wide = columnAtoms(column.wide);
+      const twins = new Map(columnAtoms(column).map((item, i) => [item, wide[i]!]));
+      cursor.widen(twins, (sideEnd?.page ?? 0) + 1);
+    }
     for (const block of column.lead) cursor.placeBlock(block, undefined, opts, splits);
     for (const sec of column.sections) {
       sec.blocks.forEach((block, i) => cursor.placeBlock(block, i === 0 ? sec.title : undefined, opts, splits));
@@ -165,6 +183,29 @@ class Cursor {
   /** At the top of a page, where the space before an atom is dropped (not below a header beside another column). */
   atTop: boolean;
 
+  /** The atoms' wide twins, and the first page they stand on (see SizedColumn.wide). */
+  private twins?: Map<Sized, Sized>;
+  private wideFrom = Infinity;
+
+  widen(twins: Map<Sized, Sized>, from: number): void {
+    this.twins = twins;
+    this.wideFrom = from;
+  }
+
+  /** Whether the column is set across the text area on page `page`. */
+  private wideOn(page: number): boolean {
+    return this.twins !== undefined && page >= this.wideFrom;
+  }
+
+  /** The unit as set on the current page: its atoms' wide twins where the column is wide. */
+  private here(unit: Piece[]): Piece[] {
+    if (!this.wideOn(this.page)) return unit;
+    return unit.map((p) => {
+      const twin = p.keep ? undefined : this.twins!.get(p.item);
+      return twin ? { ...p, item: twin } : p;
+    });
+  }
+
   constructor(
     private readonly column: ColumnId,
     private readonly frame: (page: number) => { top: number; height: number },
@@ -187,7 +228,8 @@ class Cursor {
 
   /** Height the unit adds to the page, from the last atom's bottom. */
   private need(unit: Piece[]): number {
-    return (this.atTop || !unit.length ? 0 : this.trailing + unit[0]!.item.atom.before) + height(unit);
+    const set = this.here(unit);
+    return (this.atTop || !set.length ? 0 : this.trailing + set[0]!.item.atom.before) + height(set);
   }
 
   /** Whether the unit has room on this page. */
@@ -206,11 +248,11 @@ class Cursor {
   private place(unit: Piece[]): void {
     const frame = this.frame(this.page);
     const list = (this.pages[this.page] ??= []);
-    for (const p of unit) {
+    for (const p of this.here(unit)) {
       const top = this.y + (this.atTop ? 0 : this.trailing + p.item.atom.before);
       const lines: [number, number] | undefined =
         p.from !== undefined ? [p.from, p.to ?? p.item.lines!.length] : undefined;
-      list.push({ item: p.item, column: this.column, top: frame.top + top, height: pieceHeight(p), lines });
+      list.push({ item: p.item, column: p.item.atom.column, top: frame.top + top, height: pieceHeight(p), lines });
       const ink = pieceInk(p);
       if (ink !== undefined) this.bottoms[this.page] = Math.max(this.bottoms[this.page] ?? 0, frame.top + top + ink);
       this.y = top + pieceHeight(p);
@@ -226,6 +268,9 @@ class Cursor {
    */
   placeUnit(unit: Piece[], lines: boolean): void {
     if (this.hasRoom(unit)) return this.place(unit);
+    // A paragraph that breaks where its column widens goes on at the width it started at.
+    const widens = this.wideOn(this.page) !== this.wideOn(this.page + 1);
+    unit = this.here(unit);
     const last = unit.at(-1)!;
     if (lines && last.item.lines) {
       const from = last.from ?? 0;
@@ -239,7 +284,7 @@ class Cursor {
         if (k >= 2) {
           this.place([...head, { item: last.item, from, to: from + k }]);
           this.newPage();
-          return this.placeUnit([{ item: last.item, from: from + k, to }], lines);
+          return this.placeUnit([{ item: last.item, from: from + k, to, keep: widens || last.keep }], lines);
         }
       }
     }

@@ -57,6 +57,11 @@ export interface ColumnFlow {
   /** Blocks before the sections (the header, contacts set in a column). */
   lead: Block[];
   sections: SectionFlow[];
+  /**
+   * The same blocks set across the text area (column "full"), atom for atom, for the pages after
+   * the side column's last: there the main column takes the whole width.
+   */
+  wide?: ColumnFlow;
 }
 
 /** Where a column stands on the page, and what its atoms inherit from it. */

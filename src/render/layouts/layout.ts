@@ -71,7 +71,7 @@ export interface ParseRuleContext {
   tokens: ThemeTokens;
   /** Every line of every page, top to bottom. */
   lines: readonly ParsedLineView[];
-  /** The header's lines at the top of page 1 (the name, the label), which run across the page. */
+  /** The header's lines at the top of page 1 (the name, the label, a row of contacts), which run across the page. */
   header: readonly ParsedLineView[];
   /** Items as the parser joins them into text. */
   text(items: readonly TextItem[]): string;
@@ -101,6 +101,12 @@ export interface Layout {
   columns(kit: FlowKit): Columns;
   /** Pagination hook: a fresh policy for each layout run, or none (the first plan stands). */
   repaginate?(): Repaginate;
+  /**
+   * The layout whose pages a parser must read this one's as well as: the build lays the résumé out
+   * in it too and fails on any field a parser reads worse here (check/parse-check.ts). None: the
+   * layout is its own measure.
+   */
+  readonly readsLike?: LayoutId;
   /** What a line-grouping parser must find kept on this layout's pages, beyond what every layout keeps. */
   parseRules(ctx: ParseRuleContext): ParseRuleProblem[];
 }

@@ -1,9 +1,12 @@
 /**
- * Two columns under a header that runs across the page: a narrow side column on the left
- * (contacts one per line, then skills, languages, certificates and interests, as far as they fit
- * beside the main column on page 1) and the main column with the other sections. A right-to-left
- * document has them in a mirror, the side column on the right (render/themes/mirror.ts): what is
- * said here of left and right is said of the left-to-right page.
+ * Two columns under a header that runs across the page: the header is a one-column page's (the
+ * name, the label, the contacts in a row under them), so that a parser reads it as it reads any
+ * other theme's; then a narrow side column on the left (skills, languages, certificates and
+ * interests, as far as they fit beside the main column on page 1) and the main column with the
+ * other sections. On the pages after the side column's last, the main column takes the whole
+ * width of the text area; with nothing for the side column, the page is one column. A
+ * right-to-left document has them in a mirror, the side column on the right
+ * (render/themes/mirror.ts): what is said here of left and right is said of the left-to-right page.
  *
  * Both columns stand on one baseline grid (`gridMetrics`): every line is one body line high and
  * every gap a whole line, so each column's baselines fall on the grid's steps — and the side
@@ -11,14 +14,18 @@
  * the page's text into lines by baseline, across its whole width, then never joins a side-column
  * line to a main-column line (`parseRules` holds the PDF to it). Where the grid's looser spacing
  * costs a page its fill, the main-column blocks below the side column's end are set in the theme's
- * own, tighter spacing (`repaginate`).
+ * own, tighter spacing (`repaginate`). What a parser reads from the pages is held to what it reads
+ * from the same résumé in one column (`readsLike`, check/parse-check.ts): bold lines one under the
+ * other read as one title, so rows keep a bold label only beside their value, and the side
+ * column's entries stand a line apart.
  */
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import { LAST_PAGE_MIN, MIN_FILL, type Plan, type SizedColumn } from "../flow/plan.js";
-import type { ColumnGeometry } from "../flow/types.js";
+import type { ColumnFlow, ColumnGeometry } from "../flow/types.js";
 import { estimateHeaderHeight, estimateLines, pageBox } from "../themes/measure.js";
 import type { FontStack } from "../themes/stack.js";
 import { makeStyles, type Styles } from "../themes/styles.js";
+import { rowLabel } from "../themes/text.js";
 import type { ThemeTokens } from "../themes/tokens.js";
 import type { Layout, ParseRuleProblem } from "./layout.js";
 
@@ -86,13 +93,53 @@ function estimateSideHeight(sec: Section, k: ThemeTokens, width: number): number
         ...e.bullets,
         ...e.details.map((d) => `${d.label}: ${d.value}`),
       ];
-      height += Math.max(
-        parts.reduce((a, t) => a + block(t, w), 0),
-        e.badge ? k.badge : 0,
-      );
+      height +=
+        step +
+        Math.max(
+          parts.reduce((a, t) => a + block(t, w), 0),
+          e.badge ? k.badge : 0,
+        );
     }
   }
   return height;
+}
+
+/** Letters about as wide as they are high (CJK). */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/**
+ * Whether a row's bold label and its colon are sure to fit on one line of the side column
+ * (generously estimated: a bold letter at 0.6 of its size, a CJK one at its whole size).
+ */
+function labelFits(label: string, k: ThemeTokens, width: number): boolean {
+  const { size } = sideMetrics(k);
+  const em = [...`${label}: `].reduce((w, c) => w + (WIDE.test(c) ? 1 : 0.6), 0);
+  return em * size <= width;
+}
+
+/**
+ * A rows section as the sidebar layout sets it (in either column). A parser takes a bold line that stands alone for a
+ * title, and bold lines one under the other for one title that wrapped: a row's label is bold
+ * only where it shares its first line with its value after the colon ("Backend: Go, Rust"). A
+ * label with no value (a skill named alone), or one too long for that, is set in the text's
+ * weight, its text unchanged.
+ */
+const rowsAsSet = new WeakMap<Section, Map<number, Section>>();
+function sideRows(sec: Section, k: ThemeTokens, width: number): Section {
+  if (sec.kind !== "rows" || sec.inline) return sec;
+  // The same section object on every pass (the pagination hook knows blocks by identity).
+  const byWidth = rowsAsSet.get(sec) ?? new Map<number, Section>();
+  rowsAsSet.set(sec, byWidth);
+  const known = byWidth.get(width);
+  if (known) return known;
+  const rows = sec.rows.map((r) =>
+    !r.label || (r.value && labelFits(r.label, k, width))
+      ? r
+      : { label: "", value: r.value ? `${rowLabel(r.label, r.value)}${r.value}` : r.label },
+  );
+  const set = { ...sec, rows };
+  byWidth.set(width, set);
+  return set;
 }
 
 /** Styles with every line one grid pitch high and every gap a whole pitch (both columns). */
@@ -135,10 +182,11 @@ function gridMainStyles(k: ThemeTokens, fonts: FontStack): Styles {
 }
 
 /**
- * The side column's type: one smaller size, which its text inherits from the column, and the
- * space above its first line. It starts half a line down, plus what sets its baselines midway
+ * The side column's type: one smaller size, which its text inherits from the column, and how much
+ * lower than the main column it would start: half a line, plus what sets its baselines midway
  * between the main column's body lines and its larger titles (a baseline sits its font's ascent,
- * about one size, below the top of its line).
+ * about one size, below the top of its line). The main column starts the rest of a line lower
+ * instead, which puts the baselines in the same places.
  */
 function sideColumn(k: ThemeTokens): { fontSize: number; paddingTop: number } {
   const { size } = sideMetrics(k);
@@ -165,9 +213,17 @@ function sideStyles(k: ThemeTokens, fonts: FontStack): Styles {
   return {
     ...s,
     // Wider letter spacing reads as word breaks (poppler splits words at gaps over 0.1 em).
-    sectionTitle: { ...s.sectionTitle, letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06) },
-    entry: { marginBottom: 0 },
-    entryWithBadge: { ...s.entryWithBadge, marginBottom: 0 },
+    // A title with its rule one line high, its text right on top of its first line: poppler takes
+    // it and what follows for one block.
+    sectionTitle: {
+      ...s.sectionTitle,
+      ...{ lineHeight: `${round(pitch - 1.5 - (k.sectionTitle.decoration === "rule" ? k.sectionTitle.weight : 0))}pt` },
+      letterSpacing: Math.min(k.sectionTitle.letterSpacing, size * 0.06),
+      marginBottom: 0,
+    },
+    // A line between entries: bold titles one under the other read as one title that wrapped.
+    entry: { marginBottom: pitch },
+    entryWithBadge: { ...s.entryWithBadge, marginBottom: pitch },
     stacked: true,
     title: stacked(s.title),
     date: stacked(s.date),
@@ -207,8 +263,25 @@ function regrid(main: SizedColumn, plan: Plan, offGrid: Set<Entry | Section>, on
   return changed;
 }
 
+/**
+ * The wide twin's atoms in the structure elements of the column's, atom for atom: a section is one
+ * element whichever width each of its pieces is drawn at.
+ */
+function sameStructure(column: ColumnFlow, wide: ColumnFlow): void {
+  const atoms = (c: ColumnFlow) => c.sections.flatMap((s) => [s.title, ...s.blocks.flatMap((b) => b.atoms)]);
+  const twins = atoms(wide);
+  atoms(column).forEach((a, i) => {
+    const twin = twins[i]!;
+    twin.tag = a.tag;
+    twin.textKey = a.textKey;
+    twin.bookmark = a.bookmark;
+  });
+}
+
 export const sidebar: Layout = {
   id: "sidebar",
+  /** A parser reads a sidebar page as it reads the same résumé in one column, or the build fails. */
+  readsLike: "single",
 
   /**
    * The side column is drawn first, on the left, so that every reader meets it right after the
@@ -222,10 +295,11 @@ export const sidebar: Layout = {
     const width = box.width * WIDTH - GAP / 2;
     const { step } = sideMetrics(k);
     // Room on page 1, with a margin for the estimate's error.
-    let room =
-      box.height * 0.92 -
-      estimateHeaderHeight(vm, k) -
-      vm.contacts.reduce((n, c) => n + estimateLines(c.text, sideMetrics(k).size, width), 0) * step;
+    // The contacts are a row under the name, as in a one-column page (a line or two).
+    const contacts = vm.contacts.length
+      ? estimateLines(vm.contacts.map((c) => c.text).join("  |  "), k.size.small + 0.5, box.width)
+      : 0;
+    let room = box.height * 0.92 - estimateHeaderHeight(vm, k) - contacts * step;
     const side: Section[] = [];
     for (const sec of vm.sections) {
       if (!SIDE_SECTIONS.has(sec.id)) continue;
@@ -244,6 +318,19 @@ export const sidebar: Layout = {
   columns(kit) {
     const { vm, tokens, fonts, full } = kit;
     const { side, main } = this.sections(vm, tokens);
+    const header = kit.header(true);
+    // Nothing beside the main column: one column, margin to margin.
+    if (!side.length)
+      return {
+        columns: [
+          {
+            column: "full",
+            lead: [header],
+            sections: main.map((sec) => kit.section(sideRows(sec, tokens, full.width), "full", () => kit.styles)),
+          },
+        ],
+        geometry: { full, side: full, main: full },
+      };
     const box = pageBox(tokens, vm.paper);
     const ss = sideStyles(tokens, fonts);
     const grid = gridMainStyles(tokens, fonts);
@@ -252,22 +339,36 @@ export const sidebar: Layout = {
       width: box.width * WIDTH - GAP / 2,
       left: tokens.margin.left,
       inherit: { ...full.inherit, fontSize: column.fontSize },
-      offset: column.paddingTop,
+      offset: 0,
     };
     const mainGeometry: ColumnGeometry = {
       width: box.width - box.width * WIDTH - GAP / 2,
       left: columnEdges(tokens, vm.paper).mainLeft,
       inherit: full.inherit,
-      offset: 0,
+      // The side column stands a little higher, its baselines midway between the main column's, so
+      // that a reader who takes the page's text in blocks from the top (poppler) meets it first.
+      offset: round(gridMetrics(tokens).pitch - column.paddingTop),
     };
-    const header = kit.header(false);
-    const contacts = kit.contacts("side", ss);
     const styleOf = (block: Entry | Section) => (kit.adjusted.has(block) ? kit.styles : grid);
+    const sections = main.map((sec) => sideRows(sec, tokens, mainGeometry.width));
+    const mainFlow: ColumnFlow = {
+      column: "main",
+      lead: [],
+      sections: sections.map((sec) => kit.section(sec, "main", styleOf)),
+      // On the pages after the side column's, the main column takes the width of the text area, in
+      // the theme's own spacing (there is no other column's grid to keep to).
+      wide: { column: "full", lead: [], sections: sections.map((sec) => kit.section(sec, "full", () => kit.styles)) },
+    };
+    sameStructure(mainFlow, mainFlow.wide!);
     return {
       columns: [
         { column: "full", lead: [header], sections: [] },
-        { column: "side", lead: contacts, sections: side.map((sec) => kit.section(sec, "side", () => ss)) },
-        { column: "main", lead: [], sections: main.map((sec) => kit.section(sec, "main", styleOf)) },
+        {
+          column: "side",
+          lead: [],
+          sections: side.map((sec) => kit.section(sideRows(sec, tokens, sideGeometry.width), "side", () => ss)),
+        },
+        mainFlow,
       ],
       geometry: { full, side: sideGeometry, main: mainGeometry },
     };
@@ -292,12 +393,19 @@ export const sidebar: Layout = {
   /** The two columns never share a line (below the header, which runs across the page). */
   parseRules({ vm, tokens, lines, header, text, quote, span }) {
     const problems: ParseRuleProblem[] = [];
+    // A page with nothing in the side column is one column; so are the pages after the side
+    // column's last (from its last section's title on), where the main column takes the width.
+    const { side } = this.sections(vm, tokens);
+    if (!side.length) return problems;
+    const last = side.at(-1)!;
+    const lastTitle = (tokens.sectionTitle.uppercase ? last.caps : last.title).replace(/\s+/gu, " ").trim();
+    const lastPage = Math.max(1, ...lines.filter((l) => text(l.items) === lastTitle).map((l) => l.page));
     // From the edge lines start at: the side column's far edge and the main column's near one.
     const edges = columnEdges(tokens, vm.paper);
     const sideEnd = edges.sideRight + 1;
     const mainStart = edges.mainLeft - 1;
     for (const line of lines) {
-      if (header.includes(line)) continue;
+      if (header.includes(line) || line.page > lastPage) continue;
       const at = (it: (typeof line.items)[number]) => span(it, line.page);
       if (line.items.some((it) => at(it).start < sideEnd && at(it).end > mainStart)) continue; // full width
       const side = line.items.filter((it) => at(it).end <= sideEnd);
