@@ -11,6 +11,7 @@ import type { ThemeTokens } from "../render/themes/tokens.js";
 import { checkLayoutRules } from "../check/layout-rules.js";
 import { checkStructure } from "../check/structure.js";
 import { compareParses } from "../check/parse-check.js";
+import { BUILTIN_SECTIONS } from "../common/ids.js";
 import { parseResume } from "../check/parser.js";
 import { layoutOf } from "../render/themes/index.js";
 import { checkReadback } from "../check/verify.js";
@@ -177,7 +178,7 @@ function verifyResume(
 
 /**
  * A layout in columns is read by a parser as the same résumé in one column is (its `readsLike`):
- * that page is laid out and drawn too, both are parsed, and any field read worse fails the build.
+ * that page is laid out and drawn too, both are parsed, and each field read worse is a warning.
  */
 async function verifyParse(
   prepared: PreparedResume,
@@ -197,13 +198,13 @@ async function verifyParse(
     parseResume(readPdfPages(bytes)),
     parseResume(readPdfPages(reference.bytes)),
   );
-  if (problems.length)
-    throw new ResumeError(
-      problems.map((p): Diagnostic => ({
-        file: source.file,
-        path: "",
-        message: `${p.message}, so an applicant-tracking system would read this theme's columns worse than one column (use --no-verify to write the PDF anyway)`,
-      })),
-      warnings,
-    );
+  // Each is a located warning, not a refusal: every word is on the page and read (the read-back
+  // check holds that); what a parser makes of the columns is said, field by field.
+  for (const p of problems)
+    warnings.push({
+      file: source.file,
+      path: p.warning && BUILTIN_SECTIONS.includes(p.warning.section as never) ? p.warning.section : "",
+      severity: "warning",
+      message: `${p.message}, so an applicant-tracking system would read this theme's columns worse than one column`,
+    });
 }

@@ -157,7 +157,7 @@ describe("the build's parse check", () => {
     expect(compareParses(vm, tokens, reference, reference)).toEqual([]);
   });
 
-  it("holds skill groups to the résumé: fewer entries than rows fail", async () => {
+  it("holds skill groups to the one-column page: fewer entries than it reads are said", async () => {
     const input = real("08-spanish.json");
     const { vm, tokens } = await prepareResume(input, { render: { theme: "sidebar" } });
     const reference = await parsed(input, "sidebar", "rows");
@@ -171,8 +171,23 @@ describe("the build's parse check", () => {
       ),
     };
     const rows = skills.kind === "rows" ? skills.rows.length : 0;
-    expect(compareParses(vm, tokens, joined, reference).map((p) => p.message)).toEqual([
+    // One column reads each group as an entry: the sidebar's one entry for all is worse.
+    const perRow: AtsResult = {
+      ...reference,
+      sections: reference.sections.map((s) =>
+        s.title === skills.caps
+          ? {
+              ...s,
+              entries:
+                skills.kind === "rows" ? skills.rows.map(() => ({ organisation: "", bullets: [], text: [] })) : [],
+            }
+          : s,
+      ),
+    };
+    expect(compareParses(vm, tokens, joined, perRow).map((p) => p.message)).toEqual([
       `a parser reads the ${rows} rows of “SKILLS” as 1 entry`,
     ]);
+    // Where one column reads them as one entry too, the sidebar reads no worse.
+    expect(compareParses(vm, tokens, joined, joined)).toEqual([]);
   });
 });
