@@ -4,7 +4,7 @@
  * and on the real files where the header and the skill groups used to come apart (a wrapped
  * LinkedIn path glued to the headline, a place read as the headline, skill groups read as one
  * entry). Pages after the side column's take the full width of the text area. And the build's
- * parse check (check/parse-check.ts) fails, with the reason, where a sidebar page reads worse.
+ * parse check (check/parse-check.ts) warns, with the reason, where a sidebar page reads worse.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
