@@ -34,8 +34,10 @@ export interface Font {
   name: string;
 }
 
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
+/** A PDF transformation matrix `[a b c d e f]`. */
+export type Matrix = [number, number, number, number, number, number];
+/** `m` then `n`: the matrix of applying `m` first (as `cm` concatenates). */
+export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],

@@ -19,6 +19,7 @@ import { openFont, familyFaces } from "../../src/render/fonts.js";
 import { FONT_METRICS } from "../../src/render/themes/icons.js";
 import { themes } from "../../src/render/themes/index.js";
 import { pdftotext, readPdf, ROOT, source, tempDir, tool, writeFixture } from "../helpers.js";
+import { multiply, type Matrix } from "../../src/pdf/content.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const FULL = path.join(ROOT, "tests/fixtures/full.yaml");
@@ -31,16 +32,6 @@ interface Painted {
   sequence: number;
   box: { x0: number; y0: number; x1: number; y1: number };
 }
-
-type Matrix = [number, number, number, number, number, number];
-const times = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 
 /** Page 1's content stream, uncompressed. */
 function page1(pdf: string, dir: string): string {
@@ -91,7 +82,7 @@ function paintedOnPage1(pdf: string, dir: string): Painted[] {
         ctm = saved.pop()!;
         break;
       case "cm":
-        ctm = times(n as Matrix, ctm);
+        ctm = multiply(n as Matrix, ctm);
         break;
       case "m":
       case "l":
