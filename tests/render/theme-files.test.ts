@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
 import { THEMES } from "../../src/common/ids.js";
 import { build } from "../../src/pipeline/build.js";
-import { builtinTheme, readThemeFile, simpleYaml } from "../../src/render/themes/files.js";
+import { builtinTheme, readThemeFile } from "../../src/render/themes/files.js";
 import { themes } from "../../src/render/themes/index.js";
 import { contrastOnWhite, themeJsonSchema } from "../../src/render/themes/schema.js";
 import { mm } from "../../src/render/themes/tokens.js";
@@ -301,30 +301,6 @@ describe("the built-in themes", () => {
     }
     expect(contrastOnWhite("#ffffff")).toBeCloseTo(1, 5);
     expect(contrastOnWhite("#000000")).toBeCloseTo(21, 5);
-  });
-});
-
-describe("reading a theme file without the YAML library", () => {
-  it("reads the built-in themes exactly as YAML does", () => {
-    for (const name of THEMES) {
-      const text = readFileSync(path.join(ROOT, "themes", `${name}.yaml`), "utf8");
-      expect(simpleYaml(text), name).toEqual(parse(text));
-    }
-  });
-
-  it.each([
-    ["a flow mapping", "font: { body: inter }\n"],
-    ["a comment after a value", "layout: single # one column\n"],
-    ["a key with nothing under it", "font:\nlayout: single\n"],
-    ["a word YAML reads as null", "name: null\n"],
-    ["a number YAML reads its own way", "badge: 1e3\n"],
-    ["an escape in a quoted string", 'name: "a\\tb"\n'],
-    ["a duplicate key", "badge: 1\nbadge: 2\n"],
-    ["a tab", "size:\n\tbody: 9\n"],
-    ["a list", "hide:\n  - a\n"],
-    ["deeper nesting", "a:\n  b:\n    c: 1\n"],
-  ])("leaves %s to the YAML library", (_, text) => {
-    expect(simpleYaml(text)).toBeUndefined();
   });
 });
 

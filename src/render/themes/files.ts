@@ -275,59 +275,10 @@ function plainData(bytes: Buffer, file: string): unknown {
   // Bytes that are not UTF-8 are reported, with their place, by the full reading.
   if (text.includes("\uFFFD")) return undefined;
   try {
-    return /\.json$/i.test(file) ? JSON.parse(text) : (simpleYaml(text) ?? parseYaml(text));
+    return /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
   } catch {
     return undefined;
   }
-}
-
-const SIMPLE_LINE = /^( {0,2})([A-Za-z$][\w$]*):(?: +(.*?))? *$/;
-
-/**
- * A theme written as the built-in ones are (keys two levels deep, each value a number, true or
- * false, a "quoted" string or plain words), read without the YAML library: a build reads its
- * theme on every start, and this takes a few microseconds where a first YAML parse takes
- * milliseconds. Anything else (flow mappings, comments after a value, other scalars) is
- * undefined, and read by the YAML library.
- */
-export function simpleYaml(text: string): Record<string, unknown> | undefined {
-  const root: Record<string, unknown> = {};
-  const mappings: Record<string, unknown>[] = [];
-  let parent: Record<string, unknown> | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "" || /^#/.test(line)) continue;
-    const m = SIMPLE_LINE.exec(line);
-    if (!m) return undefined;
-    const [, indent, key, raw] = m;
-    const into = indent ? parent : root;
-    if (!into || (indent && indent.length !== 2) || Object.hasOwn(into, key!)) return undefined;
-    if (raw === undefined) {
-      if (indent) return undefined;
-      into[key!] = parent = {};
-      mappings.push(parent);
-      continue;
-    }
-    if (!indent) parent = undefined;
-    const value = simpleScalar(raw);
-    if (value === undefined) return undefined;
-    into[key!] = value;
-  }
-  // A key with nothing under it is null to YAML.
-  return mappings.every((m) => Object.keys(m).length) ? root : undefined;
-}
-
-function simpleScalar(raw: string): unknown {
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  if (raw === "true" || raw === "false") return raw === "true";
-  const quoted = /^"([^"\\]*)"$/.exec(raw);
-  if (quoted) return quoted[1];
-  // Plain words: no character YAML gives a meaning, not a word it reads as another type.
-  if (
-    /^[A-Za-z][^#:"'{}[\]&*!|>%@`]*$/.test(raw) &&
-    !/:|\s#|^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(raw)
-  )
-    return raw;
-  return undefined;
 }
 
 /** The theme a file extends, looked for from the file's folder. */
