@@ -144,7 +144,9 @@ describe("generated valid résumés", () => {
             expect(readFileSync(output).subarray(0, 5).toString()).toBe("%PDF-");
           }
         }),
-        { numRuns: 150 },
+        // A build costs a tenth of a second or more: a failing case is reported as found (with
+        // its seed, to replay and shrink), not shrunk over thousands of builds past the bound.
+        { numRuns: 150, endOnFailure: true },
       );
       // Every case builds, read-back check included, whatever the mix of scripts, symbols and emoji.
       expect(built).toBe(150);
@@ -210,7 +212,7 @@ describe("generated résumés as real files write them", () => {
         const text = readPdfLines(readFileSync(output)).join("\n");
         expect(text).not.toMatch(/<\/?(?:b|i|p|ul|li|br|span)\b[^>]*>/);
       }),
-      { numRuns: 80 },
+      { numRuns: 80, endOnFailure: true },
     );
   });
 });
@@ -302,7 +304,7 @@ describe("random mutations of the fixtures", () => {
           writeFileSync(file, mutate(source, edits));
           await outcome(() => build(file, { output: path.join(dir, "m.pdf"), env: EPOCH }));
         }),
-        { numRuns: 100 },
+        { numRuns: 100, endOnFailure: true },
       );
     } finally {
       (await import("node:fs")).rmSync(file, { force: true });

@@ -6,7 +6,7 @@
  * entry). Pages after the side column's take the full width of the text area. And the build's
  * parse check (check/parse-check.ts) warns, with the reason, where a sidebar page reads worse.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareParses } from "../../src/check/parse-check.js";
@@ -129,6 +129,28 @@ describe("pages after the side column's", () => {
         `page ${p + 1}: lines starting at the main column's edge`,
       ).toBe(0);
     }
+  });
+});
+
+describe("a résumé with nothing for the side column", () => {
+  // Jobs only: the theme's side sections are all absent, so the page is one column. At the lengths
+  // where the second page starts nearly empty, pagination looks for entries to take off the grid.
+  it.each([10, 11, 12, 13])("builds at %i jobs, one column, every job read", async (n) => {
+    const work = Array.from({ length: n }, (_, i) => ({
+      name: `Company ${i + 1}`,
+      position: "Engineer",
+      startDate: `${2000 + i}-01`,
+      endDate: `${2001 + i}-01`,
+      highlights: [
+        "Built a service that handled the payments of a large shop and its partners.",
+        "Led a team of four engineers through a migration to a new database.",
+      ],
+    }));
+    const input = path.join(dir, `jobs-${n}.json`);
+    writeFileSync(input, JSON.stringify({ basics: { name: "Jane Doe", email: "jane@example.com" }, work }));
+    const r = await parsed(input, "sidebar");
+    expect(r.name).toBe("Jane Doe");
+    expect(r.sections.flatMap((s) => s.entries).length).toBe(n);
   });
 });
 

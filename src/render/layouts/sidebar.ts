@@ -383,7 +383,9 @@ export const sidebar: Layout = {
     const onGridForGood = new Set<Entry | Section>();
     let main: SizedColumn | undefined;
     return (laid, offGrid) => {
-      main ??= laid.columns.find((c) => c.column === "main")!;
+      main ??= laid.columns.find((c) => c.column === "main");
+      // No side column (nothing the theme puts there): one column, nothing to take off the grid.
+      if (!main) return false;
       const { fills } = laid;
       const tight = fills.slice(0, -1).some((f) => f < MIN_FILL) || (fills.length > 1 && fills.at(-1)! < LAST_PAGE_MIN);
       return (tight || offGrid.size > 0) && regrid(main, laid.plan, offGrid, onGridForGood);
