@@ -86,7 +86,10 @@ function wrapped(lines: readonly ParsedLine[], title: string, caps: (s: string) 
     const run = [first];
     let text = caps(first.text);
     for (const l of lines.slice(i + 1)) {
-      if (l.page !== first.page || Math.abs(l.items[0]!.x - first.items[0]!.x) > 1) continue;
+      // A title wraps at one edge: its lines start together, or end together (right-aligned, as
+      // in a labels column or a right-to-left page).
+      const sameStart = Math.abs(l.items[0]!.x - first.items[0]!.x) <= 1;
+      if (l.page !== first.page || !(sameStart || Math.abs(lineEnd(l) - lineEnd(first)) <= 1.5)) continue;
       if (!title.startsWith(text + caps(l.text))) break;
       run.push(l);
       text += caps(l.text);
@@ -95,6 +98,15 @@ function wrapped(lines: readonly ParsedLine[], title: string, caps: (s: string) 
   }
   return undefined;
 }
+
+/**
+ * Where a line's text ends (PDF units from the page's left edge): its last item's end, less a
+ * space it ends in (about a third of its size, where the line broke).
+ */
+const lineEnd = (l: ParsedLine) => {
+  const last = l.items.reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a));
+  return last.x + last.width - (/\s$/u.test(last.str) ? Math.abs(last.size) * 0.3 : 0);
+};
 
 function takeWhile<T>(list: readonly T[], keep: (x: T) => boolean): T[] {
   const end = list.findIndex((x) => !keep(x));

@@ -27,7 +27,20 @@ export const BUILTIN_SECTIONS = [
 export type BuiltinSection = (typeof BUILTIN_SECTIONS)[number];
 
 /** The built-in themes (render/themes/index.ts gives each its tokens and layout). */
-export const THEMES = ["classic", "modern", "compact", "sidebar"] as const;
+export const THEMES = [
+  "classic",
+  "modern",
+  "compact",
+  "sidebar",
+  "dense",
+  "awesome",
+  "timeline",
+  "academic",
+  "engineering",
+  "europass",
+  "aside",
+  "split",
+] as const;
 export type Theme = (typeof THEMES)[number];
 
 /**

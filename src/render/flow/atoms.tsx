@@ -135,7 +135,7 @@ function richAtom(
   return atom(
     role,
     column,
-    <Text style={style} {...tagged("P")}>
+    <Text style={[style, f.indented]} {...tagged("P")}>
       <Rich text={text} s={f} />
     </Text>,
     extra,
@@ -161,6 +161,7 @@ function withoutGaps(s: Styles): Styles {
     ...s,
     header: zero(s.header, "marginBottom"),
     headerCentered: zero(s.headerCentered, "marginBottom"),
+    headerSplit: zero(s.headerSplit, "marginBottom"),
     sectionTitle: zero(s.sectionTitle, "marginBottom"),
     paragraph: zero(s.paragraph, "marginTop"),
     bullet: zero(s.bullet, "marginBottom"),
@@ -231,7 +232,7 @@ function sectionFlow(
     case "rows": {
       if (sec.inline) {
         const text = (
-          <Text style={f.text} {...tagged("P")}>
+          <Text style={[f.text, f.indented]} {...tagged("P")}>
             {inlineRows(sec.rows)}
           </Text>
         );

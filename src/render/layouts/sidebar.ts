@@ -32,22 +32,41 @@ import type { Layout, ParseRuleProblem } from "./layout.js";
 /** The side column's share of the text area's width, and the gap between the columns (points). */
 const WIDTH = 0.3;
 const GAP = 18;
-/** The sections the side column holds (as far as they fit beside the main column on page 1). */
-const SIDE_SECTIONS = new Set(["skills", "languages", "certificates", "interests"]);
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * Where the columns are on the page (PDF units from the left edge): the side column's right
- * edge, the middle of the gap between the columns, the main column's left edge.
+ * Where the columns are on the page (PDF units from the left edge of the left-to-right page): each
+ * column's edges and the middle of the gap between them. The side column stands on the side the
+ * theme gives it (`sidebar.side`).
  */
 export function columnEdges(
   k: ThemeTokens,
   paper: ViewModel["paper"],
-): { sideRight: number; gutter: number; mainLeft: number } {
-  const gutter = k.margin.left + pageBox(k, paper).width * WIDTH;
+): { sideLeft: number; sideRight: number; mainLeft: number; mainRight: number; gutter: number } {
+  const box = pageBox(k, paper);
   const half = GAP / 2;
-  return { sideRight: gutter - half, gutter, mainLeft: gutter + half };
+  const sideWidth = box.width * WIDTH - half;
+  const mainWidth = box.width - box.width * WIDTH - half;
+  const left = k.margin.left;
+  if (k.sidebar.side === "right") {
+    const gutter = left + mainWidth + half;
+    return {
+      mainLeft: left,
+      mainRight: left + mainWidth,
+      gutter,
+      sideLeft: gutter + half,
+      sideRight: gutter + half + sideWidth,
+    };
+  }
+  const gutter = left + sideWidth + half;
+  return {
+    sideLeft: left,
+    sideRight: left + sideWidth,
+    gutter,
+    mainLeft: gutter + half,
+    mainRight: gutter + half + mainWidth,
+  };
 }
 
 /**
@@ -166,7 +185,8 @@ function onGrid(s: Styles, k: ThemeTokens): Styles {
 
 /** The main column: the theme's styles on the grid. */
 function gridMainStyles(k: ThemeTokens, fonts: FontStack): Styles {
-  const s = makeStyles(k, fonts);
+  // Its dates beside the titles: a dates column's cells are not on the grid.
+  const s = makeStyles({ ...k, entry: { ...k.entry, dates: "right" } }, fonts);
   const { pitch } = gridMetrics(k);
   const lh = { lineHeight: `${pitch}pt` };
   return {
@@ -204,7 +224,12 @@ function sideColumn(k: ThemeTokens): { fontSize: number; paddingTop: number } {
 function sideStyles(k: ThemeTokens, fonts: FontStack): Styles {
   const { size } = sideMetrics(k);
   const { pitch } = gridMetrics(k);
-  const t: ThemeTokens = { ...k, size: { ...k.size, body: size, section: size, small: size - 0.5 } };
+  // Too narrow for a dates column.
+  const t: ThemeTokens = {
+    ...k,
+    size: { ...k.size, body: size, section: size, small: size - 0.5 },
+    entry: { ...k.entry, dates: "right" },
+  };
   const s = onGrid(makeStyles(t, fonts), k);
   const lh = { lineHeight: `${pitch}pt` };
   // Too narrow for a date beside a title: each on its own line, in reading order.
@@ -302,7 +327,7 @@ export const sidebar: Layout = {
     let room = box.height * 0.92 - estimateHeaderHeight(vm, k) - contacts * step;
     const side: Section[] = [];
     for (const sec of vm.sections) {
-      if (!SIDE_SECTIONS.has(sec.id)) continue;
+      if (!k.sidebar.sections.includes(sec.id)) continue;
       room -= estimateSideHeight(sec, k, width);
       if (room < 0) break;
       side.push(sec);
@@ -335,15 +360,16 @@ export const sidebar: Layout = {
     const ss = sideStyles(tokens, fonts);
     const grid = gridMainStyles(tokens, fonts);
     const column = sideColumn(tokens);
+    const edges = columnEdges(tokens, vm.paper);
     const sideGeometry: ColumnGeometry = {
       width: box.width * WIDTH - GAP / 2,
-      left: tokens.margin.left,
+      left: edges.sideLeft,
       inherit: { ...full.inherit, fontSize: column.fontSize },
       offset: 0,
     };
     const mainGeometry: ColumnGeometry = {
       width: box.width - box.width * WIDTH - GAP / 2,
-      left: columnEdges(tokens, vm.paper).mainLeft,
+      left: edges.mainLeft,
       inherit: full.inherit,
       // The side column stands a little higher, its baselines midway between the main column's, so
       // that a reader who takes the page's text in blocks from the top (poppler) meets it first.
@@ -404,14 +430,14 @@ export const sidebar: Layout = {
     const lastPage = Math.max(1, ...lines.filter((l) => text(l.items) === lastTitle).map((l) => l.page));
     // From the edge lines start at: the side column's far edge and the main column's near one.
     const edges = columnEdges(tokens, vm.paper);
-    const sideEnd = edges.sideRight + 1;
-    const mainStart = edges.mainLeft - 1;
+    const within = (x: { start: number; end: number }, left: number, right: number) =>
+      x.start >= left - 1 && x.end <= right + 1;
     for (const line of lines) {
       if (header.includes(line) || line.page > lastPage) continue;
       const at = (it: (typeof line.items)[number]) => span(it, line.page);
-      if (line.items.some((it) => at(it).start < sideEnd && at(it).end > mainStart)) continue; // full width
-      const side = line.items.filter((it) => at(it).end <= sideEnd);
-      const main = line.items.filter((it) => at(it).start >= mainStart);
+      const side = line.items.filter((it) => within(at(it), edges.sideLeft, edges.sideRight));
+      const main = line.items.filter((it) => within(at(it), edges.mainLeft, edges.mainRight));
+      if (side.length + main.length < line.items.length) continue; // full width
       if (side.length && main.length) {
         problems.push({
           page: line.page,

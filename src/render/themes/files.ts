@@ -311,16 +311,28 @@ function merge(base: object, over: object): object {
 
 /** What only the whole theme shows: the name must stay the largest text (parsers find it so). */
 function crossProblems(data: ThemeData["data"], where: () => LoadedSource): Diagnostic[] {
+  const problems: Diagnostic[] = [];
   const { name, ...others } = data.size;
   const largest = Math.max(...Object.values(others));
-  if (name > largest) return [];
-  return [
-    where().at(
-      ["size", "name"],
-      `${name} pt is not above the theme's largest other size (${largest} pt); the name must be the largest ` +
-        "text: résumé parsers take it for the name",
-    ),
-  ];
+  if (name <= largest)
+    problems.push(
+      where().at(
+        ["size", "name"],
+        `${name} pt is not above the theme's largest other size (${largest} pt); the name must be the largest ` +
+          "text: résumé parsers take it for the name",
+      ),
+    );
+  // A dates column beside a side column would leave the main column too narrow, and off the
+  // side column's baseline grid (a parser would join their lines).
+  if (data.entry.dates === "column" && data.layout !== "single")
+    problems.push(
+      where().at(["entry", "dates"], `a dates column needs layout: single (this theme has layout: ${data.layout})`),
+    );
+  if (data.sectionTitle.position === "column" && data.entry.dates !== "column")
+    problems.push(
+      where().at(["sectionTitle", "position"], "titles in the column need a column: set entry.dates: column"),
+    );
+  return problems;
 }
 
 /** Tokens as drawn: fonts by family, margins in points. */
@@ -331,12 +343,13 @@ function toTokens(name: string, description: string, d: ThemeData["data"]): Them
     font: { body: TEXT_FONTS[d.font.body], heading: TEXT_FONTS[d.font.heading] },
     size: { ...d.size },
     leading: d.leading,
-    color: { ...d.color },
+    color: { ...d.color, place: d.color.place ?? d.color.muted },
     margin: { top: mm(d.margin.top), right: mm(d.margin.right), bottom: mm(d.margin.bottom), left: mm(d.margin.left) },
     space: { ...d.space },
-    sectionTitle: { ...d.sectionTitle },
+    sectionTitle: { position: "above", ...d.sectionTitle },
     header: { ...d.header },
-    entry: { ...d.entry },
+    entry: { dates: "right", columnWidth: 90, bullet: "\u2022", ...d.entry },
+    sidebar: { side: "left", sections: ["skills", "languages", "certificates", "interests"], ...d.sidebar },
     layout: d.layout,
     badge: d.badge,
     photo: d.photo,

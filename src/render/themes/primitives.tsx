@@ -175,6 +175,34 @@ function RowContact({ c, s, first, last }: { c: LinkModel; s: Styles; first: boo
   );
 }
 
+/**
+ * A split header's contacts: one per line, on the right of the name (on the left in a mirror),
+ * each with its icon before it when the theme draws icons.
+ */
+function SplitContacts({ items, s, label }: { items: LinkModel[]; s: Styles; label: boolean }) {
+  const text = s.headerSideContact;
+  return (
+    <View style={label ? s.headerSide : s.headerSideNoLabel}>
+      {items.map((c, i) =>
+        s.icons ? (
+          <View key={i} style={s.headerSideUnit}>
+            <ContactIcon kind={c.icon ?? "link"} text={text} color={s.iconColor} mirrored={s.mirrored} />
+            <Text style={text} {...tagged("P")}>
+              {s.mirrored && !hasRtlLetter(c.text) ? ltrMarked("") : null}
+              <ContactLink c={c} s={s} />
+            </Text>
+          </View>
+        ) : (
+          <Text key={i} style={text} {...tagged("P")}>
+            {s.mirrored && !hasRtlLetter(c.text) ? ltrMarked("") : null}
+            <ContactLink c={c} s={s} />
+          </Text>
+        ),
+      )}
+    </View>
+  );
+}
+
 /** Summaries and bullets with their inline markup: **bold**, *italic*, [links](https://…). */
 export function Rich({ text, s }: { text: string; s: Styles }) {
   const runs = parseMarkup(text);
@@ -233,6 +261,23 @@ export function Header({
       {vm.contacts.length && contacts ? <Contacts items={vm.contacts} s={s} /> : null}
     </View>
   );
+  if (tokens.header.align === "split")
+    return (
+      <View style={s.headerSplit}>
+        {photo}
+        <View style={s.headerText}>
+          <Text style={tracked(s.name, vm.name)} {...tagged("H1")}>
+            {vm.name}
+          </Text>
+          {vm.label ? (
+            <Text style={s.label} {...tagged("P")}>
+              {vm.label}
+            </Text>
+          ) : null}
+        </View>
+        {vm.contacts.length && contacts ? <SplitContacts items={vm.contacts} s={s} label={!!vm.label} /> : null}
+      </View>
+    );
   return centered ? (
     <View style={s.headerCentered}>
       {photo}
@@ -257,8 +302,29 @@ const CONNECTED =
 export const tracked = (style: Style, text: string): Style =>
   style.letterSpacing && CONNECTED.test(text) ? { ...style, letterSpacing: 0 } : style;
 
-/** A section's title, a level-2 heading. */
+/**
+ * A section's title, a level-2 heading: on a line of its own, or, beside a dates column, in it
+ * (the rule beside it) or beside it (a bar decoration in it).
+ */
 export function SectionTitle({ text, s }: { text: string; s: Styles }) {
+  if (s.titleInColumn)
+    return (
+      <View style={s.titleRow}>
+        <Text style={tracked(s.titleCell, text)} {...tagged("H2")}>
+          {text}
+        </Text>
+        <View style={s.columnRule} />
+      </View>
+    );
+  if (s.datesColumn && s.columnBar.height)
+    return (
+      <View style={s.titleRow}>
+        <View style={s.columnBar} />
+        <Text style={tracked(s.titleBeside, text)} {...tagged("H2")}>
+          {text}
+        </Text>
+      </View>
+    );
   return (
     <Text style={tracked(s.sectionTitle, text)} {...tagged("H2")}>
       {text}
@@ -269,9 +335,9 @@ export function SectionTitle({ text, s }: { text: string; s: Styles }) {
 /** One bullet: its mark and its text, with a hanging indent. */
 export function Bullet({ text, s }: { text: string; s: Styles }) {
   return (
-    <View style={s.bullet} wrap={false} {...tagged("LI")}>
+    <View style={[s.bullet, s.indented]} wrap={false} {...tagged("LI")}>
       <Text style={s.bulletMark} {...tagged("Lbl")}>
-        {"\u2022"}
+        {s.bulletGlyph}
       </Text>
       <Text style={s.bulletText} {...tagged("LBody")}>
         <Rich text={text} s={s} />
@@ -345,6 +411,31 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
           ) : null}
           {place}
         </>
+      ) : s.datesColumn ? (
+        // The dates in the column on the left, on the first line (where parsers look for them),
+        // the rest of the entry beside the column.
+        <>
+          {title || date ? (
+            <View style={s.line}>
+              <View style={s.dateCell}>
+                <Text style={s.dateText} {...tagged(date ? "P" : "Artifact")}>
+                  {e.date ? linked(e.date, e.dateHref, s.link) : ""}
+                </Text>
+              </View>
+              <Text style={s.title} {...tagged(title ? "H3" : "Artifact")}>
+                {title}
+              </Text>
+            </View>
+          ) : null}
+          {e.subtitle || place ? (
+            <View style={[s.line, s.indented]}>
+              <Text style={s.subtitle} {...tagged(e.subtitle ? "P" : "Artifact")}>
+                {e.subtitle ?? ""}
+              </Text>
+              {place}
+            </View>
+          ) : null}
+        </>
       ) : (
         <>
           {title || date ? (
@@ -366,17 +457,17 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
         </>
       )}
       {ownLine ? (
-        <Text style={s.address} {...tagged("P")}>
+        <Text style={[s.address, s.indented]} {...tagged("P")}>
           {linked(e.location!, e.locationHref, s.link)}
         </Text>
       ) : null}
       {e.note ? (
-        <Text style={s.note} {...tagged("P")}>
+        <Text style={[s.note, s.indented]} {...tagged("P")}>
           {e.note}
         </Text>
       ) : null}
       {e.summary && withSummary ? (
-        <Text style={s.paragraph} {...tagged("P")}>
+        <Text style={[s.paragraph, s.indented]} {...tagged("P")}>
           <Rich text={e.summary} s={s} />
         </Text>
       ) : null}
@@ -387,7 +478,7 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
 /** One of an entry's labelled lines: "Courses: …". */
 export function Detail({ d, s }: { d: Entry["details"][number]; s: Styles }) {
   return (
-    <Text style={s.detail} {...tagged("P")}>
+    <Text style={[s.detail, s.indented]} {...tagged("P")}>
       <Text style={s.detailLabel}>{`${d.label}: `}</Text>
       {d.href ? (
         <Link src={d.href} style={s.link}>
@@ -438,9 +529,20 @@ export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["ba
       {...tagged("Figure", { alt: e.badge.alt })}
     />
   );
+  const badge = e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img;
+  if (s.datesColumn)
+    // The badge in the dates column, its entry beside it (the dates, if any, after the title).
+    return (
+      <View style={s.entryWithBadge}>
+        <View style={s.badgeCell}>
+          <View style={s.badgeBox}>{badge}</View>
+        </View>
+        <EntryBody e={e} s={{ ...s, datesColumn: false, indented: {} }} />
+      </View>
+    );
   return (
     <View style={s.entryWithBadge}>
-      <View style={s.badgeBox}>{e.badge.href ? <Link src={e.badge.href}>{img}</Link> : img}</View>
+      <View style={s.badgeBox}>{badge}</View>
       <EntryBody e={e} s={s} />
     </View>
   );
@@ -448,8 +550,16 @@ export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["ba
 
 /** One row of a rows section: "Label: value". */
 export function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
+  if (s.datesColumn && label && value)
+    // The label in the column on the left, the value beside it: one paragraph, read "Label: value".
+    return (
+      <View style={{ ...s.row, flexDirection: s.mirrored ? "row-reverse" : "row" }} {...tagged("P")}>
+        <Text style={s.labelCell}>{rowLabel(label, value).trimEnd()}</Text>
+        <Text style={{ ...s.text, flexGrow: 1, flexShrink: 1, flexBasis: 0 }}>{value}</Text>
+      </View>
+    );
   return (
-    <Text style={s.row} {...tagged("P")}>
+    <Text style={[s.row, s.indented]} {...tagged("P")}>
       {label ? <Text style={s.rowLabel}>{rowLabel(label, value)}</Text> : null}
       {value}
     </Text>

@@ -9,7 +9,7 @@
  * name or entry title that is not bold (résumé parsers find the name and each entry by it).
  */
 import { z } from "zod";
-import { FONT_IDS, type TextFont } from "../../common/ids.js";
+import { BUILTIN_SECTIONS, FONT_IDS, type TextFont } from "../../common/ids.js";
 import { choice } from "../../input/schema.js";
 import { editorJsonSchema, withJsonSchema } from "../../input/json-schema.js";
 import { LAYOUTS } from "../layouts/ids.js";
@@ -23,6 +23,9 @@ export const MIN_TEXT_PT = 6;
 export const MIN_MARGIN_MM = 5;
 /** The contrast text needs against white paper (WCAG AA for text). */
 export const MIN_CONTRAST = 4.5;
+
+/** The marks a bullet may have: each in the theme fonts or the symbols font, each read as a list mark. */
+export const BULLETS = ["•", "–", "▪", "◦", "‣", "·", "›"] as const;
 
 /** WCAG 2 contrast of a #rrggbb colour against white. */
 export function contrastOnWhite(hex: string): number {
@@ -150,6 +153,7 @@ function makeSchemas() {
       link: textColour("links need").describe("Links"),
       name: textColour("the name needs").describe("The name"),
       title: textColour("titles need").describe("Section titles"),
+      place: textColour("places need").optional().describe("An entry's place (the muted colour when not set)"),
     },
     margin: {
       top: millimetres.describe("In millimetres"),
@@ -175,9 +179,16 @@ function makeSchemas() {
         "rule: a line under the title; bar: an accent bar before it; plain: neither",
       ),
       weight: points("a width", 0, 6).describe("Width of the rule or bar, in points"),
+      position: choice(["above", "column"])
+        .optional()
+        .describe(
+          "above (the default): the title on a line of its own; column: in the labels column (entry.dates: column), the rule across the rest of the line",
+        ),
     },
     header: {
-      align: choice(["left", "center"]).describe("Where the name and contacts sit"),
+      align: choice(["left", "center", "split"]).describe(
+        "left or center: the name, the label and a row of contacts one under the other; split: name and label on the left, the contacts one per line on the right",
+      ),
       nameWeight: boldWeight("the name", "Weight of the name: 600 or 700"),
       nameLetterSpacing: z
         .number({ error: "expected points, like 0" })
@@ -188,6 +199,22 @@ function makeSchemas() {
     entry: {
       titleWeight: boldWeight("an entry's first line", "Weight of an entry's first line: 600 or 700"),
       subtitleItalic: bool.describe("Whether the second line (role, degree) is italic"),
+      dates: choice(["right", "column"])
+        .optional()
+        .describe(
+          "right (the default): the dates at the end of an entry's first line; column: in a column on the left, on the first line, the entry beside it",
+        ),
+      columnWidth: points("a width", 50, 160)
+        .optional()
+        .describe("Width of the dates (labels) column, in points (90 when not set)"),
+      bullet: choice(BULLETS).optional().describe("The mark before each bullet (• when not set)"),
+    },
+    sidebar: {
+      side: choice(["left", "right"]).describe("The side the column stands on"),
+      sections: z
+        .array(choice(BUILTIN_SECTIONS), { error: "expected a list of section ids, like [skills, languages]" })
+        .min(1, "name at least one section")
+        .describe("The sections the side column holds, as far as they fit on page 1"),
     },
     layout: choice(LAYOUTS).describe("single: one column; sidebar: contacts, skills and languages in a side column"),
     badge: points("a size", 16, 120).describe("Printed size of a certificate badge, in points"),
@@ -217,11 +244,14 @@ function makeSchemas() {
 
 type Shape = { [key: string]: z.ZodType | Shape };
 
+/** Groups of tokens a complete theme may leave out (their defaults are in files.ts). */
+const OPTIONAL_GROUPS = new Set(["sidebar"]);
+
 function object(shape: Shape, partial: boolean): z.ZodObject {
   const fields: Record<string, z.ZodType> = {};
   for (const [key, value] of Object.entries(shape)) {
     const field = value instanceof z.ZodType ? value : object(value, partial);
-    fields[key] = partial ? field.optional() : field;
+    fields[key] = partial || OPTIONAL_GROUPS.has(key) ? field.optional() : field;
   }
   return z.strictObject(fields);
 }
@@ -232,8 +262,16 @@ export const completeThemeSchema = () => schemas().complete;
 export const themeOverrideSchema = () => schemas().override;
 
 /** Every token as a theme file writes it: fonts by their ids, margins in millimetres. */
-export type ThemeFileTokens = Omit<ThemeTokens, "name" | "description" | "font"> & {
+export type ThemeFileTokens = Omit<
+  ThemeTokens,
+  "name" | "description" | "font" | "color" | "sectionTitle" | "entry" | "sidebar"
+> & {
   font: { body: TextFont; heading: TextFont };
+  color: Omit<ThemeTokens["color"], "place"> & Partial<Pick<ThemeTokens["color"], "place">>;
+  sectionTitle: Omit<ThemeTokens["sectionTitle"], "position"> & Partial<Pick<ThemeTokens["sectionTitle"], "position">>;
+  entry: Omit<ThemeTokens["entry"], "dates" | "columnWidth" | "bullet"> &
+    Partial<Pick<ThemeTokens["entry"], "dates" | "columnWidth" | "bullet">>;
+  sidebar?: ThemeTokens["sidebar"];
 };
 
 /** A theme file as read: its head and its tokens (all of them, unless it extends another). */

@@ -17,6 +17,9 @@ export type Styles = ReturnType<typeof makeStyles>;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** The space between the dates (labels) column and what stands beside it, in points. */
+export const COLUMN_GAP = 10;
+
 export function makeStyles(k: ThemeTokens, fonts: FontStack) {
   // Each text style names its family first, then the fallbacks react-pdf tries per character.
   const body = [k.font.body, ...fonts.fallbacks];
@@ -26,6 +29,30 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
   // Absolute values (in pt) because a unitless one is multiplied again when a page is split.
   const lh = { lineHeight: `${round(k.size.body * k.leading)}pt` };
   const lhAt = (size: number) => ({ lineHeight: `${round(size * k.leading)}pt` });
+  // A column on the left for the dates (and the labels of rows, and titles set in it): what stands
+  // beside it is indented by its width.
+  const column = k.entry.dates === "column";
+  const columnWidth = column ? k.entry.columnWidth : 0;
+  const cell = { flexShrink: 0, paddingRight: COLUMN_GAP, textAlign: "right" as const };
+  const titleRule: Style =
+    k.sectionTitle.decoration === "rule"
+      ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
+      : k.sectionTitle.decoration === "bar"
+        ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
+        : {};
+  // A split header's lines: the name's (unitless 1.15, as `name` sets it), the label's, the contacts'.
+  const nameLine = k.size.name * 1.15;
+  const labelLine = round(k.size.label * k.leading);
+  const contactSize = k.size.small + 0.5;
+  const headerSide: Style = { marginLeft: 16, alignItems: "flex-end", flexShrink: 0, maxWidth: "50%" };
+  const sectionTitle = {
+    fontFamily: heading,
+    fontSize: k.size.section,
+    fontWeight: 700,
+    color: k.color.title,
+    letterSpacing: k.sectionTitle.letterSpacing,
+    marginBottom: k.space.title,
+  };
   return {
     // Whether entry headings stack their parts, dates first (a narrow column's), or set the dates
     // beside the title.
@@ -35,7 +62,48 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
     // Whether the contacts have icons before them (icons.tsx), and their colour.
     icons: k.icons === true,
     iconColor: k.color.accent,
+    // The mark before each bullet.
+    bulletGlyph: k.entry.bullet,
+    // Whether entries set their dates in a column on the left (and rows their labels), and how
+    // section titles stand then: `column`, in it; `above`, beside it (decoration drawn in it).
+    datesColumn: column,
+    titleInColumn: column && k.sectionTitle.position === "column",
     ...sheet({
+      // What stands beside the dates column (nothing without one).
+      indented: column ? { marginLeft: columnWidth } : {},
+      // The column's cells: a date (as wide as it needs, at least the column) and a label.
+      dateCell: { ...cell, minWidth: columnWidth, maxWidth: "45%", alignItems: "flex-end" },
+      dateText: { ...lh, color: k.color.muted, textAlign: "right" },
+      // A badge in the column, at its inner edge (the badge box keeps 8 pt after it).
+      badgeCell: { width: columnWidth, flexShrink: 0, paddingRight: COLUMN_GAP - 8, alignItems: "flex-end" },
+      labelCell: { ...lh, ...cell, width: columnWidth, fontWeight: 700 },
+      // A title beside the column (its decoration in the column) or in it (the rule beside it).
+      titleRow: { flexDirection: "row", alignItems: "center", marginBottom: k.space.title },
+      titleCell: { ...sectionTitle, marginBottom: 0, ...cell, width: columnWidth },
+      titleBeside: { ...sectionTitle, marginBottom: 0, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
+      columnBar: {
+        width: columnWidth - COLUMN_GAP,
+        marginRight: COLUMN_GAP,
+        height: k.sectionTitle.weight,
+        backgroundColor: k.color.rule,
+      },
+      columnRule: { flexGrow: 1, height: 0, borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule },
+      // A split header's right-hand side: the contacts one per line, right-aligned, on the label's
+      // line pitch and half a line below its lines, so that no contact shares a line with the
+      // name or the label and a parser meets the name, the label and then each contact (as from
+      // one column). A baseline sits about half its line plus half its size below the line's top.
+      headerSide: {
+        ...headerSide,
+        paddingTop: round(nameLine + 2 + labelLine / 2 + k.size.label / 2 - contactSize / 2),
+      },
+      headerSideNoLabel: { ...headerSide, paddingTop: round(nameLine / 2 + k.size.name / 2 - contactSize / 2) },
+      headerSideUnit: { flexDirection: "row", alignItems: "flex-start", justifyContent: "flex-end" },
+      headerSideContact: {
+        lineHeight: `${labelLine}pt`,
+        fontSize: contactSize,
+        color: k.color.muted,
+        textAlign: "right",
+      },
       page: {
         fontFamily: body,
         fontSize: k.size.body,
@@ -46,6 +114,8 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
         paddingLeft: k.margin.left,
       },
       header: { marginBottom: k.space.header, flexDirection: "row", alignItems: "center" },
+      // A split header: the name and label on the left, the contacts on the right.
+      headerSplit: { marginBottom: k.space.header, flexDirection: "row", alignItems: "flex-start" },
       headerCentered: { marginBottom: k.space.header, alignItems: "center" },
       headerText: {
         flexGrow: 1,
@@ -79,17 +149,9 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       text: { ...lh },
       section: { marginTop: k.space.section },
       sectionTitle: {
-        fontFamily: heading,
-        fontSize: k.size.section,
-        fontWeight: 700,
-        color: k.color.title,
-        letterSpacing: k.sectionTitle.letterSpacing,
-        marginBottom: k.space.title,
-        ...(k.sectionTitle.decoration === "rule"
-          ? { borderBottomWidth: k.sectionTitle.weight, borderBottomColor: k.color.rule, paddingBottom: 1.5 }
-          : k.sectionTitle.decoration === "bar"
-            ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
-            : {}),
+        ...sectionTitle,
+        ...titleRule,
+        ...(column && k.sectionTitle.decoration === "rule" ? { marginLeft: columnWidth } : {}),
       },
       entry: { marginBottom: k.space.entry },
       entryWithBadge: { flexDirection: "row", marginBottom: k.space.entry },
@@ -120,7 +182,7 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
         flexShrink: 0,
         maxWidth: "45%",
         textAlign: "right",
-        color: k.color.muted,
+        color: k.color.place,
       },
       note: { ...lh, fontStyle: "italic", color: k.color.muted },
       // A long address, on a line of its own under the subtitle.
