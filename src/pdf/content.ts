@@ -313,10 +313,25 @@ export function logicalOrder(visual: string, direction?: "ltr" | "rtl"): string 
   if (!RTL.test(visual)) return visual;
   const rtl = (visual.match(RTL_LETTER) ?? []).length;
   const ltr = (visual.match(LTR_LETTER) ?? []).length;
-  const levels = bidi.getEmbeddingLevels(visual, direction ?? (rtl >= ltr ? "rtl" : "ltr"));
+  const dir = direction ?? (rtl >= ltr ? "rtl" : "ltr");
+  // A right-to-left line's left end is where it ends; what was written there stood before the
+  // letters that followed it, and a number there took its type from the letters before it (an
+  // Arabic letter makes it an Arabic number, which a following "%" does not join, drawn "%40").
+  // Read again from the left, it has nothing before it: a letter of the line's own right-to-left
+  // script set before it stands for them, and is taken off the end of the result.
+  const first = dir === "rtl" ? ARABIC_OR_HEBREW.exec(visual)?.[0] : undefined;
+  const sentinel = first === undefined ? "" : /[\u0590-\u05FF\uFB1D-\uFB4F]/.test(first) ? "\u05D0" : "\u0627";
+  const text = sentinel + visual;
+  const levels = bidi.getEmbeddingLevels(text, dir);
   // Reordered, and with the brackets a right-to-left run drew mirrored turned back.
-  return bidi.getReorderedString(visual, levels);
+  const out = bidi.getReorderedString(text, levels);
+  if (!sentinel) return out;
+  const at = out.lastIndexOf(sentinel);
+  return out.slice(0, at) + out.slice(at + 1);
 }
+
+/** The first right-to-left letter from a line's left (Hebrew, or Arabic and its neighbours). */
+const ARABIC_OR_HEBREW = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 /** Items in drawing order → lines: same baseline joins, with a space where there is a gap. */
 export function toLines(items: readonly TextItem[]): PageLines {

@@ -551,11 +551,17 @@ export function BadgeEntry({ e, s }: { e: Entry & { badge: NonNullable<Entry["ba
 /** One row of a rows section: "Label: value". */
 export function Row({ label, value, s }: { label: string; value: string; s: Styles }) {
   if (s.datesColumn && label && value)
-    // The label in the column on the left, the value beside it: one paragraph, read "Label: value".
+    // The label in the column on the left, the value beside it: one paragraph, read "Label: value",
+    // each part a span of it (boxes of their own, whose baselines differ when their scripts'
+    // fonts do: the paragraph is read part after part, not line by line).
     return (
       <View style={{ ...s.row, flexDirection: s.mirrored ? "row-reverse" : "row" }} {...tagged("P")}>
-        <Text style={s.labelCell}>{rowLabel(label, value).trimEnd()}</Text>
-        <Text style={{ ...s.text, flexGrow: 1, flexShrink: 1, flexBasis: 0 }}>{value}</Text>
+        <Text style={s.labelCell} {...tagged("Span")}>
+          {rowLabel(label, value)}
+        </Text>
+        <Text style={s.rowValue} {...tagged("Span")}>
+          {value}
+        </Text>
       </View>
     );
   return (

@@ -76,6 +76,7 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       dateText: { ...lh, color: k.color.muted, textAlign: "right" },
       // A badge in the column, at its inner edge (the badge box keeps 8 pt after it).
       badgeCell: { width: columnWidth, flexShrink: 0, paddingRight: COLUMN_GAP - 8, alignItems: "flex-end" },
+      rowValue: { ...lh, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
       labelCell: { ...lh, ...cell, width: columnWidth, fontWeight: 700 },
       // A title beside the column (its decoration in the column) or in it (the rule beside it).
       titleRow: { flexDirection: "row", alignItems: "center", marginBottom: k.space.title },
