@@ -221,10 +221,11 @@ function columns(
   const crosses = (l: ParsedLine, x: number) => l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
   // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300
   // tries.
-  const step = Math.max(2, (width * 0.45) / 300);
+  const step = Math.max(2, (width * 0.7) / 300);
   const leftOf = (l: ParsedLine, x: number) => l.items.every((it) => it.x + it.width <= x);
   const rightOf = (l: ParsedLine, x: number) => l.items.every((it) => it.x >= x);
-  for (let x = Math.round(width * 0.15); x <= width * 0.6; x += step) {
+  // (A side column may stand on either side: the gutter anywhere from 15 % to 85 % across.)
+  for (let x = Math.round(width * 0.15); x <= width * 0.85; x += step) {
     // The columns begin below the header: the last line that runs across the gutter (crossing it, or
     // with text on both sides of it) above the right-hand column's first line.
     const firstRight = maxOf(lines.filter((l) => rightOf(l, x)).map((l) => l.y));
@@ -232,8 +233,21 @@ function columns(
       lines.filter((l) => !leftOf(l, x) && !rightOf(l, x) && (crosses(l, x) || l.y > firstRight)).map((l) => l.y),
     );
     const below = lines.filter((l) => l.y < top);
+    // A column of dates and labels, each on the first line of what it dates or labels, is read
+    // across with that line, as the reader's eye does: no gutter.
+    const shared = below.filter((l) => !leftOf(l, x) && !rightOf(l, x) && !crosses(l, x));
+    const labelled = (l: ParsedLine) => {
+      const text = joinText(l.items.filter((it) => it.x < x)).trim();
+      return onlyDates(text) || /[:：]$/.test(text);
+    };
+    if (shared.length >= 2 && shared.filter(labelled).length >= shared.length * 0.8) continue;
     const left = below.filter((l) => leftOf(l, x)).length;
-    const right = below.filter((l) => rightOf(l, x)).length;
+    const rights = below.filter((l) => rightOf(l, x));
+    const right = rights.length;
+    // Columns stand side by side: a block on the right with at most one line beside it or sharing
+    // a line with it (a header's contacts, one per line, beside the name's headline) is not a column.
+    const [high, low] = [maxOf(rights.map((l) => l.y)), minOf(rights.map((l) => l.y))];
+    if (below.filter((l) => !rightOf(l, x) && !crosses(l, x) && l.y <= high && l.y >= low).length < 2) continue;
     // A gutter: each side has lines, and the columns hold most of the page.
     if (left >= 1 && right >= 3 && below.length >= lines.length / 2 && (!best || left + right > best.score))
       best = { x, score: left + right, top };
@@ -298,6 +312,22 @@ const onlyDates = (s: string) => {
   return words.length <= 4 && words.every((w) => [...w].length <= 10) && words.join("").length <= 24;
 };
 
+/**
+ * A line that starts with dates, set apart (more than a word space), before a bold title: an
+ * entry's first line from a dates column ("Jan 2020 – Present   Acme"), read as that title with
+ * those dates. Its dates and the line without them; undefined for any other line.
+ */
+function datesFirst(l: ParsedLine, body: number): { dates: string; rest: ParsedLine } | undefined {
+  const bold = l.items.findIndex((it) => isBold(it.font));
+  if (bold < 1) return undefined;
+  const lead = l.items.slice(0, bold);
+  const dates = joinText(lead).trim();
+  const end = maxOf(lead.map((it) => it.x + it.width));
+  if (!onlyDates(dates) || l.items[bold]!.x - end < body * 0.6) return undefined;
+  const items = l.items.slice(bold);
+  return { dates, rest: { ...l, items, text: joinText(items) } };
+}
+
 /** A section's lines as entries (when they have bold headings) or as lines. */
 function finishSection(section: AtsSection, lines: ParsedLine[], body: number): AtsSection {
   // A bold start that ends in a colon is a label ("Keywords: …"), not an entry's title.
@@ -338,6 +368,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
       !/[.!?:;。！？]$/.test(prev.text.trim());
     const startsEntry =
       (firstBold(line) && !continues && !(prev && dateOnly(prev) && entries.at(-1)?.lines.length === 1)) ||
+      datesFirst(line, body) !== undefined ||
       (dateOnly(line) && !wrapsInto);
     if (startsEntry) entries.push({ lines: [line] });
     else if (entries.length) entries.at(-1)!.lines.push(line);
@@ -366,12 +397,16 @@ function wrappedWithDates(prev: ParsedLine, line: ParsedLine): boolean {
   );
 }
 
-function entry(lines: ParsedLine[], body: number): AtsEntry {
+function entry(entryLines: ParsedLine[], body: number): AtsEntry {
   const out: AtsEntry = { bullets: [], text: [] };
   let i = 0;
   const parts = (l: ParsedLine) => segments(l, body * 1.5).map((s) => joinText(s));
+  // Dates before the title, on its line (a dates column's): the title's line without them.
+  const lead = entryLines[0] && datesFirst(entryLines[0], body);
+  const lines = lead ? [lead.rest, ...entryLines.slice(1)] : entryLines;
+  if (lead) out.dates = lead.dates;
   // Dates alone on the first line (a narrow column sets them above the title).
-  if (lines[0] && !isBold(lines[0].items[0]!.font) && onlyDates(lines[0].text)) out.dates = lines[i++]!.text;
+  else if (lines[0] && !isBold(lines[0].items[0]!.font) && onlyDates(lines[0].text)) out.dates = lines[i++]!.text;
   const first = lines[i];
   if (first && (isBold(first.items[0]!.font) || !out.dates)) {
     i++;

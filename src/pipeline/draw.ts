@@ -13,7 +13,7 @@ import { checkStructure } from "../check/structure.js";
 import { compareParses } from "../check/parse-check.js";
 import { BUILTIN_SECTIONS } from "../common/ids.js";
 import { parseResume } from "../check/parser.js";
-import { layoutOf } from "../render/themes/index.js";
+import { plainArrangement } from "../render/themes/index.js";
 import { checkReadback } from "../check/verify.js";
 import type { BuildOptions, BuildResult } from "./options.js";
 import { fitLayout, LAST_PAGE_MIN, lastPageAdvice, sectionOnPage, type Lay } from "./paginate.js";
@@ -177,8 +177,10 @@ function verifyResume(
 }
 
 /**
- * A layout in columns is read by a parser as the same résumé in one column is (its `readsLike`):
- * that page is laid out and drawn too, both are parsed, and each field read worse is a warning.
+ * A page in columns, with a dates column or a split header, is read by a parser as the same résumé
+ * in the theme's plain arrangement is (one column, dates after the title, the header's lines one
+ * under the other: `plainArrangement`): that page is laid out and drawn too, both are parsed, and
+ * each field read worse is a warning.
  */
 async function verifyParse(
   prepared: PreparedResume,
@@ -187,11 +189,10 @@ async function verifyParse(
   render: typeof import("../render/render.js"),
   creationDate: Date,
 ): Promise<void> {
-  const like = layoutOf(tokens).readsLike;
-  if (!like) return;
+  const plain = plainArrangement(tokens);
+  if (!plain) return;
   const { source, vm, warnings } = prepared;
-  const oneColumn = { ...tokens, layout: like };
-  const reference = await render.drawResume(await render.layoutResume(vm, oneColumn), creationDate, []);
+  const reference = await render.drawResume(await render.layoutResume(vm, plain), creationDate, []);
   const problems = compareParses(
     vm,
     tokens,
@@ -205,6 +206,6 @@ async function verifyParse(
       file: source.file,
       path: p.warning && BUILTIN_SECTIONS.includes(p.warning.section as never) ? p.warning.section : "",
       severity: "warning",
-      message: `${p.message}, so an applicant-tracking system would read this theme's columns worse than one column`,
+      message: `${p.message}, so an applicant-tracking system would read this theme's arrangement worse than one plain column`,
     });
 }

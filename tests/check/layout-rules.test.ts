@@ -64,6 +64,7 @@ describe("our layouts", () => {
 describe("each rule", () => {
   let classic: PreparedResume;
   let sidebar: PreparedResume;
+  let aside: PreparedResume;
   beforeAll(async () => {
     const input = writeFixture(
       tempDir(),
@@ -72,6 +73,7 @@ describe("each rule", () => {
     );
     classic = await prepareResume(input, { render: { theme: "classic" } });
     sidebar = await prepareResume(input, { render: { theme: "sidebar" } });
+    aside = await prepareResume(input, { render: { theme: "aside" } });
   });
 
   const name: Placed = { text: "Jane Doe", x: 50, y: 60, size: 24, bold: true };
@@ -160,6 +162,29 @@ describe("each rule", () => {
     expect(out.map((p) => p.message)).toContainEqual(
       expect.stringContaining("the sidebar's “Go” shares a line with the main column's “EXPERIENCE”"),
     );
+  });
+
+  it("fails a line of a side column on the right that shares a baseline with the main column", async () => {
+    const edges = columnEdges(aside.tokens, "a4");
+    expect(edges.sideLeft).toBeGreaterThan(edges.mainRight);
+    const items = [
+      name,
+      { text: "EXPERIENCE", x: edges.mainLeft, y: 100, size: 11, bold: true },
+      { text: "Acme", x: edges.mainLeft, y: 120, bold: true },
+      { text: "SKILLS", x: edges.sideLeft, y: 86, size: 9.5, bold: true },
+      { text: "Go", x: edges.sideLeft, y: 120.5 },
+      footer,
+    ];
+    const out = await problems(items, aside);
+    expect(out.map((p) => p.message)).toContainEqual(
+      expect.stringContaining("the sidebar's “Go” shares a line with the main column's “Acme”"),
+    );
+    // Set half a line lower, it is a line of its own.
+    const apart = await problems(
+      items.map((it) => (it.text === "Go" ? { ...it, y: 127 } : it)),
+      aside,
+    );
+    expect(apart.map((p) => p.message).filter((m) => m.includes("shares a line"))).toEqual([]);
   });
 
   it("groups items into lines by baseline across the whole page, left to right", async () => {

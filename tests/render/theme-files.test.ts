@@ -10,7 +10,10 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ResumeError, type Diagnostic } from "../../src/common/errors.js";
 import { THEMES } from "../../src/common/ids.js";
-import { build } from "../../src/pipeline/build.js";
+import { build, prepareResume } from "../../src/pipeline/build.js";
+import { parseResume } from "../../src/check/parser.js";
+import { readPdfPages } from "../../src/pdf/reader.js";
+import { layoutSections } from "../../src/render/themes/reading.js";
 import { builtinTheme, readThemeFile } from "../../src/render/themes/files.js";
 import { themes } from "../../src/render/themes/index.js";
 import { contrastOnWhite, themeJsonSchema } from "../../src/render/themes/schema.js";
@@ -221,6 +224,140 @@ describe("a theme file with problems", () => {
       "r.yaml render.paper",
       "pale.yaml color.name",
     ]);
+  });
+});
+
+describe("the arrangement tokens", () => {
+  const LONG = `basics:
+  name: Jane Doe
+  label: Platform Engineer
+  email: jane@example.com
+  phone: "+46 70 123 45 67"
+  url: https://jane.example.com
+  location: { city: Stockholm, countryCode: SE }
+  profiles: [{ network: GitHub, url: "https://github.com/jane" }]
+work:
+  - name: Acme
+    position: Engineer
+    location: Berlin
+    startDate: 2020-01
+    highlights: [Built the billing system, Ran the on-call rota]
+  - name: Globex
+    position: Developer
+    startDate: 2016-03
+    endDate: 2019-12
+    highlights: [Shipped the mobile app]
+skills:
+  - name: Languages
+    keywords: [Go, TypeScript]
+education:
+  - institution: KTH
+    studyType: MSc
+    area: Computer Science
+    startDate: 2011
+    endDate: 2016
+`;
+
+  it("set dates in a column, a split header, a bullet and a place colour, and a parser reads it as from one column", async () => {
+    const dir = tempDir();
+    writeFixture(
+      dir,
+      "columns.yaml",
+      [
+        "extends: classic",
+        "header: { align: split }",
+        "color: { place: '#8a1c1c' }",
+        "entry: { dates: column, columnWidth: 100, bullet: '–' }",
+        "sectionTitle: { position: column }",
+        "",
+      ].join("\n"),
+    );
+    const input = writeFixture(dir, "r.yaml", `${LONG}render: { theme: ./columns.yaml }\n`);
+    const output = path.join(dir, "r.pdf");
+    await build(input, { output, env: EPOCH });
+    const [page] = readPdfPages(readFileSync(output));
+    const item = (text: string) => page!.items.find((it) => it.str.trim() === text)!;
+    // The dates stand left of the title, on its baseline; the title starts at the column's edge.
+    const [date, title] = [item("Jan 2020 – Present"), item("Acme")];
+    expect(date.y).toBeCloseTo(title.y, 0);
+    expect(date.x + date.width).toBeLessThan(title.x);
+    expect(title.x).toBeCloseTo(mm(16) + 100, 0);
+    // The section title in the column, right-aligned to it; the label of a row too.
+    const heading = item("EXPERIENCE");
+    expect(heading.x + heading.width).toBeCloseTo(mm(16) + 100 - 10, 0);
+    expect(item("Languages:").x + item("Languages:").width).toBeLessThan(title.x);
+    // The contacts on the right of the name, each on a line of its own, below the name's line.
+    const email = item("jane@example.com");
+    expect(email.x).toBeGreaterThan(page!.width / 2);
+    expect(email.y).toBeLessThan(item("Jane Doe").y);
+    // The bullet's mark.
+    expect(page!.items.some((it) => it.str.trim() === "–")).toBe(true);
+    expect(page!.items.some((it) => it.str.trim() === "•")).toBe(false);
+    // The place in its colour.
+    expect(pageContent(output)).toMatch(/0\.541\d* 0\.109\d* 0\.109\d* scn/);
+    const r = parseResume(readPdfPages(readFileSync(output)));
+    expect(r.name).toBe("Jane Doe");
+    expect(r.email).toBe("jane@example.com");
+    expect(r.headline).toEqual(["Platform Engineer"]);
+    const work = r.sections.find((s) => s.title === "EXPERIENCE")!;
+    expect(work.entries.map((e) => [e.organisation, e.dates, e.position])).toEqual([
+      ["Acme", "Jan 2020 – Present", "Engineer"],
+      ["Globex", "Mar 2016 – Dec 2019", "Developer"],
+    ]);
+    expect(work.entries[0]!.bullets).toEqual(["Built the billing system", "Ran the on-call rota"]);
+  });
+
+  it("put the side column on the right, holding the sections the theme names", async () => {
+    const dir = tempDir();
+    writeFixture(dir, "right.yaml", "extends: sidebar\nsidebar: { side: right, sections: [education, skills] }\n");
+    const input = writeFixture(dir, "r.yaml", `${LONG}render: { theme: ./right.yaml }\n`);
+    const output = path.join(dir, "r.pdf");
+    await build(input, { output, env: EPOCH });
+    const [page] = readPdfPages(readFileSync(output));
+    const x = (text: string) => page!.items.find((it) => it.str.trim() === text)!.x;
+    expect(x("EDUCATION")).toBeGreaterThan(page!.width * 0.6);
+    expect(x("SKILLS")).toBeGreaterThan(page!.width * 0.6);
+    expect(x("EXPERIENCE")).toBeCloseTo(mm(15), 0);
+    // Side sections first in reading order, in the order the résumé has them.
+    const { vm, tokens } = await prepareResume(input);
+    expect(layoutSections(vm, tokens).side.map((s) => s.id)).toEqual(["skills", "education"]);
+  });
+
+  it("are checked, and those that need each other say so", async () => {
+    const dir = tempDir();
+    writeFixture(
+      dir,
+      "bad.yaml",
+      [
+        "extends: sidebar", // 1
+        "header: { align: right }", // 2
+        "entry:", // 3
+        "  dates: column", // 4
+        "  bullet: '*'", // 5
+        "  columnWidth: 20", // 6
+        "sidebar: { side: middle, sections: [skils] }", // 7
+        "",
+      ].join("\n"),
+    );
+    expect(() => readThemeFile(path.join(dir, "bad.yaml"), "bad.yaml")).toThrow(
+      new RegExp(
+        [
+          "bad\\.yaml:2:18 {2}header\\.align {2}expected one of: left, center, split",
+          "bad\\.yaml:5:11 {2}entry\\.bullet {2}expected one of: •, –, ▪, ◦, ‣, ·, ›",
+          "bad\\.yaml:6:16 {2}entry\\.columnWidth {2}20 pt is below the 50 pt allowed",
+          "bad\\.yaml:7:18 {2}sidebar\\.side {2}expected one of: left, right",
+          "bad\\.yaml:7:37 {2}sidebar\\.sections\\[0\\] {2}expected one of: summary",
+        ].join("[^]*"),
+      ),
+    );
+    writeFixture(dir, "cross.yaml", "extends: sidebar\nentry: { dates: column }\nsectionTitle: { position: column }\n");
+    writeFixture(dir, "cross2.yaml", "extends: classic\nsectionTitle: { position: column }\n");
+    expect(() => readThemeFile(path.join(dir, "cross.yaml"), "cross.yaml")).toThrow(
+      /cross\.yaml:2:17 {2}entry\.dates {2}a dates column needs layout: single \(this theme has layout: sidebar\)/,
+    );
+    expect(() => readThemeFile(path.join(dir, "cross2.yaml"), "cross2.yaml")).toThrow(
+      /cross2\.yaml:2:27 {2}sectionTitle\.position {2}titles in the column need a column: set entry\.dates: column/,
+    );
   });
 });
 

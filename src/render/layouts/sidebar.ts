@@ -1,10 +1,12 @@
 /**
  * Two columns under a header that runs across the page: the header is a one-column page's (the
  * name, the label, the contacts in a row under them), so that a parser reads it as it reads any
- * other theme's; then a narrow side column on the left (skills, languages, certificates and
- * interests, as far as they fit beside the main column on page 1) and the main column with the
- * other sections. On the pages after the side column's last, the main column takes the whole
- * width of the text area; with nothing for the side column, the page is one column. A
+ * other theme's; then a narrow side column (the theme's `sidebar.sections`, by default skills,
+ * languages, certificates and interests, as far as they fit beside the main column on page 1) and
+ * the main column with the other sections. The side column stands on the left, or on the right
+ * (`sidebar.side`; only beside a main column that ends on page 1, see `sections`). On the pages
+ * after the side column's last, the main column takes the whole width of the text area; with
+ * nothing for the side column, the page is one column. A
  * right-to-left document has them in a mirror, the side column on the right
  * (render/themes/mirror.ts): what is said here of left and right is said of the left-to-right page.
  *
@@ -22,7 +24,7 @@
 import type { Entry, Section, ViewModel } from "../../model/normalize.js";
 import { LAST_PAGE_MIN, MIN_FILL, type Plan, type SizedColumn } from "../flow/plan.js";
 import type { ColumnFlow, ColumnGeometry } from "../flow/types.js";
-import { estimateHeaderHeight, estimateLines, pageBox } from "../themes/measure.js";
+import { estimateHeaderHeight, estimateLines, estimateSectionsHeight, pageBox } from "../themes/measure.js";
 import type { FontStack } from "../themes/stack.js";
 import { makeStyles, type Styles } from "../themes/styles.js";
 import { rowLabel } from "../themes/text.js";
@@ -332,7 +334,17 @@ export const sidebar: Layout = {
       if (room < 0) break;
       side.push(sec);
     }
-    return { side, main: vm.sections.filter((s) => !side.includes(s)) };
+    const main = vm.sections.filter((s) => !side.includes(s));
+    // A column on the right is read after the main column beside it: were the main column to go
+    // on onto a second page, a parser would read the side column's sections in the middle of it
+    // (the next page's entries under the side column's last title). So it stands only beside a
+    // main column that ends on page 1, by a generous estimate; a longer résumé is one column.
+    if (k.sidebar.side === "right" && side.length) {
+      const mainWidth = box.width - box.width * WIDTH - GAP / 2;
+      const height = estimateHeaderHeight(vm, k) + contacts * step + estimateSectionsHeight(main, k, mainWidth);
+      if (height > box.height * 0.9) return { side: [], main: vm.sections };
+    }
+    return { side, main };
   },
 
   /**

@@ -67,3 +67,26 @@ export function applyStyle(base: ThemeTokens, style: Style): ThemeTokens {
 export function themeTokens(vm: Pick<ViewModel, "theme" | "style">): ThemeTokens {
   return applyStyle(themeByKey(vm.theme).tokens, vm.style);
 }
+
+/**
+ * The plain arrangement of a theme's page: one column, the header's lines one under the other, the
+ * dates at the end of an entry's first line, titles above their sections; its fonts, sizes and
+ * colours kept. Undefined when the theme is arranged so already. A parser must read a theme's
+ * pages as well as it reads its plain arrangement's (pipeline/draw.ts, check/parse-check.ts).
+ */
+export function plainArrangement(k: ThemeTokens): ThemeTokens | undefined {
+  const layout = layoutOf(k).readsLike ?? k.layout;
+  const plain =
+    layout === k.layout &&
+    k.header.align !== "split" &&
+    k.entry.dates === "right" &&
+    k.sectionTitle.position === "above";
+  if (plain) return undefined;
+  return {
+    ...k,
+    layout,
+    header: { ...k.header, align: k.header.align === "split" ? "left" : k.header.align },
+    entry: { ...k.entry, dates: "right" },
+    sectionTitle: { ...k.sectionTitle, position: "above" },
+  };
+}

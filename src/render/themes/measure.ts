@@ -61,15 +61,20 @@ export function estimateHeaderHeight(vm: Pick<ViewModel, "label" | "photo">, k: 
   return Math.max(text, vm.photo ? k.photo : 0) + k.space.header;
 }
 
-/** Roughly how many pages `vm` needs in one column: enough to refuse a document far too long to lay out. */
-export function estimatePages(vm: ViewModel, k: ThemeTokens): number {
-  const box = pageBox(k, vm.paper);
+/** Rough height of `sections` set one under the other in a column `width` wide, titles included. */
+export function estimateSectionsHeight(sections: readonly Section[], k: ThemeTokens, width: number): number {
   const section = (sec: Section) =>
     k.size.section * 2 +
     k.space.section +
     (sec.kind === "entries"
-      ? sec.entries.reduce((h, e) => h + estimateEntryHeight(e, k, box.width), 0)
-      : estimateSectionHeight(sec, k, box.width));
-  const height = estimateHeaderHeight(vm, k) + vm.sections.reduce((h, sec) => h + section(sec), 0);
+      ? sec.entries.reduce((h, e) => h + estimateEntryHeight(e, k, width), 0)
+      : estimateSectionHeight(sec, k, width));
+  return sections.reduce((h, sec) => h + section(sec), 0);
+}
+
+/** Roughly how many pages `vm` needs in one column: enough to refuse a document far too long to lay out. */
+export function estimatePages(vm: ViewModel, k: ThemeTokens): number {
+  const box = pageBox(k, vm.paper);
+  const height = estimateHeaderHeight(vm, k) + estimateSectionsHeight(vm.sections, k, box.width);
   return Math.ceil(height / box.height);
 }

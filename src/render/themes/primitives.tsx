@@ -263,19 +263,25 @@ export function Header({
   );
   if (tokens.header.align === "split")
     return (
+      // The name across the top (it may wrap), then the label on the left and the contacts on
+      // the right, set from the label's first line.
       <View style={s.headerSplit}>
         {photo}
         <View style={s.headerText}>
           <Text style={tracked(s.name, vm.name)} {...tagged("H1")}>
             {vm.name}
           </Text>
-          {vm.label ? (
-            <Text style={s.label} {...tagged("P")}>
-              {vm.label}
-            </Text>
-          ) : null}
+          <View style={s.headerSplitRow}>
+            <View style={s.headerSplitLabel}>
+              {vm.label ? (
+                <Text style={s.label} {...tagged("P")}>
+                  {vm.label}
+                </Text>
+              ) : null}
+            </View>
+            {vm.contacts.length && contacts ? <SplitContacts items={vm.contacts} s={s} label={!!vm.label} /> : null}
+          </View>
         </View>
-        {vm.contacts.length && contacts ? <SplitContacts items={vm.contacts} s={s} label={!!vm.label} /> : null}
       </View>
     );
   return centered ? (
@@ -310,9 +316,11 @@ export function SectionTitle({ text, s }: { text: string; s: Styles }) {
   if (s.titleInColumn)
     return (
       <View style={s.titleRow}>
-        <Text style={tracked(s.titleCell, text)} {...tagged("H2")}>
-          {text}
-        </Text>
+        <View style={s.titleCell}>
+          <Text style={tracked(s.titleText, text)} {...tagged("H2")}>
+            {text}
+          </Text>
+        </View>
         <View style={s.columnRule} />
       </View>
     );
@@ -418,13 +426,15 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
           {title || date ? (
             <View style={s.line}>
               <View style={s.dateCell}>
-                <Text style={s.dateText} {...tagged(date ? "P" : "Artifact")}>
-                  {e.date ? linked(e.date, e.dateHref, s.link) : ""}
+                <Text style={s.dateText} {...tagged(date && !e.dateHref ? "P" : "Artifact")}>
+                  {e.date && !e.dateHref ? e.date : ""}
                 </Text>
               </View>
               <Text style={s.title} {...tagged(title ? "H3" : "Artifact")}>
                 {title}
               </Text>
+              {/* An address in the dates' place (a project's) is no date: at the line's end. */}
+              {e.dateHref ? date : null}
             </View>
           ) : null}
           {e.subtitle || place ? (
@@ -556,9 +566,11 @@ export function Row({ label, value, s }: { label: string; value: string; s: Styl
     // fonts do: the paragraph is read part after part, not line by line).
     return (
       <View style={{ ...s.row, flexDirection: s.mirrored ? "row-reverse" : "row" }} {...tagged("P")}>
-        <Text style={s.labelCell} {...tagged("Span")}>
-          {rowLabel(label, value)}
-        </Text>
+        <View style={s.labelCell}>
+          <Text style={s.labelText} {...tagged("Span")}>
+            {rowLabel(label, value)}
+          </Text>
+        </View>
         <Text style={s.rowValue} {...tagged("Span")}>
           {value}
         </Text>

@@ -62,10 +62,11 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens, opts: { oneColumn?: 
       case "entries":
         for (const e of sec.entries) {
           // The side column stacks an entry's heading, dates first (its `stacked` style sheet); a
-          // dates column sets them before the title, on its line (but beside a badge, after it).
+          // dates column sets them before the title, on its line (but beside a badge, or an address
+          // in the dates' place, after it).
           const datesFirst =
             !opts.oneColumn &&
-            (side.includes(sec) || (k.entry.dates === "column" && k.layout === "single" && !e.badge));
+            (side.includes(sec) || (k.entry.dates === "column" && k.layout === "single" && !e.badge && !e.dateHref));
           const heading = datesFirst ? [e.date, e.title] : [e.title, e.date];
           for (const text of [...heading, e.subtitle, e.location, e.note]) push(text, at, e);
           push(e.summary, at, e, true);

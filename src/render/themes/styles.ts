@@ -40,8 +40,7 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       : k.sectionTitle.decoration === "bar"
         ? { borderLeftWidth: k.sectionTitle.weight, borderLeftColor: k.color.rule, paddingLeft: 6 }
         : {};
-  // A split header's lines: the name's (unitless 1.15, as `name` sets it), the label's, the contacts'.
-  const nameLine = k.size.name * 1.15;
+  // A split header's lines: the label's, and the contacts' size.
   const labelLine = round(k.size.label * k.leading);
   const contactSize = k.size.small + 0.5;
   const headerSide: Style = { marginLeft: 16, alignItems: "flex-end", flexShrink: 0, maxWidth: "50%" };
@@ -77,10 +76,20 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       // A badge in the column, at its inner edge (the badge box keeps 8 pt after it).
       badgeCell: { width: columnWidth, flexShrink: 0, paddingRight: COLUMN_GAP - 8, alignItems: "flex-end" },
       rowValue: { ...lh, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
-      labelCell: { ...lh, ...cell, width: columnWidth, fontWeight: 700 },
+      // A label or a title in the column: at least the column wide, wider when it is longer (it
+      // never wraps in the column, where its lines would stand apart from its line's text).
+      labelCell: {
+        minWidth: columnWidth,
+        maxWidth: "45%",
+        flexShrink: 0,
+        paddingRight: COLUMN_GAP,
+        alignItems: "flex-end",
+      },
+      labelText: { ...lh, fontWeight: 700, textAlign: "right" },
       // A title beside the column (its decoration in the column) or in it (the rule beside it).
       titleRow: { flexDirection: "row", alignItems: "center", marginBottom: k.space.title },
-      titleCell: { ...sectionTitle, marginBottom: 0, ...cell, width: columnWidth },
+      titleCell: { minWidth: columnWidth, flexShrink: 0, paddingRight: COLUMN_GAP, alignItems: "flex-end" },
+      titleText: { ...sectionTitle, marginBottom: 0, textAlign: "right" },
       titleBeside: { ...sectionTitle, marginBottom: 0, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
       columnBar: {
         width: columnWidth - COLUMN_GAP,
@@ -93,11 +102,10 @@ export function makeStyles(k: ThemeTokens, fonts: FontStack) {
       // line pitch and half a line below its lines, so that no contact shares a line with the
       // name or the label and a parser meets the name, the label and then each contact (as from
       // one column). A baseline sits about half its line plus half its size below the line's top.
-      headerSide: {
-        ...headerSide,
-        paddingTop: round(nameLine + 2 + labelLine / 2 + k.size.label / 2 - contactSize / 2),
-      },
-      headerSideNoLabel: { ...headerSide, paddingTop: round(nameLine / 2 + k.size.name / 2 - contactSize / 2) },
+      headerSide: { ...headerSide, paddingTop: round(2 + labelLine / 2 + k.size.label / 2 - contactSize / 2) },
+      headerSideNoLabel: { ...headerSide, paddingTop: 2 },
+      headerSplitRow: { flexDirection: "row", alignItems: "flex-start", alignSelf: "stretch" },
+      headerSplitLabel: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
       headerSideUnit: { flexDirection: "row", alignItems: "flex-start", justifyContent: "flex-end" },
       headerSideContact: {
         lineHeight: `${labelLine}pt`,
