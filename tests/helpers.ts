@@ -11,8 +11,35 @@ import { parseSource, type LoadedSource } from "../src/input/load.js";
 import { squeeze } from "../src/check/verify.js";
 import { ResumeError } from "../src/common/errors.js";
 import { importResume } from "../src/pipeline/import.js";
+import { THEMES, type Theme } from "../src/common/ids.js";
+import { themes } from "../src/render/themes/index.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
+
+/**
+ * One built-in theme for each way the themes arrange a page: its layout (and the side its column
+ * stands on), a split header or not, where an entry's dates and the section titles stand, serif
+ * or sans-serif text (the fonts the scripts fall back to follow it). The tests of a feature that
+ * does not turn on a theme's colours, sizes or spacing build in these; a theme that only sets
+ * other values would repeat their work. The themes' own tests (visual, corpus, ats-command,
+ * theme-features) take every theme.
+ */
+export const ARRANGEMENTS: Theme[] = (() => {
+  const seen = new Map<string, Theme>();
+  for (const t of THEMES) {
+    const k = themes[t];
+    const key = [
+      k.layout,
+      k.layout === "sidebar" ? k.sidebar.side : "",
+      k.header.align === "split",
+      k.entry.dates,
+      k.sectionTitle.position,
+      /Serif|Garamond/.test(k.font.body),
+    ].join("/");
+    if (!seen.has(key)) seen.set(key, t);
+  }
+  return [...seen.values()];
+})();
 export const SHARED = path.resolve(ROOT, "../shared");
 export const CONFORMANCE = path.join(SHARED, "conformance/jsonresume");
 

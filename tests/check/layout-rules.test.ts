@@ -9,9 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkLayoutRules, groupLines } from "../../src/check/layout-rules.js";
 import { columnEdges } from "../../src/render/layouts/sidebar.js";
 import { readPdfPages } from "../../src/pdf/reader.js";
-import { THEMES } from "../../src/common/ids.js";
 import { build, prepareResume, type PreparedResume } from "../../src/pipeline/build.js";
-import { ROOT, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir, writeFixture } from "../helpers.js";
 import { fakePdf, type Placed } from "./fake-pdf.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -27,7 +26,7 @@ ${Array.from({ length: 4 }, (_, i) => `  - name: Company ${i}\n    position: Eng
 `;
 
 describe("our layouts", () => {
-  it.each(THEMES)("pass in %s: the fixtures, and a two-line sidebar beside a long main column", async (theme) => {
+  it.each(ARRANGEMENTS)("pass in %s: the fixtures, and a two-line sidebar beside a long main column", async (theme) => {
     const dir = tempDir();
     for (const input of [
       writeFixture(dir, "short.yaml", SHORT_SIDEBAR),

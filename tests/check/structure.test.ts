@@ -10,7 +10,7 @@ import { readPdfPages, readPdfStructure, type StructNode } from "../../src/pdf/r
 import { checkStructure } from "../../src/check/structure.js";
 import { THEMES } from "../../src/common/ids.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
-import { ROOT, tempDir } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir } from "../helpers.js";
 import { fakePdf } from "./fake-pdf.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -28,7 +28,7 @@ const find = (n: StructNode, tag: string): StructNode | undefined =>
   n.tag === tag ? n : n.kids.flatMap((k) => ("tag" in k ? [find(k, tag)] : [])).find(Boolean);
 
 describe("our tagged PDFs", () => {
-  it.each(THEMES)("keep every rule in %s (full, long and Unicode fixtures)", async (theme) => {
+  it.each(ARRANGEMENTS)("keep every rule in %s (full, long and Unicode fixtures)", async (theme) => {
     for (const file of ["tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "tests/fixtures/unicode.yaml"]) {
       const { vm, tokens, layout, tree } = await built(theme, path.join(ROOT, file));
       expect(checkStructure(vm, tokens, layout, tree), `${theme}: ${file}`).toEqual([]);

@@ -13,8 +13,7 @@ import { build, prepareResume } from "../../src/pipeline/build.js";
 import { buildLetter } from "../../src/pipeline/letter.js";
 import { squeeze } from "../../src/check/verify.js";
 import { readingOrder } from "../../src/render/themes/reading.js";
-import { THEMES } from "../../src/common/ids.js";
-import { ROOT, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
 /** Said in the name of each suite, so that a run without LibreOffice says why it skipped them. */
@@ -66,7 +65,7 @@ describe.skipIf(!soffice)(`Word files in LibreOffice${unless}`, () => {
   it("keep the PDF's page count and every value, in every theme, for résumés and letters", async () => {
     mkdirSync(path.join(dir, "office"), { recursive: true });
     const jobs: { docx: string; pdfPages: number; values: string[] }[] = [];
-    for (const theme of THEMES) {
+    for (const theme of ARRANGEMENTS) {
       for (const file of ["resume.yaml", "tests/fixtures/full.yaml"]) {
         const out = path.join(dir, `${path.basename(file, ".yaml")}-${theme}.pdf`);
         const r = await build(path.join(ROOT, file), { output: out, formats: ["pdf", "docx"], render: { theme }, env });

@@ -13,13 +13,13 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import { THEMES, type ScriptFont } from "../../src/common/ids.js";
+import { type ScriptFont } from "../../src/common/ids.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
 import { buildLetter, prepareLetter } from "../../src/pipeline/letter.js";
 import { SCRIPT_FAMILIES } from "../../src/render/fonts.js";
 import { CONTACT_SEPARATOR, readingOrder } from "../../src/render/themes/reading.js";
 import { stretches } from "../../src/output/docx-scripts.js";
-import { firstMissingInOrder, ROOT, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, firstMissingInOrder, ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1700000000" };
@@ -95,7 +95,7 @@ describe("-f docx: right-to-left résumés", () => {
     ["he", "hebrew", "he"],
     ["fa", "arabic", "ar"],
   ] as const) {
-    for (const theme of THEMES) {
+    for (const theme of ARRANGEMENTS) {
       it(`${name}, ${theme}: right-to-left paragraphs and runs, the script's font, language, size and weight`, async () => {
         const file = fixture(name);
         const { paragraphs, parts: p } = await docx(file, theme);

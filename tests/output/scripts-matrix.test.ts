@@ -13,11 +13,11 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { THEMES, type ScriptFont } from "../../src/common/ids.js";
+import { type ScriptFont } from "../../src/common/ids.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
 import { buildLetter, prepareLetter } from "../../src/pipeline/letter.js";
 import { SCRIPT_FAMILIES } from "../../src/render/fonts.js";
-import { ROOT, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const DIR = path.join(ROOT, "tests/fixtures/scripts");
 const FIXTURES = readdirSync(DIR)
@@ -232,7 +232,7 @@ describe("every script in every output", () => {
 
       // Every theme: the Word file and Markdown, and the letter (its PDF read back), the same way.
       // (tests/render/complex-scripts.test.ts builds each résumé's PDF in every theme.)
-      for (const theme of THEMES) {
+      for (const theme of ARRANGEMENTS) {
         const t = await build(file, { outDir: path.join(out, theme), formats: ["docx", "md"], render: { theme }, env });
         for (const p of paragraphsOf(documentXml(t.outputs.find((o) => o.endsWith(".docx"))!)))
           expect(p.props.includes("<w:bidi/>"), `${theme}: ${p.runs.map((x) => x.text).join("")}`).toBe(expected.rtl);

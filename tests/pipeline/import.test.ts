@@ -12,14 +12,13 @@ import { describe, expect, it } from "vitest";
 import { ResumeError } from "../../src/common/errors.js";
 import { readZip } from "../../src/input/archive.js";
 import { linkedInDate } from "../../src/input/linkedin.js";
-import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
 import { typeset } from "../../src/model/normalize.js";
 import { build } from "../../src/pipeline/build.js";
 import { importResume } from "../../src/pipeline/import.js";
 import { readPdfLines } from "../../src/pdf/reader.js";
 import { squeeze } from "../../src/check/verify.js";
-import { CONFORMANCE, ROOT, run, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, CONFORMANCE, ROOT, run, tempDir, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -169,7 +168,7 @@ describe("resume import: LinkedIn's data export", () => {
     expect(docs[1]).toBe(docs[0]);
     expect(docs[2]).toBe(docs[0]);
     const yaml = files[0]!;
-    for (const theme of THEMES) expect(missing(await pdfText(yaml, theme), LINKEDIN_VALUES), theme).toEqual([]);
+    for (const theme of ARRANGEMENTS) expect(missing(await pdfText(yaml, theme), LINKEDIN_VALUES), theme).toEqual([]);
     // A hidden recommendation stays hidden; a quoted, multi-line description keeps its bullets.
     const doc = parse(readFileSync(yaml, "utf8"));
     expect(JSON.stringify(doc)).not.toContain("This one is hidden");
@@ -278,7 +277,7 @@ describe("resume import: RenderCV", () => {
         new RegExp(`RenderCV's "${theme}" theme is drawn with this tool's closest, (classic|modern|compact|sidebar)`),
       );
       const values = renderCvValues(path.join(RENDERCV, example));
-      for (const t of THEMES) {
+      for (const t of ARRANGEMENTS) {
         const text = (await pdfText(file, t)).toLowerCase();
         expect(
           values.filter((v) => !text.includes(printed(v).toLowerCase())),
@@ -446,7 +445,7 @@ describe("resume import: JSON Resume", () => {
       const imported = await prepareResume(file);
       expect(imported.vm.sections).toEqual(original.vm.sections);
       expect(imported.vm.contacts).toEqual(original.vm.contacts);
-      for (const theme of THEMES) {
+      for (const theme of ARRANGEMENTS) {
         const built = await build(file, {
           output: path.join(dir, `${path.basename(sample)}-${theme}.pdf`),
           render: { theme },

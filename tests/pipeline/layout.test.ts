@@ -14,8 +14,7 @@ import { readPdfPages } from "../../src/pdf/reader.js";
 import { themeTokens } from "../../src/render/themes/index.js";
 import { footerPattern } from "../../src/render/themes/reading.js";
 import { normalizeSpace } from "../../src/check/verify.js";
-import { THEMES } from "../../src/common/ids.js";
-import { ROOT, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 
@@ -107,7 +106,7 @@ describe("one drawing", () => {
     expect(r.work!.draws).toBe(1);
   });
 
-  it.each(THEMES)(
+  it.each(ARRANGEMENTS)(
     "draws every line where the plan put it (%s): the page fills the build reports are the PDF's",
     async (theme) => {
       const dir = tempDir();

@@ -8,13 +8,12 @@ import path from "node:path";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { ResumeError } from "../../src/common/errors.js";
-import { THEMES } from "../../src/common/ids.js";
 import { build } from "../../src/pipeline/build.js";
 import { buildLetter, idFromFileName } from "../../src/pipeline/letter.js";
 import { letterFileName } from "../../src/pipeline/naming.js";
 import { readPdfLines } from "../../src/pdf/reader.js";
 import { squeeze } from "../../src/check/verify.js";
-import { readPdf, run, tempDir, writeFixture, firstMissingInOrder } from "../helpers.js";
+import { ARRANGEMENTS, firstMissingInOrder, readPdf, run, tempDir, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1764633600" }; // 2025-12-02
@@ -78,7 +77,7 @@ async function problems(run: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe("cover letters", () => {
-  for (const theme of THEMES) {
+  for (const theme of ARRANGEMENTS) {
     it(`${theme}: one page with the résumé's header, every line read back in order`, async () => {
       const r = await buildLetter(resumeFile, {
         letter: "acme",

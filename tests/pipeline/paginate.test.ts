@@ -10,8 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { MIN_FILL } from "../../src/pipeline/paginate.js";
-import { THEMES } from "../../src/common/ids.js";
-import { readPdf, ROOT, run, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, readPdf, ROOT, run, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const REAL = path.join(ROOT, "tests/fixtures/real");
@@ -43,7 +42,7 @@ const UNDER_FILLED: Record<string, string> = {
 };
 
 describe("page fill", () => {
-  it.each(THEMES)(
+  it.each(ARRANGEMENTS)(
     "every page but the last is at least 85 percent full, on every fixture and real résumé, in %s",
     async (theme) => {
       const dir = tempDir();

@@ -14,11 +14,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { THEMES } from "../../src/common/ids.js";
 import { logicalOrder } from "../../src/pdf/content.js";
 import { build } from "../../src/pipeline/build.js";
 import { squeeze } from "../../src/check/verify.js";
-import { firstMissingInOrder, pdffonts, pdftotext, readPdf, ROOT, tempDir, tool } from "../helpers.js";
+import { ARRANGEMENTS, firstMissingInOrder, pdffonts, pdftotext, readPdf, ROOT, tempDir, tool } from "../helpers.js";
 
 const DIR = path.join(ROOT, "tests/fixtures/scripts");
 const FIXTURES = readdirSync(DIR)
@@ -50,7 +49,7 @@ describe("every script builds in every theme and reads back in logical order", (
     expect(FIXTURES.length).toBeGreaterThanOrEqual(7);
   });
   for (const file of FIXTURES) {
-    it.each(THEMES)(`${file} in %s`, async (theme) => {
+    it.each(ARRANGEMENTS)(`${file} in %s`, async (theme) => {
       const out = path.join(dir, `${path.basename(file, ".yaml")}-${theme}`);
       // The build's own checks (read-back, parse, structure, glyphs) must pass: it throws otherwise.
       const r = await build(path.join(DIR, file), { outDir: out, render: { theme }, env: EPOCH });

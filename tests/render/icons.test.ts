@@ -18,7 +18,7 @@ import { latin1, Lexer, PdfName, PdfOperator, type PdfValue } from "../../src/pd
 import { openFont, familyFaces } from "../../src/render/fonts.js";
 import { FONT_METRICS } from "../../src/render/themes/icons.js";
 import { themes } from "../../src/render/themes/index.js";
-import { pdftotext, readPdf, ROOT, source, tempDir, tool, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, pdftotext, readPdf, ROOT, source, tempDir, tool, writeFixture } from "../helpers.js";
 import { multiply, type Matrix } from "../../src/pdf/content.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -181,7 +181,7 @@ async function both(input: string, theme: string, dir: string) {
 }
 
 describe("contact icons", () => {
-  it.each(THEMES)("leave every reader's text as it is without them, in %s", async (theme) => {
+  it.each(ARRANGEMENTS)("leave every reader's text as it is without them, in %s", async (theme) => {
     const dir = tempDir();
     const { off, on } = await both(FULL, theme, dir);
     const [a, b] = [await readPdf(readFileSync(off)), await readPdf(readFileSync(on))];
@@ -325,8 +325,8 @@ describe("contact icons", () => {
     expect(line.map((c) => c.icon)).toEqual(["location", "email", "phone", "website", "link"]);
   });
 
-  it("are off in every built-in theme, and `icons: false` draws the same pages as no setting", async () => {
-    for (const t of THEMES) expect(themes[t].icons ?? false).toBe(false);
+  it("are off in the built-in themes but the one after Awesome-CV, and `icons: false` draws the same pages as no setting", async () => {
+    expect(THEMES.filter((t) => themes[t].icons)).toEqual(["awesome"]);
     const dir = tempDir();
     const [unset, off] = [path.join(dir, "unset.pdf"), path.join(dir, "off.pdf")];
     await build(FULL, { output: unset, env: EPOCH });

@@ -11,8 +11,7 @@ import { BREAK, breakWord } from "../../src/render/linebreak.js";
 import { readPdfPages } from "../../src/pdf/reader.js";
 import { themes } from "../../src/render/themes/index.js";
 import { build } from "../../src/pipeline/build.js";
-import { THEMES } from "../../src/common/ids.js";
-import { pdftotext, readPdf, tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, pdftotext, readPdf, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 
@@ -52,7 +51,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, "");
 describe("no invented hyphens", () => {
   const dir = tempDir();
   for (const [name, text] of Object.entries(CASES)) {
-    it.each(THEMES)(`${name}: builds in %s with the text intact and no hyphen`, async (theme) => {
+    it.each(ARRANGEMENTS)(`${name}: builds in %s with the text intact and no hyphen`, async (theme) => {
       const input = writeFixture(
         dir,
         `${theme}.yaml`,
@@ -83,7 +82,7 @@ describe("CJK line rules", () => {
       4,
     );
 
-  it.each(THEMES)("no line starts with closing punctuation or ends with an opening one, in %s", async (theme) => {
+  it.each(ARRANGEMENTS)("no line starts with closing punctuation or ends with an opening one, in %s", async (theme) => {
     for (const [lang, text] of [
       ["zh", zh],
       ["ja", ja],
@@ -147,7 +146,7 @@ describe("long addresses", () => {
       "r.yaml",
       `basics: {name: Jane Doe}\ncertificates:\n  - name: Cert\n    date: 2024-07\n    url: https://${url}\n`,
     );
-    for (const theme of THEMES) {
+    for (const theme of ARRANGEMENTS) {
       const out = path.join(dir, `${theme}.pdf`);
       await build(input, { output: out, env: EPOCH, render: { theme } });
       const [page] = readPdfPages(readFileSync(out));
@@ -166,7 +165,7 @@ describe("repeated symbols and emoji", () => {
       "r.yaml",
       'basics: {name: Jane Doe}\nskills:\n  - name: Go\n    level: ★★★★☆\n    keywords: ["✨✨ launch", "🚀🚀🚀"]\n',
     );
-    for (const theme of THEMES) {
+    for (const theme of ARRANGEMENTS) {
       const output = path.join(dir, `${theme}.pdf`);
       await build(input, { output, env: EPOCH, render: { theme } });
       for (const lines of await readers(output)) {

@@ -10,10 +10,9 @@ import { squeeze } from "../../src/check/verify.js";
 import { build } from "../../src/pipeline/build.js";
 import { BREAK, breakWord } from "../../src/render/linebreak.js";
 import { themes } from "../../src/render/themes/index.js";
-import { tempDir, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, tempDir, writeFixture } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
-const THEMES = Object.keys(themes) as (keyof typeof themes)[];
 const HASH = "a3f9e0b1".repeat(38).slice(0, 300);
 const WORD = "Donaudampfschifffahrtsgesellschaft".repeat(9).slice(0, 300);
 const SNAKE = "snake_case_identifier_".repeat(14).slice(0, 300);
@@ -75,7 +74,7 @@ describe("a token longer than the line", () => {
     expect(breakWord("Internationalization")).toEqual(["Internationalization"]);
   });
 
-  it.each(THEMES)("stays inside the margins in every field, and reads back whole (%s)", async (theme) => {
+  it.each(ARRANGEMENTS)("stays inside the margins in every field, and reads back whole (%s)", async (theme) => {
     const dir = tempDir();
     const input = writeFixture(dir, "r.yaml", resume(theme === "sidebar"));
     const out = path.join(dir, `${theme}.pdf`);

@@ -13,7 +13,6 @@ import { describe, expect, it } from "vitest";
 import { checkLayoutRules } from "../../src/check/layout-rules.js";
 import { parseResume } from "../../src/check/parser.js";
 import { checkStructure } from "../../src/check/structure.js";
-import { THEMES } from "../../src/common/ids.js";
 import { prepareResume } from "../../src/pipeline/build.js";
 import { build } from "../../src/pipeline/build.js";
 import { buildLetter } from "../../src/pipeline/letter.js";
@@ -21,7 +20,7 @@ import { readPdfPagesAndStructure } from "../../src/pdf/reader.js";
 import type { TextItem } from "../../src/pdf/content.js";
 import { mirror } from "../../src/render/themes/mirror.js";
 import { themeTokens } from "../../src/render/themes/index.js";
-import { ROOT, tempDir, tool, writeFixture } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir, tool, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -83,7 +82,7 @@ function bulletAndText(b: Built): { mark: TextItem; text: TextItem[] } {
 
 describe("a right-to-left résumé is laid out in a mirror", () => {
   for (const name of ["ar", "he"]) {
-    for (const theme of THEMES) {
+    for (const theme of ARRANGEMENTS) {
       it(`${name}, ${theme}: name at the right, dates left of the title, bullets on the right`, async () => {
         const b = await layout(name, theme);
         const n = nameItems(b);
@@ -170,7 +169,7 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
     });
   }
 
-  for (const theme of THEMES) {
+  for (const theme of ARRANGEMENTS) {
     it(`an English résumé with a Hebrew name stays left to right (${theme})`, async () => {
       const b = await layout("en-hebrew-name", theme);
       const n = nameItems(b);

@@ -10,12 +10,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { THEMES } from "../../src/common/ids.js";
 import { plainText } from "../../src/model/markup.js";
 import { build, prepareResume } from "../../src/pipeline/build.js";
 import { logicalRanks } from "../../src/render/tagged.js";
 import { layoutSections, sectionHeading } from "../../src/render/themes/reading.js";
-import { ROOT, tempDir, tool } from "../helpers.js";
+import { ARRANGEMENTS, ROOT, tempDir, tool } from "../helpers.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 
@@ -49,7 +48,7 @@ const all = (n: Node): Node[] => [n, ...n.children.flatMap(all)];
 const textOf = (n: Node): string => [...n.text, ...n.children.map(textOf)].join("").replace(/\s+/g, " ").trim();
 
 describe("the tagged PDF", () => {
-  it.each(THEMES)("has the name as H1, the section titles as H2 in order, bullets as LI in %s", async (theme) => {
+  it.each(ARRANGEMENTS)("has the name as H1, the section titles as H2 in order, bullets as LI in %s", async (theme) => {
     const dir = tempDir();
     for (const file of ["tests/fixtures/full.yaml", "tests/fixtures/long.yaml", "tests/fixtures/unicode.yaml"]) {
       const input = path.join(ROOT, file);
@@ -178,7 +177,7 @@ interface PdfjsNode {
 }
 
 describe("the tagged PDF read by pdf.js", () => {
-  it.each(THEMES)(
+  it.each(ARRANGEMENTS)(
     "has the H1, every H2, every LI and the badge's Alt in %s, on the full, long and Unicode fixtures (getStructTree)",
     async (theme) => {
       const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
