@@ -168,10 +168,18 @@ export function parseResume(layout: readonly PageLayout[]): AtsResult {
     !/[:：]$/.test(prev.text);
   const headingAt = (l: ParsedLine, i: number) =>
     i === nameAt || wraps(l, ordered[i - 1]) ? undefined : heading(l, body);
+  // Where the column a line stands in ends: where the lines of its page that start where it
+  // starts end (a short section's own lines may all be short).
+  const edgeAt = (l: ParsedLine) =>
+    maxOf(
+      ordered
+        .filter((o) => o.page === l.page && Math.abs(o.items[0]!.x - l.items[0]!.x) < 1)
+        .map((o) => maxOf(o.items.map((it) => it.x + it.width))),
+    );
   let current: { section: AtsSection; lines: ParsedLine[] } | undefined;
   const header: ParsedLine[] = [];
   const flush = () => {
-    if (current) result.sections.push(finishSection(current.section, current.lines, body));
+    if (current) result.sections.push(finishSection(current.section, current.lines, body, edgeAt));
   };
   ordered.forEach((line, i) => {
     const found = headingAt(line, i);
@@ -218,6 +226,7 @@ function columns(
   width: number,
 ): { header: ParsedLine[]; left: ParsedLine[]; right: ParsedLine[]; merged: ParsedLine[] } | undefined {
   let best: { x: number; score: number; top: number } | undefined;
+  const body = bodySize(lines.flatMap((l) => l.items.map((it) => Math.abs(it.size))));
   const crosses = (l: ParsedLine, x: number) => l.items.some((it) => it.x < x - 3 && it.x + it.width > x + 3);
   // Every 2 points across a page of paper; a page wider than paper (its size comes from the file) gets at most 300
   // tries.
@@ -240,8 +249,16 @@ function columns(
       const text = joinText(l.items.filter((it) => it.x < x)).trim();
       return onlyDates(text) || /[:：]$/.test(text);
     };
-    if (shared.length >= 2 && shared.filter(labelled).length >= shared.length * 0.8) continue;
-    const left = below.filter((l) => leftOf(l, x)).length;
+    if (shared.length && shared.filter(labelled).length >= shared.length * 0.8) continue;
+    // A gutter is a gap between columns, wider than the one between a bullet and its text.
+    const gap = (l: ParsedLine) =>
+      minOf(l.items.filter((it) => it.x >= x).map((it) => it.x)) -
+      maxOf(l.items.filter((it) => it.x < x).map((it) => it.x + it.width));
+    if (shared.some((l) => gap(l) < 8)) continue;
+    const lefts = below.filter((l) => leftOf(l, x));
+    // Section titles alone on the left, their sections beside them, are a labels column's.
+    if (lefts.length && lefts.every((l) => heading(l, body))) continue;
+    const left = lefts.length;
     const rights = below.filter((l) => rightOf(l, x));
     const right = rights.length;
     // Columns stand side by side: a block on the right with at most one line beside it or sharing
@@ -329,7 +346,12 @@ function datesFirst(l: ParsedLine, body: number): { dates: string; rest: ParsedL
 }
 
 /** A section's lines as entries (when they have bold headings) or as lines. */
-function finishSection(section: AtsSection, lines: ParsedLine[], body: number): AtsSection {
+function finishSection(
+  section: AtsSection,
+  lines: ParsedLine[],
+  body: number,
+  edgeAt: (l: ParsedLine) => number,
+): AtsSection {
   // A bold start that ends in a colon is a label ("Keywords: …"), not an entry's title.
   // A colon inside a bold title ("SaTech / Country Club: El Tipal") is the title's own.
   const firstBold = (l: ParsedLine) => {
@@ -337,11 +359,23 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
     const lead = l.items.findIndex((it) => !isBold(it.font));
     return !/[:：]$/.test(joinText(l.items.slice(0, lead < 0 ? l.items.length : lead)).trim());
   };
-  // Not a bullet's last words (indented like its text), which may be a date too.
+  // Not a bullet's last words (indented like its text), which may be a date too; but dates that
+  // end before any bullet starts (right-aligned in a column of dates) are no bullet's words.
   const left = minOf(lines.map((l) => l.items[0]!.x));
+  const bulletsStart = minOf(lines.filter((l) => BULLET.test(l.text)).map((l) => l.items[0]!.x));
+  // And any line that starts where a bullet's text does is that bullet's.
+  const bulletText = lines
+    .filter((l) => BULLET.test(l.text))
+    .map((l) => l.items.find((it) => !BULLET.test(it.str.trim()) || it.str.trim().length > 1)?.x ?? -1);
+  const indented = (l: ParsedLine) =>
+    (l.items[0]!.x - left > 2 &&
+      l.items[0]!.x - left < 60 &&
+      maxOf(l.items.map((it) => it.x + it.width)) > bulletsStart - 2) ||
+    bulletText.some((x) => Math.abs(x - l.items[0]!.x) < 1);
   // A bold start is a title ("Siemens Medical  Jan 2000 – Jan 2001"), never dates alone.
-  const dateOnly = (l: ParsedLine) =>
-    !isBold(l.items[0]!.font) && onlyDates(l.text) && !(l.items[0]!.x - left > 2 && l.items[0]!.x - left < 60);
+  const dateOnly = (l: ParsedLine) => !isBold(l.items[0]!.font) && onlyDates(l.text) && !indented(l);
+  // A line as its title starts it: without the dates a dates column sets before it.
+  const titled = (l: ParsedLine) => datesFirst(l, body)?.rest ?? l;
   const entries: { lines: ParsedLine[] }[] = [];
   const loose: ParsedLine[] = [];
   for (const [i, line] of lines.entries()) {
@@ -350,10 +384,10 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
     // A bold line right under a bold first line without dates continues the title (it wrapped).
     const continues =
       prev &&
-      firstBold(prev) &&
+      firstBold(titled(prev)) &&
       (line.items.every((it) => isBold(it.font)) || (wrappedWithDates(prev, line) && isBold(line.items[0]!.font))) &&
       gap <= body * 1.5 &&
-      Math.abs(prev.items[0]!.x - line.items[0]!.x) < 1;
+      Math.abs(titled(prev).items[0]!.x - line.items[0]!.x) < 1;
     // Dates alone on a line start an entry too: one without a title, or a narrow column's, whose
     // dates come before its title.
     // A line that a sentence wraps into is the sentence's end, even when it ends in a year
@@ -376,7 +410,7 @@ function finishSection(section: AtsSection, lines: ParsedLine[], body: number): 
   }
   if (!entries.length) return { ...section, lines: lines.map((l) => l.text) };
   section.lines = loose.map((l) => l.text);
-  section.entries = entries.map((e) => entry(e.lines, body));
+  section.entries = entries.map((e) => entry(e.lines, body, edgeAt));
   return section;
 }
 
@@ -397,7 +431,7 @@ function wrappedWithDates(prev: ParsedLine, line: ParsedLine): boolean {
   );
 }
 
-function entry(entryLines: ParsedLine[], body: number): AtsEntry {
+function entry(entryLines: ParsedLine[], body: number, edgeAt: (l: ParsedLine) => number): AtsEntry {
   const out: AtsEntry = { bullets: [], text: [] };
   let i = 0;
   const parts = (l: ParsedLine) => segments(l, body * 1.5).map((s) => joinText(s));
@@ -440,22 +474,32 @@ function entry(entryLines: ParsedLine[], body: number): AtsEntry {
       out.position = position;
       i++;
       // A wrapped position: it runs to the column's edge, and the next line goes on in its font.
-      const edge = maxOf(lines.flatMap((l) => l.items.map((it) => it.x + it.width)));
       let last = second;
-      const wraps = (l: ParsedLine) => {
-        const end = maxOf(last.items.map((it) => it.x + it.width));
-        return (
-          parts(last).length === 1 &&
-          end > edge - body * 4 &&
-          l.items[0]!.font === second.items[0]!.font &&
-          Math.abs(l.items[0]!.x - second.items[0]!.x) < 1 &&
-          last.y - l.y < body * 1.6 &&
-          !BULLET.test(l.text)
-        );
-      };
+      const edge = edgeAt(second);
+      const right = (items: readonly TextItem[]) => maxOf(items.map((it) => it.x + it.width));
+      const under = (l: ParsedLine) =>
+        l.items[0]!.font === second.items[0]!.font &&
+        Math.abs(l.items[0]!.x - second.items[0]!.x) < 1 &&
+        last.y - l.y < body * 1.6 &&
+        !BULLET.test(l.text);
+      const wraps = (l: ParsedLine) => parts(last).length === 1 && right(last.items) > edge - body * 4 && under(l);
       while (lines[i] && wraps(lines[i]!)) {
         last = lines[i++]!;
         out.position += ` ${last.text}`;
+      }
+      // A position and a place beside it that both wrapped: the next line has two parts, the
+      // first under the position, the second ending where the place ends.
+      const segs = segments(second, body * 1.5);
+      if (last === second && segs.length === 2 && rest.length === 1) {
+        let place = rest[0]!;
+        while (lines[i] && under(lines[i]!)) {
+          const next = segments(lines[i]!, body * 1.5);
+          if (next.length !== 2 || Math.abs(right(next[1]!) - right(segs[1]!)) > 2) break;
+          out.position += ` ${joinText(next[0]!)}`;
+          place += ` ${joinText(next[1]!)}`;
+          last = lines[i++]!;
+        }
+        rest[0] = place;
       }
       for (const s of rest) {
         if (!out.dates && isDates(s)) out.dates = s;
@@ -465,14 +509,20 @@ function entry(entryLines: ParsedLine[], body: number): AtsEntry {
     }
   }
   let bulletX: number | undefined;
+  const textX = (l: ParsedLine) => l.items.find((it) => !BULLET.test(it.str.trim()) || it.str.trim().length > 1)?.x;
   for (const line of lines.slice(i)) {
-    if (BULLET.test(line.text)) {
+    // A mark starts a bullet, left of its text; a wrapped line of a bullet's text (where the
+    // last bullet's text starts) that begins with a character like one ("· 57 migrations", a
+    // separator) goes on that bullet.
+    const markOnly = bulletX !== undefined && out.bullets.length > 0 && Math.abs(line.items[0]!.x - bulletX) < 1;
+    if (BULLET.test(line.text) && !markOnly) {
       out.bullets.push(line.text.replace(BULLET, ""));
-      bulletX = line.items.find((it) => !BULLET.test(it.str.trim()) || it.str.trim().length > 1)?.x;
+      bulletX = textX(line);
     } else if (
-      bulletX !== undefined &&
-      line.items[0]!.x >= bulletX - (/^\s/.test(line.items[0]!.str) ? 3 : 1) &&
-      out.bullets.length
+      (BULLET.test(line.text) && markOnly) ||
+      (bulletX !== undefined &&
+        line.items[0]!.x >= bulletX - (/^\s/.test(line.items[0]!.str) ? 3 : 1) &&
+        out.bullets.length)
     ) {
       // (A continuation that starts with a space, as a CJK line can, begins a space's width left.)
       out.bullets[out.bullets.length - 1] += ` ${line.text}`;

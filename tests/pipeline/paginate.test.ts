@@ -39,6 +39,12 @@ const UNDER_FILLED: Record<string, string> = {
     "the next job's heading, two-line note, two-line summary and two bullets need 9 lines; 7 are left",
   "45-html-b-markdown-old-keys.json sidebar 1":
     "the next job's heading, role, two-line summary and two three-line bullets do not fit in the room left",
+  "45-html-b-markdown-old-keys.json timeline 1":
+    "the next job's heading, role, two-line summary and two three-line bullets do not fit in the room left",
+  "31-norwegian-long-20-jobs.json timeline 5":
+    "the next job's heading, role, four-line summary and first bullet need 9 lines; 6 are left",
+  "19-null-enddate.json europass 1":
+    "the projects title with the first project's heading, address, two-line summary and two bullets need 7 lines; 5 are left",
 };
 
 describe("page fill", () => {

@@ -19,7 +19,7 @@ import { buildLetter } from "../../src/pipeline/letter.js";
 import { readPdfPagesAndStructure } from "../../src/pdf/reader.js";
 import type { TextItem } from "../../src/pdf/content.js";
 import { mirror } from "../../src/render/themes/mirror.js";
-import { themeTokens } from "../../src/render/themes/index.js";
+import { themes, themeTokens } from "../../src/render/themes/index.js";
 import { ARRANGEMENTS, ROOT, tempDir, tool, writeFixture } from "../helpers.js";
 
 const dir = tempDir();
@@ -74,8 +74,8 @@ function datesAndTitle(b: Built, title: RegExp): { dates: TextItem[]; title: Tex
 }
 
 /** The first bullet's mark and its text. */
-function bulletAndText(b: Built): { mark: TextItem; text: TextItem[] } {
-  const mark = b.items.find((it) => it.str.trim() === "\u2022")!;
+function bulletAndText(b: Built, glyph: string): { mark: TextItem; text: TextItem[] } {
+  const mark = b.items.find((it) => it.str.trim() === glyph)!;
   expect(mark, "a bullet's mark").toBeDefined();
   return { mark, text: onLine(b.items, mark.y).filter((it) => it !== mark) };
 }
@@ -83,7 +83,7 @@ function bulletAndText(b: Built): { mark: TextItem; text: TextItem[] } {
 describe("a right-to-left résumé is laid out in a mirror", () => {
   for (const name of ["ar", "he"]) {
     for (const theme of ARRANGEMENTS) {
-      it(`${name}, ${theme}: name at the right, dates left of the title, bullets on the right`, async () => {
+      it(`${name}, ${theme}: name at the right, dates at the mirrored place, bullets on the right`, async () => {
         const b = await layout(name, theme);
         const n = nameItems(b);
         if (b.centered) {
@@ -101,8 +101,10 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
         const drawn = new RegExp(`^(${first}|${[...first].reverse().join("")})$`, "u");
         const { dates, title } = datesAndTitle(b, drawn);
         expect(title.length).toBeGreaterThan(0);
-        expect(right(dates)).toBeLessThan(left(title));
-        const { mark, text } = bulletAndText(b);
+        // At the line's end, left of the title; in a dates column, in it, at the right.
+        if (themes[theme].entry.dates === "column") expect(left(dates)).toBeGreaterThan(right(title));
+        else expect(right(dates)).toBeLessThan(left(title));
+        const { mark, text } = bulletAndText(b, themes[theme].entry.bullet);
         expect(text.length).toBeGreaterThan(0);
         expect(mark.x).toBeGreaterThan(right(text));
         if (theme === "sidebar") {
@@ -177,8 +179,9 @@ describe("a right-to-left résumé is laid out in a mirror", () => {
       else expect(Math.abs(left(n) - b.margin.left)).toBeLessThan(2);
       const { dates, title } = datesAndTitle(b, /Northwind|Payments/);
       expect(title.length).toBeGreaterThan(0);
-      expect(left(dates)).toBeGreaterThan(right(title));
-      const { mark, text } = bulletAndText(b);
+      if (themes[theme].entry.dates === "column") expect(right(dates)).toBeLessThan(left(title));
+      else expect(left(dates)).toBeGreaterThan(right(title));
+      const { mark, text } = bulletAndText(b, themes[theme].entry.bullet);
       expect(mark.x).toBeLessThan(left(text));
       if (theme === "sidebar") {
         // Nothing for its side column (no skills, languages…): one column, from the left margin.

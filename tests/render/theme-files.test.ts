@@ -96,7 +96,7 @@ describe("a theme file", () => {
     const dir = tempDir();
     writeFixture(dir, "iconic.yaml", "extends: modern\nicons: true\n");
     expect(readThemeFile(path.join(dir, "iconic.yaml"), "iconic.yaml").tokens.icons).toBe(true);
-    expect(themes.modern.icons).toBeUndefined();
+    expect(themes.modern.icons).toBe(false);
     const resume = writeFixture(dir, "resume.yaml", RESUME("./iconic.yaml"));
     const artifacts = async (icons?: boolean) => {
       const output = path.join(dir, `icons-${String(icons)}.pdf`);
@@ -353,7 +353,7 @@ education:
     writeFixture(dir, "cross.yaml", "extends: sidebar\nentry: { dates: column }\nsectionTitle: { position: column }\n");
     writeFixture(dir, "cross2.yaml", "extends: classic\nsectionTitle: { position: column }\n");
     expect(() => readThemeFile(path.join(dir, "cross.yaml"), "cross.yaml")).toThrow(
-      /cross\.yaml:2:17 {2}entry\.dates {2}a dates column needs layout: single \(this theme has layout: sidebar\)/,
+      /cross\.yaml:2:17 {2}entry\.dates {2}a dates column needs a layout of one column \(this theme has layout: sidebar, with a side column\)/,
     );
     expect(() => readThemeFile(path.join(dir, "cross2.yaml"), "cross2.yaml")).toThrow(
       /cross2\.yaml:2:27 {2}sectionTitle\.position {2}titles in the column need a column: set entry\.dates: column/,

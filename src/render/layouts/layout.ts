@@ -92,6 +92,8 @@ export interface ParseRuleProblem {
 
 export interface Layout {
   readonly id: LayoutId;
+  /** Whether its pages have a column beside the main one (too narrow then for a dates column). */
+  readonly sideColumn: boolean;
   /**
    * Reading order: which sections the side column holds and which the main one. Every output
    * (the PDF's read-back, the Word file, text and Markdown) reads the side's first.

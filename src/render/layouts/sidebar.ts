@@ -37,6 +37,9 @@ const GAP = 18;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** The spacing a right-hand column's estimate assumes, whatever the tokens' (see `sections`). */
+const ESTIMATE_SPACE: ThemeTokens["space"] = { header: 12, section: 10, title: 4, entry: 6, line: 1.5 };
+
 /**
  * Where the columns are on the page (PDF units from the left edge of the left-to-right page): each
  * column's edges and the middle of the gap between them. The side column stands on the side the
@@ -307,6 +310,7 @@ function sameStructure(column: ColumnFlow, wide: ColumnFlow): void {
 
 export const sidebar: Layout = {
   id: "sidebar",
+  sideColumn: true,
   /** A parser reads a sidebar page as it reads the same résumé in one column, or the build fails. */
   readsLike: "single",
 
@@ -339,9 +343,13 @@ export const sidebar: Layout = {
     // on onto a second page, a parser would read the side column's sections in the middle of it
     // (the next page's entries under the side column's last title). So it stands only beside a
     // main column that ends on page 1, by a generous estimate; a longer résumé is one column.
+    // (Estimated in a fixed spacing: a plan for advice in tighter spacing, render/flow/layout.ts
+    // `replan`, must find the same columns.)
     if (k.sidebar.side === "right" && side.length) {
       const mainWidth = box.width - box.width * WIDTH - GAP / 2;
-      const height = estimateHeaderHeight(vm, k) + contacts * step + estimateSectionsHeight(main, k, mainWidth);
+      const spaced = { ...k, space: ESTIMATE_SPACE };
+      const height =
+        estimateHeaderHeight(vm, spaced) + contacts * step + estimateSectionsHeight(main, spaced, mainWidth);
       if (height > box.height * 0.9) return { side: [], main: vm.sections };
     }
     return { side, main };

@@ -6,6 +6,7 @@ import type { Layout } from "./layout.js";
 
 export const single: Layout = {
   id: "single",
+  sideColumn: false,
   sections: (vm) => ({ side: [], main: vm.sections }),
   columns(kit) {
     const { main } = this.sections(kit.vm, kit.tokens);

@@ -23,6 +23,7 @@ import {
   type ThemeFile,
   type ThemeFileTokens,
 } from "./schema.js";
+import { layouts } from "../layouts/index.js";
 import { mm, type ThemeTokens } from "./tokens.js";
 
 /** A theme file is a few hundred bytes; larger ones are refused unread. */
@@ -324,9 +325,12 @@ function crossProblems(data: ThemeData["data"], where: () => LoadedSource): Diag
     );
   // A dates column beside a side column would leave the main column too narrow, and off the
   // side column's baseline grid (a parser would join their lines).
-  if (data.entry.dates === "column" && data.layout !== "single")
+  if (data.entry.dates === "column" && layouts[data.layout].sideColumn)
     problems.push(
-      where().at(["entry", "dates"], `a dates column needs layout: single (this theme has layout: ${data.layout})`),
+      where().at(
+        ["entry", "dates"],
+        `a dates column needs a layout of one column (this theme has layout: ${data.layout}, with a side column)`,
+      ),
     );
   if (data.sectionTitle.position === "column" && data.entry.dates !== "column")
     problems.push(
@@ -353,7 +357,7 @@ function toTokens(name: string, description: string, d: ThemeData["data"]): Them
     layout: d.layout,
     badge: d.badge,
     photo: d.photo,
-    ...(d.icons === undefined ? {} : { icons: d.icons }),
+    icons: d.icons ?? false,
   };
 }
 

@@ -75,16 +75,12 @@ export function themeTokens(vm: Pick<ViewModel, "theme" | "style">): ThemeTokens
  * pages as well as it reads its plain arrangement's (pipeline/draw.ts, check/parse-check.ts).
  */
 export function plainArrangement(k: ThemeTokens): ThemeTokens | undefined {
-  const layout = layoutOf(k).readsLike ?? k.layout;
-  const plain =
-    layout === k.layout &&
-    k.header.align !== "split" &&
-    k.entry.dates === "right" &&
-    k.sectionTitle.position === "above";
-  if (plain) return undefined;
+  const oneColumn = layoutOf(k).readsLike;
+  if (!oneColumn && k.header.align !== "split" && k.entry.dates === "right" && k.sectionTitle.position === "above")
+    return undefined;
   return {
     ...k,
-    layout,
+    layout: oneColumn ?? k.layout,
     header: { ...k.header, align: k.header.align === "split" ? "left" : k.header.align },
     entry: { ...k.entry, dates: "right" },
     sectionTitle: { ...k.sectionTitle, position: "above" },

@@ -65,8 +65,7 @@ export function readingOrder(vm: ViewModel, k: ThemeTokens, opts: { oneColumn?: 
           // dates column sets them before the title, on its line (but beside a badge, or an address
           // in the dates' place, after it).
           const datesFirst =
-            !opts.oneColumn &&
-            (side.includes(sec) || (k.entry.dates === "column" && k.layout === "single" && !e.badge && !e.dateHref));
+            !opts.oneColumn && (side.includes(sec) || (k.entry.dates === "column" && !e.badge && !e.dateHref));
           const heading = datesFirst ? [e.date, e.title] : [e.title, e.date];
           for (const text of [...heading, e.subtitle, e.location, e.note]) push(text, at, e);
           push(e.summary, at, e, true);
