@@ -53,25 +53,14 @@ export function columnEdges(
   const half = GAP / 2;
   const sideWidth = box.width * WIDTH - half;
   const mainWidth = box.width - box.width * WIDTH - half;
-  const left = k.margin.left;
-  if (k.sidebar.side === "right") {
-    const gutter = left + mainWidth + half;
-    return {
-      mainLeft: left,
-      mainRight: left + mainWidth,
-      gutter,
-      sideLeft: gutter + half,
-      sideRight: gutter + half + sideWidth,
-    };
-  }
-  const gutter = left + sideWidth + half;
-  return {
-    sideLeft: left,
-    sideRight: left + sideWidth,
-    gutter,
-    mainLeft: gutter + half,
-    mainRight: gutter + half + mainWidth,
-  };
+  // The columns from the left: the main one first when the side column stands on the right.
+  const right = k.sidebar.side === "right";
+  const [first, second] = right ? [mainWidth, sideWidth] : [sideWidth, mainWidth];
+  const gutter = k.margin.left + first + half;
+  const a = { left: k.margin.left, right: k.margin.left + first };
+  const b = { left: gutter + half, right: gutter + half + second };
+  const [side, main] = right ? [b, a] : [a, b];
+  return { sideLeft: side.left, sideRight: side.right, mainLeft: main.left, mainRight: main.right, gutter };
 }
 
 /**

@@ -400,6 +400,16 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
         {linked(e.location, e.locationHref, s.link)}
       </Text>
     ) : null;
+  // The role and the place (beside a dates column, indented by it: `indented` is empty without one).
+  const subtitleLine =
+    e.subtitle || place ? (
+      <View style={[s.line, s.indented]}>
+        <Text style={s.subtitle} {...tagged(e.subtitle ? "P" : "Artifact")}>
+          {e.subtitle ?? ""}
+        </Text>
+        {place}
+      </View>
+    ) : null;
   return (
     <>
       {s.stacked ? (
@@ -437,14 +447,7 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
               {e.dateHref ? date : null}
             </View>
           ) : null}
-          {e.subtitle || place ? (
-            <View style={[s.line, s.indented]}>
-              <Text style={s.subtitle} {...tagged(e.subtitle ? "P" : "Artifact")}>
-                {e.subtitle ?? ""}
-              </Text>
-              {place}
-            </View>
-          ) : null}
+          {subtitleLine}
         </>
       ) : (
         <>
@@ -456,14 +459,7 @@ export function EntryHeading({ e, s, withSummary = true }: { e: Entry; s: Styles
               {date}
             </View>
           ) : null}
-          {e.subtitle || place ? (
-            <View style={s.line}>
-              <Text style={s.subtitle} {...tagged(e.subtitle ? "P" : "Artifact")}>
-                {e.subtitle ?? ""}
-              </Text>
-              {place}
-            </View>
-          ) : null}
+          {subtitleLine}
         </>
       )}
       {ownLine ? (
