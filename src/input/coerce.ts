@@ -31,6 +31,8 @@ import { linkRefusal } from "../common/links.js";
 import { CLOSED_OBJECTS, DATE_FIELDS, EMAIL_FIELDS, ResumeSchema, URL_FIELDS } from "./schema.js";
 import { completeUrl, emailProblem, urlProblem } from "./urls.js";
 import { own, setOwn } from "./own.js";
+import { declaredLanguages, languageTagOf, translatable, TranslationPicker, untranslatedWarning, type TranslationMap, type Untranslated } from "./translations.js";
+import { slug } from "../common/text.js";
 
 type Path = readonly PropertyKey[];
 type Schema = z.core.$ZodType;
@@ -171,11 +173,25 @@ export interface Coerced {
   extras: { path: PropertyKey[]; value: unknown }[];
   /** Where a path of the coerced data is in the file: renamed keys are found under their old name. */
   sourcePath(path: Path): PropertyKey[];
+  /** The document's languages and translations, and the language whose values were read. */
+  translations: {
+    /** Declared in render.languages, else those its translations give, in the order they first appear. */
+    languages: string[];
+    /** The language read: the one asked for, else the default (the first); undefined for a document without languages. */
+    chosen?: string;
+    maps: TranslationMap[];
+    /** Values of the chosen language printed in another. */
+    untranslated: Untranslated[];
+    /** Translated text in the default language, by its path in the data (`basics.name`). */
+    defaults: Map<string, string>;
+  };
 }
 
 export interface CoerceOptions {
   /** Refuse keys that are not printed and everything assumed, naming the switch that asked for it. */
   strict?: "--strict" | "render.strict";
+  /** The language to read translated values in (a canonical tag); default: the document's first. */
+  language?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -338,8 +354,19 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     lenient: boolean,
     item = false,
   ): unknown => {
-    const s = branch(schema, value);
     const droppable = item || optional(schema);
+    if (isObject(value) && takesText(schema) && translatable(dataAt)) {
+      const picked = picker.pick(value, at);
+      if (picked.kind !== "none") {
+        pickedKeys.set(formatPath(dataAt), picked.key);
+        // What names things the same in every language (a section's id, a file's name) is the default language's.
+        const first = Object.entries(value).find(([k]) => picker.languages[0] === canonicalKey(k));
+        if (typeof first?.[1] === "string") defaults.set(formatPath(dataAt), first[1]);
+        if (picked.kind === "empty") return droppable ? LEFT_OUT : "";
+        return walk(picked.value, schema, [...at, picked.key], dataAt, lenient, item);
+      }
+    }
+    const s = branch(schema, value);
     if (!s) return value;
     const def = defOf(s);
     const key = [...at].reverse().find((seg): seg is string => typeof seg === "string") ?? "";
@@ -641,6 +668,10 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
       }
     }
     if (lenient && shape) readDates(out, shape, at);
+    if (dataAt.length === 2 && dataAt[0] === "customSections" && out.id === undefined) {
+      const title = defaults.get(formatPath([...dataAt, "title"]));
+      if (title !== undefined && slug(title)) out.id = slug(title);
+    }
     return out;
   };
 
@@ -664,6 +695,11 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
   const wrapped = Array.isArray(source.data) && source.data.length === 1 && isObject(source.data[0]);
   if (wrapped) assume([0], "the résumé is wrapped in a list; its one item is read as the résumé");
   const root = wrapped ? (source.data as unknown[])[0] : source.data;
+  const picker = new TranslationPicker(declaredLanguages(root), opts.language);
+  /** The language key read at each translated path of the data. */
+  const pickedKeys = new Map<string, string>();
+  /** Translated text in the default language, by its path in the data. */
+  const defaults = new Map<string, string>();
   const data = isObject(root) ? walk(root, ResumeSchema, wrapped ? [0] : [], [], true) : root;
   const sameTypo = new Map<string, PropertyKey[][]>();
   for (const t of typos) {
@@ -679,7 +715,17 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
     problems.push(located(paths[0]!, `unknown key; did you mean "${guess}"?${also}`));
   }
 
+  for (const p of picker.problems) problems.push(located(p.at, p.message));
   const warnings: Diagnostic[] = [];
+  const chosen = picker.chosen;
+  // A language the document is not written in is refused as an option (prepareResume), not listed value by value.
+  const untranslated =
+    chosen === undefined || !picker.languages.includes(chosen)
+      ? undefined
+      : untranslatedWarning(chosen, picker.untranslated, (p) => located(p, "", false));
+  if (untranslated && opts.strict)
+    problems.push({ ...untranslated, message: `${untranslated.message} (refused under ${opts.strict})` });
+  else if (untranslated) warnings.push({ ...untranslated, severity: "warning" });
   const oldKeys = renamed.filter((r) => r.why === "renamed");
   if (oldKeys.length) {
     const names = counted(oldKeys.map((r) => `${generalPath(r.path)} → ${r.to}`));
@@ -756,11 +802,28 @@ export function coerce(source: LoadedSource, opts: CoerceOptions = {}): Coerced 
         const old = typeof seg === "string" ? oldNames.get(formatPath(dataAt))?.get(seg) : undefined;
         out.push(old ?? seg);
         dataAt.push(seg);
+        const key = pickedKeys.get(formatPath(dataAt));
+        if (key !== undefined) out.push(key);
       }
       return out;
     },
+    translations: {
+      languages: picker.languages,
+      chosen,
+      maps: picker.maps,
+      untranslated: picker.untranslated,
+      defaults,
+    },
   };
 }
+
+/** Whether the field takes text (a bullet, a paragraph, a name), other than a date. */
+function takesText(schema: Schema | undefined): boolean {
+  const s = branch(schema, "");
+  return !!s && defOf(s).type === "string" && !marked(DATE_FIELDS, schema);
+}
+
+const canonicalKey = (k: string) => languageTagOf(k);
 
 /**
  * The same assumption at the same place in every entry of a list is said once, at its first,

@@ -11,6 +11,7 @@ import { canonicalDate, checkDate } from "./dates.js";
 import { editorJsonSchema, withJsonSchema } from "./json-schema.js";
 import { DATE_FORMATS, isPresentWord, LOCALES } from "./languages.js";
 import { completeUrl } from "./urls.js";
+import { LANGUAGE_TAG_PATTERN, languageTagOf, translatable, TRANSLATIONS_JSON_SCHEMA } from "./translations.js";
 
 export { BUILTIN_SECTIONS, type BuiltinSection } from "../common/ids.js";
 
@@ -117,6 +118,18 @@ const email = withJsonSchema(
 EMAIL_FIELDS.add(email);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
+
+/** A language tag this tool prints (`de`, `pt-BR`, `zh-Hant`), in any case; read as its canonical form. */
+export const languageTag = withJsonSchema(
+  z.preprocess(
+    (v) => (typeof v === "string" ? (languageTagOf(v) ?? v) : v),
+    z.string({ error: "expected a language tag, e.g. de" }).refine((v) => languageTagOf(v) !== undefined, {
+      error: (iss) =>
+        `"${String(iss.input)}" is not a language this tool prints; languages: ${LOCALES.join(", ")} (with a region or script too, e.g. pt-BR)`,
+    }),
+  ),
+  { type: "string", pattern: LANGUAGE_TAG_PATTERN },
+);
 const strings = () => list(text());
 
 const TAG_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -393,6 +406,12 @@ const render = closed(
         .optional()
         .describe("Section ids in the order to print them; unlisted sections follow in the default order"),
       hide: list(text()).optional().describe("Section ids not to print"),
+      languages: list(languageTag)
+        .min(1, "name at least one language")
+        .optional()
+        .describe(
+          "The languages the résumé is written in (translations: { en: …, de: … } in place of any text); one PDF each, <Name>-Resume-de.pdf. The first is the default: a text with no translation prints in it",
+        ),
       titles: closed(z.partialRecord(z.enum(BUILTIN_SECTIONS), text().trim().min(1, "a title must not be empty")))
         .optional()
         .describe("Titles for built-in sections, e.g. { projects: Open source }"),
@@ -421,6 +440,9 @@ const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What a cover letter says; in the résumé's `letters` list, or in a file of its own. */
 const letterFields = {
+  language: languageTag
+    .optional()
+    .describe("The one language this letter is written in: it is built in that language only (default: every language of the résumé)"),
   variant: text().optional().describe("The variant of the résumé this letter goes with (its header is that variant's)"),
   to: closed(
     z.strictObject({
@@ -596,6 +618,22 @@ export const ResumeSchema = z
         });
       }
     });
+    // Each language once; a letter written in one language names one of the résumé's.
+    const languages = asRecord(doc.render).languages;
+    const tags = Array.isArray(languages) ? languages.map((l) => (typeof l === "string" ? languageTagOf(l) : undefined)) : [];
+    tags.forEach((t, i) => {
+      if (t !== undefined && tags.indexOf(t) < i)
+        ctx.addIssue({ code: "custom", path: ["render", "languages", i], message: `${t} is listed twice` });
+    });
+    (Array.isArray(doc.letters) ? doc.letters.map(asRecord) : []).forEach((l, i) => {
+      const tag = typeof l.language === "string" ? languageTagOf(l.language) : undefined;
+      if (tag !== undefined && tags.length && !tags.includes(tag))
+        ctx.addIssue({
+          code: "custom",
+          path: ["letters", i, "language"],
+          message: `${tag} is not one of the résumé's languages (render.languages: ${tags.join(", ")})`,
+        });
+    });
     const hide = asRecord(doc.render).hide;
     (Array.isArray(hide) ? hide : []).forEach((id: unknown, i) => {
       if (typeof id === "string" && !ids.has(id)) {
@@ -637,5 +675,33 @@ export function unknownSectionMessage(id: string, known: readonly string[]): str
 
 /** The JSON Schema editors use to check and complete `resume.yaml` (json-schema.ts). */
 export function resumeJsonSchema(): Record<string, unknown> {
-  return editorJsonSchema(ResumeSchema, "Résumé (JSON Resume 1.3 with resume-builder extensions)");
+  return withTranslations(editorJsonSchema(ResumeSchema, "Résumé (JSON Resume 1.3 with resume-builder extensions)"));
+}
+
+/**
+ * Every text that may be translated (translations.ts) shown to editors as text or a translation
+ * map: `{ anyOf: [{ type: string }, { $ref: "#/$defs/translations" }] }`. `base`: the data path of
+ * the schema's root (a letter file's fields are a letter's).
+ */
+function withTranslations(json: Record<string, unknown>, base: PropertyKey[] = []): Record<string, unknown> {
+  const visit = (node: unknown, at: PropertyKey[]): unknown => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
+    const n = node as Record<string, unknown>;
+    const plainText = n.type === "string" && !n.enum && !n.pattern && !n.format && !n.const;
+    if (plainText && translatable(at)) {
+      const { description, ...text } = n;
+      return { ...(description ? { description } : {}), anyOf: [text, { $ref: "#/$defs/translations" }] };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(n)) {
+      if (k === "properties" && v && typeof v === "object")
+        out[k] = Object.fromEntries(Object.entries(v).map(([p, x]) => [p, visit(x, [...at, p])]));
+      else if (k === "items" || k === "additionalProperties") out[k] = visit(v, [...at, 0]);
+      else if (k === "anyOf" || k === "oneOf") out[k] = (v as unknown[]).map((x) => visit(x, at));
+      else out[k] = v;
+    }
+    return out;
+  };
+  const root = visit(json, base) as Record<string, unknown>;
+  return { ...root, $defs: { ...(root.$defs as object), translations: TRANSLATIONS_JSON_SCHEMA } };
 }

@@ -8,6 +8,7 @@ import { coerce, knownKeysAt, typoOf, type Coerced, type CoerceOptions } from ".
 import { formatPath, ResumeError, type Diagnostic } from "../common/errors.js";
 import { withPaths, type LoadedSource } from "./load.js";
 import { asRecord, LetterFileSchema, ResumeSchema, type LetterFile, type Resume } from "./schema.js";
+import { TranslationPicker, type Untranslated } from "./translations.js";
 
 export interface Validated {
   /** The résumé, when the document has no problems. */
@@ -21,13 +22,15 @@ export interface Validated {
   /** The file, with the data's paths mapped to the file's (renamed keys under their old names). */
   source: LoadedSource;
   extras: Coerced["extras"];
+  /** The document's languages and translations (coerce.ts). */
+  translations: Coerced["translations"];
 }
 
 /** Check a loaded document; never throws for a problem of the document. */
 export function validateDocument(loaded: LoadedSource, opts: CoerceOptions = {}): Validated {
   const render = asRecord(asRecord(loaded.data).render);
   const strict = opts.strict ?? (render.strict === true ? "render.strict" : undefined);
-  const coerced = coerce(loaded, { strict });
+  const coerced = coerce(loaded, { strict, language: opts.language });
   const source = withPaths(loaded, coerced.sourcePath);
   const result = ResumeSchema.safeParse(coerced.data);
   const found = [
@@ -51,6 +54,7 @@ export function validateDocument(loaded: LoadedSource, opts: CoerceOptions = {})
     data: coerced.data,
     source,
     extras: coerced.extras,
+    translations: coerced.translations,
   };
 }
 
@@ -71,10 +75,15 @@ export function isLetterFile(data: unknown): boolean {
  * A letter in a file of its own, or a ResumeError with every problem of the document. Empty
  * values count as absent, as in a résumé; an unknown key is an error with its likely meaning.
  */
-export function validateLetterFile(loaded: LoadedSource): LetterFile {
-  const data = withoutEmpty(loaded.data);
+export function validateLetterFile(
+  raw: LoadedSource,
+  opts: { language?: string; languages?: string[] } = {},
+): LetterFile & { translations: { chosen?: string; untranslated: Untranslated[]; maps: number } } {
+  const picked = localizeLetter(raw.data, new TranslationPicker(opts.languages, opts.language));
+  const loaded = withPaths(raw, picked.sourcePath);
+  const data = withoutEmpty(picked.data);
   const result = LetterFileSchema.safeParse(data);
-  const problems: Diagnostic[] = [];
+  const problems: Diagnostic[] = picked.problems.map((p) => raw.at(p.at, p.message, { key: true }));
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code !== "unrecognized_keys") continue;
@@ -102,8 +111,48 @@ export function validateLetterFile(loaded: LoadedSource): LetterFile {
   }
   const found = inFileOrder([...loaded.problems, ...trusted(problems, loaded.brokenAt)]);
   if (found.length || !result.success) throw new ResumeError(found, loaded.warnings);
-  return result.data;
+  return { ...result.data, translations: picked.translations };
 }
+
+/**
+ * A letter file's text in one language: every mapping in it other than the recipient (`to`) is a
+ * translation map when its keys are languages (the letter file's schema has no other mappings).
+ */
+function localizeLetter(data: unknown, picker: TranslationPicker) {
+  const pickedKeys = new Map<string, string>();
+  const visit = (v: unknown, at: PropertyKey[]): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => visit(x, [...at, i])).filter((x) => x !== EMPTY);
+    if (v === null || typeof v !== "object") return v;
+    const obj = v as Record<string, unknown>;
+    if (at.length === 0 || (at.length === 1 && at[0] === "to"))
+      return Object.fromEntries(
+        Object.entries(obj)
+          .map(([k, x]) => [k, ["resume", "id", "language", "date", "$schema"].includes(k) ? x : visit(x, [...at, k])])
+          .filter(([, x]) => x !== EMPTY),
+      );
+    const p = picker.pick(obj, at);
+    if (p.kind === "none") return v;
+    pickedKeys.set(formatPath(at), p.key);
+    return p.kind === "empty" ? EMPTY : p.value;
+  };
+  const out = visit(data, []);
+  return {
+    data: out,
+    problems: picker.problems,
+    translations: { chosen: picker.chosen, untranslated: picker.untranslated, maps: picker.maps.length },
+    sourcePath(path: readonly PropertyKey[]): PropertyKey[] {
+      const file: PropertyKey[] = [];
+      for (const [i, seg] of path.entries()) {
+        file.push(seg);
+        const key = pickedKeys.get(formatPath(path.slice(0, i + 1)));
+        if (key !== undefined) file.push(key);
+      }
+      return file;
+    },
+  };
+}
+
+const EMPTY = Symbol("empty in this language");
 
 const withoutEmpty = (v: unknown): unknown =>
   Array.isArray(v)

@@ -31,10 +31,11 @@ export type { Entry, Link, RenderOptions, Section, Style, ViewModel } from "./vi
 export function normalize(
   r: Resume,
   assets: Assets,
-  opts: RenderOptions = {},
+  opts: RenderOptions & { language?: string } = {},
   scriptsFor: (text: string, locale: Locale, forced?: Cjk) => ScriptNeeds = fontsFor,
 ): ViewModel {
-  const o = { ...r.render, ...definedOnly(opts) };
+  const { language: _language, ...knobs } = opts;
+  const o = { ...r.render, ...definedOnly(knobs) };
   const text = resumeText(r);
   // A résumé written mostly in a script that names its language (Chinese, Arabic, Thai …), or in
   // Vietnamese, gets its titles in that language unless render.locale says otherwise.
@@ -87,7 +88,7 @@ export function normalize(
       author: name,
       subject: b.label?.trim() || undefined,
       keywords: [...keywords],
-      language: tag,
+      language: opts.language ?? tag,
     },
   };
 }

@@ -44,7 +44,7 @@ async function buildResume(input: PreparedInput, opts: BuildOptions, started: nu
   const { source, resume, vm, tokens: base, warnings, variant, inputs, extras } = prepared;
   const checked = performance.now();
   const file = path.resolve(input.path);
-  const output = resumeOutputPath(resume, opts, variant);
+  const output = resumeOutputPath(prepared, opts, variant);
   if (output === file) throw ResumeError.of(output, "is the input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw ResumeError.of(output, "the output must be a .pdf file");
   await refuseForeign([output], [file]);
@@ -76,7 +76,7 @@ async function buildResume(input: PreparedInput, opts: BuildOptions, started: nu
 
   // The document as printed, inside its PDF (resume extract writes it back out).
   const attachments =
-    opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate)];
+    opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate, prepared.language)];
   const drawn = await drawResume(prepared, opts, creationDate, attachments, refuseDocument);
   await outputs.make("pdf", drawn.tokens, drawn.bytes);
   const verified = performance.now();

@@ -20,15 +20,18 @@ export function sourceAttachment(
   extras: PreparedResume["extras"],
   render: BuildOptions["render"],
   date: Date,
+  language?: string,
 ): Attachment {
   const selected = selectVariant(resume, variant);
-  const used = {
+  const used: Record<string, unknown> = {
     ...resume.render,
     ...(variant
       ? definedOnly({ order: variant.order, hide: variant.hide, maxPages: variant.maxPages, fit: variant.fit })
       : {}),
     ...definedOnly(render ?? {}),
   };
+  // One language's document (prepareResume): its language, not --locale, says how it prints.
+  if (language !== undefined) delete used.locale;
   // Not the variants, and never the cover letters: a letter to one employer has no place in the résumé sent to another.
   const { variants: _variants, letters: _letters, ...rest } = selected;
   // A variant's tags chose what it prints; with no variants left they mean nothing.

@@ -13,7 +13,8 @@ import { noSuchName, ResumeError, type Diagnostic } from "../common/errors.js";
 import { loadFile, readProblem, type LoadedSource } from "../input/load.js";
 import { whatItIs } from "../input/read.js";
 import type { Letter } from "../input/schema.js";
-import { isLetterFile, validate, validateLetterFile } from "../input/validate.js";
+import { isLetterFile, validate, validateDocument, validateLetterFile } from "../input/validate.js";
+import { languageTagOf, untranslatedWarning } from "../input/translations.js";
 import { letterLines, normalizeLetter, type LetterModel } from "../model/letter.js";
 import { plainText } from "../model/markup.js";
 import { resumeText } from "../model/normalize.js";
@@ -27,7 +28,7 @@ import type { Expected } from "../render/themes/reading.js";
 import { chosenFormats, LETTER_FORMATS } from "../output/formats.js";
 import { refuseForeign } from "../output/write.js";
 import { letterCreationDate, sourceDateEpoch } from "./dates.js";
-import { letterFileName, resolveOutput } from "./naming.js";
+import { fileLanguage, letterFileName, resolveOutput, withLanguage } from "./naming.js";
 import type { BuildOptions, BuildResult } from "./options.js";
 import { BuildOutputs } from "./outputs.js";
 import { prepareResume, type PreparedResume } from "./resume.js";
@@ -46,11 +47,16 @@ interface FoundLetter {
   /** The résumé the letter goes with, and as the letter names it. */
   resumeFile: string;
   resumeAs?: string;
+  /** The language to build the letter and its résumé's header in (undefined: the résumé's default). */
+  language?: string;
+  /** What reading a letter file in that language found worth saying (values not translated). */
+  warnings: Diagnostic[];
 }
 
 /** Where the letter at `file` is: the file itself (a letter file) or `--letter ID` of its résumé's list. */
 export async function findLetter(file: string, opts: LetterOptions, preloaded?: LoadedSource): Promise<FoundLetter> {
   const loaded = preloaded ?? (await loadFile(file, opts.label));
+  const asked = opts.language === undefined ? undefined : languageTagOf(opts.language);
   if (isLetterFile(loaded.data)) {
     if (opts.letter !== undefined) {
       throw ResumeError.of(
@@ -59,13 +65,34 @@ export async function findLetter(file: string, opts: LetterOptions, preloaded?: 
         "--letter",
       );
     }
-    const own = validateLetterFile(loaded);
-    const { resume, $schema: _schema, ...fields } = own;
+    // Read once to find its résumé; then in the language to build, among the résumé's languages.
+    const first = validateLetterFile(loaded, { language: asked });
+    const resumeFile = path.resolve(path.dirname(path.resolve(file)), first.resume);
+    const languages = await languagesOf(resumeFile);
+    const language = asked ?? first.language ?? (first.translations.maps ? languages[0] : undefined);
+    const own =
+      languages.length || language !== first.translations.chosen
+        ? validateLetterFile(loaded, { language, languages: languages.length ? languages : undefined })
+        : first;
+    const { resume, $schema: _schema, translations, ...fields } = own;
     const id = own.id ?? idFromFileName(file);
-    const resumeFile = path.resolve(path.dirname(path.resolve(file)), resume);
-    return { letter: { ...fields, id }, source: loaded, at: [], resumeFile, resumeAs: resume };
+    writtenIn(own.language, asked, loaded, []);
+    const untranslated = translations.chosen
+      ? untranslatedWarning(translations.chosen, translations.untranslated, (p) => loaded.at(p, ""))
+      : undefined;
+    if (untranslated && opts.strict)
+      throw new ResumeError([{ ...untranslated, message: `${untranslated.message} (refused under --strict)` }]);
+    return {
+      letter: { ...fields, id },
+      source: loaded,
+      at: [],
+      resumeFile,
+      resumeAs: resume,
+      language: own.language ?? language ?? translations.chosen,
+      warnings: untranslated ? [{ ...untranslated, severity: "warning" }] : [],
+    };
   }
-  const resume = validate(loaded);
+  let resume = validate(loaded, { language: asked });
   const letters = resume.letters ?? [];
   if (opts.letter === undefined)
     throw ResumeError.of(
@@ -87,7 +114,36 @@ export async function findLetter(file: string, opts: LetterOptions, preloaded?: 
       },
     ]);
   }
-  return { letter: letters[i]!, source: loaded, at: ["letters", i], resumeFile: path.resolve(file) };
+  // A letter written in one language is read, and built, in that language.
+  const own = letters[i]!.language;
+  writtenIn(own, asked, loaded, ["letters", i]);
+  if (own !== undefined && asked === undefined) resume = validate(loaded, { language: own });
+  const letter = resume.letters![i]!;
+  return {
+    letter,
+    source: loaded,
+    at: ["letters", i],
+    resumeFile: path.resolve(file),
+    language: own ?? asked,
+    warnings: [],
+  };
+}
+
+/** A letter written in one language is built in no other. */
+function writtenIn(own: string | undefined, asked: string | undefined, source: LoadedSource, at: (string | number)[]) {
+  if (own !== undefined && asked !== undefined && own !== asked)
+    throw new ResumeError([
+      source.at([...at, "language"], `the letter is written in ${own} only; --lang asks for ${asked}`),
+    ]);
+}
+
+/** The languages of the résumé at `file`; none when it cannot be read (building it says why). */
+async function languagesOf(file: string): Promise<string[]> {
+  try {
+    return validateDocument(await loadFile(file)).translations.languages;
+  } catch {
+    return [];
+  }
 }
 
 /** `acme-letter.yaml`, `Letter_Acme.yml` → `acme`: a letter file's id when it gives none. */
@@ -142,6 +198,7 @@ export async function prepareLetter(
       label: sameFile ? opts.label : path.relative(process.cwd(), found.resumeFile) || found.resumeFile,
       // --variant on the command line wins over the letter's own, as every option wins over the file.
       variant: opts.variant ?? letter.variant,
+      language: found.language,
     },
     sameFile ? source : undefined,
   );
@@ -186,10 +243,10 @@ export async function buildLetter(
   const { letter, source } = found;
   const { vm } = model;
   const { tokens } = checked;
-  const warnings = [...checked.warnings];
+  const warnings = [...checked.warnings, ...found.warnings];
   const inputs = [...new Set([path.resolve(file), found.resumeFile])];
 
-  const output = resolveOutput(letterFileName(vm.name, letter.id), opts);
+  const output = resolveOutput(withLanguage(letterFileName(checked.languages.length ? checked.fileName : vm.name, letter.id), fileLanguage(checked)), opts);
   if (output === path.resolve(file) || output === found.resumeFile)
     throw ResumeError.of(output, "is an input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw ResumeError.of(output, "the output must be a .pdf file");

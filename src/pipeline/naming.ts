@@ -2,7 +2,6 @@
 import { statSync } from "node:fs";
 import { slug } from "../common/text.js";
 import path from "node:path";
-import type { Resume } from "../input/schema.js";
 import type { Variant } from "../model/variants.js";
 import type { BuildOptions } from "./options.js";
 
@@ -14,13 +13,31 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). */
-export function resumeOutputPath(resume: Resume, opts: BuildOptions, variant?: Variant): string {
+/**
+ * `-o` as given (a folder, existing or ending in `/`, gets the default name inside it). A
+ * document in several languages names each language's file (`…-Resume-de.pdf`, a variant's
+ * own name as `Jane-Backend-de.pdf`).
+ */
+export function resumeOutputPath(
+  prepared: { fileName: string; language?: string; languages: readonly string[] },
+  opts: BuildOptions,
+  variant?: Variant,
+): string {
   const name = variant
-    ? (variant.output ?? defaultFileName(resume.basics.name, variant.name))
-    : defaultFileName(resume.basics.name);
-  return resolveOutput(name, opts);
+    ? (variant.output ?? defaultFileName(prepared.fileName, variant.name))
+    : defaultFileName(prepared.fileName);
+  const language = fileLanguage(prepared);
+  return resolveOutput(withLanguage(name, language), opts);
 }
+
+/** `Jane-Resume.pdf`, `de` → `Jane-Resume-de.pdf`; the name unchanged without a language. */
+export function withLanguage(name: string, language: string | undefined): string {
+  return language === undefined ? name : name.replace(/(\.pdf)?$/i, (ext) => `-${language}${ext}`);
+}
+
+/** The language a file's name carries: a document's in more than one language, each file names its. */
+export const fileLanguage = (p: { language?: string; languages: readonly string[] }): string | undefined =>
+  p.languages.length > 1 ? p.language : undefined;
 
 /** The file to write: `-o` as given, or `name` inside it when it is a folder, or inside the output folder. */
 export function resolveOutput(name: string, opts: Pick<BuildOptions, "output" | "outDir">): string {

@@ -24,6 +24,8 @@ export interface BuildOptions {
   embed?: boolean;
   /** Build this named variant (`variants` in the file). */
   variant?: string;
+  /** Build the résumé in this language (a tag of `render.languages` or of its translations; default: the first). */
+  language?: string;
   /** Build the cover letter with this id (`letters` in the file) instead of the résumé. */
   letter?: string;
   /** What to write (default: just the PDF). Other formats share the PDF's name: `.md`, `-1.png`… */

@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import { ResumeError, type Diagnostic } from "../common/errors.js";
+import { LOCALES } from "../input/languages.js";
+import { coverage, languageTagOf, localeOfTag, type Coverage } from "../input/translations.js";
 import { THEMES, themeSpecKind } from "../common/ids.js";
 import { loadAssets } from "../input/assets.js";
 import type { LoadedSource } from "../input/load.js";
@@ -36,6 +38,14 @@ export interface PreparedResume {
   /** The theme's tokens with the résumé's style knobs applied. */
   tokens: ThemeTokens;
   variant?: Variant;
+  /** The language built (a tag): the one asked for, else the document's default; undefined for a document without languages. */
+  language?: string;
+  /** The document's languages (render.languages, else those its translations give); empty when it has none. */
+  languages: string[];
+  /** The name output files are named after: the default language's, the same for every language. */
+  fileName: string;
+  /** How much of the document each of its languages has (none for a document without languages). */
+  coverage: Coverage[];
   /** The résumé file, the image files it refers to and the theme file it names (and those that file extends). */
   inputs: string[];
   warnings: Diagnostic[];
@@ -50,11 +60,12 @@ export interface PreparedResume {
  */
 export async function prepareResume(
   file: string,
-  opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict"> = {},
+  opts: Pick<BuildOptions, "render" | "label" | "variant" | "strict" | "language"> = {},
   preloaded?: LoadedSource,
 ): Promise<PreparedResume> {
   const loaded = preloaded ?? (await loadFile(file, opts.label));
-  const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined });
+  const asked = opts.language === undefined ? undefined : languageTagOf(opts.language);
+  const v = validateDocument(loaded, { strict: opts.strict ? "--strict" : undefined, language: asked });
   const { source } = v;
   const photo = opts.render?.photo ?? asRecord(asRecord(v.data).render).photo === true;
   const photoFrom = opts.render?.photo !== undefined ? "--photo" : "render.photo";
@@ -79,8 +90,35 @@ export async function prepareResume(
     later.push(...(await loadAssets(v.data, source, { photo, photoFrom })).problems);
     return throwProblems();
   }
-  const resume = v.resume;
+  const { languages } = v.translations;
+  // The language built sets the titles, months and date order: over render.locale, which is said.
+  const language = v.translations.chosen ?? asked;
+  // One language's document (what -f json writes and the PDF embeds): it names its language only.
+  const resume =
+    language === undefined
+      ? v.resume
+      : { ...v.resume, render: { ...definedOnly({ ...v.resume.render, locale: undefined }), languages: [language] } };
   options.push(...sectionOptionProblems(resume, source, opts.render));
+  if (opts.language !== undefined && (asked === undefined || (languages.length && !languages.includes(asked))))
+    options.push({
+      file: source.file,
+      path: "--lang",
+      message:
+        asked === undefined
+          ? `"${opts.language}" is not a language this tool prints; languages: ${LOCALES.join(", ")} (with a region or script too, e.g. pt-BR)`
+          : `the résumé is not written in ${asked}; its languages are ${languages.join(", ")}`,
+    });
+  const locale = language === undefined ? undefined : localeOfTag(language);
+  const languageWarnings: Diagnostic[] = [];
+  if (languages.length && (opts.render?.locale !== undefined || v.resume.render?.locale !== undefined)) {
+    const what = "is not used: each language prints with its own titles, months and date order (render.languages)";
+    languageWarnings.push({
+      ...(opts.render?.locale !== undefined
+        ? { file: source.file, path: "--locale", message: what }
+        : source.at(["render", "locale"], what)),
+      severity: "warning",
+    });
+  }
   let variant: Variant | undefined;
   try {
     variant = opts.variant === undefined ? undefined : findVariant(resume, opts.variant, source);
@@ -94,6 +132,7 @@ export async function prepareResume(
   const render = {
     ...(variant ? { order: variant.order, hide: variant.hide } : {}),
     ...definedOnly(opts.render ?? {}),
+    ...(locale ? { locale, language } : {}),
   };
   // The fonts cover the whole file's CJK characters, not only the variant's.
   const everyText = resumeText(resume);
@@ -129,9 +168,13 @@ export async function prepareResume(
     vm,
     tokens,
     variant,
+    language,
+    languages,
+    fileName: v.translations.defaults.get("basics.name") ?? resume.basics.name,
+    coverage: coverage(languages, v.translations.maps, (at) => loaded.locate(at)),
     inputs,
     extras: v.extras,
-    warnings: [...v.warnings, ...imageWarnings(resume, source, assets, tokens)],
+    warnings: [...v.warnings, ...languageWarnings, ...imageWarnings(resume, source, assets, tokens)],
   };
 }
 

@@ -32,6 +32,8 @@ interface BuildFlags extends RenderOptions {
   job?: string;
   letter?: string;
   allLetters?: boolean;
+  lang?: string;
+  allLanguages?: boolean;
 }
 
 export function buildCommand(program: Command, ctx: Context): void {
@@ -51,6 +53,11 @@ export function buildCommand(program: Command, ctx: Context): void {
       "build the cover letter with this id from the résumé's `letters` (out/<Name>-Letter-<id>.pdf)",
     )
     .option("--all-letters", "build every cover letter in the résumé's `letters`")
+    .option(
+      "--lang <tag>",
+      "build one language of a résumé written in several (render.languages, or its translations' keys; default: all of them)",
+    )
+    .option("--all-languages", "build every language of the résumé, one PDF each (<Name>-Resume-de.pdf)")
     .option("--ats", "then show what an applicant-tracking system reads from the PDF")
     .option("--job <posting>", "with --ats: list the job posting's keywords the résumé has and misses")
     .option("-w, --watch", "rebuild whenever the résumé or an image it uses changes (Ctrl-C to stop)");
@@ -61,6 +68,8 @@ export function buildCommand(program: Command, ctx: Context): void {
         ? "--variant or --all-variants"
         : opts.letter && opts.allLetters
           ? "--letter or --all-letters"
+          : opts.lang && opts.allLanguages
+            ? "--lang or --all-languages"
           : opts.allVariants && (opts.letter || opts.allLetters)
             ? "--all-variants or a letter option"
             : undefined;
@@ -99,7 +108,13 @@ export function buildCommand(program: Command, ctx: Context): void {
       ctx.code = 2;
       return;
     }
-    if (opts.watch) return watch(ctx, input, { ...base, variant: opts.variant, letter: opts.letter });
+    if (opts.watch && opts.allLanguages) {
+      ctx.io.err("error: --watch rebuilds one language; give --lang <tag> instead of --all-languages\n");
+      ctx.code = 2;
+      return;
+    }
+    if (opts.watch)
+      return watch(ctx, input, { ...base, variant: opts.variant, letter: opts.letter, language: opts.lang });
     try {
       await buildOnce(ctx, input, base, opts);
     } catch (err) {
@@ -110,7 +125,7 @@ export function buildCommand(program: Command, ctx: Context): void {
 
 async function buildOnce(ctx: Context, input: Input, base: BuildOptions, opts: BuildFlags): Promise<void> {
   const progress = (jobs: number) => !ctx.json && !opts.quiet && (jobs > 1 || (opts.format?.length ?? 1) > 1);
-  const results = await runJobs(ctx, input, base, opts, progress);
+  const results = await runJobs(ctx, input, base, { ...opts, language: opts.lang }, progress);
   reportBuilds(ctx, input, results, opts);
 }
 
