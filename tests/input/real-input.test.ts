@@ -168,7 +168,7 @@ describe("keys", () => {
 
   it("inside the tool's own extensions, every key must be known", () => {
     expect(show(checked("basics: {name: A}\nrender:\n  colour: red\n").problems)).toEqual([
-      "3:3 render.colour unknown key; expected one of: accent, font, fontSize, lineSpacing, margins, locale, dateFormat, photo, icons, theme, paper, cjk, strict, maxPages, fit, order, hide, titles",
+      "3:3 render.colour unknown key; expected one of: accent, font, fontSize, lineSpacing, margins, locale, dateFormat, photo, icons, theme, paper, cjk, strict, maxPages, fit, order, hide, languages, titles",
     ]);
     expect(
       checked("basics: {name: A}\ncustomSections:\n  - title: T\n    bullets: [x]\n    highlights: [y]\n").problems.map(
