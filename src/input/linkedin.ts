@@ -10,6 +10,7 @@ import { ARCHIVE_LIMITS, readZip } from "./archive.js";
 import { CSV_LIMITS, readCsv, type CsvRow } from "./csv.js";
 import { withoutEmpty } from "../common/objects.js";
 import type { Imported } from "./imported.js";
+import { writtenIn } from "./imported.js";
 import { readFileBounded } from "./load.js";
 import { canonicalDate } from "./dates.js";
 
@@ -315,6 +316,15 @@ export async function importLinkedIn(source: string, label: string): Promise<Imp
       return withoutEmpty({ name: [who, role].filter(Boolean).join(", ") || undefined, reference: r.cells.Text });
     });
   if (references.length) doc.references = references;
+
+  // The export names no language: the one its text is written in prints the dates and titles.
+  const language = writtenIn(doc);
+  if (language && language !== "en") {
+    doc.render = { locale: language };
+    note(
+      `written in ${language} (read from its text, as the export names no language): its dates and section titles print in that language; set render.locale to choose another`,
+    );
+  }
 
   if (problems.length) throw new ResumeError(problems);
   const used = new Set((Object.keys(FILES) as Key[]).flatMap(fileNames));

@@ -9,8 +9,8 @@ import type { Diagnostic } from "../common/errors.js";
 import { ResumeError } from "../common/errors.js";
 import { withoutEmpty } from "../common/objects.js";
 import type { Imported } from "./imported.js";
+import { writtenIn } from "./imported.js";
 import type { LoadedSource } from "./load.js";
-import { franc } from "franc-min";
 import { readDateField } from "./dates.js";
 import type { Theme } from "../common/ids.js";
 import { BUILTIN_SECTIONS } from "../common/ids.js";
@@ -234,58 +234,9 @@ function highlights(v: unknown): string[] {
   return v.flatMap((h) => (typeof h === "string" ? h.split(/ - |\n\s*-\s+/).map((s) => s.trim()) : [])).filter(Boolean);
 }
 
-/** franc's ISO 639-3 codes of the languages this tool prints in. */
-const FRANC: Record<string, string> = {
-  eng: "en",
-  deu: "de",
-  fra: "fr",
-  spa: "es",
-  por: "pt",
-  ita: "it",
-  nld: "nl",
-  pol: "pl",
-  ces: "cs",
-  swe: "sv",
-  dan: "da",
-  nob: "nb",
-  fin: "fi",
-  hun: "hu",
-  ron: "ro",
-  tur: "tr",
-  ell: "el",
-  rus: "ru",
-  ukr: "uk",
-  cmn: "zh",
-  jpn: "ja",
-  kor: "ko",
-  arb: "ar",
-  heb: "he",
-  pes: "fa",
-  urd: "ur",
-  hin: "hi",
-  mar: "mr",
-  npi: "ne",
-  ben: "bn",
-  tam: "ta",
-  tha: "th",
-  vie: "vi",
-  ind: "id",
-};
-
-/** The language a CV's text is written in, when franc is sure of it and this tool prints it. */
+/** The language a CV's text is written in, when it is sure and this tool prints it. */
 function languageOf(cv: Record<string, unknown>): string | undefined {
-  const texts: string[] = [];
-  const walk = (v: unknown, key = ""): void => {
-    if (typeof v === "string") {
-      if (!/^(url|email|phone|website|photo|doi|date|start_date|end_date|username|network)$/.test(key)) texts.push(v);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(cv.sections);
-  texts.push(...Object.keys(asRecord(cv.sections)).map(sectionTitle));
-  const text = texts.join("\n");
-  if (text.length < 200) return undefined;
-  return FRANC[franc(text, { only: Object.keys(FRANC) })];
+  return writtenIn(cv.sections, Object.keys(asRecord(cv.sections)).map(sectionTitle));
 }
 
 /** RenderCV's own (English) titles of the sections this tool has: a title like these is not kept. */

@@ -211,6 +211,46 @@ describe("resume import: LinkedIn's data export", () => {
     expect(await pdfText(file, "classic")).toContain(squeeze("Fabrikam"));
   });
 
+  it("keeps the language the export is written in: its dates and titles print in it, with a note", async () => {
+    const german = path.join(dir, "german");
+    cpSync(LINKEDIN, german, { recursive: true });
+    for (const f of [
+      "Projects.csv",
+      "Honors.csv",
+      "Publications.csv",
+      "Volunteering.csv",
+      "Recommendations_Received.csv",
+    ])
+      rmSync(path.join(german, f));
+    writeFileSync(
+      path.join(german, "Profile.csv"),
+      `First Name,Last Name,Headline,Summary,Geo Location
+"Jonas","Beispiel","Plattform-Ingenieur für Go und Kubernetes","Ich baue zuverlässige Plattformen, die auch nachts laufen. Seit zehn Jahren kümmere ich mich um Infrastruktur, auf die sich Entwicklerteams verlassen können, und um die Werkzeuge, mit denen sie schneller ausliefern.","Hamburg, Deutschland"
+`,
+    );
+    writeFileSync(
+      path.join(german, "Positions.csv"),
+      `Company Name,Title,Description,Location,Started On,Finished On
+Hafen Cloud,Leitender Plattform-Ingenieur,"Leitet das Plattform-Team mit sechs Personen.
+• Verkürzte die Bereitstellungszeit von 40 auf 6 Minuten
+• Führte Bereitschaftsdienste ohne nächtliche Alarme ein","Hamburg, Deutschland",Mar 2021,
+`,
+    );
+    const file = out();
+    const r = await importResume(german, { output: file });
+    expect(r.notes.map((x) => x.message)).toContain(
+      "written in de (read from its text, as the export names no language): its dates and section titles print in that language; set render.locale to choose another",
+    );
+    expect(parse(readFileSync(file, "utf8")).render).toEqual({ locale: "de" });
+    const text = (await pdfText(file, "classic")).toLowerCase();
+    expect(text).toContain(squeeze("berufserfahrung"));
+    expect(text).toContain(squeeze("märz 2021"));
+    // The English export names no locale: English is the default.
+    const english = out();
+    await importResume(LINKEDIN, { output: english });
+    expect(parse(readFileSync(english, "utf8")).render).toBeUndefined();
+  });
+
   it("reads dates as LinkedIn writes them", () => {
     expect(linkedInDate("Mar 2021")).toBe("2021-03");
     expect(linkedInDate("September 2016")).toBe("2016-09");
