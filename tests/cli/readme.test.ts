@@ -25,6 +25,17 @@ describe("README", () => {
     expect(() => validate(source(example.body), { strict: "--strict" })).not.toThrow();
   });
 
+  it("has a translations example that is fully translated, and states the fallback rule", async () => {
+    const { validateDocument } = await import("../../src/input/validate.js");
+    const example = blocks.find((b) => b.lang === "yaml" && b.body.includes("languages: [en, de, uk]"))!.body;
+    for (const language of ["en", "de", "uk"]) {
+      const v = validateDocument(source(example), { strict: "--strict", language });
+      expect([v.problems, v.warnings, v.translations?.chosen]).toEqual([[], [], language]);
+    }
+    expect(readme).toContain("printed in en instead");
+    expect(readme).toContain("`--strict` (or `render.strict`) refuses it");
+  });
+
   it("shows the errors exactly as the tool prints them, with and without --strict", async () => {
     const { run, tempDir, writeFixture } = await import("../helpers.js");
     const input = blocks.find((b) => b.lang === "yaml" && b.body.includes("emial:"))!.body;
