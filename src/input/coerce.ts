@@ -31,7 +31,15 @@ import { linkRefusal } from "../common/links.js";
 import { CLOSED_OBJECTS, DATE_FIELDS, EMAIL_FIELDS, ResumeSchema, URL_FIELDS } from "./schema.js";
 import { completeUrl, emailProblem, urlProblem } from "./urls.js";
 import { own, setOwn } from "./own.js";
-import { declaredLanguages, languageTagOf, translatable, TranslationPicker, untranslatedWarning, type TranslationMap, type Untranslated } from "./translations.js";
+import {
+  declaredLanguages,
+  languageTagOf,
+  translatable,
+  TranslationPicker,
+  untranslatedWarning,
+  type TranslationMap,
+  type Untranslated,
+} from "./translations.js";
 import { slug } from "../common/text.js";
 
 type Path = readonly PropertyKey[];
@@ -177,7 +185,10 @@ export interface Coerced {
   translations: {
     /** Declared in render.languages, else those its translations give, in the order they first appear. */
     languages: string[];
-    /** The language read: the one asked for, else the default (the first); undefined for a document without languages. */
+    /**
+     * The language read: the one asked for, else the default (the first); undefined for a document
+     * without languages.
+     */
     chosen?: string;
     maps: TranslationMap[];
     /** Values of the chosen language printed in another. */

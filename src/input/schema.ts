@@ -442,7 +442,9 @@ const VARIANT_NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 const letterFields = {
   language: languageTag
     .optional()
-    .describe("The one language this letter is written in: it is built in that language only (default: every language of the résumé)"),
+    .describe(
+      "The one language this letter is written in: it is built in that language only (default: every language of the résumé)",
+    ),
   variant: text().optional().describe("The variant of the résumé this letter goes with (its header is that variant's)"),
   to: closed(
     z.strictObject({
@@ -620,7 +622,9 @@ export const ResumeSchema = z
     });
     // Each language once; a letter written in one language names one of the résumé's.
     const languages = asRecord(doc.render).languages;
-    const tags = Array.isArray(languages) ? languages.map((l) => (typeof l === "string" ? languageTagOf(l) : undefined)) : [];
+    const tags = Array.isArray(languages)
+      ? languages.map((l) => (typeof l === "string" ? languageTagOf(l) : undefined))
+      : [];
     tags.forEach((t, i) => {
       if (t !== undefined && tags.indexOf(t) < i)
         ctx.addIssue({ code: "custom", path: ["render", "languages", i], message: `${t} is listed twice` });

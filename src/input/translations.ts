@@ -24,7 +24,10 @@ export function canonicalTag(tag: string): string | undefined {
 
 const TRADITIONAL = /^zh-(?:hant|tw|hk|mo)\b/;
 
-/** The locale a language tag prints with (`en-GB` → `en`, `zh-Hant` → `zh-tw`), or undefined for one this tool has none for. */
+/**
+ * The locale a language tag prints with (`en-GB` → `en`, `zh-Hant` → `zh-tw`), or undefined for
+ * one this tool has none for.
+ */
 export function localeOfTag(tag: string): Locale | undefined {
   const canonical = canonicalTag(tag)?.toLowerCase();
   if (!canonical) return undefined;
@@ -98,10 +101,7 @@ export interface Untranslated {
 }
 
 /** What picking found: the value to read (and its key), nothing in this language, or no translation map at all. */
-export type Picked =
-  | { kind: "value"; key: string; value: unknown }
-  | { kind: "empty"; key: string }
-  | { kind: "none" };
+export type Picked = { kind: "value"; key: string; value: unknown } | { kind: "empty"; key: string } | { kind: "none" };
 
 /**
  * Picks the values of one language from a document's translation maps, as the document is walked
@@ -153,7 +153,10 @@ export class TranslationPicker {
       }
       if (v !== null && typeof v === "object") {
         // Checked in every language, whichever is built: all problems in one report.
-        this.problems.push({ at: [...at, k], message: `a translation is text, not ${Array.isArray(v) ? "a list" : "a mapping"}` });
+        this.problems.push({
+          at: [...at, k],
+          message: `a translation is text, not ${Array.isArray(v) ? "a list" : "a mapping"}`,
+        });
         return;
       }
       given.set(tag, v);

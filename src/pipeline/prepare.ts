@@ -69,7 +69,11 @@ export async function planJobs(input: PreparedInput, request: JobRequest): Promi
     // Every letter in one language: those written in another are not among them.
     const asked = languageTagOf(request.language) ?? request.language;
     const some = request.allLetters ? jobs.filter((j) => [undefined, asked].includes(onlyIn(j))) : jobs;
-    return (some.length ? some : jobs).map((j) => ({ ...j, language: asked, select: { ...j.select, language: asked } }));
+    return (some.length ? some : jobs).map((j) => ({
+      ...j,
+      language: asked,
+      select: { ...j.select, language: asked },
+    }));
   }
   if (request.allLanguages && !languages.length)
     throw ResumeError.of(
@@ -103,8 +107,7 @@ async function documentLanguages(
     }
   }
   const v = validateDocument(source);
-  if (!input.isLetter)
-    for (const l of v.resume?.letters ?? []) if (l.language) letterLanguages.set(l.id, l.language);
+  if (!input.isLetter) for (const l of v.resume?.letters ?? []) if (l.language) letterLanguages.set(l.id, l.language);
   return { languages: v.translations.languages, letterLanguages };
 }
 

@@ -38,7 +38,10 @@ export interface PreparedResume {
   /** The theme's tokens with the résumé's style knobs applied. */
   tokens: ThemeTokens;
   variant?: Variant;
-  /** The language built (a tag): the one asked for, else the document's default; undefined for a document without languages. */
+  /**
+   * The language built (a tag): the one asked for, else the document's default; undefined for a
+   * document without languages.
+   */
   language?: string;
   /** The document's languages (render.languages, else those its translations give); empty when it has none. */
   languages: string[];

@@ -9,7 +9,8 @@ export type JobResult = BuildResult & { variant?: string; letter?: string; langu
 
 /** `letter acme, de`, `variant backend`, `de`: what a job builds, as its progress line says. */
 function jobName(job: Job): string {
-  const what = job.letter !== undefined ? `letter ${job.letter}` : job.variant !== undefined ? `variant ${job.variant}` : "";
+  const what =
+    job.letter !== undefined ? `letter ${job.letter}` : job.variant !== undefined ? `variant ${job.variant}` : "";
   return [what, job.language].filter(Boolean).join(", ");
 }
 
@@ -29,10 +30,7 @@ export async function runJobs(
   const results: JobResult[] = [];
   const shown = progress(jobs.length);
   for (const [i, job] of jobs.entries()) {
-    if (shown && jobs.length > 1)
-      ctx.io.err(
-        `${ctx.paint("dim", `[${i + 1}/${jobs.length}]`)} ${jobName(job)}\n`,
-      );
+    if (shown && jobs.length > 1) ctx.io.err(`${ctx.paint("dim", `[${i + 1}/${jobs.length}]`)} ${jobName(job)}\n`);
     const onWrite = (f: string, n: number, total: number) => {
       if (shown && total > 1) ctx.io.err(`${ctx.paint("dim", `  (${n + 1}/${total}) ${ctx.shown(f)}`)}\n`);
     };

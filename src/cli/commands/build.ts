@@ -70,9 +70,9 @@ export function buildCommand(program: Command, ctx: Context): void {
           ? "--letter or --all-letters"
           : opts.lang && opts.allLanguages
             ? "--lang or --all-languages"
-          : opts.allVariants && (opts.letter || opts.allLetters)
-            ? "--all-variants or a letter option"
-            : undefined;
+            : opts.allVariants && (opts.letter || opts.allLetters)
+              ? "--all-variants or a letter option"
+              : undefined;
     if (conflict) {
       ctx.io.err(`error: give ${conflict}, not both\n`);
       ctx.code = 2;
