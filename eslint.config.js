@@ -6,7 +6,19 @@ import prettier from "eslint-config-prettier";
  * The stages of src/, in the order data flows through them. A folder may import from the folders
  * before it (and from common/), never from one after it: the lint below keeps that shape.
  */
-const STAGES = ["common", "pdf", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
+const STAGES = [
+  "common",
+  "pdf",
+  "input",
+  "model",
+  "render",
+  "check",
+  "output",
+  "pipeline",
+  "preview",
+  "cli",
+  "startup",
+];
 
 const direction = STAGES.map((stage, i) => {
   const later = STAGES.slice(i + 1);
@@ -46,6 +58,20 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
       ],
+    },
+  },
+  // The preview page's script runs in the browser.
+  {
+    files: ["preview/**/*.js"],
+    languageOptions: {
+      globals: {
+        document: "readonly",
+        window: "readonly",
+        sessionStorage: "readonly",
+        fetch: "readonly",
+        EventSource: "readonly",
+        FormData: "readonly",
+      },
     },
   },
   // Layout is Prettier's (`npm run lint` checks it); what it cannot wrap (comments) keeps to the same width.

@@ -32,6 +32,7 @@ const OUTPUTS = [
   "cli/main.js",
   "resume.mjs",
   "lib.mjs",
+  "preview/pdfjs/pdf.min.mjs",
   `snapshot/node-${process.version}.blob`,
   `snapshot/node-${process.version}-check.blob`,
 ];

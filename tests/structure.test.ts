@@ -10,7 +10,19 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.js";
 
-const STAGES = ["common", "pdf", "input", "model", "render", "check", "output", "pipeline", "cli", "startup"];
+const STAGES = [
+  "common",
+  "pdf",
+  "input",
+  "model",
+  "render",
+  "check",
+  "output",
+  "pipeline",
+  "preview",
+  "cli",
+  "startup",
+];
 const SRC = path.join(ROOT, "src");
 
 function files(dir: string): string[] {

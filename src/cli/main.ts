@@ -14,6 +14,7 @@ import { importCommand } from "./commands/import.js";
 import { schemaCommand } from "./commands/schema.js";
 import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
+import { previewCommand } from "./commands/preview.js";
 import { Context, type Io } from "./context.js";
 import { setStdin } from "../input/load.js";
 
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   for (const command of [
     buildCommand,
     validateCommand,
+    previewCommand,
     atsCommand,
     extractCommand,
     themesCommand,

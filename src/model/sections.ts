@@ -37,6 +37,11 @@ function entry(fields: Partial<Entry>): Entry {
   return e;
 }
 
+/** The dates an entry prints, as given: for outputs that mark them up (a web page's `time`). */
+function when(from: string | undefined, to?: string): Entry["when"] {
+  return from || to ? definedOnly({ from: from || undefined, to: to || undefined }) : undefined;
+}
+
 /** A summary and its bullet lines, then the highlights. */
 function withBullets(summary: string | undefined, highlights: string[]): { summary?: string; bullets: string[] } {
   const s = splitBullets(summary);
@@ -85,6 +90,7 @@ function builtinSection(
             title: t(w.name),
             titleHref: linkTarget(w.url),
             date: range(w.startDate, w.endDate),
+            when: when(w.startDate, w.endDate),
             subtitle: t(w.position),
             location: t(placeText(w.location)),
             note: t(w.description),
@@ -99,6 +105,7 @@ function builtinSection(
             title: t(v.organization),
             titleHref: linkTarget(v.url),
             date: range(v.startDate, v.endDate),
+            when: when(v.startDate, v.endDate),
             subtitle: t(v.position),
             ...withBullets(t(v.summary), ts(v.highlights)),
           }),
@@ -116,6 +123,7 @@ function builtinSection(
             title: t(e.institution),
             titleHref: linkTarget(e.url),
             date: range(e.startDate, e.endDate),
+            when: when(e.startDate, e.endDate),
             subtitle: degree,
             location: t(placeText(e.location)),
             ...withBullets(t(e.summary), ts(e.highlights)),
@@ -126,7 +134,13 @@ function builtinSection(
     case "awards":
       return entries(
         (r.awards ?? []).map((a) =>
-          entry({ title: t(a.title), date: date(a.date), subtitle: t(a.awarder), ...withBullets(t(a.summary), []) }),
+          entry({
+            title: t(a.title),
+            date: date(a.date),
+            when: when(a.date),
+            subtitle: t(a.awarder),
+            ...withBullets(t(a.summary), []),
+          }),
         ),
       );
     case "certificates":
@@ -137,6 +151,7 @@ function builtinSection(
             title: t(c.name),
             titleHref: linkTarget(c.url),
             date: date(c.date),
+            when: when(c.date),
             subtitle: t(c.issuer),
             badge: image ? { ...image, href: linkTarget(c.url), alt: `${c.name ?? "Certificate"} badge` } : undefined,
             details: c.url ? [{ label: words.verify, value: displayUrl(c.url), href: linkTarget(c.url) }] : [],
@@ -150,6 +165,7 @@ function builtinSection(
             title: t(p.name),
             titleHref: linkTarget(p.url),
             date: date(p.releaseDate),
+            when: when(p.releaseDate),
             subtitle: t(p.publisher),
             location: p.url ? displayUrl(p.url) : undefined,
             locationHref: linkTarget(p.url),
@@ -165,6 +181,7 @@ function builtinSection(
             title: t(p.name),
             titleHref: linkTarget(p.url),
             date: range(p.startDate, p.endDate),
+            when: when(p.startDate, p.endDate),
             subtitle: joinNonEmpty([ts(p.roles).join(", ") || undefined, t(p.entity), t(p.type)], ", "),
             // The address printed readably as well as linked: paper has no hyperlinks.
             location: p.url ? displayUrl(p.url) : undefined,

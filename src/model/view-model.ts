@@ -41,6 +41,11 @@ export interface Entry {
   date?: string;
   /** Makes `date` a link (it is then the readable form of this URL). */
   dateHref?: string;
+  /**
+   * The dates `date` prints, as the input gives them (`2021-06`): `from` its first (or only) one,
+   * `to` its end, absent when the range is open ("Present"). For outputs that mark dates up.
+   */
+  when?: { from?: string; to?: string };
   /** Second line, left (italic): role, degree, issuer. */
   subtitle?: string;
   /** Second line, right: place, or the address of a project or publication. */

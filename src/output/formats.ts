@@ -6,6 +6,7 @@
  * add it to OUTPUTS, add a test.
  */
 import { docxOutput } from "./formats/docx.js";
+import { htmlOutput } from "./formats/html.js";
 import { jsonOutput } from "./formats/json.js";
 import { mdOutput } from "./formats/md.js";
 import { pdfOutput } from "./formats/pdf.js";
@@ -28,6 +29,7 @@ export const OUTPUTS = {
   docx: docxOutput,
   md: mdOutput,
   txt: txtOutput,
+  html: htmlOutput,
   json: jsonOutput,
 } satisfies Record<string, OutputFormat>;
 

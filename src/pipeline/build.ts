@@ -47,7 +47,7 @@ async function buildResume(input: PreparedInput, opts: BuildOptions, started: nu
   const output = resumeOutputPath(prepared, opts, variant);
   if (output === file) throw ResumeError.of(output, "is the input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw ResumeError.of(output, "the output must be a .pdf file");
-  await refuseForeign([output], [file]);
+  if (!opts.inMemory) await refuseForeign([output], [file]);
   const creationDate = creationDateFor(resume, opts.env ?? process.env, source.file);
   const refuseDocument = refusal(prepared, opts);
 
@@ -55,6 +55,7 @@ async function buildResume(input: PreparedInput, opts: BuildOptions, started: nu
     chosenFormats(opts.formats),
     { document: { kind: "resume", vm, resume, extras }, date: creationDate, pdfPath: output, label: source.file },
     warnings,
+    opts.inMemory,
   );
   // A document hundreds of pages long is not a résumé, and laying it out would take minutes and
   // gigabytes: it is refused before it is drawn.
@@ -71,12 +72,24 @@ async function buildResume(input: PreparedInput, opts: BuildOptions, started: nu
     await outputs.make("layout", base);
     const written = await outputs.write(opts.onWrite, [file]);
     const ms = performance.now() - started;
-    return { output: written[0]!, outputs: written, inputs, pages: 0, fills: [], bytes: 0, ms, warnings };
+    return {
+      output: written[0]!,
+      outputs: written,
+      files: outputs.kept,
+      inputs,
+      pages: 0,
+      fills: [],
+      bytes: 0,
+      ms,
+      warnings,
+    };
   }
 
   // The document as printed, inside its PDF (resume extract writes it back out).
   const attachments =
-    opts.embed === false ? [] : [sourceAttachment(resume, variant, extras, opts.render, creationDate, prepared.language)];
+    opts.embed === false
+      ? []
+      : [sourceAttachment(resume, variant, extras, opts.render, creationDate, prepared.language)];
   const drawn = await drawResume(prepared, opts, creationDate, attachments, refuseDocument);
   await outputs.make("pdf", drawn.tokens, drawn.bytes);
   const verified = performance.now();
@@ -85,6 +98,7 @@ async function buildResume(input: PreparedInput, opts: BuildOptions, started: nu
   return {
     output: written[0]!,
     outputs: written,
+    files: outputs.kept,
     inputs,
     pages: drawn.pages,
     fills: drawn.fills,

@@ -246,11 +246,17 @@ export async function buildLetter(
   const warnings = [...checked.warnings, ...found.warnings];
   const inputs = [...new Set([path.resolve(file), found.resumeFile])];
 
-  const output = resolveOutput(withLanguage(letterFileName(checked.languages.length ? checked.fileName : vm.name, letter.id), fileLanguage(checked)), opts);
+  const output = resolveOutput(
+    withLanguage(
+      letterFileName(checked.languages.length ? checked.fileName : vm.name, letter.id),
+      fileLanguage(checked),
+    ),
+    opts,
+  );
   if (output === path.resolve(file) || output === found.resumeFile)
     throw ResumeError.of(output, "is an input file; choose another -o path");
   if (!/\.pdf$/i.test(output)) throw ResumeError.of(output, "the output must be a .pdf file");
-  await refuseForeign([output]);
+  if (!opts.inMemory) await refuseForeign([output]);
   // Reproducible: SOURCE_DATE_EPOCH, else the letter's own date, else now.
   const creationDate = letterCreationDate(letter, opts.env ?? process.env, now);
   const refuseLetter = (message: string, key: (string | number)[] = []): never => {
@@ -261,6 +267,7 @@ export async function buildLetter(
     formats,
     { document: { kind: "letter", model }, date: creationDate, pdfPath: output, label: source.file },
     warnings,
+    opts.inMemory,
   );
   await outputs.make("model", tokens);
   await outputs.refuseForeign(inputs);
@@ -285,6 +292,7 @@ export async function buildLetter(
   return {
     output: written[0]!,
     outputs: written,
+    files: outputs.kept,
     inputs: [...new Set([path.resolve(file), ...checked.inputs])],
     pages,
     fills: [],

@@ -18,6 +18,11 @@ export interface BuildOptions {
   fit?: number;
   /** Read the PDF back and check every value is there, in order (default true). */
   verify?: boolean;
+  /**
+   * Keep the outputs in memory (`BuildResult.files`) instead of writing them: the same bytes, and
+   * nothing on disk read or changed but the inputs (the preview server's builds).
+   */
+  inMemory?: boolean;
   /** Told before each output is written (a progress line for multi-output builds). */
   onWrite?: (file: string, index: number, total: number) => void;
   /** Embed the résumé as printed in the PDF (default true; `--no-embed`). */
@@ -50,6 +55,8 @@ export interface BuildResult {
    * txt, json, whatever the order of `-f`; résumés and letters alike.
    */
   outputs: string[];
+  /** With `inMemory`: each output's name and bytes, in the order of `outputs`. */
+  files?: [string, Uint8Array][];
   /** Every file the build read: the résumé and the images it refers to (what --watch watches). */
   inputs: string[];
   pages: number;

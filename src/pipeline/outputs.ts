@@ -27,7 +27,12 @@ export class BuildOutputs {
     private readonly base: Omit<OutputInput, "tokens" | "pdf"> & { document: OutputDocument },
     /** The build's warnings: an output's notes join them, and travel with an output's error. */
     private readonly warnings: Diagnostic[],
+    /** Keep the files (`kept`) instead of writing them: nothing on disk is read or changed. */
+    private readonly inMemory = false,
   ) {}
+
+  /** The files an in-memory build made, by name, in the table's order. */
+  kept?: [string, Uint8Array][];
 
   /** Whether any output needs the document laid out (a PDF, PNG or Word file). */
   get laidOut(): boolean {
@@ -64,6 +69,7 @@ export class BuildOutputs {
    * made already is compared with what is there.
    */
   async refuseForeign(inputs: string[]): Promise<void> {
+    if (this.inMemory) return;
     const names = this.formats
       .filter((f) => OUTPUTS[f].needs !== "pdf")
       .map((f) => knownName(f, this.base.pdfPath))
@@ -74,6 +80,10 @@ export class BuildOutputs {
   /** Write every output made, in the table's order; the files written. */
   async write(onWrite: BuildOptions["onWrite"], inputs: string[]): Promise<string[]> {
     const files = this.formats.flatMap((f) => this.made.get(f) ?? []);
+    if (this.inMemory) {
+      this.kept = files;
+      return files.map(([name]) => name);
+    }
     return writeOutputs(files, onWrite, inputs);
   }
 }

@@ -11,7 +11,7 @@
  */
 import { statSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { build, type BuildOptions, type BuildResult } from "../pipeline/build.js";
+import { build, type BuildOptions, type BuildResult } from "./build.js";
 import { loadFile } from "../input/load.js";
 
 export type WatchEvent =

@@ -2,7 +2,7 @@
 import { ResumeError } from "../../common/errors.js";
 import type { BuildOptions } from "../../pipeline/options.js";
 import type { Context, Input } from "../context.js";
-import { watchBuild } from "../watch.js";
+import { watchBuild } from "../../pipeline/watch.js";
 
 /** Build, then rebuild on every change until interrupted, saying what happened each time. */
 export async function watch(ctx: Context, input: Input, opts: BuildOptions): Promise<void> {
