@@ -156,6 +156,8 @@ h1,h2,h3,p,ul{margin:0}
 a{color:var(--link);text-decoration:none}
 a:hover,a:focus{text-decoration:underline}
 a[href^="tel:"]{white-space:nowrap}
+p a,li a{text-decoration:underline;text-decoration-thickness:.5pt;text-underline-offset:1.5pt}
+.contacts a,.dates a,.place a{text-decoration:none}
 header{margin-bottom:${pt(k.space.header)};text-align:${k.header.align === "center" ? "center" : "start"}${k.header.align === "split" ? ";display:flex;justify-content:space-between;align-items:flex-end;gap:12pt" : ""}}
 .photo{border-radius:50%;float:inline-end;margin-inline-start:12pt}
 h1{font-family:${stack(k.font.heading)};font-size:${pt(k.size.name)};font-weight:${k.header.nameWeight};letter-spacing:${pt(k.header.nameLetterSpacing)};color:var(--name);line-height:1.15}
