@@ -51,6 +51,7 @@ export default tseslint.config(
         URL: "readonly",
         performance: "readonly",
         setTimeout: "readonly",
+        fetch: "readonly",
       },
     },
     rules: {

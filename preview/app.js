@@ -5,6 +5,8 @@
 import * as pdfjs from "./pdf.min.mjs";
 
 pdfjs.GlobalWorkerOptions.workerSrc = new URL("./pdf.worker.min.mjs", import.meta.url).href;
+// One worker for every build's PDF: pdf.js would otherwise start (and load) a new one for each.
+const worker = new pdfjs.PDFWorker();
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, text, cls) => {
@@ -21,14 +23,17 @@ let shownPdf = -1;
 let doc;
 let drawing = Promise.resolve();
 
-/** Draw every page of `doc` at the current zoom, then swap them in at once (no flicker, no jump). */
+/**
+ * Draw every page of `doc` at the current zoom, each put in place of the page it replaces as soon
+ * as it is drawn (no blank page, no jump: the scroll position is kept).
+ */
 async function draw() {
   if (!doc) return;
   const viewer = $("viewer");
   const top = viewer.scrollTop;
   const left = viewer.scrollLeft;
   const dpr = window.devicePixelRatio || 1;
-  const canvases = [];
+  const pages = $("pages");
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: (zoom * 96) / 72 });
@@ -39,16 +44,21 @@ async function draw() {
     canvas.style.height = `${Math.floor(viewport.height)}px`;
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", `Page ${n} of ${doc.numPages}`);
-    canvas.dataset.page = String(n);
     await page.render({
       canvas,
       canvasContext: canvas.getContext("2d"),
       viewport,
       transform: dpr === 1 ? undefined : [dpr, 0, 0, dpr, 0, 0],
     }).promise;
-    canvases.push(canvas);
+    const old = pages.children[n - 1];
+    if (old) old.replaceWith(canvas);
+    else pages.append(canvas);
+    if (n === 1) {
+      viewer.scrollTop = top;
+      viewer.scrollLeft = left;
+    }
   }
-  $("pages").replaceChildren(...canvases);
+  while (pages.children.length > doc.numPages) pages.lastElementChild.remove();
   $("empty").hidden = true;
   viewer.scrollTop = top;
   viewer.scrollLeft = left;
@@ -56,9 +66,11 @@ async function draw() {
   document.body.dataset.drawn = String(shownPdf);
 }
 
+/** Load the PDF of build `id` (its bytes in one request) and draw it. */
 async function loadPdf(id) {
-  const task = pdfjs.getDocument({ url: `resume.pdf?build=${id}`, isEvalSupported: false });
-  const next = await task.promise;
+  if (id === shownPdf) return;
+  const data = new Uint8Array(await (await fetch(`resume.pdf?build=${id}`, { cache: "no-store" })).arrayBuffer());
+  const next = await pdfjs.getDocument({ data, worker, isEvalSupported: false, useWasm: false }).promise;
   const old = doc;
   doc = next;
   shownPdf = id;
@@ -123,9 +135,16 @@ function showInfo(s) {
 
 function showAts(s) {
   const box = $("ats");
-  box.replaceChildren();
+  // Read a moment after the pages are announced: until then, the last reading stays.
   if (!s.ats) return;
+  box.replaceChildren();
   const p = s.ats.parsed;
+  if (s.ats.job) {
+    const j = s.ats.job;
+    box.append(el("h3", `Job posting: ${j.score}% of its keywords`));
+    if (j.missing.length) box.append(el("p", `Missing: ${j.missing.map((t) => t.term).join(", ")}`, "missing"));
+    if (j.found.length) box.append(el("p", `Found: ${j.found.map((t) => t.term).join(", ")}`));
+  }
   const dl = el("dl");
   const row = (k, v) => dl.append(el("dt", k), el("dd", v || "—", v ? undefined : "missing"));
   row("Name", p.name);
@@ -145,12 +164,6 @@ function showAts(s) {
         ul.append(el("li", [e.organisation, e.position, e.dates, e.location].filter(Boolean).join(" — ")));
       box.append(ul);
     }
-  }
-  if (s.ats.job) {
-    const j = s.ats.job;
-    box.append(el("h3", `Job posting: ${j.score}% of its keywords`));
-    if (j.missing.length) box.append(el("p", `Missing: ${j.missing.map((t) => t.term).join(", ")}`, "missing"));
-    if (j.found.length) box.append(el("p", `Found: ${j.found.map((t) => t.term).join(", ")}`));
   }
 }
 
@@ -185,7 +198,7 @@ async function refresh() {
   showInfo(s);
   showAts(s);
   showControls(s);
-  if (s.pdf && s.pdf.id !== shownPdf) drawing = drawing.then(() => loadPdf(s.pdf.id));
+  if (s.pdf && s.pdf.id !== shownPdf) drawing = drawing.then(() => loadPdf(s.pdf.id)).catch(() => undefined);
   await drawing;
   document.body.dataset.state = String(s.id);
 }
@@ -213,8 +226,12 @@ $("zoom-fit").addEventListener("click", async () => {
   setZoom(($("viewer").clientWidth - 40) / width);
 });
 
+// Each build is announced with the number of its PDF: the new pages are fetched and drawn at
+// once, while the rest of the state (problems, what a parser reads) is fetched beside them.
 let queued = Promise.resolve();
 const events = new EventSource("events");
-events.addEventListener("build", () => {
+events.addEventListener("build", (e) => {
+  const { pdf } = JSON.parse(e.data);
+  if (pdf !== null && pdf !== shownPdf) drawing = drawing.then(() => loadPdf(pdf)).catch(() => undefined);
   queued = queued.then(refresh).catch(() => undefined);
 });

@@ -20,7 +20,7 @@ export type WatchEvent =
   | { kind: "watching"; files: string[] };
 
 /** Quiet period after a change before rebuilding: editors write a file in several steps. */
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 30;
 
 const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

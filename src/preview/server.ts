@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PACKAGE_ROOT } from "../common/package.js";
-import { PreviewSession, type Choice, type SessionOptions } from "./session.js";
+import { PreviewSession, type Choice, type PreviewState, type SessionOptions } from "./session.js";
 
 export interface PreviewOptions extends SessionOptions {
   /** The port to listen on; 0 (the default) lets the system choose a free one. */
@@ -63,6 +63,9 @@ const HEADERS = {
 };
 
 const MAX_BODY = 4096;
+
+/** What an event says: the state's number, and its PDF's, so the page can fetch the pages at once. */
+const announce = (s: PreviewState) => JSON.stringify({ id: s.id, pdf: s.pdf?.id ?? null });
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // Loaded here, not with the module: the command's startup snapshot cannot hold node:http.
@@ -124,7 +127,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
           "Content-Type": "text/event-stream; charset=utf-8",
           Connection: "keep-alive",
         });
-        res.write(`retry: 500\nevent: build\ndata: ${JSON.stringify({ id: session.state.id })}\n\n`);
+        res.write(`retry: 500\nevent: build\ndata: ${announce(session.state)}\n\n`);
         streams.add(res);
         req.on("close", () => streams.delete(res));
         return;
@@ -170,7 +173,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   }, 15_000);
   heartbeat.unref();
   session.onChange((s) => {
-    for (const stream of streams) stream.write(`event: build\ndata: ${JSON.stringify({ id: s.id })}\n\n`);
+    for (const stream of streams) stream.write(`event: build\ndata: ${announce(s)}\n\n`);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -30,7 +30,7 @@ export interface ShownDiagnostic extends Diagnostic {
 }
 
 export interface PreviewState {
-  /** Counts builds, good or failed: the page refreshes when it changes. */
+  /** Counts the changes of this state (a build, good or failed; what a parser read): the page refreshes on each. */
   id: number;
   /** Whether the last build succeeded (false: the pages shown are the last good ones). */
   ok: boolean;
@@ -39,7 +39,10 @@ export interface PreviewState {
   pdf?: { id: number; name: string; pages: number; fills: number[]; bytes: number; ms: number };
   problems: ShownDiagnostic[];
   warnings: ShownDiagnostic[];
-  /** What a parser reads from the last good PDF, and the job posting's keywords when one is given. */
+  /**
+   * What a parser reads from the last good PDF, and the job posting's keywords when one is given;
+   * undefined for a moment after a build (the pages are announced first).
+   */
   ats?: AtsReport;
   choice: Choice;
   /** What the page can choose from. */
@@ -169,6 +172,26 @@ export class PreviewSession {
     if (!pdf) return;
     this.lastPdf = pdf[1];
     const id = this.state.id + 1;
+    const shown = {
+      id,
+      name: path.basename(pdf[0]),
+      pages: result.pages,
+      fills: result.fills,
+      bytes: result.bytes,
+      ms: Math.round(result.ms),
+    };
+    // The pages first: the page fetches and draws them while a parser reads them here.
+    this.emit({
+      ...this.state,
+      id,
+      ok: true,
+      pdf: shown,
+      problems: [],
+      warnings: result.warnings.map(withSource),
+      ats: undefined,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.lastPdf !== pdf[1]) return;
     let ats: AtsReport | undefined;
     try {
       ats = atsReport(pdf[1], { label: pdf[0], job: this.opts.job, jobLabel: this.opts.job });
@@ -178,23 +201,9 @@ export class PreviewSession {
       ats = atsReport(pdf[1], { label: pdf[0] });
       result.warnings = [...result.warnings, ...err.diagnostics.map((d) => ({ ...d, severity: "warning" as const }))];
     }
-    this.emit({
-      ...this.state,
-      id,
-      ok: true,
-      pdf: {
-        id,
-        name: path.basename(pdf[0]),
-        pages: result.pages,
-        fills: result.fills,
-        bytes: result.bytes,
-        ms: Math.round(result.ms),
-      },
-      problems: [],
-      warnings: result.warnings.map(withSource),
-      ats,
-      choices: await this.choices(),
-    });
+    const choices = await this.choices();
+    if (this.lastPdf !== pdf[1]) return;
+    this.emit({ ...this.state, id: this.state.id + 1, warnings: result.warnings.map(withSource), ats, choices });
   }
 
   private failed(error: unknown): void {

@@ -57,7 +57,7 @@ async function preview(text = FIXTURE) {
   const dir = tempDir();
   const file = writeFixture(dir, "resume.yaml", text);
   open = await startPreview({ file, cwd: dir, build: { env: EPOCH } });
-  await until(open, (s) => s.ok, "the first build");
+  await until(open, (s) => s.ok && s.ats !== undefined, "the first build");
   return { dir, file, p: open };
 }
 
@@ -94,9 +94,9 @@ describe("resume preview's server", () => {
     const first = p.session.state.id;
 
     writeFileSync(file, FIXTURE.replace("en: Backend Engineer", "en: Platform Engineer"));
-    let s = await until(p, (x) => x.id > first && x.ok, "the rebuild");
+    let s = await until(p, (x) => x.id > first && x.ok && x.ats !== undefined, "the rebuild");
     expect(s.ats?.parsed.headline).toContain("Platform Engineer");
-    await until(p, () => events.join("").includes(`data: {"id":${s.id}}`), "the event");
+    await until(p, () => events.join("").includes(`data: {"id":${s.id},"pdf":`), "the event");
 
     writeFileSync(file, FIXTURE.replace("  email: mira", "  email: [mira").replace("\nwork:", "\nwork:"));
     s = await until(p, (x) => !x.ok, "the failed build");
@@ -128,7 +128,7 @@ describe("resume preview's server", () => {
       });
     const id = p.session.state.id;
     expect((await choose({ theme: "modern", language: "de", variant: "platform", paper: "letter" })).status).toBe(200);
-    const s = await until(p, (x) => x.ok && x.id > id, "the build with the choice");
+    const s = await until(p, (x) => x.ok && x.id > id && x.ats !== undefined, "the build with the choice");
     expect(s.choice).toEqual({ theme: "modern", paper: "letter", variant: "platform", language: "de" });
     expect(s.pdf?.name).toBe("Mira-Kovalenko-Resume-platform-de.pdf");
     expect(s.permanent.map((x) => x.flag)).toEqual([
