@@ -110,6 +110,17 @@ describe("the page", () => {
     expect(html).toMatch(/content="default-src 'none'; img-src data:; style-src 'sha256-[A-Za-z0-9+/=]+'"/);
   });
 
+  it("inlines the photo, round, with its text alternative, in the theme's accent and font", async () => {
+    const { html } = await page("tests/fixtures/knobs.yaml", "modern");
+    expect(html).toMatch(
+      /<header><img class="photo" src="data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+" alt="[^"]+" width="\d+" height="\d+">/,
+    );
+    expect(html).toContain(".photo{border-radius:50%");
+    const p = await prepareResume(path.join(ROOT, "tests/fixtures/knobs.yaml"), { render: { theme: "modern" } });
+    expect(html).toContain(`--accent:${p.tokens.color.accent}`);
+    expect(html).toContain(`font-family:"${p.tokens.font.body}"`);
+  });
+
   it("carries schema.org's Person as JSON-LD, which nothing in the résumé can break out of", async () => {
     const dir = tempDir();
     const file = writeFixture(

@@ -165,9 +165,9 @@ describe.skipIf(!CHROMIUM)("the preview page in Chromium", () => {
 
 const HTML_FIXTURES = [
   "resume.yaml",
-  ...["full.yaml", "knobs.yaml", "unicode.yaml", "cjk.yaml", "languages.yaml", "variants.yaml"].map(
-    (f) => `tests/fixtures/${f}`,
-  ),
+  ...readdirSync(path.join(ROOT, "tests/fixtures"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => `tests/fixtures/${f}`),
   ...readdirSync(path.join(ROOT, "tests/fixtures/scripts")).map((f) => `tests/fixtures/scripts/${f}`),
   ...readdirSync(path.join(ROOT, "tests/fixtures/real"))
     .filter((f) => f.endsWith(".json"))

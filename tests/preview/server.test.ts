@@ -7,7 +7,7 @@
  * nothing left behind when the process is ended. The page itself, in Chromium: browser.test.ts.
  */
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -181,7 +181,50 @@ describe("resume preview's server", () => {
   });
 });
 
+describe("resume preview with a job posting", () => {
+  it("shows the posting's keywords the résumé has and misses, read again on every build", async () => {
+    const dir = tempDir();
+    const file = writeFixture(dir, "resume.yaml", FIXTURE);
+    const job = writeFixture(dir, "posting.txt", "Backend engineer: Go, Kafka, Rust and Kubernetes.\n");
+    open = await startPreview({ file, cwd: dir, job, build: { env: EPOCH } });
+    const s = await until(open, (x) => x.ok && x.ats !== undefined, "the first build");
+    expect(s.ats?.job?.found.map((t) => t.term)).toEqual(expect.arrayContaining(["Go", "Kafka", "Kubernetes"]));
+    expect(s.ats?.job?.missing.map((t) => t.term)).toContain("Rust");
+    writeFileSync(
+      file,
+      FIXTURE.replace(
+        "keywords: [Go, PostgreSQL, Kafka, Kubernetes]",
+        "keywords: [Go, PostgreSQL, Kafka, Kubernetes, Rust]",
+      ),
+    );
+    const again = await until(open, (x) => x.id > s.id && x.ats !== undefined, "the rebuild");
+    expect(again.ats?.job?.missing.map((t) => t.term)).not.toContain("Rust");
+  });
+});
+
 describe("resume preview, the command", () => {
+  it("--open hands the URL to the desktop's opener", async () => {
+    if (process.platform !== "linux") return;
+    const dir = tempDir();
+    writeFixture(dir, "resume.yaml", FIXTURE);
+    const bin = tempDir();
+    const opened = path.join(bin, "opened.txt");
+    writeFixture(bin, "xdg-open", `#!/bin/sh\nprintf '%s' "$1" > "${opened}"\n`);
+    chmodSync(path.join(bin, "xdg-open"), 0o755);
+    const child = spawn(path.join(ROOT, "bin/resume"), ["preview", "--open", "--port", "0"], {
+      cwd: dir,
+      env: { ...process.env, ...EPOCH, PATH: `${bin}:${process.env.PATH}` },
+    });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    for (let i = 0; i < 600 && !existsSync(opened); i++) await new Promise((r) => setTimeout(r, 100));
+    child.kill("SIGTERM");
+    await new Promise((r) => child.on("exit", r));
+    const url = /at (http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/)/.exec(out)?.[1];
+    expect(url).toBeDefined();
+    expect(readFileSync(opened, "utf8")).toBe(url);
+  });
+
   it("prints its URL, and ends on SIGTERM with exit 143, leaving nothing behind", async () => {
     const dir = tempDir();
     writeFixture(dir, "resume.yaml", FIXTURE);
