@@ -35,7 +35,8 @@ describe("the installed package", () => {
     expect(files).toContain("package/theme.schema.json");
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/tests/"))).toBe(false);
     // dist/ holds only what runs: the bundles (command, library, batch worker, snapshot entries,
-    // the Word file's libraries) and the font files the themes draw with.
+    // the Word file's libraries), pdf.js's two browser files for the preview page, and the font
+    // files the themes draw with.
     const fonts = files.filter((f) => f.startsWith("package/dist/fonts/"));
     expect(files.filter((f) => f.startsWith("package/dist/") && !fonts.includes(f)).sort()).toEqual(
       [
@@ -43,6 +44,9 @@ describe("the installed package", () => {
         "docx-deps.cjs",
         "docx-deps.mjs",
         "lib.mjs",
+        "preview/pdfjs/LICENSE",
+        "preview/pdfjs/pdf.min.mjs",
+        "preview/pdfjs/pdf.worker.min.mjs",
         "resume-check-snapshot.cjs",
         "resume-snapshot.cjs",
         "resume.mjs",
@@ -105,6 +109,28 @@ describe("the installed package", () => {
     expect(png.stderr).toContain(
       `--format png  PNG output needs pdf-parse (pdf.js with a canvas), which is not installed; run: npm install -g pdf-parse@2`,
     );
+
+    // The preview serves its page and pdf.js from the installed package.
+    const probe = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `const child = require("node:child_process").spawn(${JSON.stringify(resume)}, ["preview", "--port", "0"]);
+let out = "", done = false;
+child.stdout.on("data", async (c) => {
+  out += c;
+  const m = /(http:\\/\\/\\S+)/.exec(out);
+  if (!m || done) return;
+  done = true;
+  const codes = [];
+  for (const f of ["", "app.js", "app.css", "pdf.min.mjs", "pdf.worker.min.mjs"]) codes.push((await fetch(m[1] + f)).status);
+  console.log(codes.join(" "));
+  child.kill("SIGTERM");
+});`,
+      ],
+      { cwd: work, encoding: "utf8", timeout: 120_000 },
+    );
+    expect(probe.stdout.trim(), probe.stderr).toBe("200 200 200 200 200");
 
     // The library is the package's export.
     const lib = spawnSync(

@@ -91,7 +91,7 @@ describe("--format", () => {
   it("rejects an unknown format as a usage error", async () => {
     const r = await run(["build", FULL, "-f", "pdf,odt"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("expected formats from: pdf, png, docx, md, txt, json (not odt)");
+    expect(r.stderr).toContain("expected formats from: pdf, png, docx, md, txt, html, json (not odt)");
   });
 });
 

@@ -38,8 +38,8 @@ letters:
 
 describe("the table of outputs", () => {
   it("lists every output once, each with a module, a suffix and what it needs", () => {
-    expect(FORMATS).toEqual(["pdf", "png", "docx", "md", "txt", "json"]);
-    expect(LETTER_FORMATS).toEqual(["pdf", "png", "docx", "md", "txt"]);
+    expect(FORMATS).toEqual(["pdf", "png", "docx", "md", "txt", "html", "json"]);
+    expect(LETTER_FORMATS).toEqual(["pdf", "png", "docx", "md", "txt", "html"]);
     for (const f of FORMATS) {
       expect(typeof OUTPUTS[f].write).toBe("function");
       expect(["model", "layout", "pdf"]).toContain(OUTPUTS[f].needs);
